@@ -1,0 +1,81 @@
+import { indexedFields } from '../../ports/collections';
+import { MAX_PAGE, StoreError, type FindOptions, type RangeCondition, type Scalar, type Where } from '../../ports/store';
+
+/** Translates the port's document queries to SQL over a JSON column, on declared fields only. */
+export function tableName(collection: string): string {
+  if (!indexedFields(collection)) throw new StoreError('BAD_QUERY', `unknown collection: ${collection}`);
+  return `c_${collection}`;
+}
+
+export function fieldExpr(collection: string, field: string): string {
+  const declared = indexedFields(collection) ?? [];
+  if (field !== '_id' && !declared.includes(field)) {
+    throw new StoreError('BAD_QUERY', `field ${collection}.${field} is not declared as queryable`);
+  }
+  if (field === '_id') return 'id';
+  return `json_extract(doc, '$.${field}')`;
+}
+
+type SqlValue = string | number | null;
+
+function toSql(value: Scalar): SqlValue {
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return value;
+}
+
+function isRange(value: Scalar | RangeCondition): value is RangeCondition {
+  return typeof value === 'object' && value !== null;
+}
+
+const OPS: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' };
+
+export function whereClause(collection: string, where: Where | undefined): { sql: string; params: SqlValue[] } {
+  const parts: string[] = [];
+  const params: SqlValue[] = [];
+  for (const [field, cond] of Object.entries(where ?? {})) {
+    const expr = fieldExpr(collection, field);
+    if (!isRange(cond)) {
+      if (cond === null) parts.push(`${expr} IS NULL`);
+      else {
+        parts.push(`${expr} = ?`);
+        params.push(toSql(cond));
+      }
+      continue;
+    }
+    for (const [op, value] of Object.entries(cond)) {
+      if (op === '$in') {
+        const list = value as Scalar[];
+        if (!Array.isArray(list)) throw new StoreError('BAD_QUERY', '$in needs a list');
+        if (list.length === 0) parts.push('0');
+        else {
+          parts.push(`${expr} IN (${list.map(() => '?').join(', ')})`);
+          params.push(...list.map(toSql));
+        }
+      } else if (op === '$ne') {
+        if (value === null) parts.push(`${expr} IS NOT NULL`);
+        else {
+          parts.push(`(${expr} IS NULL OR ${expr} <> ?)`);
+          params.push(toSql(value as Scalar));
+        }
+      } else if (OPS[op]) {
+        parts.push(`${expr} ${OPS[op]} ?`);
+        params.push(toSql(value as Scalar));
+      } else {
+        throw new StoreError('BAD_QUERY', `unsupported operator ${op}`);
+      }
+    }
+  }
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+export function pageClause(collection: string, options: FindOptions): { sql: string; params: number[] } {
+  const limit = options.limit ?? MAX_PAGE;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) {
+    throw new StoreError('BAD_QUERY', `limit must be 1..${MAX_PAGE}`);
+  }
+  const skip = options.skip ?? 0;
+  if (!Number.isInteger(skip) || skip < 0) throw new StoreError('BAD_QUERY', 'skip must be a non-negative integer');
+  const order = (options.orderBy ?? []).map((o) => `${fieldExpr(collection, o.field)} ${o.direction === 'desc' ? 'DESC' : 'ASC'}`);
+  order.push('id ASC');
+  return { sql: `ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`, params: [limit, skip] };
+}

@@ -1,0 +1,125 @@
+import Database from 'better-sqlite3';
+import { COLLECTIONS } from '../../ports/collections';
+import { StoreError, type FindOptions, type NewDoc, type Patch, type Store, type StoreOps, type StoredDoc, type Where } from '../../ports/store';
+import { AsyncLock } from './lock';
+import { fieldExpr, pageClause, tableName, whereClause } from './query';
+
+type Row = { id: string; version: number; doc: string };
+
+/**
+ * The local store: one table per collection holding JSON documents, expression indexes on
+ * every declared field, WAL mode. All access is serialised through one lock so that a
+ * transaction's awaits never interleave with another caller's statements on the connection.
+ */
+export function openSqliteStore(file: string): Store {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+
+  const lock = new AsyncLock();
+  const ops = makeOps(db);
+  const outside: StoreOps = {
+    get: (c, id) => lock.run(() => ops.get(c, id)),
+    insert: (c, doc) => lock.run(() => ops.insert(c, doc)),
+    update: (c, id, v, p) => lock.run(() => ops.update(c, id, v, p)),
+    remove: (c, id, v) => lock.run(() => ops.remove(c, id, v)),
+    find: (c, o) => lock.run(() => ops.find(c, o)),
+    count: (c, w) => lock.run(() => ops.count(c, w)),
+  };
+
+  return {
+    ...outside,
+    transaction: (fn) =>
+      lock.run(async () => {
+        db.exec('BEGIN IMMEDIATE');
+        try {
+          const result = await fn(ops);
+          db.exec('COMMIT');
+          return result;
+        } catch (err) {
+          if (db.inTransaction) db.exec('ROLLBACK');
+          throw err;
+        }
+      }),
+    close: () => lock.run(async () => void db.close()),
+  };
+}
+
+function migrate(db: Database.Database): void {
+  for (const [collection, fields] of Object.entries(COLLECTIONS)) {
+    const table = tableName(collection);
+    db.exec(`CREATE TABLE IF NOT EXISTS ${table} (id TEXT PRIMARY KEY, version INTEGER NOT NULL, doc TEXT NOT NULL)`);
+    for (const field of fields) {
+      const name = `${table}__${field.replace(/\./g, '_')}`;
+      db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON ${table} (${fieldExpr(collection, field)})`);
+    }
+  }
+}
+
+function parse<T extends StoredDoc>(row: Row): T {
+  return { ...(JSON.parse(row.doc) as object), _id: row.id, version: row.version } as T;
+}
+
+function makeOps(db: Database.Database): StoreOps {
+  const getRow = (collection: string, id: string): Row | undefined =>
+    db.prepare(`SELECT id, version, doc FROM ${tableName(collection)} WHERE id = ?`).get(id) as Row | undefined;
+
+  const write = (collection: string, doc: StoredDoc): void => {
+    const { _id, ...rest } = doc;
+    db.prepare(`UPDATE ${tableName(collection)} SET version = ?, doc = ? WHERE id = ?`).run(doc.version, JSON.stringify(rest), _id);
+  };
+
+  const checked = (collection: string, id: string, expectedVersion: number): Row => {
+    const row = getRow(collection, id);
+    if (!row) throw new StoreError('NOT_FOUND', `${collection}/${id} does not exist`);
+    if (row.version !== expectedVersion) {
+      throw new StoreError('CONFLICT', `${collection}/${id} is at version ${row.version}, not ${expectedVersion}`);
+    }
+    return row;
+  };
+
+  return {
+    async get<T extends StoredDoc>(collection: string, id: string) {
+      const row = getRow(collection, id);
+      return row ? parse<T>(row) : null;
+    },
+    async insert<T extends StoredDoc>(collection: string, doc: NewDoc<T>) {
+      const stored = { ...doc, version: 1 } as unknown as T;
+      const { _id, ...rest } = stored as StoredDoc & Record<string, unknown>;
+      try {
+        db.prepare(`INSERT INTO ${tableName(collection)} (id, version, doc) VALUES (?, 1, ?)`).run(_id, JSON.stringify(rest));
+      } catch (err) {
+        if (err instanceof Error && /UNIQUE|PRIMARY KEY/.test(err.message)) {
+          throw new StoreError('DUPLICATE', `${collection}/${_id} already exists`);
+        }
+        throw err;
+      }
+      return JSON.parse(JSON.stringify(stored)) as T;
+    },
+    async update<T extends StoredDoc>(collection: string, id: string, expectedVersion: number, patch: Patch<T>) {
+      const current = parse<T>(checked(collection, id, expectedVersion));
+      const next = { ...current, ...JSON.parse(JSON.stringify(patch)), _id: id, version: expectedVersion + 1 } as T;
+      write(collection, next);
+      return next;
+    },
+    async remove(collection: string, id: string, expectedVersion: number) {
+      checked(collection, id, expectedVersion);
+      db.prepare(`DELETE FROM ${tableName(collection)} WHERE id = ?`).run(id);
+    },
+    async find<T extends StoredDoc>(collection: string, options: FindOptions = {}) {
+      const where = whereClause(collection, options.where);
+      const page = pageClause(collection, options);
+      const rows = db
+        .prepare(`SELECT id, version, doc FROM ${tableName(collection)} ${where.sql} ${page.sql}`)
+        .all(...where.params, ...page.params) as Row[];
+      return rows.map((r) => parse<T>(r));
+    },
+    async count(collection: string, where?: Where) {
+      const w = whereClause(collection, where);
+      const row = db.prepare(`SELECT COUNT(*) AS n FROM ${tableName(collection)} ${w.sql}`).get(...w.params) as { n: number };
+      return row.n;
+    },
+  };
+}

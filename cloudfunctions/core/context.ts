@@ -1,0 +1,35 @@
+import type { User } from '../../shared/domain/person';
+import type { Store } from './ports/store';
+
+/** What the server knows about the caller: an identity from the platform, never from the payload. */
+export interface Identity {
+  /** WeChat OPENID on the cloud; the picked demo identity on the local host. */
+  openid: string;
+}
+
+/** The outside world a procedure may touch, passed in so tests need no real request. */
+export interface Ports {
+  store: Store;
+  clock: () => Date;
+  newId: () => string;
+}
+
+export interface Context {
+  identity: Identity;
+  /** The bound user, or null when this WeChat identity has not bound a profile yet. */
+  user: User | null;
+  now: Date;
+  store: Store;
+  newId: () => string;
+  requestId: string | null;
+}
+
+export function userIdFor(openid: string): string {
+  return `u_${openid}`;
+}
+
+/** Builds the per-call context: one read for the bound profile, one reading of the clock. */
+export async function buildContext(identity: Identity, ports: Ports, requestId: string | null): Promise<Context> {
+  const user = await ports.store.get<User>('users', userIdFor(identity.openid));
+  return { identity, user, now: ports.clock(), store: ports.store, newId: ports.newId, requestId };
+}

@@ -1,0 +1,24 @@
+/**
+ * Every collection and the fields it may be queried or ordered by. Adapters build indexes
+ * from this list, and refuse queries on undeclared fields so that no query runs unindexed.
+ */
+export const COLLECTIONS = {
+  users: ['openid', 'profile.committeeId', 'createdAt'],
+  committees: ['order'],
+  branches: ['committeeId', 'name'],
+  batches: ['year', 'level', 'calendar.submissionDeadline'],
+  projects: ['batchId', 'committeeId', 'hostId', 'state', 'updatedAt', 'submittedAt'],
+  /** One document per (batch, host): its `_id` makes "one host, one project per batch" race-free. */
+  hostSlots: ['batchId', 'hostId'],
+  audit: ['entityId', 'at', 'actorId'],
+  /** Results of calls by request id, so a retried call does not act twice. */
+  requests: ['at'],
+  /** Fixture for the store contract suite. */
+  contract_items: ['group', 'rank', 'tag', 'nested.key'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type CollectionName = keyof typeof COLLECTIONS;
+
+export function indexedFields(collection: string): readonly string[] | undefined {
+  return (COLLECTIONS as Record<string, readonly string[]>)[collection];
+}

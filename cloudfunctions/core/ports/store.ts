@@ -1,0 +1,76 @@
+/**
+ * The store port: document-shaped like the WeChat cloud database. Collections of JSON
+ * documents with `_id` and `version`; equality and range queries on declared fields;
+ * ordered pages of at most 100; a transaction callback. Adapters: SQLite (local) and
+ * wx-server-sdk (WeChat).
+ */
+export type Scalar = string | number | boolean | null;
+
+export interface RangeCondition {
+  $gt?: Scalar;
+  $gte?: Scalar;
+  $lt?: Scalar;
+  $lte?: Scalar;
+  $in?: Scalar[];
+  $ne?: Scalar;
+}
+
+/** Field (declared in COLLECTIONS, dotted paths allowed) → value or range. */
+export type Where = Record<string, Scalar | RangeCondition>;
+
+export interface FindOptions {
+  where?: Where;
+  orderBy?: Array<{ field: string; direction: 'asc' | 'desc' }>;
+  /** At most MAX_PAGE; defaults to MAX_PAGE. */
+  limit?: number;
+  skip?: number;
+}
+
+export const MAX_PAGE = 100;
+
+export interface StoredDoc {
+  _id: string;
+  version: number;
+}
+
+/** A new document: `_id` chosen by the caller; `version` is set to 1 by the store. */
+export type NewDoc<T extends StoredDoc> = Omit<T, 'version'>;
+/** A partial update: top-level fields replaced; `_id` and `version` are managed by the store. */
+export type Patch<T extends StoredDoc> = Partial<Omit<T, '_id' | 'version'>>;
+
+/** Reads and writes available both inside and outside a transaction. */
+export interface StoreOps {
+  get<T extends StoredDoc>(collection: string, id: string): Promise<T | null>;
+  /** Fails with StoreError('DUPLICATE') when `_id` exists. */
+  insert<T extends StoredDoc>(collection: string, doc: NewDoc<T>): Promise<T>;
+  /**
+   * Versioned write: applies `patch` only if the stored version equals `expectedVersion`,
+   * then bumps the version. StoreError('CONFLICT') when it does not match, ('NOT_FOUND') when
+   * the document does not exist.
+   */
+  update<T extends StoredDoc>(collection: string, id: string, expectedVersion: number, patch: Patch<T>): Promise<T>;
+  /** Versioned delete; same errors as update. */
+  remove(collection: string, id: string, expectedVersion: number): Promise<void>;
+  find<T extends StoredDoc>(collection: string, options?: FindOptions): Promise<T[]>;
+  count(collection: string, where?: Where): Promise<number>;
+}
+
+export interface Store extends StoreOps {
+  /**
+   * Runs `fn` atomically: every write inside commits together or not at all. Reads inside
+   * see the transaction's own writes. A thrown error rolls back and is rethrown.
+   */
+  transaction<R>(fn: (tx: StoreOps) => Promise<R>): Promise<R>;
+  close(): Promise<void>;
+}
+
+export type StoreErrorKind = 'DUPLICATE' | 'CONFLICT' | 'NOT_FOUND' | 'BAD_QUERY' | 'UNAVAILABLE';
+
+export class StoreError extends Error {
+  readonly kind: StoreErrorKind;
+  constructor(kind: StoreErrorKind, message: string) {
+    super(message);
+    this.kind = kind;
+    this.name = 'StoreError';
+  }
+}

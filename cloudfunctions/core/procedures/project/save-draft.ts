@@ -1,0 +1,33 @@
+import { AppError, type ParsedInputOf, type ProjectView } from '../../../../shared/contracts';
+import type { Project } from '../../../../shared/domain/project/project';
+import { canEditApplication, PROJECT_STATE_LABELS } from '../../../../shared/domain/project/state';
+import type { Context } from '../../context';
+import { StoreError } from '../../ports/store';
+import { Lookup } from '../../services/lookup';
+import { loadProject, requireHost } from './access';
+import { toProjectView } from './views';
+
+/**
+ * Autosave. A versioned write: a second device saving over an older version gets CONFLICT
+ * (with the current version) and must reload; nothing is silently overwritten. Saving stays
+ * possible after the deadline so no typing is lost, but submitting does not.
+ */
+export async function saveDraft(ctx: Context, input: ParsedInputOf<'project.saveDraft'>): Promise<ProjectView> {
+  const project = await loadProject(ctx.store, input.id);
+  requireHost(ctx, project);
+  if (!canEditApplication(project.state)) {
+    throw new AppError('INVALID_TRANSITION', `申报书当前为「${PROJECT_STATE_LABELS[project.state]}」，不能修改；如需修改请先撤回`);
+  }
+  try {
+    const saved = await ctx.store.update<Project>('projects', project._id, input.version, {
+      fields: input.fields,
+      updatedAt: ctx.now.toISOString(),
+    });
+    return toProjectView(ctx, new Lookup(ctx.store), saved);
+  } catch (err) {
+    if (err instanceof StoreError && err.kind === 'CONFLICT') {
+      throw new AppError('CONFLICT', '这份申报书已在其他设备上修改并保存，请重新加载后再编辑', { currentVersion: project.version });
+    }
+    throw err;
+  }
+}

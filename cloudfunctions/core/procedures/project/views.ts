@@ -1,0 +1,74 @@
+import type { BatchView, ProjectSummary, ProjectView } from '../../../../shared/contracts';
+import { canSubmitTo, type Batch } from '../../../../shared/domain/batch';
+import { budgetTotal } from '../../../../shared/domain/project/application';
+import type { Project } from '../../../../shared/domain/project/project';
+import { canEditApplication, nextState } from '../../../../shared/domain/project/state';
+import { daysLeft, formatDeadline } from '../../../../shared/time/deadline';
+import type { Context } from '../../context';
+import type { Lookup } from '../../services/lookup';
+
+export function toBatchView(batch: Batch, now: Date): BatchView {
+  const { _id, name, year, level, calendar, grantPerProject, quota, noticeTitle } = batch;
+  return {
+    _id,
+    name,
+    year,
+    level,
+    calendar,
+    grantPerProject,
+    quota,
+    ...(noticeTitle ? { noticeTitle } : {}),
+    open: canSubmitTo(batch, now),
+    deadlineText: formatDeadline(calendar.submissionDeadline),
+    daysLeft: daysLeft(calendar.submissionDeadline, now),
+  };
+}
+
+export async function toProjectView(ctx: Context, lookup: Lookup, project: Project): Promise<ProjectView> {
+  const batch = await lookup.requireBatch(project.batchId);
+  const isHost = ctx.user?._id === project.hostId;
+  const open = canSubmitTo(batch, ctx.now);
+  const warnings: string[] = [];
+  if (isHost && canEditApplication(project.state) && !ctx.user?.profile.isPartyWorker) {
+    warnings.push('项目主持人一般为党务工作者；您未登记为党务工作者，仍可申报，基层党委审核时会留意。');
+  }
+  return {
+    _id: project._id,
+    version: project.version,
+    batchId: project.batchId,
+    batchName: batch.name,
+    committeeId: project.committeeId,
+    committeeName: await lookup.committeeName(project.committeeId),
+    hostId: project.hostId,
+    hostName: project.hostName,
+    state: project.state,
+    fields: project.fields,
+    createdAt: project.createdAt,
+    updatedAt: project.updatedAt,
+    submittedAt: project.submittedAt,
+    deadline: batch.calendar.submissionDeadline,
+    deadlineText: formatDeadline(batch.calendar.submissionDeadline),
+    canEdit: isHost && canEditApplication(project.state),
+    canSubmit: isHost && open && nextState(project.state, 'submit') !== null,
+    canWithdraw: isHost && open && nextState(project.state, 'withdraw') !== null,
+    warnings,
+  };
+}
+
+export async function toSummary(lookup: Lookup, project: Project): Promise<ProjectSummary> {
+  const batch = await lookup.requireBatch(project.batchId);
+  return {
+    _id: project._id,
+    version: project.version,
+    batchId: project.batchId,
+    batchName: batch.name,
+    committeeName: await lookup.committeeName(project.committeeId),
+    hostName: project.hostName,
+    state: project.state,
+    updatedAt: project.updatedAt,
+    submittedAt: project.submittedAt,
+    deadlineText: formatDeadline(batch.calendar.submissionDeadline),
+    title: project.fields.title,
+    budgetTotal: budgetTotal(project.fields.budget),
+  };
+}

@@ -1,0 +1,20 @@
+import type { ParsedInputOf, OutputOf, ProcedureName } from '../../../shared/contracts';
+import type { Role } from '../../../shared/domain/roles';
+import type { Context } from '../context';
+
+/**
+ * Who may call a procedure, checked by the router before the handler runs:
+ * - 'identified': any caller with a platform identity (used to bind a profile);
+ * - 'bound': a caller with a bound profile;
+ * - a list of roles: a bound caller holding one of them.
+ * Scope (which committee, whose project) is checked by the handler against the data.
+ */
+export type Access = 'identified' | 'bound' | readonly Role[];
+
+export interface Procedure<P extends ProcedureName> {
+  access: Access;
+  handler: (ctx: Context, input: ParsedInputOf<P>) => Promise<OutputOf<P>>;
+}
+
+/** One handler for every contract: a contract without a handler does not compile. */
+export type ProcedureTable = { [P in ProcedureName]: Procedure<P> };

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** The local host's settings, parsed once at start; a bad value stops it with a clear message. */
+export const localConfigSchema = z.object({
+  APP_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(8765),
+  DATA_DIR: z.string().default('.data'),
+  DB_FILE: z.string().default('local.sqlite'),
+  STATIC_DIR: z.string().default('dist/h5'),
+  /** Dev only: run "as of" an instant (ISO 8601), e.g. to see the 2022 batch still open. */
+  FAKE_NOW: z
+    .string()
+    .optional()
+    .refine((s) => s === undefined || !Number.isNaN(Date.parse(s)), 'FAKE_NOW must be an ISO 8601 instant'),
+});
+export type LocalConfig = z.infer<typeof localConfigSchema>;
+
+export function parseLocalConfig(env: Record<string, string | undefined>): LocalConfig {
+  const parsed = localConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`invalid local host configuration:\n${lines}`);
+  }
+  const config = parsed.data;
+  if (config.APP_ENV === 'production' && config.FAKE_NOW) {
+    throw new Error('FAKE_NOW is a development setting and cannot be used with APP_ENV=production');
+  }
+  return config;
+}
+
+/** The dev sign-in hands out identities to anyone who asks: never in production. */
+export function devSignInAllowed(config: LocalConfig): boolean {
+  return config.APP_ENV !== 'production';
+}

@@ -1,0 +1,38 @@
+import type { DemoIdentity } from './seed';
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The dev sign-in page: pick a demo identity; it stands in for WeChat's OPENID locally. */
+export function renderSignIn(identities: DemoIdentity[], current: string | null): string {
+  const items = identities
+    .map(
+      (i) => `<li><form method="post" action="/dev/sign-in">
+  <input type="hidden" name="openid" value="${escape(i.openid)}">
+  <button type="submit" data-openid="${escape(i.openid)}"${i.openid === current ? ' class="current"' : ''}>
+    <strong>${escape(i.label)}</strong><span>${escape(i.description)}</span>
+  </button></form></li>`,
+    )
+    .join('\n');
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<title>选择演示身份 · 党建品牌与精品项目（本地）</title>
+<style>
+body{margin:0;font-family:system-ui,"Noto Sans CJK SC",sans-serif;background:#f6f3f0;color:#222}
+main{max-width:480px;margin:0 auto;padding:20px 16px}
+h1{font-size:20px;color:#c8161d;margin:8px 0}
+p{color:#666;font-size:14px;line-height:1.6}
+ul{list-style:none;padding:0;margin:16px 0}
+li{margin:10px 0}
+button{width:100%;text-align:left;padding:14px 16px;border:1px solid #e5d6d0;border-radius:10px;background:#fff;font-size:16px;cursor:pointer}
+button span{display:block;color:#888;font-size:13px;margin-top:4px}
+button.current{border-color:#c8161d}
+</style></head>
+<body><main>
+<h1>选择演示身份</h1>
+<p>这是本地开发环境：在微信里，身份来自微信登录（OPENID）；在这里，请选择一个演示身份进入。正式环境不提供此页面。</p>
+<ul>
+${items}
+</ul>
+</main></body></html>`;
+}

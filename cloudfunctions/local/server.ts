@@ -1,0 +1,138 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { createApp } from '../core/app';
+import { openSqliteStore } from '../core/adapters/sqlite/store';
+import type { Store } from '../core/ports/store';
+import type { Router } from '../core/router/router';
+import { devSignInAllowed, type LocalConfig } from './config';
+import { renderSignIn } from './dev-signin';
+import { DEMO_IDENTITIES, seedIfEmpty } from './seed';
+import { serveStatic } from './static';
+
+const MAX_BODY = 1_000_000;
+const COOKIE = 'dev_openid';
+
+export interface LocalHost {
+  server: Server;
+  store: Store;
+  url: string;
+  close(): Promise<void>;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new Error('body too large'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function cookieOf(req: IncomingMessage, name: string): string | null {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(v.join('='));
+  }
+  return null;
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function knownIdentity(openid: string | null): string | null {
+  return openid && DEMO_IDENTITIES.some((i) => i.openid === openid) ? openid : null;
+}
+
+async function handleApi(router: Router, req: IncomingMessage, res: ServerResponse, procedure: string): Promise<void> {
+  const openid = knownIdentity(cookieOf(req, COOKIE));
+  if (!openid) {
+    json(res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先选择演示身份', details: { signIn: '/dev/sign-in' } } });
+    return;
+  }
+  let body: unknown;
+  try {
+    const text = await readBody(req);
+    body = text ? JSON.parse(text) : {};
+  } catch {
+    json(res, 400, { ok: false, error: { code: 'VALIDATION', message: '请求内容不是有效的 JSON' } });
+    return;
+  }
+  const envelope = typeof body === 'object' && body !== null ? body : {};
+  const result = await router.call({ openid }, { ...envelope, procedure });
+  json(res, 200, result);
+}
+
+async function handleSignIn(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const form = new URLSearchParams(await readBody(req));
+  const openid = knownIdentity(form.get('openid'));
+  if (!openid) {
+    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('未知的演示身份，请返回重新选择');
+    return;
+  }
+  res.writeHead(303, { location: '/', 'set-cookie': `${COOKIE}=${encodeURIComponent(openid)}; Path=/; HttpOnly; SameSite=Lax` });
+  res.end();
+}
+
+/** Starts the local host: the H5 app, POST /api/<procedure> through the same router, SQLite. */
+export async function startLocalHost(config: LocalConfig): Promise<LocalHost> {
+  const devSignIn = devSignInAllowed(config);
+  if (!devSignIn) {
+    throw new Error('APP_ENV=production: the local host hands out demo identities and must not run in production; deploy to WeChat instead (README: 部署)');
+  }
+  mkdirSync(config.DATA_DIR, { recursive: true });
+  const store = openSqliteStore(path.join(config.DATA_DIR, config.DB_FILE));
+  const fakeNow = config.FAKE_NOW ? new Date(config.FAKE_NOW) : null;
+  const clock = () => fakeNow ?? new Date();
+  await seedIfEmpty(store, clock());
+  const router = createApp({ store, clock });
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://local');
+    const route = `${req.method} ${url.pathname}`;
+    const api = /^\/api\/([A-Za-z0-9_.]{1,64})$/.exec(url.pathname);
+    const done = (p: Promise<void>) =>
+      p.catch((err: unknown) => {
+        console.error('local host error', err);
+        if (!res.headersSent) json(res, 500, { ok: false, error: { code: 'INTERNAL', message: '本地服务出错，请查看终端日志' } });
+      });
+    if (api && req.method === 'POST') return void done(handleApi(router, req, res, api[1]));
+    if (route === 'GET /dev/sign-in') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      return void res.end(renderSignIn(DEMO_IDENTITIES, cookieOf(req, COOKIE)));
+    }
+    if (route === 'POST /dev/sign-in') return void done(handleSignIn(req, res));
+    if (route === 'GET /dev/sign-out') {
+      res.writeHead(303, { location: '/dev/sign-in', 'set-cookie': `${COOKIE}=; Path=/; Max-Age=0` });
+      return void res.end();
+    }
+    if (route === 'GET /healthz') return json(res, 200, { ok: true });
+    if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(config.STATIC_DIR, url.pathname, res);
+    json(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '没有这个地址' } });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  return {
+    server,
+    store,
+    url: `http://${config.HOST}:${port}`,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+    },
+  };
+}

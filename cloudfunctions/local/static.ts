@@ -1,0 +1,38 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { ServerResponse } from 'node:http';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+};
+
+/** Serves the H5 build; unknown paths fall back to index.html (the app's router handles them). */
+export function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
+  const rootAbs = path.resolve(root);
+  const decoded = decodeURIComponent(urlPath.split('?')[0]);
+  let file = path.resolve(rootAbs, `.${decoded}`);
+  if (!file.startsWith(rootAbs)) {
+    res.writeHead(403).end();
+    return;
+  }
+  if (!existsSync(file) || statSync(file).isDirectory()) file = path.join(rootAbs, 'index.html');
+  if (!existsSync(file)) {
+    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('H5 应用尚未构建：请运行 npm start（它会先构建）或 npm run build:h5');
+    return;
+  }
+  const ext = path.extname(file);
+  const cache = ext === '.html' ? 'no-cache' : 'public, max-age=3600';
+  res.writeHead(200, { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': cache });
+  createReadStream(file).pipe(res);
+}

@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+
+/** Taro build config: one app, two targets (weapp for WeChat, h5 for the local host and the web). */
+export default defineConfig<'webpack5'>(async () => {
+  const env = process.env.TARO_ENV ?? 'weapp';
+  // shared/ lives outside sourceRoot; Taro compiles only what it is told to.
+  const sharedDir = path.resolve(__dirname, '..', 'shared');
+  const config: UserConfigExport<'webpack5'> = {
+    projectName: 'dangjian-brand-projects',
+    date: '2026-11-27',
+    designWidth(input) {
+      // NutUI is drawn for a 375 design; our own styles for 750.
+      const file = (input as { file?: string } | undefined)?.file ?? '';
+      return file.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750;
+    },
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'miniprogram',
+    outputRoot: `dist/${env}`,
+    plugins: [],
+    defineConstants: {},
+    alias: {
+      '@shared': path.resolve(__dirname, '..', 'shared'),
+      '@': path.resolve(__dirname, '..', 'miniprogram'),
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: { type: 'webpack5', prebundle: { enable: false } },
+    cache: { enable: false },
+    mini: {
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      optimizeMainPackage: { enable: true },
+      compile: { include: [sharedDir] },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'browser' },
+      esnextModules: ['@nutui'],
+      compile: { include: [sharedDir] },
+      output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
+      miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[hash].css', chunkFilename: 'css/[name].[chunkhash].css' },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+  };
+  return config;
+});

@@ -1,0 +1,26 @@
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/mine/index', 'pages/bind/index'],
+  subPackages: [
+    { root: 'packages/project', pages: ['edit/index'] },
+    { root: 'packages/committee', pages: ['inbox/index'] },
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#c8161d',
+    navigationBarTitleText: '党建品牌与精品项目',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f6f3f0',
+  },
+  tabBar: {
+    color: '#666666',
+    selectedColor: '#c8161d',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页' },
+      { pagePath: 'pages/mine/index', text: '我的' },
+    ],
+  },
+  cloud: true,
+  lazyCodeLoading: 'requiredComponents',
+});

@@ -1,0 +1,224 @@
+import { View, Input, Textarea, Text } from '@tarojs/components';
+import Taro, { useDidHide, useRouter, useUnload } from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
+import type { ProjectView } from '@shared/contracts';
+import {
+  LIMITS,
+  missingForSubmission,
+  PROJECT_CATEGORIES,
+  PROJECT_CATEGORY_LABELS,
+  type ApplicationFields,
+} from '@shared/domain/project/application';
+import { charCount } from '@shared/domain/text';
+import { formatInstant } from '@shared/time/deadline';
+import { ApiError, call, errorText } from '../../../api/client';
+import { ErrorBox, Loading } from '../../../components/Feedback';
+import { StateTag } from '../../../components/StateTag';
+import { Button } from '../../../components/ui';
+import { BudgetEditor } from './BudgetEditor';
+import { useAutosave, type SaveState } from './useAutosave';
+import './index.css';
+
+type TextField = 'goals' | 'measures' | 'expectedOutcomes';
+const SECTIONS: Array<{ key: TextField; label: string; hint: string }> = [
+  { key: 'goals', label: '建设目标', hint: '围绕本单位党建品牌创建目标，写清“有目标、有计划、有成效”。' },
+  { key: 'measures', label: '主要内容与举措', hint: '针对党建工作中的某一领域，突出项目制和实践性。' },
+  { key: 'expectedOutcomes', label: '预期成果', hint: '理论成果、制度成果、实践成果、宣传报道等。' },
+];
+
+function saveText(state: SaveState, savedAt: Date | null): string {
+  switch (state) {
+    case 'dirty':
+      return '有未保存的修改…';
+    case 'saving':
+      return '正在保存…';
+    case 'saved':
+      return savedAt ? `已自动保存 ${formatInstant(savedAt).slice(-5)}` : '已保存';
+    case 'error':
+      return '保存失败，稍后会再试';
+    case 'conflict':
+      return '已在其他设备修改';
+    default:
+      return '内容会自动保存';
+  }
+}
+
+export default function EditProject() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const [project, setProject] = useState<ProjectView | null>(null);
+  const [fields, setFields] = useState<ApplicationFields | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const onSaved = useCallback((p: ProjectView) => setProject(p), []);
+  const autosave = useAutosave(project, onSaved);
+
+  const load = useCallback(async () => {
+    setLoadError(null);
+    try {
+      const p = await call('project.get', { id });
+      setProject(p);
+      setFields(p.fields);
+    } catch (err) {
+      setLoadError(errorText(err));
+    }
+  }, [id]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  useDidHide(() => void autosave.saveNow());
+  useUnload(() => void autosave.saveNow());
+
+  if (loadError && !project) return <View className="page"><ErrorBox message={loadError} onRetry={load} /></View>;
+  if (!project || !fields) return <View className="page"><Loading /></View>;
+
+  const editable = project.canEdit && autosave.state !== 'conflict';
+  const update = (patch: Partial<ApplicationFields>) => {
+    const next = { ...fields, ...patch };
+    setFields(next);
+    autosave.change(next);
+  };
+
+  const act = async (action: 'submit' | 'withdraw') => {
+    setActionError(null);
+    if (action === 'submit') {
+      const missing = missingForSubmission(fields);
+      if (missing.length) {
+        setActionError(`请先完成：${missing.map((m) => `${m.label}（${m.reason}）`).join('、')}`);
+        return;
+      }
+    }
+    setBusy(true);
+    try {
+      await autosave.saveNow();
+      const next = await call(action === 'submit' ? 'project.submit' : 'project.withdraw', { id, version: autosave.version.current });
+      setProject(next);
+      setFields(next.fields);
+      await Taro.showToast({ title: action === 'submit' ? '已提交基层党委' : '已撤回为草稿', icon: 'success' });
+    } catch (err) {
+      setActionError(errorText(err));
+      if (err instanceof ApiError && err.code === 'CONFLICT') await load();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const textBlock = (key: TextField, label: string, hint: string) => {
+    const max = LIMITS[key];
+    return (
+      <View className="field" key={key}>
+        <View className="field-label">{label}<Text className="required">*</Text></View>
+        {editable ? (
+          <>
+            <Textarea
+              className={`textarea field-${key}`}
+              value={fields[key]}
+              maxlength={max}
+              autoHeight
+              placeholder={hint}
+              onInput={(e) => update({ [key]: e.detail.value } as Partial<ApplicationFields>)}
+            />
+            <View className="field-hint counter">{charCount(fields[key])}/{max}</View>
+          </>
+        ) : (
+          <View className="readonly-text">{fields[key] || '未填写'}</View>
+        )}
+      </View>
+    );
+  };
+
+  return (
+    <View className="page project-edit">
+      <View className="card">
+        <View className="row">
+          <Text className="muted">{project.batchName}</Text>
+          <StateTag state={project.state} />
+        </View>
+        <View className="muted meta-line">申报截止：{project.deadlineText}</View>
+        <View className="muted meta-line">所在基层党委：{project.committeeName} · 主持人：{project.hostName}</View>
+        {project.submittedAt ? <View className="muted meta-line">提交时间：{formatInstant(project.submittedAt)}</View> : null}
+      </View>
+
+      {project.warnings.map((w) => (
+        <View key={w} className="warn-box">{w}</View>
+      ))}
+      {autosave.state === 'conflict' ? (
+        <View className="warn-box conflict-box">
+          <View>这份申报书已在其他设备上修改并保存。为避免覆盖，本页已停止自动保存。</View>
+          <View style={{ marginTop: '12px' }}>
+            <Button size="small" type="primary" onClick={() => Taro.redirectTo({ url: `/packages/project/edit/index?id=${id}` })}>
+              重新加载最新内容
+            </Button>
+          </View>
+        </View>
+      ) : null}
+      {autosave.state === 'error' && autosave.message ? <ErrorBox message={autosave.message} /> : null}
+
+      <View className="card">
+        <View className="card-title">基本信息</View>
+        <View className="field">
+          <View className="field-label">项目名称<Text className="required">*</Text></View>
+          {editable ? (
+            <Input className="input field-title" value={fields.title} maxlength={LIMITS.title} placeholder="简明扼要，40字以内" onInput={(e) => update({ title: e.detail.value.replace(/[\r\n]/g, '') })} />
+          ) : (
+            <View className="readonly-text">{fields.title || '未填写'}</View>
+          )}
+        </View>
+        <View className="field">
+          <View className="field-label">联系电话<Text className="required">*</Text></View>
+          {editable ? (
+            <Input className="input field-contactPhone" type="number" value={fields.contactPhone} maxlength={LIMITS.contactPhone} placeholder="手机或办公电话" onInput={(e) => update({ contactPhone: e.detail.value })} />
+          ) : (
+            <View className="readonly-text">{fields.contactPhone || '未填写'}</View>
+          )}
+        </View>
+        <View className="field">
+          <View className="field-label">项目类别<Text className="required">*</Text></View>
+          <View className="chips">
+            {PROJECT_CATEGORIES.map((c) => (
+              <Text
+                key={c}
+                className={`chip category-${c}${fields.category === c ? ' selected' : ''}`}
+                onClick={() => editable && update({ category: c })}
+              >
+                {PROJECT_CATEGORY_LABELS[c]}
+              </Text>
+            ))}
+          </View>
+        </View>
+      </View>
+
+      <View className="card">
+        <View className="card-title">申报内容</View>
+        {SECTIONS.map((s) => textBlock(s.key, s.label, s.hint))}
+      </View>
+
+      <View className="card">
+        <View className="card-title">经费预算</View>
+        <BudgetEditor lines={fields.budget} editable={editable} onChange={(budget) => update({ budget })} />
+      </View>
+
+      {actionError ? <ErrorBox message={actionError} /> : null}
+
+      <View className="bottom-bar">
+        <Text className="status save-status">{project.canEdit ? saveText(autosave.state, autosave.savedAt) : '已提交，等待基层党委审核'}</Text>
+        {project.canWithdraw ? (
+          <Button loading={busy} disabled={busy} onClick={() => act('withdraw')}>
+            撤回
+          </Button>
+        ) : null}
+        {project.canEdit ? (
+          <Button type="primary" loading={busy} disabled={busy || !project.canSubmit || autosave.state === 'conflict'} onClick={() => act('submit')}>
+            提交基层党委
+          </Button>
+        ) : null}
+      </View>
+      {project.canEdit && !project.canSubmit ? (
+        <View className="error-box deadline-box">申报已于 {project.deadlineText} 截止，草稿仍会保存，但无法提交。如有特殊情况请联系党委组织部。</View>
+      ) : null}
+    </View>
+  );
+}

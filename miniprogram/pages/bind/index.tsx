@@ -1,0 +1,105 @@
+import { View, Input, Text } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { PERSON_KINDS, PERSON_KIND_LABELS, type PersonKind } from '@shared/domain/person';
+import { POLITICAL_STATUSES, POLITICAL_STATUS_LABELS, type PoliticalStatus } from '@shared/domain/political-status';
+import { call, errorText } from '../../api/client';
+import { ErrorBox, Loading } from '../../components/Feedback';
+import { Button } from '../../components/ui';
+import { useLoad } from '../../hooks/useLoad';
+
+function Chips<T extends string>({ options, labels, value, onChange }: { options: readonly T[]; labels: (v: T) => string; value: T | null; onChange: (v: T) => void }) {
+  return (
+    <View className="chips">
+      {options.map((o) => (
+        <Text key={o} className={`chip${value === o ? ' selected' : ''}`} onClick={() => onChange(o)}>
+          {labels(o)}
+        </Text>
+      ))}
+    </View>
+  );
+}
+
+export default function Bind() {
+  const { data: org, error, reload } = useLoad(() => call('org.tree', {}));
+  const [name, setName] = useState('');
+  const [staffNo, setStaffNo] = useState('');
+  const [kind, setKind] = useState<PersonKind | null>(null);
+  const [committeeId, setCommitteeId] = useState<string | null>(null);
+  const [branchId, setBranchId] = useState<string | null>(null);
+  const [status, setStatus] = useState<PoliticalStatus | null>(null);
+  const [partyWorker, setPartyWorker] = useState<'yes' | 'no' | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
+
+  if (error && !org) return <View className="page"><ErrorBox message={error} onRetry={reload} /></View>;
+  if (!org) return <View className="page"><Loading /></View>;
+
+  const branches = org.branches.filter((b) => b.committeeId === committeeId);
+  const committeeName = (id: string) => org.committees.find((c) => c._id === id)?.name ?? id;
+  const branchName = (id: string) => org.branches.find((b) => b._id === id)?.name ?? id;
+
+  const submit = async () => {
+    if (!kind || !committeeId || !branchId || !status || !partyWorker) {
+      setSaveError('请完整填写：身份、基层党委、党支部、政治面貌和是否党务工作者');
+      return;
+    }
+    setSaving(true);
+    setSaveError(null);
+    try {
+      await call('profile.bind', { name, staffNo, kind, committeeId, branchId, politicalStatus: status, isPartyWorker: partyWorker === 'yes' });
+      await Taro.showToast({ title: '绑定成功', icon: 'success' });
+      await Taro.switchTab({ url: '/pages/index/index' });
+    } catch (err) {
+      setSaveError(errorText(err));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <View className="page bind">
+      <View className="card">
+        <View className="muted" style={{ marginBottom: '20px' }}>
+          身份只需绑定一次，提交后由所在基层党委确认。请如实填写。
+        </View>
+        <View className="field">
+          <View className="field-label">姓名<Text className="required">*</Text></View>
+          <Input className="input" name="name" value={name} maxlength={20} placeholder="真实姓名" onInput={(e) => setName(e.detail.value)} />
+        </View>
+        <View className="field">
+          <View className="field-label">工号/学号<Text className="required">*</Text></View>
+          <Input className="input" name="staffNo" value={staffNo} maxlength={20} placeholder="教职工填工号，学生填学号" onInput={(e) => setStaffNo(e.detail.value)} />
+        </View>
+        <View className="field">
+          <View className="field-label">身份<Text className="required">*</Text></View>
+          <Chips options={PERSON_KINDS} labels={(k) => PERSON_KIND_LABELS[k]} value={kind} onChange={setKind} />
+        </View>
+        <View className="field">
+          <View className="field-label">所在基层党委（总支）<Text className="required">*</Text></View>
+          <Chips options={org.committees.map((c) => c._id)} labels={committeeName} value={committeeId} onChange={(id) => { setCommitteeId(id); setBranchId(null); }} />
+        </View>
+        <View className="field">
+          <View className="field-label">所在党支部<Text className="required">*</Text></View>
+          {committeeId ? (
+            <Chips options={branches.map((b) => b._id)} labels={branchName} value={branchId} onChange={setBranchId} />
+          ) : (
+            <View className="muted">请先选择基层党委</View>
+          )}
+        </View>
+        <View className="field">
+          <View className="field-label">政治面貌<Text className="required">*</Text></View>
+          <Chips options={POLITICAL_STATUSES} labels={(s) => POLITICAL_STATUS_LABELS[s]} value={status} onChange={setStatus} />
+        </View>
+        <View className="field">
+          <View className="field-label">是否党务工作者<Text className="required">*</Text></View>
+          <Chips options={['yes', 'no'] as const} labels={(v) => (v === 'yes' ? '是' : '否')} value={partyWorker} onChange={setPartyWorker} />
+        </View>
+        {saveError ? <ErrorBox message={saveError} /> : null}
+        <Button type="primary" block loading={saving} disabled={saving} onClick={submit}>
+          提交绑定
+        </Button>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,142 @@
+import { View, Text } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import type { BatchView, Me, ProjectSummary } from '@shared/contracts';
+import { secretaryCommittees } from '@shared/domain/roles';
+import { formatInstant } from '@shared/time/deadline';
+import { ApiError, call, errorText } from '../../api/client';
+import { Empty, ErrorBox, Loading } from '../../components/Feedback';
+import { StateTag } from '../../components/StateTag';
+import { Button } from '../../components/ui';
+import { useLoad } from '../../hooks/useLoad';
+import './index.css';
+
+interface HomeData {
+  me: Me;
+  batches: BatchView[];
+  mine: ProjectSummary[];
+}
+
+async function loadHome(): Promise<HomeData> {
+  const me = await call('session.me', {});
+  if (!me.bound) return { me, batches: [], mine: [] };
+  const [batches, mine] = await Promise.all([call('batch.list', {}), call('project.listMine', {})]);
+  return { me, batches, mine };
+}
+
+const openProject = (id: string) => Taro.navigateTo({ url: `/packages/project/edit/index?id=${id}` });
+
+export default function Home() {
+  const { data, error, loading, reload } = useLoad(loadHome);
+  const [creating, setCreating] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+
+  const create = async (batchId: string) => {
+    setCreating(batchId);
+    setActionError(null);
+    try {
+      const project = await call('project.create', { batchId });
+      await openProject(project._id);
+    } catch (err) {
+      const existing = err instanceof ApiError ? err.details?.projectId : undefined;
+      if (typeof existing === 'string') await openProject(existing);
+      else setActionError(errorText(err));
+    } finally {
+      setCreating(null);
+    }
+  };
+
+  if (loading && !data) return <View className="page"><Loading /></View>;
+  if (error && !data) return <View className="page"><ErrorBox message={error} onRetry={reload} /></View>;
+  if (!data) return null;
+  const { me, batches, mine } = data;
+
+  if (!me.bound) {
+    return (
+      <View className="page">
+        <View className="card welcome">
+          <View className="card-title">欢迎使用党建品牌与精品项目</View>
+          <View className="muted">首次使用请先绑定身份（姓名、工号/学号、所在基层党委和党支部、政治面貌），之后即可申报党建精品项目。</View>
+          <View style={{ marginTop: '16px' }}>
+            <Button type="primary" block onClick={() => Taro.navigateTo({ url: '/pages/bind/index' })}>
+              绑定身份
+            </Button>
+          </View>
+        </View>
+      </View>
+    );
+  }
+
+  const openBatches = batches.filter((b) => b.open);
+  const projectIn = (batchId: string) => mine.find((p) => p.batchId === batchId);
+  const isSecretary = secretaryCommittees(me.roles).length > 0;
+
+  return (
+    <View className="page home">
+      <View className="greeting">
+        <Text className="greeting-name">{me.profile?.name}，您好</Text>
+        <Text className="muted">{me.committeeName}</Text>
+      </View>
+      {actionError ? <ErrorBox message={actionError} /> : null}
+
+      {isSecretary ? (
+        <View className="card" onClick={() => Taro.navigateTo({ url: '/packages/committee/inbox/index' })}>
+          <View className="card-title">
+            <Text>待处理申报</Text>
+            <Text className="muted">查看 ›</Text>
+          </View>
+          <View className="muted">本基层党委收到的精品项目申报，审阅后推荐或退回。</View>
+        </View>
+      ) : null}
+
+      <View className="card batches">
+        <View className="card-title">正在申报的批次</View>
+        {openBatches.length === 0 ? (
+          <Empty>当前没有开放申报的批次。新批次发布后会显示在这里。</Empty>
+        ) : (
+          openBatches.map((b) => {
+            const mineHere = projectIn(b._id);
+            return (
+              <View key={b._id} className="list-item batch-item">
+                <View className="list-item-title">{b.name}</View>
+                <View className="muted">
+                  截止 {b.deadlineText} · {b.daysLeft === 0 ? '今天截止' : `还剩 ${b.daysLeft} 天`}
+                </View>
+                <View style={{ marginTop: '12px' }}>
+                  {mineHere ? (
+                    <Button size="small" onClick={() => openProject(mineHere._id)}>
+                      查看我的申报书
+                    </Button>
+                  ) : (
+                    <Button size="small" type="primary" loading={creating === b._id} disabled={creating !== null} onClick={() => create(b._id)}>
+                      新建申报书
+                    </Button>
+                  )}
+                </View>
+              </View>
+            );
+          })
+        )}
+      </View>
+
+      <View className="card my-projects">
+        <View className="card-title">我的项目</View>
+        {mine.length === 0 ? (
+          <Empty>您还没有申报项目。在上方选择一个开放的批次，点击“新建申报书”开始填写，内容会自动保存。</Empty>
+        ) : (
+          mine.map((p) => (
+            <View key={p._id} className="list-item project-item" onClick={() => openProject(p._id)}>
+              <View className="row">
+                <Text className="list-item-title">{p.title || '（未命名的申报书）'}</Text>
+                <StateTag state={p.state} />
+              </View>
+              <View className="muted">
+                {p.batchName} · 更新于 {formatInstant(p.updatedAt)}
+              </View>
+            </View>
+          ))
+        )}
+      </View>
+    </View>
+  );
+}

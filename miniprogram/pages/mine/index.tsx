@@ -1,0 +1,84 @@
+import { View, Text } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { PERSON_KIND_LABELS } from '@shared/domain/person';
+import { POLITICAL_STATUS_LABELS } from '@shared/domain/political-status';
+import { ROLE_LABELS, secretaryCommittees } from '@shared/domain/roles';
+import { call } from '../../api/client';
+import { ErrorBox, Loading } from '../../components/Feedback';
+import { Button } from '../../components/ui';
+import { useLoad } from '../../hooks/useLoad';
+import { platform } from '../../platform';
+
+export default function Mine() {
+  const { data: me, error, loading, reload } = useLoad(() => call('session.me', {}));
+  if (loading && !me) return <View className="page"><Loading /></View>;
+  if (error && !me) return <View className="page"><ErrorBox message={error} onRetry={reload} /></View>;
+  if (!me) return null;
+
+  const signOut = platform.signInUrl ? (
+    <View style={{ marginTop: '24px' }}>
+      <Button block onClick={() => (window.location.href = '/dev/sign-out')}>
+        切换演示身份
+      </Button>
+    </View>
+  ) : null;
+
+  if (!me.bound || !me.profile) {
+    return (
+      <View className="page">
+        <View className="card">
+          <View className="card-title">尚未绑定身份</View>
+          <View className="muted">绑定后才能申报项目、查看本单位的申报。</View>
+          <View style={{ marginTop: '16px' }}>
+            <Button type="primary" block onClick={() => Taro.navigateTo({ url: '/pages/bind/index' })}>
+              绑定身份
+            </Button>
+          </View>
+        </View>
+        {signOut}
+      </View>
+    );
+  }
+  const p = me.profile;
+  const rows: Array<[string, string]> = [
+    ['姓名', p.name],
+    ['工号/学号', p.staffNo],
+    ['身份', PERSON_KIND_LABELS[p.kind]],
+    ['所在基层党委', me.committeeName ?? '—'],
+    ['所在党支部', me.branchName ?? '—'],
+    ['政治面貌', POLITICAL_STATUS_LABELS[p.politicalStatus]],
+    ['党务工作者', p.isPartyWorker ? '是' : '否'],
+    ['身份状态', me.profileStatus === 'confirmed' ? '已由基层党委确认' : '待基层党委确认'],
+  ];
+  return (
+    <View className="page mine">
+      <View className="card">
+        <View className="card-title">个人信息</View>
+        {rows.map(([k, v]) => (
+          <View key={k} className="row list-item">
+            <Text className="muted">{k}</Text>
+            <Text>{v}</Text>
+          </View>
+        ))}
+      </View>
+      <View className="card">
+        <View className="card-title">我的角色</View>
+        <View className="chips">
+          {me.roles.map((r) => (
+            <Text key={`${r.role}-${r.committeeId ?? ''}`} className="chip selected">
+              {ROLE_LABELS[r.role]}
+            </Text>
+          ))}
+        </View>
+        {secretaryCommittees(me.roles).length > 0 ? (
+          <View style={{ marginTop: '20px' }}>
+            <Button block onClick={() => Taro.navigateTo({ url: '/packages/committee/inbox/index' })}>
+              待处理申报
+            </Button>
+          </View>
+        ) : null}
+      </View>
+      {signOut}
+    </View>
+  );
+}

@@ -1,0 +1,44 @@
+// Bundles each deployable cloud function (core + shared inlined) and the local host with esbuild.
+import { build } from 'esbuild';
+import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const rootPkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const sdkVersion = rootPkg.devDependencies['wx-server-sdk'];
+if (!/^\d+\.\d+\.\d+$/.test(sdkVersion)) throw new Error(`wx-server-sdk must be pinned to an exact version, found ${sdkVersion}`);
+
+export const FUNCTIONS = ['api', 'scheduler'];
+
+async function bundle(entry, outfile, external) {
+  const started = Date.now();
+  await build({
+    entryPoints: [path.join(root, entry)],
+    outfile: path.join(root, outfile),
+    bundle: true,
+    platform: 'node',
+    // WeChat cloud functions run on Node 16 or newer.
+    target: 'node16',
+    format: 'cjs',
+    external,
+    sourcemap: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  const size = statSync(path.join(root, outfile)).size;
+  console.log(`  ${outfile}  ${(size / 1024).toFixed(1)} KB  (${Date.now() - started} ms)`);
+  return size;
+}
+
+console.log('building cloud functions:');
+for (const name of FUNCTIONS) {
+  const out = path.join('dist/cloudfunctions', name);
+  mkdirSync(path.join(root, out), { recursive: true });
+  await bundle(`cloudfunctions/${name}/index.ts`, `${out}/index.js`, ['wx-server-sdk']);
+  copyFileSync(path.join(root, 'cloudfunctions', name, 'config.json'), path.join(root, out, 'config.json'));
+  const pkg = { name, version: rootPkg.version, private: true, main: 'index.js', dependencies: { 'wx-server-sdk': sdkVersion } };
+  writeFileSync(path.join(root, out, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
+}
+console.log('building the local host:');
+await bundle('cloudfunctions/local/main.ts', 'dist/local/server.js', ['better-sqlite3', 'wx-server-sdk']);

@@ -1,0 +1,26 @@
+import type { z } from 'zod';
+import { profileContracts } from './profile';
+import { projectContracts } from './project';
+
+/**
+ * Every procedure the phone can call, with its input and output schema. The client and the
+ * server router are both typed from this map, so a renamed procedure fails to compile on both.
+ */
+export const contracts = {
+  ...profileContracts,
+  ...projectContracts,
+} as const;
+
+export type Contracts = typeof contracts;
+export type ProcedureName = keyof Contracts;
+export type InputOf<P extends ProcedureName> = z.input<Contracts[P]['input']>;
+export type ParsedInputOf<P extends ProcedureName> = z.output<Contracts[P]['input']>;
+export type OutputOf<P extends ProcedureName> = z.output<Contracts[P]['output']>;
+
+export function isProcedureName(name: string): name is ProcedureName {
+  return Object.prototype.hasOwnProperty.call(contracts, name);
+}
+
+export * from './errors';
+export type { Me, OrgTree } from './profile';
+export type { BatchView, ProjectView, ProjectSummary } from './project';

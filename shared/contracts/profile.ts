@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { PERSON_KINDS } from '../domain/person';
+import { POLITICAL_STATUSES } from '../domain/political-status';
+import { ROLES } from '../domain/roles';
+import { COMMITTEE_KINDS } from '../domain/org';
+import { charCount, stripControlChars } from '../domain/text';
+import { empty, idSchema } from './common';
+
+export const profileInput = z
+  .object({
+    name: z
+      .string({ error: '姓名须为文字' })
+      .transform((s) => stripControlChars(s).trim())
+      .refine((s) => charCount(s) >= 2 && charCount(s) <= 20, '姓名须为2至20个字'),
+    staffNo: z
+      .string({ error: '工号/学号须为文字' })
+      .trim()
+      .regex(/^[A-Za-z0-9]{4,20}$/, '工号/学号须为4至20位字母或数字'),
+    kind: z.enum(PERSON_KINDS, { error: '请选择身份（教职工/学生）' }),
+    committeeId: idSchema,
+    branchId: idSchema,
+    politicalStatus: z.enum(POLITICAL_STATUSES, { error: '请选择政治面貌' }),
+    isPartyWorker: z.boolean({ error: '请选择是否为党务工作者' }),
+  })
+  .strict();
+
+const roleGrant = z.object({ role: z.enum(ROLES), committeeId: z.string().optional() });
+
+export const meOutput = z.object({
+  userId: z.string(),
+  bound: z.boolean(),
+  profile: profileInput.nullable(),
+  profileStatus: z.enum(['pending', 'confirmed']).nullable(),
+  roles: z.array(roleGrant),
+  committeeName: z.string().nullable(),
+  branchName: z.string().nullable(),
+});
+export type Me = z.infer<typeof meOutput>;
+
+export const orgOutput = z.object({
+  committees: z.array(z.object({ _id: z.string(), name: z.string(), kind: z.enum(COMMITTEE_KINDS) })),
+  branches: z.array(z.object({ _id: z.string(), committeeId: z.string(), name: z.string() })),
+});
+export type OrgTree = z.infer<typeof orgOutput>;
+
+export const profileContracts = {
+  'session.me': { input: empty, output: meOutput },
+  'org.tree': { input: empty, output: orgOutput },
+  'profile.bind': { input: profileInput, output: meOutput },
+} as const;

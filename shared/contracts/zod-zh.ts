@@ -1,0 +1,72 @@
+import type { z } from 'zod';
+
+/** Chinese names of fields, so that a validation message names the field a person sees. */
+const FIELD_LABELS: Record<string, string> = {
+  procedure: '接口名称',
+  input: '请求内容',
+  id: '编号',
+  version: '版本号',
+  batchId: '批次',
+  committeeId: '基层党委',
+  branchId: '党支部',
+  name: '姓名',
+  staffNo: '工号/学号',
+  kind: '身份',
+  politicalStatus: '政治面貌',
+  isPartyWorker: '是否党务工作者',
+  fields: '申报书',
+  title: '项目名称',
+  contactPhone: '联系电话',
+  category: '项目类别',
+  goals: '建设目标',
+  measures: '主要内容与举措',
+  expectedOutcomes: '预期成果',
+  budget: '经费预算',
+  item: '预算科目',
+  amountFen: '预算金额',
+};
+
+export function fieldLabel(path: readonly PropertyKey[]): string {
+  const named = [...path].reverse().find((p): p is string => typeof p === 'string' && p in FIELD_LABELS);
+  if (named) return FIELD_LABELS[named];
+  return path.length ? path.map(String).join('.') : '请求内容';
+}
+
+/** Default Chinese text for issues whose schema gave no message of its own. */
+export const zhErrorMap: z.core.$ZodErrorMap = (issue) => {
+  const label = fieldLabel(issue.path ?? []);
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? `缺少「${label}」` : `「${label}」的类型不正确`;
+    case 'too_big':
+      return `「${label}」超出允许的范围`;
+    case 'too_small':
+      return `「${label}」过短或过小`;
+    case 'invalid_value':
+    case 'invalid_union':
+      return `「${label}」的取值无效`;
+    case 'unrecognized_keys':
+      return `包含无法识别的字段：${issue.keys.join('、')}`;
+    case 'invalid_format':
+      return `「${label}」的格式不正确`;
+    default:
+      return `「${label}」填写有误`;
+  }
+};
+
+export interface ValidationFailure {
+  message: string;
+  issues: Array<{ path: string; field: string; message: string }>;
+}
+
+/** Turns a zod error into one message naming the first bad field, plus every issue for the UI. */
+export function describeValidation(error: z.ZodError): ValidationFailure {
+  const issues = error.issues.map((i) => ({
+    path: i.path.map(String).join('.'),
+    field: fieldLabel(i.path),
+    message: i.message.includes('「') || i.message.includes(fieldLabel(i.path)) ? i.message : `「${fieldLabel(i.path)}」${i.message}`,
+  }));
+  const first = issues[0];
+  const more = issues.length > 1 ? `（另有${issues.length - 1}处问题）` : '';
+  return { message: first ? `${first.message}${more}` : '填写的内容有误', issues };
+}

@@ -1,0 +1,49 @@
+import { formatDeadline, isBeforeDeadline } from '../time/deadline';
+import type { Fen } from './money';
+
+/**
+ * A batch (批次) of flagship projects: one call for applications with its calendar.
+ * Every date is a calendar date in Asia/Shanghai that holds until 23:59:59 there.
+ */
+export const BATCH_LEVELS = ['school', 'committee'] as const;
+export type BatchLevel = (typeof BATCH_LEVELS)[number];
+
+export interface BatchCalendar {
+  /** 申报截止: hosts submit to their committee, committees send paper and electronic copies. */
+  submissionDeadline: string;
+  /** 推荐截止: committees recommend to the Organization Department. */
+  recommendationDeadline?: string;
+  /** 中期验收 (year end). */
+  midtermDate?: string;
+  /** 结项验收. */
+  finalDate?: string;
+}
+
+export interface Batch {
+  _id: string;
+  name: string;
+  year: number;
+  level: BatchLevel;
+  /** Set for a committee-level batch (自行培育立项). */
+  committeeId?: string;
+  calendar: BatchCalendar;
+  /** Grant per project in fen. */
+  grantPerProject: Fen;
+  quota: number;
+  /** The notice the batch comes from, shown to applicants. */
+  noticeTitle?: string;
+}
+
+export type BatchPhase = 'open' | 'closed';
+
+export function batchPhase(batch: Pick<Batch, 'calendar'>, now: Date): BatchPhase {
+  return isBeforeDeadline(batch.calendar.submissionDeadline, now) ? 'open' : 'closed';
+}
+
+export function canSubmitTo(batch: Pick<Batch, 'calendar'>, now: Date): boolean {
+  return batchPhase(batch, now) === 'open';
+}
+
+export function submissionClosedMessage(batch: Pick<Batch, 'calendar' | 'name'>): string {
+  return `「${batch.name}」的申报已于 ${formatDeadline(batch.calendar.submissionDeadline)} 截止，无法再提交。如有特殊情况请联系党委组织部。`;
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { applicationFieldsSchema, budgetTotal, emptyApplication, missingForSubmission, type ApplicationFields } from './application';
+
+const complete: ApplicationFields = {
+  title: '“红色引擎”党建+科研融合工程',
+  contactPhone: '0755-26530000',
+  category: 'integration',
+  goals: '建设目标',
+  measures: '主要举措',
+  expectedOutcomes: '预期成果',
+  budget: [{ item: '资料印制费', amountFen: 120_050 }],
+};
+
+describe('the 申报书 fields', () => {
+  it('lets an empty draft be saved', () => {
+    expect(applicationFieldsSchema.safeParse(emptyApplication()).success).toBe(true);
+  });
+
+  it('lists what is missing before a submission, by the names on the form', () => {
+    const missing = missingForSubmission(emptyApplication()).map((m) => m.label);
+    expect(missing).toEqual(['项目名称', '联系电话', '项目类别', '建设目标', '主要内容与举措', '预期成果', '经费预算']);
+    expect(missingForSubmission(complete)).toEqual([]);
+  });
+
+  it('treats blank text as missing and unnamed budget lines as incomplete', () => {
+    const m = missingForSubmission({ ...complete, goals: '   ', budget: [{ item: '', amountFen: 100 }] });
+    expect(m.map((x) => x.label)).toEqual(['建设目标', '经费预算']);
+  });
+
+  it('counts the title limit in characters, not bytes', () => {
+    expect(applicationFieldsSchema.safeParse({ ...complete, title: '党'.repeat(40) }).success).toBe(true);
+    const r = applicationFieldsSchema.safeParse({ ...complete, title: '党'.repeat(41) });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0].message).toBe('项目名称不能超过40字');
+  });
+
+  it('refuses fractional fen and negative amounts', () => {
+    expect(applicationFieldsSchema.safeParse({ ...complete, budget: [{ item: 'x', amountFen: 10.5 }] }).success).toBe(false);
+    expect(applicationFieldsSchema.safeParse({ ...complete, budget: [{ item: 'x', amountFen: -1 }] }).success).toBe(false);
+  });
+
+  it('strips control characters that would break documents', () => {
+    const r = applicationFieldsSchema.parse({ ...complete, goals: 'a\u0000b\u0007c\nd' });
+    expect(r.goals).toBe('abc\nd');
+  });
+
+  it('refuses line breaks in the title', () => {
+    expect(applicationFieldsSchema.safeParse({ ...complete, title: 'a\nb' }).success).toBe(false);
+  });
+
+  it('totals the budget in fen', () => {
+    expect(budgetTotal([{ item: 'a', amountFen: 10 }, { item: 'b', amountFen: 29 }])).toBe(39);
+  });
+});

@@ -1,0 +1,67 @@
+import type { CallResult, InputOf, OutputOf, ProcedureName } from '../../shared/contracts';
+import { openSqliteStore } from '../../cloudfunctions/core/adapters/sqlite/store';
+import { createApp } from '../../cloudfunctions/core/app';
+import type { Store } from '../../cloudfunctions/core/ports/store';
+import type { Router } from '../../cloudfunctions/core/router/router';
+import { seedIfEmpty } from '../../cloudfunctions/local/seed';
+
+/** A server on a real in-memory SQLite store with the demo seed and a clock the test moves. */
+export interface Harness {
+  store: Store;
+  router: Router;
+  now: { value: Date };
+  /** Calls as the WeChat identity `openid` and returns the raw envelope. */
+  raw(openid: string | null, procedure: string, input: unknown): Promise<CallResult<unknown>>;
+  /** Calls and returns data, failing the test with the error when the call fails. */
+  ok<P extends ProcedureName>(openid: string, procedure: P, input: InputOf<P>): Promise<OutputOf<P>>;
+  /** Calls expecting a failure and returns its error. */
+  err<P extends ProcedureName>(openid: string, procedure: P, input: unknown): Promise<{ code: string; message: string; details?: Record<string, unknown> }>;
+}
+
+export async function createHarness(start = new Date('2026-11-27T02:00:00Z')): Promise<Harness> {
+  const store = openSqliteStore(':memory:');
+  const now = { value: start };
+  await seedIfEmpty(store, start);
+  let n = 0;
+  const router = createApp({ store, clock: () => now.value, newId: () => `id${++n}`, logger: { error: () => {} } });
+  const raw = (openid: string | null, procedure: string, input: unknown) =>
+    router.call(openid ? { openid } : null, { procedure, input, requestId: `r${++n}` });
+  return {
+    store,
+    router,
+    now,
+    raw,
+    async ok(openid, procedure, input) {
+      const r = await raw(openid, procedure, input);
+      if (!r.ok) throw new Error(`${procedure} failed: ${r.error.code} ${r.error.message}`);
+      return r.data as never;
+    },
+    async err(openid, procedure, input) {
+      const r = await raw(openid, procedure, input);
+      if (r.ok) throw new Error(`${procedure} unexpectedly succeeded`);
+      return r.error;
+    },
+  };
+}
+
+export const OPEN_BATCH = 'batch-2026-open';
+export const CLOSED_BATCH = 'batch-2022-2';
+export const HOST = 'dev-member-1';
+export const MEMBER2 = 'dev-member-2';
+export const SECRETARY_CS = 'dev-secretary-cs';
+export const SECRETARY_ME = 'dev-secretary-me';
+export const ADMIN = 'dev-admin';
+export const NEWCOMER = 'dev-newcomer';
+
+export const COMPLETE_FIELDS = {
+  title: '“红色引擎”党建与科研融合工程',
+  contactPhone: '13800138000',
+  category: 'integration' as const,
+  goals: '以支部建在团队上为抓手，推动党建与科研深度融合。',
+  measures: '一、组织共建；二、骨干双培；三、项目攻关。',
+  expectedOutcomes: '形成可复制的工作机制一套，宣传报道三篇。',
+  budget: [
+    { item: '学习资料印制费', amountFen: 120_050 },
+    { item: '实践活动交通费', amountFen: 300_000 },
+  ],
+};

@@ -1,0 +1,12 @@
+/// <reference types="@tarojs/taro" />
+
+declare const defineAppConfig: (config: import('@tarojs/taro').AppConfig & { cloud?: boolean }) => import('@tarojs/taro').AppConfig;
+declare const definePageConfig: (config: import('@tarojs/taro').PageConfig) => import('@tarojs/taro').PageConfig;
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    TARO_ENV: 'weapp' | 'h5' | undefined;
+  }
+}
+
+declare module '*.css';
