@@ -23,6 +23,8 @@ async function bundle(entry, outfile, external) {
     format: 'cjs',
     external,
     sourcemap: false,
+    minify: true,
+    keepNames: true,
     legalComments: 'none',
     logLevel: 'warning',
   });

@@ -5,7 +5,7 @@ declare const definePageConfig: (config: import('@tarojs/taro').PageConfig) => i
 
 declare namespace NodeJS {
   interface ProcessEnv {
-    TARO_ENV: 'weapp' | 'h5' | undefined;
+    TARO_ENV?: 'weapp' | 'h5';
   }
 }
 

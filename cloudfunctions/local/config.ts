@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const localConfigSchema = z.object({
   APP_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().default('127.0.0.1'),
-  PORT: z.coerce.number().int().min(1).max(65535).default(8765),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8765),
   DATA_DIR: z.string().default('.data'),
   DB_FILE: z.string().default('local.sqlite'),
   STATIC_DIR: z.string().default('dist/h5'),

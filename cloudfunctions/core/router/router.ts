@@ -72,6 +72,10 @@ export function toErrorBody(err: unknown, logger: Logger): ErrorBody {
     if (err.kind === 'CONFLICT') return new AppError('CONFLICT').toBody();
     if (err.kind === 'NOT_FOUND') return new AppError('NOT_FOUND').toBody();
     if (err.kind === 'DUPLICATE') return new AppError('ALREADY_EXISTS').toBody();
+    if (err.kind === 'UNAVAILABLE') {
+      logger.error('store unavailable', err);
+      return new AppError('INTERNAL', '数据服务暂时无法连接，请稍后重试；如持续出现请联系组织部').toBody();
+    }
   }
   logger.error('unexpected failure', err);
   return new AppError('INTERNAL').toBody();

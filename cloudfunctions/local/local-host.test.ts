@@ -1,0 +1,95 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseLocalConfig } from './config';
+import { startLocalHost, type LocalHost } from './server';
+
+const hosts: LocalHost[] = [];
+afterEach(async () => {
+  while (hosts.length) await hosts.pop()?.close();
+});
+
+async function start(env: Record<string, string> = {}, dataDir = mkdtempSync(path.join(tmpdir(), 'djlh-'))) {
+  const host = await startLocalHost(parseLocalConfig({ PORT: '0', DATA_DIR: dataDir, STATIC_DIR: path.join(dataDir, 'no-h5'), APP_ENV: 'test', ...env }));
+  hosts.push(host);
+  return { host, dataDir };
+}
+
+async function api(host: LocalHost, procedure: string, input: unknown, openid?: string) {
+  const res = await fetch(`${host.url}/api/${procedure}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(openid ? { cookie: `dev_openid=${openid}` } : {}) },
+    body: JSON.stringify({ input }),
+  });
+  return { status: res.status, body: (await res.json()) as { ok: boolean; data?: unknown; error?: { code: string; message: string } } };
+}
+
+describe('the local host', () => {
+  it('refuses to start in production, because its dev sign-in hands out identities', async () => {
+    await expect(start({ APP_ENV: 'production' })).rejects.toThrow(/production/);
+  });
+
+  it('refuses a bad configuration with a clear message', () => {
+    expect(() => parseLocalConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => parseLocalConfig({ APP_ENV: 'production', FAKE_NOW: '2022-06-29T00:00:00Z' })).toThrow(/FAKE_NOW/);
+  });
+
+  it('asks for a demo identity before answering calls', async () => {
+    const { host } = await start();
+    const r = await api(host, 'session.me', {});
+    expect(r.status).toBe(401);
+    expect(r.body.error?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('signs a person in with a demo identity and answers through the same router', async () => {
+    const { host } = await start();
+    const page = await fetch(`${host.url}/dev/sign-in`);
+    expect(await page.text()).toContain('张晓明');
+    const signIn = await fetch(`${host.url}/dev/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'openid=dev-secretary-cs',
+      redirect: 'manual',
+    });
+    expect(signIn.status).toBe(303);
+    const cookie = signIn.headers.get('set-cookie') ?? '';
+    expect(cookie).toContain('dev_openid=dev-secretary-cs');
+    const me = await api(host, 'session.me', {}, 'dev-secretary-cs');
+    expect(me.body).toMatchObject({ ok: true, data: { committeeName: '计算机与软件学院党委' } });
+  });
+
+  it('refuses identities that are not demo identities', async () => {
+    const { host } = await start();
+    expect((await api(host, 'session.me', {}, 'someone-made-up')).status).toBe(401);
+    const bad = await fetch(`${host.url}/dev/sign-in`, { method: 'POST', body: 'openid=admin', headers: { 'content-type': 'application/x-www-form-urlencoded' }, redirect: 'manual' });
+    expect(bad.status).toBe(400);
+  });
+
+  it('answers bad JSON with VALIDATION and keeps running', async () => {
+    const { host } = await start();
+    const res = await fetch(`${host.url}/api/session.me`, { method: 'POST', headers: { cookie: 'dev_openid=dev-member-1' }, body: '{not json' });
+    expect(res.status).toBe(400);
+    expect((await api(host, 'session.me', {}, 'dev-member-1')).body.ok).toBe(true);
+  });
+
+  it('seeds a new database once and keeps data across restarts', async () => {
+    const { host, dataDir } = await start();
+    const batches = (await api(host, 'batch.list', {}, 'dev-member-1')).body.data as Array<{ _id: string; open: boolean }>;
+    const open = batches.find((b) => b.open);
+    const created = await api(host, 'project.create', { batchId: open?._id }, 'dev-member-1');
+    expect(created.body.ok).toBe(true);
+    await hosts.pop()?.close();
+    const again = await start({}, dataDir);
+    const mine = await api(again.host, 'project.listMine', {}, 'dev-member-1');
+    expect((mine.body.data as unknown[]).length).toBe(1);
+    expect(await again.host.store.count('committees')).toBe(5);
+  });
+
+  it('runs "as of" FAKE_NOW in development, e.g. with the 2022 batch still open', async () => {
+    const { host } = await start({ FAKE_NOW: '2022-06-20T02:00:00Z' });
+    const batches = await api(host, 'batch.list', {}, 'dev-member-1');
+    const b2022 = (batches.body.data as Array<{ _id: string; open: boolean }>).find((b) => b._id === 'batch-2022-2');
+    expect(b2022?.open).toBe(true);
+  });
+});

@@ -1,0 +1,51 @@
+// npm test: type check, layering check, both builds and the functions, then every test suite
+// (rules, handlers, store contract on both adapters, build checks, browser end to end).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const timings = [];
+
+function step(label, cmd, args, env = {}) {
+  const started = Date.now();
+  console.log(`\n▶ ${label}`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  timings.push(`${label}: ${seconds} s`);
+  if (r.status !== 0) {
+    console.error(`\n✖ ${label} failed (exit ${r.status ?? r.signal}).`);
+    process.exit(r.status ?? 1);
+  }
+}
+
+step('type check (tsc --noEmit, strict)', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+step('layering (dependency-cruiser)', 'npx', ['depcruise', 'shared', 'miniprogram', 'cloudfunctions', '--config', '.dependency-cruiser.cjs']);
+step('build cloud functions and local host (esbuild)', 'node', ['scripts/build-functions.mjs']);
+step('build weapp (taro build --type weapp)', 'npx', ['taro', 'build', '--type', 'weapp'], { NODE_ENV: 'production' });
+step('build h5 (taro build --type h5)', 'npx', ['taro', 'build', '--type', 'h5'], { NODE_ENV: 'production' });
+
+mkdirSync(path.join(root, 'test-results'), { recursive: true });
+const report = path.join(root, 'test-results', 'vitest.json');
+const started = Date.now();
+const vitest = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, SKIP_BUILD: '1' },
+});
+timings.push(`tests (vitest): ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+let summary = null;
+try {
+  const r = JSON.parse(readFileSync(report, 'utf8'));
+  summary = { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests };
+} catch {
+  /* the reporter did not write: vitest's own exit status decides */
+}
+console.log(`\n${timings.join('\n')}`);
+if (summary) {
+  if (summary.passed === 0) console.error('no test ran');
+  console.log(`\n${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped`);
+}
+process.exit(vitest.status !== 0 || !summary || summary.passed === 0 || summary.failed > 0 ? 1 : 0);
