@@ -1,0 +1,14 @@
+// On a fresh clone the README's commands install the packages themselves (npm ci, from the lock file).
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+export function ensureInstalled(root) {
+  if (existsSync(path.join(root, 'node_modules', '.package-lock.json'))) return;
+  console.log('▶ first run: installing packages with npm ci (about 2 minutes)…');
+  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error('npm ci failed; fix the error above and run the command again.');
+    process.exit(r.status ?? 1);
+  }
+}
