@@ -5,3 +5,5 @@ declare module '@nutui/nutui-react-taro/dist/es/packages/button/index' {
 declare module '@nutui/nutui-react-taro/dist/es/packages/tag/index' {
   export { Tag as default } from '@nutui/nutui-react-taro';
 }
+declare module '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+declare module '@nutui/nutui-react-taro/dist/es/packages/tag/style/css';

@@ -56,6 +56,11 @@ describe('the weapp build', () => {
     expect(total).toBeLessThan(20 * MB);
   });
 
+  it('denies every client read and write in the database security rules', () => {
+    const rules = JSON.parse(readFileSync(path.join(root, 'cloudfunctions', 'database.rules.json'), 'utf8')) as unknown;
+    expect(rules).toEqual({ read: false, write: false });
+  });
+
   it('points project.config.json at the build outputs', () => {
     const cfg = JSON.parse(readFileSync(path.join(root, 'project.config.json'), 'utf8')) as Record<string, string>;
     expect(cfg.miniprogramRoot).toBe('dist/weapp/');
