@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Ports } from './context';
 import { procedures } from './procedures';
+import { createLocalContentCheck, type ContentCheck } from './ports/content-check';
 import type { Store } from './ports/store';
 import { createRouter, type Logger, type Router } from './router/router';
 
@@ -8,6 +9,8 @@ export interface AppOptions {
   store: Store;
   clock?: () => Date;
   newId?: () => string;
+  /** Defaults to the local stand-in; the WeChat entry passes msgSecCheck. */
+  contentCheck?: ContentCheck;
   logger?: Logger;
 }
 
@@ -17,6 +20,7 @@ export function createApp(options: AppOptions): Router {
     store: options.store,
     clock: options.clock ?? (() => new Date()),
     newId: options.newId ?? (() => randomUUID().replace(/-/g, '')),
+    contentCheck: options.contentCheck ?? createLocalContentCheck(),
   };
   return createRouter(procedures, ports, options.logger);
 }

@@ -1,4 +1,5 @@
 import type { User } from '../../shared/domain/person';
+import type { ContentCheck } from './ports/content-check';
 import type { Store } from './ports/store';
 
 /** What the server knows about the caller: an identity from the platform, never from the payload. */
@@ -12,15 +13,18 @@ export interface Ports {
   store: Store;
   clock: () => Date;
   newId: () => string;
+  contentCheck: ContentCheck;
 }
 
 export interface Context {
-  identity: Identity;
+  /** Null only for public procedures called by someone signed out (e.g. a shared showcase page). */
+  identity: Identity | null;
   /** The bound user, or null when this WeChat identity has not bound a profile yet. */
   user: User | null;
   now: Date;
   store: Store;
   newId: () => string;
+  contentCheck: ContentCheck;
   requestId: string | null;
 }
 
@@ -29,7 +33,7 @@ export function userIdFor(openid: string): string {
 }
 
 /** Builds the per-call context: one read for the bound profile, one reading of the clock. */
-export async function buildContext(identity: Identity, ports: Ports, requestId: string | null): Promise<Context> {
-  const user = await ports.store.get<User>('users', userIdFor(identity.openid));
-  return { identity, user, now: ports.clock(), store: ports.store, newId: ports.newId, requestId };
+export async function buildContext(identity: Identity | null, ports: Ports, requestId: string | null): Promise<Context> {
+  const user = identity ? await ports.store.get<User>('users', userIdFor(identity.openid)) : null;
+  return { identity, user, now: ports.clock(), store: ports.store, newId: ports.newId, contentCheck: ports.contentCheck, requestId };
 }

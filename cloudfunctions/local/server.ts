@@ -55,10 +55,6 @@ function knownIdentity(openid: string | null): string | null {
 
 async function handleApi(router: Router, req: IncomingMessage, res: ServerResponse, procedure: string): Promise<void> {
   const openid = knownIdentity(cookieOf(req, COOKIE));
-  if (!openid) {
-    json(res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先选择演示身份', details: { signIn: '/dev/sign-in' } } });
-    return;
-  }
   let body: unknown;
   try {
     const text = await readBody(req);
@@ -68,7 +64,12 @@ async function handleApi(router: Router, req: IncomingMessage, res: ServerRespon
     return;
   }
   const envelope = typeof body === 'object' && body !== null ? body : {};
-  const result = await router.call({ openid }, { ...envelope, procedure });
+  // Signed out, only public procedures answer (a shared showcase page); the rest ask to sign in.
+  const result = await router.call(openid ? { openid } : null, { ...envelope, procedure });
+  if (!openid && !result.ok && result.error.code === 'UNAUTHENTICATED') {
+    json(res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先选择演示身份', details: { signIn: '/dev/sign-in' } } });
+    return;
+  }
   json(res, 200, result);
 }
 

@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'INCOMPLETE',
   'ALREADY_EXISTS',
   'RATE_LIMITED',
+  'CONTENT_RISKY',
   'INTERNAL',
 ] as const;
 
@@ -30,6 +31,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   INCOMPLETE: '还有必填内容未完成，请补充后再提交',
   ALREADY_EXISTS: '记录已存在，请勿重复创建',
   RATE_LIMITED: '操作过于频繁，请稍后再试',
+  CONTENT_RISKY: '内容未通过内容安全检测，请修改后再发布',
   INTERNAL: '系统繁忙，请稍后重试；如持续出现请联系组织部',
 };
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { brandContracts } from './brand';
 import { profileContracts } from './profile';
 import { projectContracts } from './project';
 
@@ -9,6 +10,7 @@ import { projectContracts } from './project';
 export const contracts = {
   ...profileContracts,
   ...projectContracts,
+  ...brandContracts,
 } as const;
 
 export type Contracts = typeof contracts;
@@ -24,3 +26,4 @@ export function isProcedureName(name: string): name is ProcedureName {
 export * from './errors';
 export type { Me, OrgTree } from './profile';
 export type { BatchView, ProjectView, ProjectSummary } from './project';
+export type { BrandView, BrandSummary, PublicBrand, BranchFeatureView, TimelineEntry } from './brand';

@@ -11,6 +11,12 @@ export const COLLECTIONS = {
   /** One document per (batch, host): its `_id` makes "one host, one project per batch" race-free. */
   hostSlots: ['batchId', 'hostId'],
   audit: ['entityId', 'at', 'actorId'],
+  brands: ['committeeId', 'year', 'state', 'report.stage', 'updatedAt'],
+  /** One document per (committee, year): "一党委一品牌" enforced by its `_id`. */
+  brandSlots: ['committeeId', 'year'],
+  brandProgress: ['brandId', 'date'],
+  brandEvents: ['brandId', 'date'],
+  branchFeatures: ['committeeId', 'year', 'branchId'],
   /** Results of calls by request id, so a retried call does not act twice. */
   requests: ['at'],
   /** Fixture for the store contract suite. */

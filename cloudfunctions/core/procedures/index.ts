@@ -1,5 +1,11 @@
 import type { ProcedureTable } from '../router/procedure';
 import { listBatches } from './batch/list';
+import { listBranchFeatures, saveBranchFeature } from './brand/branch-feature';
+import { addEvent, addProgress, setCultivation } from './brand/cultivation';
+import { brandLibrary } from './brand/library';
+import { publicBrand, publicBrandList } from './brand/public';
+import { createBrand, getBrand, myBrand, saveBrand } from './brand/report';
+import { promoteBrand, reviewBrand, submitBrand } from './brand/workflow';
 import { committeeInbox } from './committee/inbox';
 import { bindProfile } from './profile/bind';
 import { describeMe } from './profile/me';
@@ -22,4 +28,19 @@ export const procedures: ProcedureTable = {
   'project.submit': { access: ['member'], handler: submitProject },
   'project.withdraw': { access: ['member'], handler: withdrawProject },
   'committee.inbox': { access: ['secretary', 'admin'], handler: committeeInbox },
+  'brand.mine': { access: ['secretary', 'admin'], handler: myBrand },
+  'brand.create': { access: ['secretary', 'admin'], handler: createBrand },
+  'brand.get': { access: ['secretary', 'admin'], handler: getBrand },
+  'brand.save': { access: ['secretary', 'admin'], handler: saveBrand },
+  'brand.submit': { access: ['secretary', 'admin'], handler: submitBrand },
+  'brand.review': { access: ['admin'], handler: reviewBrand },
+  'brand.library': { access: ['secretary', 'admin'], handler: brandLibrary },
+  'brand.setCultivation': { access: ['secretary', 'admin'], handler: setCultivation },
+  'brand.addProgress': { access: ['secretary', 'admin'], handler: addProgress },
+  'brand.promote': { access: ['admin'], handler: promoteBrand },
+  'brand.addEvent': { access: ['admin'], handler: addEvent },
+  'brand.public': { access: 'public', handler: publicBrand },
+  'brand.publicList': { access: 'public', handler: publicBrandList },
+  'branchFeature.list': { access: ['secretary', 'admin'], handler: listBranchFeatures },
+  'branchFeature.save': { access: ['secretary', 'admin'], handler: saveBranchFeature },
 };

@@ -4,12 +4,13 @@ import type { Context } from '../context';
 
 /**
  * Who may call a procedure, checked by the router before the handler runs:
+ * - 'public': anyone, even signed out (public showcase pages);
  * - 'identified': any caller with a platform identity (used to bind a profile);
  * - 'bound': a caller with a bound profile;
  * - a list of roles: a bound caller holding one of them.
  * Scope (which committee, whose project) is checked by the handler against the data.
  */
-export type Access = 'identified' | 'bound' | readonly Role[];
+export type Access = 'public' | 'identified' | 'bound' | readonly Role[];
 
 export interface Procedure<P extends ProcedureName> {
   access: Access;

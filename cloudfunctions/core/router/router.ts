@@ -32,11 +32,13 @@ export function createRouter(table: ProcedureTable, ports: Ports, logger: Logger
         if (!isProcedureName(procedure)) {
           return fail({ code: 'NOT_FOUND', message: `没有名为「${procedure}」的接口，请更新小程序后重试` });
         }
-        if (!identity) return fail(new AppError('UNAUTHENTICATED', '未能识别您的身份，请重新进入小程序').toBody());
+        const proc = table[procedure] as Procedure<ProcedureName>;
+        if (!identity && proc.access !== 'public') {
+          return fail(new AppError('UNAUTHENTICATED', '未能识别您的身份，请重新进入小程序').toBody());
+        }
         const parsed = contracts[procedure].input.safeParse(input ?? {}, { error: zhErrorMap });
         if (!parsed.success) return fail(validation(parsed.error));
         const ctx = await buildContext(identity, ports, requestId ?? null);
-        const proc = table[procedure] as Procedure<ProcedureName>;
         authorise(ctx, proc);
         const data = await proc.handler(ctx, parsed.data as never);
         return { ok: true, data };
@@ -57,7 +59,7 @@ function validation(error: z.ZodError): ErrorBody {
 }
 
 function authorise(ctx: Context, proc: Procedure<ProcedureName>): void {
-  if (proc.access === 'identified') return;
+  if (proc.access === 'public' || proc.access === 'identified') return;
   if (!ctx.user) throw new AppError('UNAUTHENTICATED');
   if (proc.access === 'bound') return;
   if (!proc.access.some((role) => hasRole(ctx.user?.roles ?? [], role))) {

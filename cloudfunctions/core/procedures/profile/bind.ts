@@ -17,13 +17,15 @@ export async function bindProfile(ctx: Context, input: ParsedInputOf<'profile.bi
   if (!branch || !branchBelongsTo(branch, committee._id)) {
     throw new AppError('VALIDATION', '所选党支部不属于该基层党委，请重新选择', { field: 'branchId' });
   }
+  if (!ctx.identity) throw new AppError('UNAUTHENTICATED');
+  const openid = ctx.identity.openid;
   const at = ctx.now.toISOString();
-  const id = userIdFor(ctx.identity.openid);
+  const id = userIdFor(openid);
   try {
     await ctx.store.transaction(async (tx) => {
       await tx.insert<User>('users', {
         _id: id,
-        openid: ctx.identity.openid,
+        openid,
         profile: input,
         profileStatus: 'pending',
         roles: [{ role: 'member' }],

@@ -1,0 +1,81 @@
+import { AppError, type ParsedInputOf, type PublicBrand } from '../../../../shared/contracts';
+import type { Brand, PromotionEvent } from '../../../../shared/domain/brand/brand';
+import { INFLUENCE_KIND_LABELS } from '../../../../shared/domain/brand/report';
+import { isPublic } from '../../../../shared/domain/brand/state';
+import type { Project } from '../../../../shared/domain/project/project';
+import type { Context } from '../../context';
+import { Lookup } from '../../services/lookup';
+
+/** Every piece of user-written text that the public page shows. */
+export function publicTexts(brand: Brand): string[] {
+  const r = brand.report;
+  return [
+    r.name,
+    r.logo?.explanation ?? '',
+    r.connotation,
+    r.approach,
+    ...r.carriers.flatMap((c) => [c.title, c.description]),
+    ...r.influence.map((i) => i.title),
+    ...r.publicNames,
+  ].filter((t) => t.trim() !== '');
+}
+
+/** Files are served by the file port; until it exists, identifiers that are URLs pass through. */
+function fileUrl(fileId: string): string | null {
+  return /^https?:\/\//.test(fileId) ? fileId : null;
+}
+
+const notFound = () => new AppError('NOT_FOUND', '该品牌展示页不存在或尚未公开');
+
+/**
+ * The showcase of a promoted brand, for anyone (signed out too). It carries no personal data
+ * beyond the names the committee chose to show: no author ids, no reviewers, no comments.
+ */
+export async function publicBrand(ctx: Context, input: ParsedInputOf<'brand.public'>): Promise<PublicBrand> {
+  const brand = await ctx.store.get<Brand>('brands', input.id);
+  if (!brand || !isPublic(brand.state)) throw notFound();
+  const lookup = new Lookup(ctx.store);
+  const r = brand.report;
+  const [committeeName, events, titles] = await Promise.all([
+    lookup.committeeName(brand.committeeId),
+    ctx.store.find<PromotionEvent>('brandEvents', { where: { brandId: brand._id }, orderBy: [{ field: 'date', direction: 'desc' }], limit: 50 }),
+    projectTitles(ctx, r.carriers.map((c) => c.projectId).filter((id): id is string => id !== null)),
+  ]);
+  return {
+    _id: brand._id,
+    name: r.name,
+    committeeName,
+    year: brand.year,
+    logo: r.logo && fileUrl(r.logo.fileId) ? { url: fileUrl(r.logo.fileId) as string, explanation: r.logo.explanation } : null,
+    connotation: r.connotation,
+    approach: r.approach,
+    stage: r.stage,
+    carriers: r.carriers.map((c) => ({
+      title: c.title,
+      description: c.description,
+      photos: c.photos.map(fileUrl).filter((u): u is string => u !== null),
+      projectTitle: c.projectId ? titles.get(c.projectId) ?? null : null,
+    })),
+    influence: r.influence.map((i) => ({ kind: INFLUENCE_KIND_LABELS[i.kind], title: i.title, date: i.date, link: i.link, imageUrl: i.imageId ? fileUrl(i.imageId) : null })),
+    publicNames: r.publicNames,
+    events: events.map((e) => ({ kind: e.kind, date: e.date, place: e.place, report: e.report })),
+    promotedAt: brand.promotedAt,
+  };
+}
+
+async function projectTitles(ctx: Context, ids: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const id of new Set(ids)) {
+    const p = await ctx.store.get<Project>('projects', id);
+    // Only projects past the committee's own desk are named in public.
+    if (p && p.state !== 'draft' && p.state !== 'submitted' && p.state !== 'returned') out.set(id, p.fields.title);
+  }
+  return out;
+}
+
+/** The promoted brands, for the public showcase index. */
+export async function publicBrandList(ctx: Context) {
+  const brands = await ctx.store.find<Brand>('brands', { where: { state: 'promoted' }, orderBy: [{ field: 'updatedAt', direction: 'desc' }], limit: 100 });
+  const lookup = new Lookup(ctx.store);
+  return Promise.all(brands.map(async (b) => ({ _id: b._id, name: b.report.name, committeeName: await lookup.committeeName(b.committeeId), year: b.year })));
+}

@@ -1,0 +1,78 @@
+import type { BrandSummary, BrandView } from '../../../../shared/contracts';
+import type { Brand, BrandProgress, PromotionEvent } from '../../../../shared/domain/brand/brand';
+import { canEditReport, nextBrandState } from '../../../../shared/domain/brand/state';
+import type { User } from '../../../../shared/domain/person';
+import type { Project } from '../../../../shared/domain/project/project';
+import { canActForCommittee } from '../../../../shared/domain/roles';
+import type { Context } from '../../context';
+import { timelineOf } from '../../services/timeline';
+import { Lookup } from '../../services/lookup';
+import { isAdmin } from './access';
+
+export function toBrandSummary(brand: Brand, committeeName: string): BrandSummary {
+  return {
+    _id: brand._id,
+    name: brand.report.name,
+    committeeId: brand.committeeId,
+    committeeName,
+    year: brand.year,
+    state: brand.state,
+    stage: brand.report.stage,
+    updatedAt: brand.updatedAt,
+  };
+}
+
+/** The committee's projects past the draft stage: what an activity carrier may link. */
+export async function linkableProjects(ctx: Context, committeeId: string): Promise<Array<{ _id: string; title: string }>> {
+  const projects = await ctx.store.find<Project>('projects', {
+    where: { committeeId, state: { $ne: 'draft' } },
+    orderBy: [{ field: 'updatedAt', direction: 'desc' }],
+    limit: 100,
+  });
+  return projects.filter((p) => p.fields.title.trim() !== '').map((p) => ({ _id: p._id, title: p.fields.title }));
+}
+
+export async function toBrandView(ctx: Context, brand: Brand): Promise<BrandView> {
+  const store = ctx.store;
+  const lookup = new Lookup(store);
+  const [committeeName, progress, events, timeline, projects] = await Promise.all([
+    lookup.committeeName(brand.committeeId),
+    store.find<BrandProgress>('brandProgress', { where: { brandId: brand._id }, orderBy: [{ field: 'date', direction: 'desc' }], limit: 100 }),
+    store.find<PromotionEvent>('brandEvents', { where: { brandId: brand._id }, orderBy: [{ field: 'date', direction: 'desc' }], limit: 100 }),
+    timelineOf(store, brand._id),
+    linkableProjects(ctx, brand.committeeId),
+  ]);
+  const authors = new Map<string, string>();
+  for (const id of new Set(progress.map((p) => p.authorId))) {
+    authors.set(id, (await store.get<User>('users', id))?.profile.name ?? '—');
+  }
+  const mine = canActForCommittee(ctx.user?.roles ?? [], brand.committeeId);
+  const admin = isAdmin(ctx);
+  return {
+    _id: brand._id,
+    version: brand.version,
+    committeeId: brand.committeeId,
+    committeeName,
+    year: brand.year,
+    state: brand.state,
+    report: brand.report,
+    cultivation: brand.cultivation,
+    returnComment: brand.returnComment,
+    submittedAt: brand.submittedAt,
+    acceptedAt: brand.acceptedAt,
+    promotedAt: brand.promotedAt,
+    updatedAt: brand.updatedAt,
+    progress: progress.map((p) => ({ _id: p._id, date: p.date, text: p.text, photos: p.photos, stage: p.stage, authorName: authors.get(p.authorId) ?? '—' })),
+    events: events.map((e) => ({ _id: e._id, kind: e.kind, date: e.date, place: e.place, report: e.report })),
+    timeline,
+    linkableProjects: projects,
+    can: {
+      edit: mine && canEditReport(brand.state),
+      submit: mine && nextBrandState(brand.state, 'submit') !== null,
+      review: admin && nextBrandState(brand.state, 'accept') !== null,
+      cultivate: (mine || admin) && (brand.state === 'accepted' || brand.state === 'promoted'),
+      promote: admin && nextBrandState(brand.state, 'promote') !== null,
+      addEvent: admin && brand.state === 'promoted',
+    },
+  };
+}

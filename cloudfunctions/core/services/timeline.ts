@@ -1,0 +1,41 @@
+import type { TimelineEntry } from '../../../shared/contracts';
+import type { User } from '../../../shared/domain/person';
+import type { StoreOps } from '../ports/store';
+import type { AuditEntry } from './audit';
+
+const ACTION_LABELS: Record<string, string> = {
+  create: '创建',
+  submit: '提交',
+  withdraw: '撤回',
+  accept: '认定入库',
+  return: '退回修改',
+  promote: '列为推广品牌',
+  cultivation: '更新培育计划',
+  progress: '记录培育进展',
+  event: '记录推广活动',
+};
+
+/** The audit log of one entity, oldest first, with the actors' names: what people see as history. */
+export async function timelineOf(store: StoreOps, entityId: string): Promise<TimelineEntry[]> {
+  const entries = await store.find<AuditEntry>('audit', { where: { entityId }, orderBy: [{ field: 'at', direction: 'asc' }], limit: 100 });
+  const names = new Map<string, Promise<string>>();
+  const nameOf = (id: string) => {
+    let hit = names.get(id);
+    if (!hit) {
+      hit = store.get<User>('users', id).then((u) => u?.profile.name ?? '（已注销用户）');
+      names.set(id, hit);
+    }
+    return hit;
+  };
+  return Promise.all(
+    entries.map(async (e) => ({
+      at: e.at,
+      action: e.action,
+      actionLabel: ACTION_LABELS[e.action] ?? e.action,
+      actorName: await nameOf(e.actorId),
+      from: e.from,
+      to: e.to,
+      reason: e.reason,
+    })),
+  );
+}
