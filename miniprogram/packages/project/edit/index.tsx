@@ -181,7 +181,7 @@ export default function EditProject() {
             {PROJECT_CATEGORIES.map((c) => (
               <Text
                 key={c}
-                className={`chip category-${c}${fields.category === c ? ' selected' : ''}`}
+                className={`chip category-${c}${fields.category === c ? ' selected' : ''}${editable ? '' : ' disabled'}`}
                 onClick={() => editable && update({ category: c })}
               >
                 {PROJECT_CATEGORY_LABELS[c]}

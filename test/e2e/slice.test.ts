@@ -1,0 +1,273 @@
+// End to end, in Chromium at phone width against the built local host (dist/local + dist/h5):
+// a member drafts a 申报书 (autosaved, survives a reload), submits it to their 基层党委, the
+// committee's secretary sees it in 待处理, the other committee's secretary neither sees nor opens it.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from '../support/build-once';
+import { launchBrowser } from '../support/chromium';
+import { startBuiltLocalHost, type BuiltLocalHost } from '../support/local-host';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SHOTS = path.join(ROOT, 'test-results', 'e2e');
+const PHONE_WIDTH = 375;
+const UI_TIMEOUT = 10_000;
+
+const HOME = '/pages/index/index';
+const INBOX = '/packages/committee/inbox/index';
+const EDIT = '/packages/project/edit/index';
+const OPEN_BATCH = /第三批校级党建精品项目（\d{4}）/;
+const CLOSED_BATCH = '第二批校级党建精品项目（2022）';
+const FORBIDDEN_TEXT = '这份申报不属于您或您所在的基层党委，无法查看';
+
+let browser: Browser;
+let host: BuiltLocalHost;
+const contexts: BrowserContext[] = [];
+const pageErrors: string[] = [];
+
+/** A phone-sized browser context (its own cookies: one per person). */
+async function phone(): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: PHONE_WIDTH, height: 812 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  context.setDefaultTimeout(UI_TIMEOUT);
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (err) => pageErrors.push(`${page.url()}: ${err.message}`));
+  return page;
+}
+
+/** Signs in through the dev sign-in page (a form POST sets the cookie and redirects into the app). */
+async function signIn(page: Page, openid: string): Promise<void> {
+  await page.goto(`${host.url}/dev/sign-in`);
+  await Promise.all([page.waitForURL((u) => u.pathname !== '/dev/sign-in'), page.locator(`button[data-openid="${openid}"]`).click()]);
+  await page.waitForURL((u) => u.pathname === HOME);
+  await settle(page);
+}
+
+/**
+ * The page on top of Taro's H5 page stack. navigateTo keeps earlier pages in the DOM (hidden), so
+ * every lookup is scoped to the visible page to avoid matching a page underneath.
+ */
+const current = (page: Page): Locator => page.locator('.taro_page:visible');
+
+/** Waits for Taro's page transition to end: one page visible and no CSS animation running. */
+async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const visible = Array.from(document.querySelectorAll('.taro_page')).filter((p) => getComputedStyle(p).display !== 'none');
+    return visible.length === 1 && document.getAnimations().every((a) => a.playState !== 'running');
+  });
+}
+
+/**
+ * Screenshots the phone screen. Taro scrolls inside the page element (not the document), so a
+ * full-page shot is only the viewport: a long page is shot at the top and again scrolled to the end.
+ */
+async function shot(page: Page, name: string): Promise<void> {
+  await settle(page);
+  const scroller = current(page);
+  const scrollable = await scroller.evaluate((el) => {
+    el.scrollTop = 0;
+    return el.scrollHeight > el.clientHeight + 8;
+  });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+  if (scrollable) {
+    await scroller.evaluate((el) => {
+      el.scrollTop = el.scrollHeight;
+    });
+    await page.screenshot({ path: path.join(SHOTS, `${name}-end.png`) });
+  }
+}
+
+/** No sideways scrolling at phone width: neither the document nor Taro's page scroller is wider. */
+async function expectNoHorizontalOverflow(page: Page, label: string): Promise<void> {
+  await settle(page);
+  const widths = await page.evaluate(() => ({
+    html: document.documentElement.scrollWidth,
+    body: document.body.scrollWidth,
+    page: Array.from(document.querySelectorAll('.taro_page'))
+      .filter((p) => getComputedStyle(p).display !== 'none')
+      .map((p) => p.scrollWidth),
+  }));
+  expect(widths.html, `${label}: <html> scrollWidth`).toBeLessThanOrEqual(PHONE_WIDTH);
+  expect(widths.body, `${label}: <body> scrollWidth`).toBeLessThanOrEqual(PHONE_WIDTH);
+  for (const w of widths.page) expect(w, `${label}: .taro_page scrollWidth`).toBeLessThanOrEqual(PHONE_WIDTH);
+}
+
+/** Types into a Taro Input/Textarea (the native element inside the custom element). */
+async function typeInto(field: Locator, text: string): Promise<void> {
+  const native = field.locator('input, textarea').first();
+  await native.fill(text);
+  await poll(() => native.inputValue()).toBe(text);
+}
+
+/** Polls a browser-side value until the assertion holds (vitest's default 1 s is shorter than autosave). */
+const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: UI_TIMEOUT, interval: 50 });
+
+const fieldValue = (scope: Locator, selector: string) => scope.locator(`${selector} input, ${selector} textarea`).first().inputValue();
+
+beforeAll(async () => {
+  await ensureBuilt();
+  mkdirSync(SHOTS, { recursive: true });
+  [browser, host] = await Promise.all([launchBrowser(), startBuiltLocalHost()]);
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => {});
+  await browser?.close();
+  await host?.stop();
+});
+
+describe('申报书: draft on the phone, autosave, submit, the right committee sees it', () => {
+  const title = `社区共建红色引擎项目 e2e-${Date.now().toString(36)}`;
+  const phoneNo = '13800138000';
+  const sections = {
+    goals: '围绕“党建+科研”打造品牌，形成可复制的支部工作法。',
+    measures: '一、每月开展主题党日；\n二、组建师生党员攻关小组；\n三、建立“双带头人”培育机制。',
+    expectedOutcomes: '形成工作案例 1 篇，制度文件 2 项，校级以上报道 1 次。',
+  };
+  let projectId = '';
+
+  it('walks member → submit → secretary inbox, and keeps it from the other committee', async () => {
+    // a. the member drafts the application; it autosaves.
+    const member = await phone();
+    await signIn(member, 'dev-member-1');
+    const home = current(member);
+    await poll(() => home.locator('.greeting-name').textContent()).toContain('张晓明');
+    const openBatch = home.locator('.batch-item', { hasText: OPEN_BATCH });
+    await openBatch.waitFor();
+    await shot(member, '01-member-home');
+    await expectNoHorizontalOverflow(member, 'member home');
+
+    await openBatch.locator('.nut-button', { hasText: '新建申报书' }).click();
+    await member.waitForURL((u) => u.pathname === EDIT && u.searchParams.has('id'));
+    await settle(member);
+    projectId = new URL(member.url()).searchParams.get('id') ?? '';
+    expect(projectId).not.toBe('');
+
+    let edit = current(member);
+    await edit.locator('.field-title').waitFor();
+    await poll(() => edit.locator('.state-tag').textContent()).toBe('草稿');
+    await typeInto(edit.locator('.field-title'), title);
+    // onInput reached the page's state: the draft is now dirty (and will be autosaved).
+    await poll(() => edit.locator('.save-status').textContent()).toMatch(/有未保存的修改|正在保存|已自动保存/);
+    await typeInto(edit.locator('.field-contactPhone'), phoneNo);
+    await edit.locator('.category-organisation').click();
+    await expect(edit.locator('.category-organisation').getAttribute('class')).resolves.toContain('selected');
+    for (const [key, text] of Object.entries(sections)) await typeInto(edit.locator(`.field-${key}`), text);
+    await edit.locator('.budget-add').click();
+    await typeInto(edit.locator('.budget-item'), '资料印制费');
+    await typeInto(edit.locator('.budget-amount'), '1200.50');
+    await poll(() => edit.locator('.budget-total-amount').textContent()).toBe('¥1,200.50');
+    await poll(() => edit.locator('.save-status').textContent()).toMatch(/^已自动保存 \d{2}:\d{2}$/);
+    await shot(member, '02-member-draft-autosaved');
+    await expectNoHorizontalOverflow(member, 'edit page (draft)');
+
+    // b. a reload shows everything as saved.
+    await member.reload();
+    edit = current(member);
+    await edit.locator('.field-title').waitFor();
+    expect(await fieldValue(edit, '.field-title')).toBe(title);
+    expect(await fieldValue(edit, '.field-contactPhone')).toBe(phoneNo);
+    for (const [key, text] of Object.entries(sections)) expect(await fieldValue(edit, `.field-${key}`)).toBe(text);
+    expect(await edit.locator('.category-organisation').getAttribute('class')).toContain('selected');
+    expect(await edit.locator('.chip.selected').count()).toBe(1);
+    expect(await fieldValue(edit, '.budget-item')).toBe('资料印制费');
+    expect(await fieldValue(edit, '.budget-amount')).toBe('1200.50');
+    expect(await edit.locator('.budget-total-amount').textContent()).toBe('¥1,200.50');
+    await shot(member, '03-member-after-reload');
+
+    // c. submit to the 基层党委.
+    await edit.locator('.nut-button', { hasText: '提交基层党委' }).click();
+    await poll(() => edit.locator('.state-tag').textContent()).toBe('已提交基层党委');
+    await poll(() => edit.locator('.save-status').textContent()).toBe('已提交，等待基层党委审核');
+    expect(await edit.locator('.error-box').count()).toBe(0);
+    expect(await edit.locator('.readonly-text', { hasText: title }).count()).toBe(1);
+    await shot(member, '04-member-submitted');
+    await expectNoHorizontalOverflow(member, 'edit page (submitted)');
+
+    // d. the secretary of the same committee finds it under 待处理申报.
+    const secretary = await phone();
+    await signIn(secretary, 'dev-secretary-cs');
+    const secHome = current(secretary);
+    await secHome.locator('.card', { hasText: '待处理申报' }).click();
+    await secretary.waitForURL((u) => u.pathname === INBOX);
+    await settle(secretary);
+    const inbox = current(secretary);
+    await poll(() => inbox.locator('.inbox-committee').textContent()).toBe('计算机与软件学院党委');
+    const item = inbox.locator('.inbox-item', { hasText: title });
+    await item.waitFor();
+    expect(await item.textContent()).toContain('张晓明');
+    expect(await item.textContent()).toContain('¥1,200.50');
+    expect(await item.locator('.state-tag').textContent()).toBe('已提交基层党委');
+    await shot(secretary, '05-secretary-cs-inbox');
+    await expectNoHorizontalOverflow(secretary, 'inbox (cs)');
+
+    // e. the other committee's secretary does not see it.
+    const other = await phone();
+    await signIn(other, 'dev-secretary-me');
+    await other.goto(`${host.url}${INBOX}`);
+    const otherInbox = current(other);
+    await poll(() => otherInbox.locator('.inbox-committee').textContent()).toBe('机电与控制工程学院党委');
+    await otherInbox.locator('.empty', { hasText: '暂时没有待处理的申报' }).waitFor();
+    expect(await otherInbox.locator('.inbox-item').count()).toBe(0);
+    expect(await otherInbox.textContent()).not.toContain(title);
+    await shot(other, '06-secretary-me-inbox-empty');
+    await expectNoHorizontalOverflow(other, 'inbox (me, empty)');
+
+    // f. … nor open it by its address.
+    await other.goto(`${host.url}${EDIT}?id=${projectId}`);
+    const denied = current(other);
+    await denied.locator('.error-box', { hasText: FORBIDDEN_TEXT }).waitFor();
+    const deniedText = (await denied.textContent()) ?? '';
+    expect(deniedText).not.toContain(title);
+    expect(deniedText).not.toContain(sections.goals);
+    expect(await denied.locator('.field-title, .readonly-text').count()).toBe(0);
+    await shot(other, '07-secretary-me-project-forbidden');
+
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('does not offer 新建申报书 for the closed 2022 batch', async () => {
+    const member = await phone();
+    await signIn(member, 'dev-member-2');
+    // The closed batch exists on the server …
+    const batches = await member.evaluate(async () => {
+      const res = await fetch('/api/batch.list', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input: {}, requestId: 'e2e-batches' }) });
+      return (await res.json()) as { ok: boolean; data?: Array<{ name: string; open: boolean }> };
+    });
+    expect(batches.ok).toBe(true);
+    expect(batches.data?.find((b) => b.name === CLOSED_BATCH)?.open).toBe(false);
+    // … but the home page lists only the open batch, with its 新建申报书.
+    const home = current(member);
+    await home.locator('.batch-item', { hasText: OPEN_BATCH }).waitFor();
+    expect(await home.locator('.batch-item').count()).toBe(1);
+    expect(await home.textContent()).not.toContain(CLOSED_BATCH);
+    expect(await home.locator('.nut-button', { hasText: '新建申报书' }).count()).toBe(1);
+    await shot(member, '08-member2-home-only-open-batch');
+  });
+
+  it('with FAKE_NOW a few days before the 2022 deadline, that batch is open with the days left', async () => {
+    const past = await startBuiltLocalHost({ fakeNow: '2022-06-26T02:00:00Z' });
+    try {
+      const page = await phone();
+      await page.goto(`${past.url}/dev/sign-in`);
+      await Promise.all([page.waitForURL((u) => u.pathname === HOME), page.locator('button[data-openid="dev-member-1"]').click()]);
+      const batch = current(page).locator('.batch-item', { hasText: CLOSED_BATCH });
+      await batch.waitFor();
+      expect(await batch.textContent()).toContain('截止 2022年6月29日');
+      expect(await batch.textContent()).toContain('还剩 3 天');
+      expect(await batch.locator('.nut-button', { hasText: '新建申报书' }).count()).toBe(1);
+      await shot(page, '09-fake-now-2022-batch-open');
+    } finally {
+      await past.stop();
+    }
+  });
+});
