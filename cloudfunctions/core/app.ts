@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Ports } from './context';
 import { procedures } from './procedures';
 import { createLocalContentCheck, type ContentCheck } from './ports/content-check';
+import type { FileStore } from './ports/files';
+import { localMiniCode, type MiniCode } from './ports/mini-code';
 import type { Store } from './ports/store';
 import { createRouter, type Logger, type Router } from './router/router';
 
@@ -11,6 +13,10 @@ export interface AppOptions {
   newId?: () => string;
   /** Defaults to the local stand-in; the WeChat entry passes msgSecCheck. */
   contentCheck?: ContentCheck;
+  /** Defaults to none (no file resolves). */
+  files?: FileStore;
+  /** Defaults to the showcase's web address (local host). */
+  miniCode?: MiniCode;
   logger?: Logger;
 }
 
@@ -21,6 +27,8 @@ export function createApp(options: AppOptions): Router {
     clock: options.clock ?? (() => new Date()),
     newId: options.newId ?? (() => randomUUID().replace(/-/g, '')),
     contentCheck: options.contentCheck ?? createLocalContentCheck(),
+    files: options.files ?? { urls: async () => new Map() },
+    miniCode: options.miniCode ?? localMiniCode,
   };
   return createRouter(procedures, ports, options.logger);
 }

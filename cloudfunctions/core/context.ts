@@ -1,5 +1,7 @@
 import type { User } from '../../shared/domain/person';
 import type { ContentCheck } from './ports/content-check';
+import type { FileStore } from './ports/files';
+import type { MiniCode } from './ports/mini-code';
 import type { Store } from './ports/store';
 
 /** What the server knows about the caller: an identity from the platform, never from the payload. */
@@ -14,6 +16,8 @@ export interface Ports {
   clock: () => Date;
   newId: () => string;
   contentCheck: ContentCheck;
+  files: FileStore;
+  miniCode: MiniCode;
 }
 
 export interface Context {
@@ -25,6 +29,8 @@ export interface Context {
   store: Store;
   newId: () => string;
   contentCheck: ContentCheck;
+  files: FileStore;
+  miniCode: MiniCode;
   requestId: string | null;
 }
 
@@ -35,5 +41,5 @@ export function userIdFor(openid: string): string {
 /** Builds the per-call context: one read for the bound profile, one reading of the clock. */
 export async function buildContext(identity: Identity | null, ports: Ports, requestId: string | null): Promise<Context> {
   const user = identity ? await ports.store.get<User>('users', userIdFor(identity.openid)) : null;
-  return { identity, user, now: ports.clock(), store: ports.store, newId: ports.newId, contentCheck: ports.contentCheck, requestId };
+  return { identity, user, now: ports.clock(), store: ports.store, newId: ports.newId, contentCheck: ports.contentCheck, files: ports.files, miniCode: ports.miniCode, requestId };
 }

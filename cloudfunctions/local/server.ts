@@ -8,9 +8,12 @@ import type { Router } from '../core/router/router';
 import { devSignInAllowed, type LocalConfig } from './config';
 import { renderSignIn } from './dev-signin';
 import { DEMO_IDENTITIES, seedIfEmpty } from './seed';
-import { serveStatic } from './static';
+import { createLocalFiles, UploadRefused, type LocalFiles } from '../core/adapters/local/files';
+import { renderShowcase } from './showcase-meta';
+import { serveFile, serveStatic } from './static';
 
 const MAX_BODY = 1_000_000;
+const MAX_UPLOAD = 5 * 1024 * 1024;
 const COOKIE = 'dev_openid';
 
 export interface LocalHost {
@@ -20,20 +23,38 @@ export interface LocalHost {
   close(): Promise<void>;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+class BodyTooLarge extends Error {}
+
+function readBytes(req: IncomingMessage, max: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error('body too large'));
-        req.destroy();
+      if (size > max) {
+        reject(new BodyTooLarge('body too large'));
+        req.resume();
       } else chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+const readBody = async (req: IncomingMessage) => (await readBytes(req, MAX_BODY)).toString('utf8');
+
+async function handleUpload(files: LocalFiles, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (!knownIdentity(cookieOf(req, COOKIE))) {
+    json(res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先选择演示身份' } });
+    return;
+  }
+  try {
+    json(res, 200, { ok: true, data: files.saveImage(await readBytes(req, MAX_UPLOAD)) });
+  } catch (err) {
+    if (err instanceof BodyTooLarge) return json(res, 413, { ok: false, error: { code: 'VALIDATION', message: '图片不能超过 5 MB，请压缩后再上传' } });
+    if (err instanceof UploadRefused) return json(res, 400, { ok: false, error: { code: 'VALIDATION', message: err.message } });
+    throw err;
+  }
 }
 
 function cookieOf(req: IncomingMessage, name: string): string | null {
@@ -95,7 +116,8 @@ export async function startLocalHost(config: LocalConfig): Promise<LocalHost> {
   const fakeNow = config.FAKE_NOW ? new Date(config.FAKE_NOW) : null;
   const clock = () => fakeNow ?? new Date();
   await seedIfEmpty(store, clock());
-  const router = createApp({ store, clock });
+  const files = createLocalFiles(path.join(config.DATA_DIR, 'files'));
+  const router = createApp({ store, clock, files });
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://local');
@@ -117,6 +139,18 @@ export async function startLocalHost(config: LocalConfig): Promise<LocalHost> {
       return void res.end();
     }
     if (route === 'GET /healthz') return json(res, 200, { ok: true });
+    if (route === 'POST /upload') return void done(handleUpload(files, req, res));
+    const file = /^\/files\/([^/]+)$/.exec(url.pathname);
+    if (file && req.method === 'GET') return serveFile(files.pathFor(file[1]), res);
+    if (route === 'GET /brand') {
+      return void done(
+        renderShowcase(router, config.STATIC_DIR, url.searchParams.get('id')).then((page) => {
+          if (!page) return serveStatic(config.STATIC_DIR, url.pathname, res);
+          res.writeHead(page.status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
+          res.end(page.html);
+        }),
+      );
+    }
     if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(config.STATIC_DIR, url.pathname, res);
     json(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '没有这个地址' } });
   });

@@ -9,12 +9,23 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
   '.svg': 'image/svg+xml',
   '.ico': 'image/x-icon',
   '.woff': 'font/woff',
   '.woff2': 'font/woff2',
   '.ttf': 'font/ttf',
 };
+
+/** Serves one stored file (uploaded pictures), or 404. */
+export function serveFile(file: string | null, res: ServerResponse): void {
+  if (!file) {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('文件不存在');
+    return;
+  }
+  res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'public, max-age=86400', 'x-content-type-options': 'nosniff' });
+  createReadStream(file).pipe(res);
+}
 
 /** Serves the H5 build; unknown paths fall back to index.html (the app's router handles them). */
 export function serveStatic(root: string, urlPath: string, res: ServerResponse): void {

@@ -5,6 +5,13 @@ export interface CallEnvelope {
   requestId: string;
 }
 
+export interface UploadedImage {
+  /** What the server stores: `cloud://…` on WeChat, `local:…` on the local host. */
+  fileId: string;
+  /** Where the picture can be shown right away. */
+  url: string;
+}
+
 export interface Platform {
   name: 'weapp' | 'h5';
   /** Called once when the app launches. */
@@ -13,4 +20,13 @@ export interface Platform {
   callFunction(envelope: CallEnvelope): Promise<unknown>;
   /** Where a person goes to sign in when the server does not know them (local host only). */
   signInUrl: string | null;
+  /**
+   * Lets the person pick up to `count` photos (album or camera), uploads them and resolves with
+   * what was uploaded ([] when they cancel). Rejects with an Error whose message is Chinese text.
+   */
+  chooseAndUploadImages(count: number): Promise<UploadedImage[]>;
+  /** Saves an image (a canvas export: temp file path on WeChat, data URL in a browser) for the person to share elsewhere. */
+  saveImage(source: string, fileName: string): Promise<void>;
+  /** The public web address of an app path such as `/brand?id=…` (null where there is no web address). */
+  publicUrl(path: string): string | null;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PROMOTION_KINDS } from '../domain/brand/brand';
-import { brandReportSchema } from '../domain/brand/report';
+import { brandReportSchema, FILE_ID_RE } from '../domain/brand/report';
 import { BRAND_STAGES } from '../domain/brand/stage';
 import { BRAND_STATES } from '../domain/brand/state';
 import { isCalendarDate } from '../time/deadline';
@@ -15,7 +15,7 @@ const text = (label: string, max: number, required = false) =>
     .refine((s) => !required || s.trim() !== '', `请填写${label}`);
 const date = z.string({ error: '日期须为文字' }).refine(isCalendarDate, '日期格式应为 YYYY-MM-DD');
 const year = z.number({ error: '年度须为数字' }).int('年度须为整数').min(2000, '年度无效').max(2100, '年度无效');
-const fileIds = z.array(z.string().min(1).max(300)).max(9, '最多9张照片');
+const fileIds = z.array(z.string().regex(FILE_ID_RE, '图片标识无效，请重新上传')).max(9, '最多9张照片');
 
 export const timelineEntry = z.object({
   at: z.string(),
@@ -63,6 +63,8 @@ export const brandView = z.object({
   timeline: z.array(timelineEntry),
   /** The committee's flagship projects an activity carrier may link. */
   linkableProjects: z.array(z.object({ _id: z.string(), title: z.string() })),
+  /** Addresses of the pictures this brand refers to, by file id. */
+  fileUrls: z.record(z.string(), z.string()),
   can: z.object({ edit: z.boolean(), submit: z.boolean(), review: z.boolean(), cultivate: z.boolean(), promote: z.boolean(), addEvent: z.boolean() }),
 });
 export type BrandView = z.infer<typeof brandView>;
@@ -156,6 +158,10 @@ export const brandContracts = {
     output: brandView,
   },
   'brand.public': { input: z.object({ id: idSchema }).strict(), output: publicBrand },
+  'brand.posterCode': {
+    input: z.object({ id: idSchema }).strict(),
+    output: z.discriminatedUnion('kind', [z.object({ kind: z.literal('image'), url: z.string() }), z.object({ kind: z.literal('link'), path: z.string() })]),
+  },
   'brand.publicList': { input: z.object({}).strict(), output: z.array(z.object({ _id: z.string(), name: z.string(), committeeName: z.string(), year: z.number() })) },
   'branchFeature.list': {
     input: z.object({ committeeId: idSchema.optional(), year }).strict(),

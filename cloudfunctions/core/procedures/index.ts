@@ -3,7 +3,7 @@ import { listBatches } from './batch/list';
 import { listBranchFeatures, saveBranchFeature } from './brand/branch-feature';
 import { addEvent, addProgress, setCultivation } from './brand/cultivation';
 import { brandLibrary } from './brand/library';
-import { publicBrand, publicBrandList } from './brand/public';
+import { posterCode, publicBrand, publicBrandList } from './brand/public';
 import { createBrand, getBrand, myBrand, saveBrand } from './brand/report';
 import { promoteBrand, reviewBrand, submitBrand } from './brand/workflow';
 import { committeeInbox } from './committee/inbox';
@@ -41,6 +41,7 @@ export const procedures: ProcedureTable = {
   'brand.addEvent': { access: ['admin'], handler: addEvent },
   'brand.public': { access: 'public', handler: publicBrand },
   'brand.publicList': { access: 'public', handler: publicBrandList },
+  'brand.posterCode': { access: 'public', handler: posterCode },
   'branchFeature.list': { access: ['secretary', 'admin'], handler: listBranchFeatures },
   'branchFeature.save': { access: ['secretary', 'admin'], handler: saveBranchFeature },
 };

@@ -35,7 +35,9 @@ const text = (label: string, max: number) =>
     .transform(stripControlChars)
     .refine((s) => charCount(s) <= max, { message: `${label}不能超过${max}字` });
 
-const fileId = z.string().min(1).max(300);
+/** `cloud://…` (WeChat cloud storage) or `local:…` (the local host's disk). */
+export const FILE_ID_RE = /^(local:[A-Za-z0-9][A-Za-z0-9._-]{0,120}|cloud:\/\/[^\s]{1,280})$/;
+const fileId = z.string().regex(FILE_ID_RE, '图片标识无效，请重新上传');
 
 /** The name is checked by the one rule everywhere; an empty name is allowed while drafting. */
 export const brandNameSchema = z

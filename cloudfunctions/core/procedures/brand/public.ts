@@ -5,6 +5,7 @@ import { isPublic } from '../../../../shared/domain/brand/state';
 import type { Project } from '../../../../shared/domain/project/project';
 import type { Context } from '../../context';
 import { Lookup } from '../../services/lookup';
+import { brandFileIds } from './files';
 
 /** Every piece of user-written text that the public page shows. */
 export function publicTexts(brand: Brand): string[] {
@@ -20,10 +21,6 @@ export function publicTexts(brand: Brand): string[] {
   ].filter((t) => t.trim() !== '');
 }
 
-/** Files are served by the file port; until it exists, identifiers that are URLs pass through. */
-function fileUrl(fileId: string): string | null {
-  return /^https?:\/\//.test(fileId) ? fileId : null;
-}
 
 const notFound = () => new AppError('NOT_FOUND', '该品牌展示页不存在或尚未公开');
 
@@ -36,6 +33,8 @@ export async function publicBrand(ctx: Context, input: ParsedInputOf<'brand.publ
   if (!brand || !isPublic(brand.state)) throw notFound();
   const lookup = new Lookup(ctx.store);
   const r = brand.report;
+  const urls = await ctx.files.urls(brandFileIds(brand));
+  const fileUrl = (id: string): string | null => urls.get(id) ?? null;
   const [committeeName, events, titles] = await Promise.all([
     lookup.committeeName(brand.committeeId),
     ctx.store.find<PromotionEvent>('brandEvents', { where: { brandId: brand._id }, orderBy: [{ field: 'date', direction: 'desc' }], limit: 50 }),
@@ -71,6 +70,17 @@ async function projectTitles(ctx: Context, ids: string[]): Promise<Map<string, s
     if (p && p.state !== 'draft' && p.state !== 'submitted' && p.state !== 'returned') out.set(id, p.fields.title);
   }
   return out;
+}
+
+/** The code for a share poster: only for a brand that is public. */
+export async function posterCode(ctx: Context, input: ParsedInputOf<'brand.posterCode'>) {
+  const brand = await ctx.store.get<Brand>('brands', input.id);
+  if (!brand || !isPublic(brand.state)) throw notFound();
+  try {
+    return await ctx.miniCode.forShowcase(brand._id);
+  } catch {
+    throw new AppError('INTERNAL', '小程序码生成失败，请稍后再试；也可以直接转发本页');
+  }
 }
 
 /** The promoted brands, for the public showcase index. */

@@ -8,6 +8,7 @@ import type { Context } from '../../context';
 import { timelineOf } from '../../services/timeline';
 import { Lookup } from '../../services/lookup';
 import { isAdmin } from './access';
+import { brandFileIds } from './files';
 
 export function toBrandSummary(brand: Brand, committeeName: string): BrandSummary {
   return {
@@ -46,6 +47,7 @@ export async function toBrandView(ctx: Context, brand: Brand): Promise<BrandView
   for (const id of new Set(progress.map((p) => p.authorId))) {
     authors.set(id, (await store.get<User>('users', id))?.profile.name ?? '—');
   }
+  const fileUrls = Object.fromEntries(await ctx.files.urls(brandFileIds(brand, progress)));
   const mine = canActForCommittee(ctx.user?.roles ?? [], brand.committeeId);
   const admin = isAdmin(ctx);
   return {
@@ -66,6 +68,7 @@ export async function toBrandView(ctx: Context, brand: Brand): Promise<BrandView
     events: events.map((e) => ({ _id: e._id, kind: e.kind, date: e.date, place: e.place, report: e.report })),
     timeline,
     linkableProjects: projects,
+    fileUrls,
     can: {
       edit: mine && canEditReport(brand.state),
       submit: mine && nextBrandState(brand.state, 'submit') !== null,

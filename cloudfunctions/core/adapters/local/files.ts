@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { IMAGE_TYPES, MAX_IMAGE_BYTES, sniffImageType, type FileStore } from '../../ports/files';
+
+export interface LocalFiles extends FileStore {
+  dir: string;
+  /** Stores an image after checking its real type and size; returns its id and address. */
+  saveImage(bytes: Uint8Array): { fileId: string; url: string };
+  /** The file on disk for a `/files/<name>` request, or null. */
+  pathFor(name: string): string | null;
+}
+
+export class UploadRefused extends Error {}
+
+/** Files on disk under `dir`, served by the local host at /files/<name>. */
+export function createLocalFiles(dir: string): LocalFiles {
+  mkdirSync(dir, { recursive: true });
+  const safe = (name: string) => /^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$/.test(name) && !name.includes('..');
+  return {
+    dir,
+    saveImage(bytes) {
+      if (bytes.length === 0) throw new UploadRefused('文件是空的，请重新选择图片');
+      if (bytes.length > MAX_IMAGE_BYTES) throw new UploadRefused('图片不能超过 5 MB，请压缩后再上传');
+      const type = sniffImageType(bytes);
+      if (!type) throw new UploadRefused('只能上传 JPG、PNG 或 WebP 格式的图片');
+      const name = `${randomUUID().replace(/-/g, '')}.${IMAGE_TYPES[type]}`;
+      writeFileSync(path.join(dir, name), bytes);
+      return { fileId: `local:${name}`, url: `/files/${name}` };
+    },
+    pathFor(name) {
+      if (!safe(name)) return null;
+      const p = path.join(dir, name);
+      return existsSync(p) ? p : null;
+    },
+    async urls(fileIds) {
+      const out = new Map<string, string>();
+      for (const id of fileIds) {
+        const name = id.startsWith('local:') ? id.slice('local:'.length) : null;
+        if (name && safe(name) && existsSync(path.join(dir, name))) out.set(id, `/files/${name}`);
+      }
+      return out;
+    },
+  };
+}
