@@ -1,6 +1,31 @@
 import type { z } from 'zod';
 
-/** Chinese names of fields, so that a validation message names the field a person sees. */
+/**
+ * Chinese names of fields, so that a validation message names the field a person sees. A path
+ * (indices dropped, e.g. `report.carriers.title`) is looked up whole first, then by its last key.
+ */
+const PATH_LABELS: Record<string, string> = {
+  'report.name': '品牌名称',
+  'report.logo': '品牌标识',
+  'report.logo.explanation': '标识释义',
+  'report.connotation': '品牌内涵',
+  'report.approach': '创建思路',
+  'report.stage': '所处阶段',
+  'report.carriers': '活动载体',
+  'report.carriers.title': '活动载体名称',
+  'report.carriers.description': '活动载体介绍',
+  'report.carriers.projectId': '关联项目',
+  'report.carriers.photos': '活动照片',
+  'report.influence': '社会影响',
+  'report.influence.kind': '社会影响类别',
+  'report.influence.title': '社会影响条目',
+  'report.influence.date': '日期',
+  'report.influence.link': '链接',
+  'report.influence.imageId': '图片',
+  'report.problems': '存在问题与下一步',
+  'report.publicNames': '公开署名',
+};
+
 const FIELD_LABELS: Record<string, string> = {
   procedure: '接口名称',
   input: '请求内容',
@@ -27,6 +52,8 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 export function fieldLabel(path: readonly PropertyKey[]): string {
+  const whole = path.filter((p): p is string => typeof p === 'string').join('.');
+  if (PATH_LABELS[whole]) return PATH_LABELS[whole];
   const named = [...path].reverse().find((p): p is string => typeof p === 'string' && p in FIELD_LABELS);
   if (named) return FIELD_LABELS[named];
   return path.length ? path.map(String).join('.') : '请求内容';
@@ -64,7 +91,9 @@ export function describeValidation(error: z.ZodError): ValidationFailure {
   const issues = error.issues.map((i) => ({
     path: i.path.map(String).join('.'),
     field: fieldLabel(i.path),
-    message: i.message.includes('「') || i.message.includes(fieldLabel(i.path)) ? i.message : `「${fieldLabel(i.path)}」${i.message}`,
+    // Schema messages name their field themselves ("品牌名称不能超过20个字"); the defaults in
+    // zhErrorMap name it from the path. Either way the message stands alone.
+    message: i.message,
   }));
   const first = issues[0];
   const more = issues.length > 1 ? `（另有${issues.length - 1}处问题）` : '';

@@ -77,3 +77,13 @@ describe('the router', () => {
     expect(r).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.stringMatching(/[\u4e00-\u9fa5]/) } });
   });
 });
+
+describe('validation messages', () => {
+  it('name the brand field, not a field of another form with the same key', async () => {
+    const b = await h.ok('dev-secretary-cs', 'brand.create', { year: 2026 });
+    const e = await h.err('dev-secretary-cs', 'brand.save', { id: b._id, version: b.version, report: { ...b.report, name: '党'.repeat(21) } });
+    expect(e.message).toBe('品牌名称不能超过20个字');
+    const missing = await h.err('dev-secretary-cs', 'brand.save', { id: b._id, version: b.version, report: { ...b.report, carriers: [{ description: '', projectId: null, photos: [] }] } });
+    expect(missing.message).toContain('活动载体名称');
+  });
+});

@@ -23,8 +23,9 @@ export async function brandLibrary(ctx: Context, input: ParsedInputOf<'brand.lib
   if (input.committeeId) where.committeeId = input.committeeId;
   if (input.year) where.year = input.year;
   if (input.stage) where['report.stage'] = input.stage;
+  // Without a state filter a committee sees the library and its own brands in any state: the
+  // "or" is applied per page below (brands are few: one per committee per year).
   if (input.state) where.state = input.state;
-  else if (!admin && !(input.committeeId && canActForCommittee(roles, input.committeeId))) where.state = { $in: LIBRARY_STATES };
   const keyword = input.keyword?.trim().toLowerCase() ?? '';
   const visible = (b: Brand) => admin || LIBRARY_STATES.includes(b.state) || canActForCommittee(roles, b.committeeId);
   const matches = (b: Brand) => visible(b) && (keyword === '' || b.searchText.includes(keyword));

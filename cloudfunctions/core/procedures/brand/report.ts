@@ -33,7 +33,9 @@ export async function createBrand(ctx: Context, input: ParsedInputOf<'brand.crea
   const committeeId = committeeInScope(ctx, input.committeeId);
   const actorId = ctx.user?._id ?? '';
   const at = ctx.now.toISOString();
-  const committeeName = await new Lookup(ctx.store).committeeName(committeeId);
+  const committee = await new Lookup(ctx.store).committee(committeeId);
+  if (!committee) throw new AppError('NOT_FOUND', '该基层党委不存在，请重新选择', { field: 'committeeId' });
+  const committeeName = committee.name;
   const brand: Omit<Brand, 'version'> = {
     _id: ctx.newId(),
     committeeId,
