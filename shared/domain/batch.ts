@@ -13,6 +13,14 @@ export interface BatchCalendar {
   submissionDeadline: string;
   /** 推荐截止: committees recommend to the Organization Department. */
   recommendationDeadline?: string;
+  /** 立项评审: reviewers score from this date … */
+  reviewStart?: string;
+  /** … until the end of this one. */
+  reviewEnd?: string;
+  /** 公示: publicised from this date … */
+  publicityStart?: string;
+  /** … until the end of this one; 立项 only afterwards. */
+  publicityEnd?: string;
   /** 中期验收 (year end). */
   midtermDate?: string;
   /** 结项验收. */
