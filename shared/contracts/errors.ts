@@ -14,6 +14,9 @@ export const ERROR_CODES = [
   'ALREADY_EXISTS',
   'RATE_LIMITED',
   'CONTENT_RISKY',
+  'TOO_EARLY',
+  'EXCEEDS_PAID',
+  'NOT_ENOUGH_REVIEWERS',
   'INTERNAL',
 ] as const;
 
@@ -32,6 +35,9 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   ALREADY_EXISTS: '记录已存在，请勿重复创建',
   RATE_LIMITED: '操作过于频繁，请稍后再试',
   CONTENT_RISKY: '内容未通过内容安全检测，请修改后再发布',
+  TOO_EARLY: '还没到可以进行此操作的时间，请按批次日程办理',
+  EXCEEDS_PAID: '支出超过了已拨付的经费（专款专用），如确需超支请由组织部登记说明',
+  NOT_ENOUGH_REVIEWERS: '符合回避要求的评审专家不足，请增加评审专家或减少每份申报的评审人数',
   INTERNAL: '系统繁忙，请稍后重试；如持续出现请联系组织部',
 };
 

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { brandContracts } from './brand';
+import { fundingContracts } from './funding';
+import { reviewContracts } from './review';
 import { profileContracts } from './profile';
 import { projectContracts } from './project';
 
@@ -11,6 +13,8 @@ export const contracts = {
   ...profileContracts,
   ...projectContracts,
   ...brandContracts,
+  ...reviewContracts,
+  ...fundingContracts,
 } as const;
 
 export type Contracts = typeof contracts;

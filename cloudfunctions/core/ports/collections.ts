@@ -17,6 +17,18 @@ export const COLLECTIONS = {
   brandProgress: ['brandId', 'date'],
   brandEvents: ['brandId', 'date'],
   branchFeatures: ['committeeId', 'year', 'branchId'],
+  /** Notifications queued by transitions, sent by the scheduler (never one by one as clicks happen). */
+  outbox: ['status', 'createdAt', 'key'],
+  reviewAssignments: ['batchId', 'projectId', 'reviewerId'],
+  reviews: ['batchId', 'projectId', 'reviewerId'],
+  objections: ['batchId', 'projectId', 'createdAt'],
+  disbursements: ['projectId', 'batchId', 'at'],
+  expenses: ['projectId', 'date'],
+  guidance: ['projectId', 'date'],
+  projectReports: ['projectId', 'kind'],
+  invitations: ['projectId', 'status'],
+  teamMembers: ['projectId', 'userId'],
+  attachments: ['projectId', 'uploadedAt'],
   /** Results of calls by request id, so a retried call does not act twice. */
   requests: ['at'],
   /** Fixture for the store contract suite. */

@@ -1,5 +1,7 @@
 import type { ProcedureTable } from '../router/procedure';
 import { listBatches } from './batch/list';
+import { fundingProcedures } from './funding';
+import { reviewProcedures } from './review';
 import { listBranchFeatures, saveBranchFeature } from './brand/branch-feature';
 import { addEvent, addProgress, setCultivation } from './brand/cultivation';
 import { brandLibrary } from './brand/library';
@@ -42,6 +44,8 @@ export const procedures: ProcedureTable = {
   'brand.public': { access: 'public', handler: publicBrand },
   'brand.publicList': { access: 'public', handler: publicBrandList },
   'brand.posterCode': { access: 'public', handler: posterCode },
+  ...reviewProcedures,
+  ...fundingProcedures,
   'branchFeature.list': { access: ['secretary', 'admin'], handler: listBranchFeatures },
   'branchFeature.save': { access: ['secretary', 'admin'], handler: saveBranchFeature },
 };

@@ -19,3 +19,6 @@ export interface Procedure<P extends ProcedureName> {
 
 /** One handler for every contract: a contract without a handler does not compile. */
 export type ProcedureTable = { [P in ProcedureName]: Procedure<P> };
+
+/** The handlers of one area (its own contract map), spread into the ProcedureTable. */
+export type AreaTable<C> = { [P in keyof C & ProcedureName]: Procedure<P> };

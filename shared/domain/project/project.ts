@@ -14,4 +14,14 @@ export interface Project {
   createdAt: string;
   updatedAt: string;
   submittedAt: string | null;
+  /** The committee's decision: 推荐意见 and rank among its recommendations, or why it returned it. */
+  committeeOpinion?: string | null;
+  committeeRank?: number | null;
+  returnComment?: string | null;
+  /** Set when the 中期验收 is passed: tranche 2 becomes due, 结项 becomes possible. */
+  midtermPassed?: boolean;
+  /** The grant in fen, fixed at approval from the batch's grant per project. */
+  grantFen?: number | null;
+  /** 配套经费 from the unit, in fen. */
+  matchingFen?: number;
 }

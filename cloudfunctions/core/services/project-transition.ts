@@ -1,0 +1,84 @@
+import { AppError } from '../../../shared/contracts/errors';
+import type { Project } from '../../../shared/domain/project/project';
+import { checkTransition, PROJECT_STATE_LABELS, TRANSITIONS, type LifecycleAction } from '../../../shared/domain/project/state';
+import { canActForCommittee, hasRole } from '../../../shared/domain/roles';
+import type { Context } from '../context';
+import type { Patch, StoreOps } from '../ports/store';
+import { audit } from './audit';
+import { Lookup } from './lookup';
+import { enqueue } from './outbox';
+
+/** Whether the caller holds the role the action needs toward this project (with its scope). */
+export function actsAs(ctx: Context, project: Project, action: LifecycleAction): boolean {
+  const roles = ctx.user?.roles ?? [];
+  switch (TRANSITIONS[action].actor) {
+    case 'host':
+      return ctx.user?._id === project.hostId;
+    case 'secretary':
+      return hasRole(roles, 'secretary') && canActForCommittee(roles, project.committeeId);
+    case 'admin':
+      return hasRole(roles, 'admin');
+  }
+}
+
+export interface TransitionOptions {
+  reason?: string | null;
+  patch?: Patch<Project>;
+  /** Who hears about it (user ids); the host always does. */
+  notify?: readonly string[];
+}
+
+/**
+ * One move of the lifecycle inside the caller's transaction: role and scope, the shared rule
+ * (state, midterm, calendar), the new state with `patch`, the audit line and the outbox
+ * entries — all written together or not at all.
+ */
+export async function transitionProject(
+  ctx: Context,
+  tx: StoreOps,
+  project: Project,
+  action: LifecycleAction,
+  options: TransitionOptions = {},
+): Promise<Project> {
+  if (!actsAs(ctx, project, action)) {
+    throw new AppError('FORBIDDEN', '您没有权限对这个项目进行此操作');
+  }
+  const batch = await new Lookup(tx).requireBatch(project.batchId);
+  const check = checkTransition({
+    state: project.state,
+    action,
+    actorRole: TRANSITIONS[action].actor,
+    midtermPassed: project.midtermPassed ?? false,
+    now: ctx.now,
+    calendar: batch.calendar,
+  });
+  if (!check.ok) throw new AppError(check.code, check.message);
+  const at = ctx.now.toISOString();
+  const next = await tx.update<Project>('projects', project._id, project.version, { ...options.patch, state: check.to, updatedAt: at });
+  const auditId = ctx.newId();
+  await audit(tx, {
+    _id: auditId,
+    entityType: 'project',
+    entityId: project._id,
+    action,
+    actorId: ctx.user?._id ?? '',
+    at,
+    from: project.state,
+    to: check.to,
+    reason: options.reason ?? null,
+    requestId: ctx.requestId,
+  });
+  await enqueue(
+    tx,
+    {
+      kind: `project.${action}`,
+      recipientIds: [project.hostId, ...(options.notify ?? [])],
+      title: `「${project.fields.title || '党建精品项目'}」${PROJECT_STATE_LABELS[check.to]}`,
+      body: options.reason ?? '',
+      entityId: project._id,
+      eventId: auditId,
+    },
+    at,
+  );
+  return next;
+}
