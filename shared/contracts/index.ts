@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { brandContracts } from './brand';
+import { committeeContracts } from './committee';
 import { fundingContracts } from './funding';
 import { reviewContracts } from './review';
 import { profileContracts } from './profile';
@@ -12,6 +13,7 @@ import { projectContracts } from './project';
 export const contracts = {
   ...profileContracts,
   ...projectContracts,
+  ...committeeContracts,
   ...brandContracts,
   ...reviewContracts,
   ...fundingContracts,

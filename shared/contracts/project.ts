@@ -61,7 +61,12 @@ export const projectSummary = projectView.pick({
   updatedAt: true,
   submittedAt: true,
   deadlineText: true,
-}).extend({ title: z.string(), budgetTotal: z.number() });
+}).extend({
+  title: z.string(),
+  budgetTotal: z.number(),
+  committeeOpinion: z.string().nullable(),
+  committeeRank: z.number().nullable(),
+});
 export type ProjectSummary = z.infer<typeof projectSummary>;
 
 const byId = z.object({ id: idSchema }).strict();
@@ -78,8 +83,4 @@ export const projectContracts = {
   },
   'project.submit': { input: versioned, output: projectView },
   'project.withdraw': { input: versioned, output: projectView },
-  'committee.inbox': {
-    input: z.object({ committeeId: idSchema.optional(), batchId: idSchema.optional() }).strict(),
-    output: z.object({ committeeId: z.string(), committeeName: z.string(), items: z.array(projectSummary) }),
-  },
 } as const;

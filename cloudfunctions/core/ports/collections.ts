@@ -29,6 +29,8 @@ export const COLLECTIONS = {
   invitations: ['projectId', 'status'],
   teamMembers: ['projectId', 'userId'],
   attachments: ['projectId', 'uploadedAt'],
+  /** One document per (batch, committee, rank): a rank holds one recommendation. */
+  rankSlots: [],
   /** Results of calls by request id, so a retried call does not act twice. */
   requests: ['at'],
   /** Fixture for the store contract suite. */

@@ -8,7 +8,9 @@ import { brandLibrary } from './brand/library';
 import { posterCode, publicBrand, publicBrandList } from './brand/public';
 import { createBrand, getBrand, myBrand, saveBrand } from './brand/report';
 import { promoteBrand, reviewBrand, submitBrand } from './brand/workflow';
+import { decide } from './committee/decide';
 import { committeeInbox } from './committee/inbox';
+import { committeeProgress } from './committee/progress';
 import { bindProfile } from './profile/bind';
 import { describeMe } from './profile/me';
 import { orgTree } from './profile/org';
@@ -30,6 +32,8 @@ export const procedures: ProcedureTable = {
   'project.submit': { access: ['member'], handler: submitProject },
   'project.withdraw': { access: ['member'], handler: withdrawProject },
   'committee.inbox': { access: ['secretary', 'admin'], handler: committeeInbox },
+  'committee.decide': { access: ['secretary'], handler: decide },
+  'committee.progress': { access: ['secretary', 'admin'], handler: committeeProgress },
   'brand.mine': { access: ['secretary', 'admin'], handler: myBrand },
   'brand.create': { access: ['secretary', 'admin'], handler: createBrand },
   'brand.get': { access: ['secretary', 'admin'], handler: getBrand },

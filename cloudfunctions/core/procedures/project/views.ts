@@ -70,5 +70,7 @@ export async function toSummary(lookup: Lookup, project: Project): Promise<Proje
     deadlineText: formatDeadline(batch.calendar.submissionDeadline),
     title: project.fields.title,
     budgetTotal: budgetTotal(project.fields.budget),
+    committeeOpinion: project.committeeOpinion ?? null,
+    committeeRank: project.committeeRank ?? null,
   };
 }
