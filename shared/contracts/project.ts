@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { applicationFieldsSchema } from '../domain/project/application';
 import { PROJECT_STATES } from '../domain/project/state';
 import { BATCH_LEVELS } from '../domain/batch';
+import { timelineEntry } from './brand';
 import { empty, idSchema, versionSchema } from './common';
 
 const batchCalendar = z.object({
@@ -47,6 +48,14 @@ export const projectView = z.object({
   canWithdraw: z.boolean(),
   /** Soft warnings (e.g. the host is not a 党务工作者): shown, never blocking. */
   warnings: z.array(z.string()),
+  /** The committee's brands the application can name as the one it supports. */
+  brandOptions: z.array(z.object({ _id: z.string(), name: z.string(), year: z.number() })),
+  /** The committee's decision as the host should see it. */
+  committeeOpinion: z.string().nullable(),
+  committeeRank: z.number().nullable(),
+  returnComment: z.string().nullable(),
+  /** Every step so far: who, when, from → to, why. */
+  timeline: z.array(timelineEntry),
 });
 export type ProjectView = z.infer<typeof projectView>;
 

@@ -129,8 +129,10 @@ describe('申报书: draft on the phone, autosave, submit, the right committee s
   const title = `社区共建红色引擎项目 e2e-${Date.now().toString(36)}`;
   const phoneNo = '13800138000';
   const sections = {
+    background: '科研团队中党员分散，党建与业务存在“两张皮”现象。',
     goals: '围绕“党建+科研”打造品牌，形成可复制的支部工作法。',
     measures: '一、每月开展主题党日；\n二、组建师生党员攻关小组；\n三、建立“双带头人”培育机制。',
+    innovation: '“支部+课题组”双向嵌入。',
     expectedOutcomes: '形成工作案例 1 篇，制度文件 2 项，校级以上报道 1 次。',
   };
   let projectId = '';
@@ -162,6 +164,12 @@ describe('申报书: draft on the phone, autosave, submit, the right committee s
     await edit.locator('.category-organisation').click();
     await expect(edit.locator('.category-organisation').getAttribute('class')).resolves.toContain('selected');
     for (const [key, text] of Object.entries(sections)) await typeInto(edit.locator(`.field-${key}`), text);
+    // 进度安排: one dated milestone, the date from Taro's picker (its default is today).
+    await edit.locator('.milestone-add').click();
+    await edit.locator('.milestone-date-input').click();
+    await member.locator('.weui-picker__action', { hasText: '确定' }).click();
+    await poll(() => edit.locator('.milestone-date-input').textContent()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await typeInto(edit.locator('.milestone-task-input'), '完成调研并制定方案');
     await edit.locator('.budget-add').click();
     await typeInto(edit.locator('.budget-item'), '资料印制费');
     await typeInto(edit.locator('.budget-amount'), '1200.50');
@@ -179,6 +187,7 @@ describe('申报书: draft on the phone, autosave, submit, the right committee s
     for (const [key, text] of Object.entries(sections)) expect(await fieldValue(edit, `.field-${key}`)).toBe(text);
     expect(await edit.locator('.category-organisation').getAttribute('class')).toContain('selected');
     expect(await edit.locator('.chip.selected').count()).toBe(1);
+    expect(await fieldValue(edit, '.milestone-task-input')).toBe('完成调研并制定方案');
     expect(await fieldValue(edit, '.budget-item')).toBe('资料印制费');
     expect(await fieldValue(edit, '.budget-amount')).toBe('1200.50');
     expect(await edit.locator('.budget-total-amount').textContent()).toBe('¥1,200.50');

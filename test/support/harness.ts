@@ -57,8 +57,16 @@ export const COMPLETE_FIELDS = {
   title: '“红色引擎”党建与科研融合工程',
   contactPhone: '13800138000',
   category: 'integration' as const,
+  background: '科研团队党员分散，党建与业务“两张皮”。',
   goals: '以支部建在团队上为抓手，推动党建与科研深度融合。',
   measures: '一、组织共建；二、骨干双培；三、项目攻关。',
+  innovation: '“支部+课题组”双向嵌入。',
+  milestones: [
+    { date: '2027-03-01', task: '完成组织共建方案' },
+    { date: '2027-09-30', task: '形成阶段成果' },
+  ],
+  brandId: null,
+  attachments: [],
   expectedOutcomes: '形成可复制的工作机制一套，宣传报道三篇。',
   budget: [
     { item: '学习资料印制费', amountFen: 120_050 },

@@ -13,6 +13,19 @@ const ACTION_LABELS: Record<string, string> = {
   cultivation: '更新培育计划',
   progress: '记录培育进展',
   event: '记录推广活动',
+  recommend: '推荐',
+  notRecommend: '不予推荐',
+  openReview: '进入立项评审',
+  publicize: '列入公示',
+  reject: '未予立项',
+  approve: '批准立项',
+  startCultivation: '开始培育',
+  submitMidterm: '提交中期验收材料',
+  passMidterm: '中期验收通过',
+  failMidterm: '中期验收未通过',
+  submitFinal: '提交结项材料',
+  conclude: '结项通过',
+  failFinal: '结项未通过',
 };
 
 /** The audit log of one entity, oldest first, with the actors' names: what people see as history. */

@@ -1,14 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { applicationFieldsSchema, budgetTotal, emptyApplication, missingForSubmission, type ApplicationFields } from './application';
+import { applicationFieldsSchema, budgetTotal, completeFields, emptyApplication, missingForSubmission, type ApplicationFields } from './application';
 
 const complete: ApplicationFields = {
   title: '“红色引擎”党建+科研融合工程',
   contactPhone: '0755-26530000',
   category: 'integration',
+  background: '实施背景',
   goals: '建设目标',
   measures: '主要举措',
+  innovation: '创新点',
+  milestones: [{ date: '2027-03-01', task: '启动' }],
   expectedOutcomes: '预期成果',
   budget: [{ item: '资料印制费', amountFen: 120_050 }],
+  brandId: null,
+  attachments: [],
 };
 
 describe('the 申报书 fields', () => {
@@ -18,7 +23,7 @@ describe('the 申报书 fields', () => {
 
   it('lists what is missing before a submission, by the names on the form', () => {
     const missing = missingForSubmission(emptyApplication()).map((m) => m.label);
-    expect(missing).toEqual(['项目名称', '联系电话', '项目类别', '建设目标', '主要内容与举措', '预期成果', '经费预算']);
+    expect(missing).toEqual(['项目名称', '联系电话', '项目类别', '实施背景与拟解决的问题', '建设目标', '建设思路与主要举措', '创新点', '进度安排', '预期成果', '经费预算']);
     expect(missingForSubmission(complete)).toEqual([]);
   });
 
@@ -46,6 +51,25 @@ describe('the 申报书 fields', () => {
 
   it('refuses line breaks in the title', () => {
     expect(applicationFieldsSchema.safeParse({ ...complete, title: 'a\nb' }).success).toBe(false);
+  });
+
+  it('loads drafts saved before the later sections existed, with those sections empty', () => {
+    const old = { title: 't', contactPhone: '', category: null, goals: '', measures: '', expectedOutcomes: '', budget: [] };
+    const parsed = applicationFieldsSchema.parse(old);
+    expect(parsed).toMatchObject({ background: '', innovation: '', milestones: [], brandId: null, attachments: [] });
+    expect(completeFields(old)).toEqual(parsed);
+  });
+
+  it('needs every milestone dated and described', () => {
+    expect(missingForSubmission({ ...complete, milestones: [{ date: '', task: '启动' }] }).map((m) => m.reason)).toEqual(['有进度安排缺少日期或任务']);
+    expect(applicationFieldsSchema.safeParse({ ...complete, milestones: [{ date: '2027-02-30', task: 'x' }] }).success).toBe(false);
+  });
+
+  it('accepts only stored files as attachments, at most 20 MB each', () => {
+    const ok = { fileId: 'local:abc.pdf', name: '支撑材料.pdf', size: 1024 };
+    expect(applicationFieldsSchema.safeParse({ ...complete, attachments: [ok] }).success).toBe(true);
+    expect(applicationFieldsSchema.safeParse({ ...complete, attachments: [{ ...ok, fileId: 'https://evil.example/x.pdf' }] }).success).toBe(false);
+    expect(applicationFieldsSchema.safeParse({ ...complete, attachments: [{ ...ok, size: 21 * 1024 * 1024 }] }).success).toBe(false);
   });
 
   it('totals the budget in fen', () => {

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { MAX_FEN, sumFen, type Fen } from '../money';
+import { isCalendarDate } from '../../time/deadline';
+import { FILE_ID_RE } from '../brand/report';
 import { charCount, stripControlChars } from '../text';
+
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
 /** 项目类别 offered on the 申报书. */
 export const PROJECT_CATEGORIES = [
@@ -27,11 +31,17 @@ export const PROJECT_CATEGORY_LABELS: Record<ProjectCategory, string> = {
 export const LIMITS = {
   title: 40,
   contactPhone: 20,
+  background: 3000,
   goals: 2000,
   measures: 5000,
+  innovation: 2000,
   expectedOutcomes: 2000,
+  milestoneTask: 200,
+  milestones: 24,
   budgetItem: 50,
   budgetLines: 30,
+  attachmentName: 100,
+  attachments: 20,
 } as const;
 
 /** Labels of the 申报书's fields, used in messages that name a field. */
@@ -39,10 +49,15 @@ export const APPLICATION_FIELD_LABELS = {
   title: '项目名称',
   contactPhone: '联系电话',
   category: '项目类别',
+  background: '实施背景与拟解决的问题',
   goals: '建设目标',
-  measures: '主要内容与举措',
+  measures: '建设思路与主要举措',
+  innovation: '创新点',
+  milestones: '进度安排',
   expectedOutcomes: '预期成果',
   budget: '经费预算',
+  brandId: '所属党建品牌',
+  attachments: '支撑材料',
 } as const;
 export type ApplicationField = keyof typeof APPLICATION_FIELD_LABELS;
 
@@ -62,7 +77,24 @@ export const budgetLineSchema = z.object({
 });
 export type BudgetLine = z.infer<typeof budgetLineSchema>;
 
-/** What a host types into the 申报书. Every field may be empty while it is a draft. */
+export const milestoneSchema = z.object({
+  date: z.string({ error: '日期须为文字' }).refine((s) => s === '' || isCalendarDate(s), '进度安排的日期格式应为 YYYY-MM-DD'),
+  task: text('进度安排的任务', LIMITS.milestoneTask),
+});
+export type Milestone = z.infer<typeof milestoneSchema>;
+
+/** 支撑材料: a file in cloud storage (or on the local host's disk) with the name people see. */
+export const attachmentSchema = z.object({
+  fileId: z.string().regex(FILE_ID_RE, '附件标识无效，请重新上传'),
+  name: text('附件名称', LIMITS.attachmentName),
+  size: z.number().int().min(0).max(MAX_ATTACHMENT_BYTES, '附件不能超过 20 MB'),
+});
+export type Attachment = z.infer<typeof attachmentSchema>;
+
+/**
+ * What a host types into the 申报书 (附件2). Every field may be empty while it is a draft; the
+ * sections added after the first release default to empty so older drafts still load.
+ */
 export const applicationFieldsSchema = z.object({
   title: text(APPLICATION_FIELD_LABELS.title, LIMITS.title).refine((s) => !/[\r\n]/.test(s), '项目名称不能换行'),
   contactPhone: text(APPLICATION_FIELD_LABELS.contactPhone, LIMITS.contactPhone).refine(
@@ -70,15 +102,39 @@ export const applicationFieldsSchema = z.object({
     '联系电话格式不正确，请填写手机号或座机号',
   ),
   category: z.enum(PROJECT_CATEGORIES, { error: '请选择项目类别' }).nullable(),
+  background: text(APPLICATION_FIELD_LABELS.background, LIMITS.background).default(''),
   goals: text(APPLICATION_FIELD_LABELS.goals, LIMITS.goals),
   measures: text(APPLICATION_FIELD_LABELS.measures, LIMITS.measures),
+  innovation: text(APPLICATION_FIELD_LABELS.innovation, LIMITS.innovation).default(''),
+  milestones: z.array(milestoneSchema).max(LIMITS.milestones, `进度安排最多${LIMITS.milestones}项`).default([]),
   expectedOutcomes: text(APPLICATION_FIELD_LABELS.expectedOutcomes, LIMITS.expectedOutcomes),
   budget: z.array(budgetLineSchema).max(LIMITS.budgetLines, `经费预算最多${LIMITS.budgetLines}项`),
+  /** The committee's party-building brand this project supports (党建精品项目是党建品牌的具体支撑). */
+  brandId: z.string().max(64).nullable().default(null),
+  attachments: z.array(attachmentSchema).max(LIMITS.attachments, `支撑材料最多${LIMITS.attachments}个`).default([]),
 });
 export type ApplicationFields = z.infer<typeof applicationFieldsSchema>;
 
 export function emptyApplication(): ApplicationFields {
-  return { title: '', contactPhone: '', category: null, goals: '', measures: '', expectedOutcomes: '', budget: [] };
+  return {
+    title: '',
+    contactPhone: '',
+    category: null,
+    background: '',
+    goals: '',
+    measures: '',
+    innovation: '',
+    milestones: [],
+    expectedOutcomes: '',
+    budget: [],
+    brandId: null,
+    attachments: [],
+  };
+}
+
+/** A stored application with every section present (drafts saved before a section existed lack it). */
+export function completeFields(stored: Partial<ApplicationFields>): ApplicationFields {
+  return { ...emptyApplication(), ...stored };
 }
 
 export function budgetTotal(budget: readonly BudgetLine[]): Fen {
@@ -100,8 +156,14 @@ export function missingForSubmission(fields: ApplicationFields): MissingField[] 
   need('title', fields.title.trim() !== '');
   need('contactPhone', fields.contactPhone.trim() !== '');
   need('category', fields.category !== null, '未选择');
+  need('background', fields.background.trim() !== '');
   need('goals', fields.goals.trim() !== '');
   need('measures', fields.measures.trim() !== '');
+  need('innovation', fields.innovation.trim() !== '');
+  need('milestones', fields.milestones.length > 0, '至少填写一项');
+  if (fields.milestones.some((m) => m.date === '' || m.task.trim() === '')) {
+    missing.push({ field: 'milestones', label: APPLICATION_FIELD_LABELS.milestones, reason: '有进度安排缺少日期或任务' });
+  }
   need('expectedOutcomes', fields.expectedOutcomes.trim() !== '');
   need('budget', fields.budget.length > 0, '至少填写一项');
   if (fields.budget.some((l) => l.item.trim() === '')) {

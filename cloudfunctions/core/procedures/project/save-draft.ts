@@ -1,4 +1,5 @@
 import { AppError, type ParsedInputOf, type ProjectView } from '../../../../shared/contracts';
+import type { Brand } from '../../../../shared/domain/brand/brand';
 import type { Project } from '../../../../shared/domain/project/project';
 import { canEditApplication, PROJECT_STATE_LABELS } from '../../../../shared/domain/project/state';
 import type { Context } from '../../context';
@@ -17,6 +18,12 @@ export async function saveDraft(ctx: Context, input: ParsedInputOf<'project.save
   requireHost(ctx, project);
   if (!canEditApplication(project.state)) {
     throw new AppError('INVALID_TRANSITION', `申报书当前为「${PROJECT_STATE_LABELS[project.state]}」，不能修改；如需修改请先撤回`);
+  }
+  if (input.fields.brandId) {
+    const brand = await ctx.store.get<Brand>('brands', input.fields.brandId);
+    if (!brand || brand.committeeId !== project.committeeId) {
+      throw new AppError('VALIDATION', '只能关联本基层党委的党建品牌', { field: 'brandId' });
+    }
   }
   try {
     const saved = await ctx.store.update<Project>('projects', project._id, input.version, {

@@ -1,5 +1,5 @@
 import { AppError, type ParsedInputOf, type ProjectView } from '../../../../shared/contracts';
-import { missingForSubmission } from '../../../../shared/domain/project/application';
+import { completeFields, missingForSubmission } from '../../../../shared/domain/project/application';
 import type { LifecycleAction } from '../../../../shared/domain/project/state';
 import type { Context } from '../../context';
 import { StoreError, type StoreOps } from '../../ports/store';
@@ -37,7 +37,7 @@ export async function moveProject(
 
 export const submitProject = (ctx: Context, input: ParsedInputOf<'project.submit'>) =>
   moveProject(ctx, input, 'submit', (project) => {
-    const missing = missingForSubmission(project.fields);
+    const missing = missingForSubmission(completeFields(project.fields));
     if (missing.length) {
       throw new AppError('INCOMPLETE', `请先完成：${missing.map((m) => `${m.label}（${m.reason}）`).join('、')}`, { missing });
     }

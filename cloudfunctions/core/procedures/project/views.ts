@@ -1,10 +1,12 @@
 import type { BatchView, ProjectSummary, ProjectView } from '../../../../shared/contracts';
 import { canSubmitTo, type Batch } from '../../../../shared/domain/batch';
-import { budgetTotal } from '../../../../shared/domain/project/application';
+import { budgetTotal, completeFields } from '../../../../shared/domain/project/application';
 import type { Project } from '../../../../shared/domain/project/project';
 import { canEditApplication, nextState } from '../../../../shared/domain/project/state';
 import { daysLeft, formatDeadline } from '../../../../shared/time/deadline';
+import type { Brand } from '../../../../shared/domain/brand/brand';
 import type { Context } from '../../context';
+import { timelineOf } from '../../services/timeline';
 import type { Lookup } from '../../services/lookup';
 
 export function toBatchView(batch: Batch, now: Date): BatchView {
@@ -28,6 +30,11 @@ export async function toProjectView(ctx: Context, lookup: Lookup, project: Proje
   const batch = await lookup.requireBatch(project.batchId);
   const isHost = ctx.user?._id === project.hostId;
   const open = canSubmitTo(batch, ctx.now);
+  const [brands, timeline] = await Promise.all([
+    ctx.store.find<Brand>('brands', { where: { committeeId: project.committeeId }, orderBy: [{ field: 'year', direction: 'desc' }], limit: 20 }),
+    timelineOf(ctx.store, project._id),
+  ]);
+  const brandOptions = brands.filter((b) => b.report.name.trim() !== '').map((b) => ({ _id: b._id, name: b.report.name, year: b.year }));
   const warnings: string[] = [];
   if (isHost && canEditApplication(project.state) && !ctx.user?.profile.isPartyWorker) {
     warnings.push('项目主持人一般为党务工作者；您未登记为党务工作者，仍可申报，基层党委审核时会留意。');
@@ -42,7 +49,7 @@ export async function toProjectView(ctx: Context, lookup: Lookup, project: Proje
     hostId: project.hostId,
     hostName: project.hostName,
     state: project.state,
-    fields: project.fields,
+    fields: completeFields(project.fields),
     createdAt: project.createdAt,
     updatedAt: project.updatedAt,
     submittedAt: project.submittedAt,
@@ -52,6 +59,11 @@ export async function toProjectView(ctx: Context, lookup: Lookup, project: Proje
     canSubmit: isHost && open && nextState(project.state, 'submit') !== null,
     canWithdraw: isHost && open && nextState(project.state, 'withdraw') !== null,
     warnings,
+    brandOptions,
+    committeeOpinion: project.committeeOpinion ?? null,
+    committeeRank: project.committeeRank ?? null,
+    returnComment: project.returnComment ?? null,
+    timeline,
   };
 }
 

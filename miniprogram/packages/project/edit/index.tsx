@@ -16,13 +16,19 @@ import { ErrorBox, Loading } from '../../../components/Feedback';
 import { StateTag } from '../../../components/StateTag';
 import { Button } from '../../../components/ui';
 import { BudgetEditor } from './BudgetEditor';
+import { MilestoneEditor } from './MilestoneEditor';
+import { Timeline } from './Timeline';
 import { useAutosave, type SaveState } from './useAutosave';
 import './index.css';
 
-type TextField = 'goals' | 'measures' | 'expectedOutcomes';
-const SECTIONS: Array<{ key: TextField; label: string; hint: string }> = [
+type TextField = 'background' | 'goals' | 'measures' | 'innovation' | 'expectedOutcomes';
+const SECTIONS_BEFORE: Array<{ key: TextField; label: string; hint: string }> = [
+  { key: 'background', label: '实施背景与拟解决的问题', hint: '本单位党建工作面临的新情况、新问题。' },
   { key: 'goals', label: '建设目标', hint: '围绕本单位党建品牌创建目标，写清“有目标、有计划、有成效”。' },
-  { key: 'measures', label: '主要内容与举措', hint: '针对党建工作中的某一领域，突出项目制和实践性。' },
+  { key: 'measures', label: '建设思路与主要举措', hint: '针对党建工作中的某一领域，突出项目制和实践性。' },
+  { key: 'innovation', label: '创新点', hint: '工作机制创新、实践创新之处。' },
+];
+const SECTIONS_AFTER: Array<{ key: TextField; label: string; hint: string }> = [
   { key: 'expectedOutcomes', label: '预期成果', hint: '理论成果、制度成果、实践成果、宣传报道等。' },
 ];
 
@@ -142,6 +148,9 @@ export default function EditProject() {
         {project.submittedAt ? <View className="muted meta-line">提交时间：{formatInstant(project.submittedAt)}</View> : null}
       </View>
 
+      {project.state === 'returned' && project.returnComment ? (
+        <View className="warn-box return-box">基层党委退回修改：{project.returnComment}</View>
+      ) : null}
       {project.warnings.map((w) => (
         <View key={w} className="warn-box">{w}</View>
       ))}
@@ -175,6 +184,22 @@ export default function EditProject() {
             <View className="readonly-text">{fields.contactPhone || '未填写'}</View>
           )}
         </View>
+        {project.brandOptions.length > 0 ? (
+          <View className="field">
+            <View className="field-label">所支撑的党建品牌</View>
+            <View className="chips">
+              {project.brandOptions.map((b) => (
+                <Text
+                  key={b._id}
+                  className={`chip brand-option${fields.brandId === b._id ? ' selected' : ''}${editable ? '' : ' disabled'}`}
+                  onClick={() => editable && update({ brandId: fields.brandId === b._id ? null : b._id })}
+                >
+                  {b.name}（{b.year}）
+                </Text>
+              ))}
+            </View>
+          </View>
+        ) : null}
         <View className="field">
           <View className="field-label">项目类别<Text className="required">*</Text></View>
           <View className="chips">
@@ -193,12 +218,30 @@ export default function EditProject() {
 
       <View className="card">
         <View className="card-title">申报内容</View>
-        {SECTIONS.map((s) => textBlock(s.key, s.label, s.hint))}
+        {SECTIONS_BEFORE.map((s) => textBlock(s.key, s.label, s.hint))}
+        <View className="field">
+          <View className="field-label">进度安排<Text className="required">*</Text></View>
+          <MilestoneEditor milestones={fields.milestones} editable={editable} onChange={(milestones) => update({ milestones })} />
+        </View>
+        {SECTIONS_AFTER.map((s) => textBlock(s.key, s.label, s.hint))}
       </View>
 
       <View className="card">
         <View className="card-title">经费预算</View>
         <BudgetEditor lines={fields.budget} editable={editable} onChange={(budget) => update({ budget })} />
+      </View>
+
+      {project.committeeOpinion ? (
+        <View className="card">
+          <View className="card-title">基层党委意见</View>
+          <View className="readonly-text committee-opinion">{project.committeeOpinion}</View>
+          {project.committeeRank ? <View className="muted">推荐排序：第 {project.committeeRank} 位</View> : null}
+        </View>
+      ) : null}
+
+      <View className="card">
+        <View className="card-title">办理进度</View>
+        <Timeline entries={project.timeline} />
       </View>
 
       {actionError ? <ErrorBox message={actionError} /> : null}
