@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { brandContracts } from './brand';
 import { committeeContracts } from './committee';
+import { teamContracts } from './team';
 import { fundingContracts } from './funding';
 import { reviewContracts } from './review';
 import { profileContracts } from './profile';
@@ -14,6 +15,7 @@ export const contracts = {
   ...profileContracts,
   ...projectContracts,
   ...committeeContracts,
+  ...teamContracts,
   ...brandContracts,
   ...reviewContracts,
   ...fundingContracts,

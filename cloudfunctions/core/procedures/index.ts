@@ -11,6 +11,7 @@ import { promoteBrand, reviewBrand, submitBrand } from './brand/workflow';
 import { decide } from './committee/decide';
 import { committeeInbox } from './committee/inbox';
 import { committeeProgress } from './committee/progress';
+import { invite, join, list as listTeam, listJoined, preview, remove as removeMember } from './team/team';
 import { bindProfile } from './profile/bind';
 import { describeMe } from './profile/me';
 import { orgTree } from './profile/org';
@@ -34,6 +35,12 @@ export const procedures: ProcedureTable = {
   'committee.inbox': { access: ['secretary', 'admin'], handler: committeeInbox },
   'committee.decide': { access: ['secretary'], handler: decide },
   'committee.progress': { access: ['secretary', 'admin'], handler: committeeProgress },
+  'team.invite': { access: ['member'], handler: invite },
+  'team.preview': { access: 'bound', handler: preview },
+  'team.join': { access: 'bound', handler: join },
+  'team.list': { access: 'bound', handler: listTeam },
+  'team.remove': { access: 'bound', handler: removeMember },
+  'project.listJoined': { access: 'bound', handler: listJoined },
   'brand.mine': { access: ['secretary', 'admin'], handler: myBrand },
   'brand.create': { access: ['secretary', 'admin'], handler: createBrand },
   'brand.get': { access: ['secretary', 'admin'], handler: getBrand },

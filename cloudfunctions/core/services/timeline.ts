@@ -26,6 +26,9 @@ const ACTION_LABELS: Record<string, string> = {
   submitFinal: '提交结项材料',
   conclude: '结项通过',
   failFinal: '结项未通过',
+  join: '成员加入团队',
+  leave: '成员退出团队',
+  removeMember: '移除团队成员',
 };
 
 /** The audit log of one entity, oldest first, with the actors' names: what people see as history. */

@@ -2,7 +2,7 @@ import { AppError } from '../../../../shared/contracts/errors';
 import type { Project } from '../../../../shared/domain/project/project';
 import { canActForCommittee, hasRole } from '../../../../shared/domain/roles';
 import type { Context } from '../../context';
-import type { StoreOps } from '../../ports/store';
+import type { StoreOps, StoredDoc } from '../../ports/store';
 
 export async function loadProject(store: StoreOps, id: string): Promise<Project> {
   const project = await store.get<Project>('projects', id);
@@ -21,10 +21,24 @@ export function requireHost(ctx: Context, project: Project): void {
  * and the Organization Department. Drafts stay private to the host.
  */
 export function requireReader(ctx: Context, project: Project): void {
+  if (!canRead(ctx, project)) throw new AppError('FORBIDDEN', '这份申报不属于您或您所在的基层党委，无法查看');
+}
+
+function canRead(ctx: Context, project: Project): boolean {
   const user = ctx.user;
   if (!user) throw new AppError('UNAUTHENTICATED');
-  if (user._id === project.hostId) return;
-  const roles = user.roles;
-  if (project.state !== 'draft' && (canActForCommittee(roles, project.committeeId) || hasRole(roles, 'admin'))) return;
+  if (user._id === project.hostId) return true;
+  return project.state !== 'draft' && (canActForCommittee(user.roles, project.committeeId) || hasRole(user.roles, 'admin'));
+}
+
+/** Readers as above, plus the project's team members and the reviewers assigned to it. */
+export async function requireProjectReader(ctx: Context, store: StoreOps, project: Project): Promise<void> {
+  if (canRead(ctx, project)) return;
+  const userId = ctx.user?._id ?? '';
+  const [member, assignment] = await Promise.all([
+    store.get<StoredDoc>('teamMembers', `${project._id}:${userId}`),
+    store.get<StoredDoc>('reviewAssignments', `${project._id}:${userId}`),
+  ]);
+  if (member || assignment) return;
   throw new AppError('FORBIDDEN', '这份申报不属于您或您所在的基层党委，无法查看');
 }

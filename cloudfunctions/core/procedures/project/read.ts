@@ -2,12 +2,12 @@ import type { ParsedInputOf, ProjectSummary, ProjectView } from '../../../../sha
 import type { Project } from '../../../../shared/domain/project/project';
 import type { Context } from '../../context';
 import { Lookup } from '../../services/lookup';
-import { loadProject, requireReader } from './access';
+import { loadProject, requireProjectReader } from './access';
 import { toProjectView, toSummary } from './views';
 
 export async function getProject(ctx: Context, input: ParsedInputOf<'project.get'>): Promise<ProjectView> {
   const project = await loadProject(ctx.store, input.id);
-  requireReader(ctx, project);
+  await requireProjectReader(ctx, ctx.store, project);
   return toProjectView(ctx, new Lookup(ctx.store), project);
 }
 
