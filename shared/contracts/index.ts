@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { brandContracts } from './brand';
+import { batchContracts } from './batch';
 import { committeeContracts } from './committee';
 import { teamContracts } from './team';
 import { fundingContracts } from './funding';
@@ -15,6 +16,7 @@ export const contracts = {
   ...profileContracts,
   ...projectContracts,
   ...committeeContracts,
+  ...batchContracts,
   ...teamContracts,
   ...brandContracts,
   ...reviewContracts,

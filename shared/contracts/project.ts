@@ -1,16 +1,29 @@
 import { z } from 'zod';
 import { applicationFieldsSchema } from '../domain/project/application';
 import { PROJECT_STATES } from '../domain/project/state';
-import { BATCH_LEVELS } from '../domain/batch';
+import { BATCH_LEVELS, calendarProblems } from '../domain/batch';
+import { isCalendarDate } from '../time/deadline';
 import { timelineEntry } from './brand';
 import { empty, idSchema, versionSchema } from './common';
 
-const batchCalendar = z.object({
-  submissionDeadline: z.string(),
-  recommendationDeadline: z.string().optional(),
-  midtermDate: z.string().optional(),
-  finalDate: z.string().optional(),
-});
+const calendarDate = z.string({ error: '日期须为文字' }).refine(isCalendarDate, '日期格式应为 YYYY-MM-DD');
+
+/** A batch calendar: dates in Beijing time, in the order of the notice's steps. */
+export const batchCalendar = z
+  .object({
+    submissionDeadline: calendarDate,
+    recommendationDeadline: calendarDate.optional(),
+    reviewStart: calendarDate.optional(),
+    reviewEnd: calendarDate.optional(),
+    publicityStart: calendarDate.optional(),
+    publicityEnd: calendarDate.optional(),
+    midtermDate: calendarDate.optional(),
+    finalDate: calendarDate.optional(),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    for (const message of calendarProblems(c)) ctx.addIssue({ code: 'custom', message });
+  });
 
 export const batchView = z.object({
   _id: z.string(),
@@ -21,6 +34,8 @@ export const batchView = z.object({
   grantPerProject: z.number(),
   quota: z.number(),
   noticeTitle: z.string().optional(),
+  paperInstructions: z.string().optional(),
+  committeeId: z.string().optional(),
   open: z.boolean(),
   deadlineText: z.string(),
   daysLeft: z.number(),

@@ -1,5 +1,6 @@
 import { formatDeadline, isBeforeDeadline } from '../time/deadline';
 import type { Fen } from './money';
+import type { Rubric } from './project/review';
 
 /**
  * A batch (批次) of flagship projects: one call for applications with its calendar.
@@ -40,6 +41,37 @@ export interface Batch {
   quota: number;
   /** The notice the batch comes from, shown to applicants. */
   noticeTitle?: string;
+  /** The published 立项评审 rubric; SUGGESTED_RUBRIC when the 组织部 has not set one. */
+  rubric?: Rubric;
+  /** Where and how paper copies are handed in (e.g. 纸质版报送汇元楼511室，电子版发送至…). */
+  paperInstructions?: string;
+}
+
+/** The calendar's dates in the order the notice's steps happen; labels for messages. */
+export const CALENDAR_FIELDS = [
+  ['submissionDeadline', '申报截止'],
+  ['recommendationDeadline', '推荐截止'],
+  ['reviewStart', '评审开始'],
+  ['reviewEnd', '评审结束'],
+  ['publicityStart', '公示开始'],
+  ['publicityEnd', '公示结束'],
+  ['midtermDate', '中期验收'],
+  ['finalDate', '结项验收'],
+] as const satisfies ReadonlyArray<readonly [keyof BatchCalendar, string]>;
+
+export type CalendarField = (typeof CALENDAR_FIELDS)[number][0];
+
+/** Dates that come before an earlier step's date: each problem names both, in Chinese. */
+export function calendarProblems(calendar: BatchCalendar): string[] {
+  const problems: string[] = [];
+  let previous: { label: string; date: string } | null = null;
+  for (const [field, label] of CALENDAR_FIELDS) {
+    const date = calendar[field];
+    if (!date) continue;
+    if (previous && date < previous.date) problems.push(`「${label}」（${date}）不能早于「${previous.label}」（${previous.date}）`);
+    previous = { label, date };
+  }
+  return problems;
 }
 
 export type BatchPhase = 'open' | 'closed';

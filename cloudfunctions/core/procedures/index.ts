@@ -1,5 +1,6 @@
 import type { ProcedureTable } from '../router/procedure';
 import { listBatches } from './batch/list';
+import { createBatch, extendDeadline, getBatch, updateBatch } from './batch/manage';
 import { fundingProcedures } from './funding';
 import { reviewProcedures } from './review';
 import { listBranchFeatures, saveBranchFeature } from './brand/branch-feature';
@@ -26,6 +27,10 @@ export const procedures: ProcedureTable = {
   'org.tree': { access: 'identified', handler: orgTree },
   'profile.bind': { access: 'identified', handler: bindProfile },
   'batch.list': { access: 'bound', handler: listBatches },
+  'batch.create': { access: ['admin', 'secretary'], handler: createBatch },
+  'batch.update': { access: ['admin', 'secretary'], handler: updateBatch },
+  'batch.extendDeadline': { access: ['admin', 'secretary'], handler: extendDeadline },
+  'batch.get': { access: 'bound', handler: getBatch },
   'project.create': { access: ['member'], handler: createProject },
   'project.get': { access: 'bound', handler: getProject },
   'project.listMine': { access: 'bound', handler: listMine },

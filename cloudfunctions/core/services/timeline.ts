@@ -27,6 +27,8 @@ const ACTION_LABELS: Record<string, string> = {
   conclude: '结项通过',
   failFinal: '结项未通过',
   join: '成员加入团队',
+  extend: '延期',
+  update: '修改设置',
   leave: '成员退出团队',
   removeMember: '移除团队成员',
 };

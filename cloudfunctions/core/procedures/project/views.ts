@@ -10,7 +10,7 @@ import { timelineOf } from '../../services/timeline';
 import type { Lookup } from '../../services/lookup';
 
 export function toBatchView(batch: Batch, now: Date): BatchView {
-  const { _id, name, year, level, calendar, grantPerProject, quota, noticeTitle } = batch;
+  const { _id, name, year, level, calendar, grantPerProject, quota, noticeTitle, paperInstructions, committeeId } = batch;
   return {
     _id,
     name,
@@ -20,6 +20,8 @@ export function toBatchView(batch: Batch, now: Date): BatchView {
     grantPerProject,
     quota,
     ...(noticeTitle ? { noticeTitle } : {}),
+    ...(paperInstructions ? { paperInstructions } : {}),
+    ...(committeeId ? { committeeId } : {}),
     open: canSubmitTo(batch, now),
     deadlineText: formatDeadline(calendar.submissionDeadline),
     daysLeft: daysLeft(calendar.submissionDeadline, now),
