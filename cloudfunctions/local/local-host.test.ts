@@ -92,4 +92,24 @@ describe('the local host', () => {
     const b2022 = (batches.body.data as Array<{ _id: string; open: boolean }>).find((b) => b._id === 'batch-2022-2');
     expect(b2022?.open).toBe(true);
   });
+
+  it('takes 支撑材料 uploads only when the contents match the name, and serves them under their name', async () => {
+    const { host } = await start();
+    const upload = (name: string, body: Uint8Array) =>
+      fetch(`${host.url}/upload?kind=document`, { method: 'POST', headers: { cookie: 'dev_openid=dev-member-1', 'x-file-name': encodeURIComponent(name) }, body });
+    const pdf = new TextEncoder().encode('%PDF-1.4\n% test\n');
+    const ok = await upload('申报书支撑材料.pdf', pdf);
+    const body = (await ok.json()) as { ok: boolean; data: { fileId: string; url: string; name: string; size: number } };
+    expect(body.data).toMatchObject({ name: '申报书支撑材料.pdf', size: pdf.length });
+    expect(body.data.fileId).toMatch(/^local:[0-9a-f]{32}\.pdf$/);
+    const got = await fetch(`${host.url}${body.data.url}?name=${encodeURIComponent(body.data.name)}`);
+    expect(got.headers.get('content-disposition')).toContain(encodeURIComponent('申报书支撑材料.pdf'));
+    expect(new Uint8Array(await got.arrayBuffer())).toEqual(pdf);
+    const renamed = await upload('report.pdf', new TextEncoder().encode('MZ this is an exe'));
+    expect(renamed.status).toBe(400);
+    expect(((await renamed.json()) as { error: { message: string } }).error.message).toContain('不符');
+    expect((await upload('virus.exe', pdf)).status).toBe(400);
+    const anonymous = await fetch(`${host.url}/upload?kind=document`, { method: 'POST', body: pdf });
+    expect(anonymous.status).toBe(401);
+  });
 });

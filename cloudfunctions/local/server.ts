@@ -14,6 +14,7 @@ import { serveFile, serveStatic } from './static';
 
 const MAX_BODY = 1_000_000;
 const MAX_UPLOAD = 5 * 1024 * 1024;
+const MAX_DOCUMENT = 20 * 1024 * 1024;
 const COOKIE = 'dev_openid';
 
 export interface LocalHost {
@@ -48,10 +49,18 @@ async function handleUpload(files: LocalFiles, req: IncomingMessage, res: Server
     json(res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先选择演示身份' } });
     return;
   }
+  const document = new URL(req.url ?? '/', 'http://local').searchParams.get('kind') === 'document';
   try {
-    json(res, 200, { ok: true, data: files.saveImage(await readBytes(req, MAX_UPLOAD)) });
+    if (document) {
+      const name = decodeURIComponent(String(req.headers['x-file-name'] ?? ''));
+      json(res, 200, { ok: true, data: files.saveDocument(await readBytes(req, MAX_DOCUMENT), name) });
+    } else {
+      json(res, 200, { ok: true, data: files.saveImage(await readBytes(req, MAX_UPLOAD)) });
+    }
   } catch (err) {
-    if (err instanceof BodyTooLarge) return json(res, 413, { ok: false, error: { code: 'VALIDATION', message: '图片不能超过 5 MB，请压缩后再上传' } });
+    if (err instanceof BodyTooLarge) {
+      return json(res, 413, { ok: false, error: { code: 'VALIDATION', message: document ? '单个附件不能超过 20 MB' : '图片不能超过 5 MB，请压缩后再上传' } });
+    }
     if (err instanceof UploadRefused) return json(res, 400, { ok: false, error: { code: 'VALIDATION', message: err.message } });
     throw err;
   }
@@ -141,7 +150,7 @@ export async function startLocalHost(config: LocalConfig): Promise<LocalHost> {
     if (route === 'GET /healthz') return json(res, 200, { ok: true });
     if (route === 'POST /upload') return void done(handleUpload(files, req, res));
     const file = /^\/files\/([^/]+)$/.exec(url.pathname);
-    if (file && req.method === 'GET') return serveFile(files.pathFor(file[1]), res);
+    if (file && req.method === 'GET') return serveFile(files.pathFor(file[1]), res, url.searchParams.get('name'));
     if (route === 'GET /brand') {
       return void done(
         renderShowcase(router, config.STATIC_DIR, url.searchParams.get('id')).then((page) => {

@@ -71,6 +71,8 @@ export const projectView = z.object({
   returnComment: z.string().nullable(),
   /** Every step so far: who, when, from → to, why. */
   timeline: z.array(timelineEntry),
+  /** Addresses of the 支撑材料, by file id. */
+  fileUrls: z.record(z.string(), z.string()),
 });
 export type ProjectView = z.infer<typeof projectView>;
 

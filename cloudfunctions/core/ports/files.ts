@@ -18,6 +18,39 @@ export const IMAGE_TYPES: Record<string, string> = {
 
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 
+export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+
+/** 支撑材料 people hand in: office documents, PDF and pictures. */
+export const DOCUMENT_EXTENSIONS = ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'jpg', 'jpeg', 'png'] as const;
+
+/**
+ * Whether the bytes are what the file name says: PDF, the zip container of docx/xlsx/pptx, the
+ * OLE container of doc/xls/ppt, or an image. A renamed executable does not pass.
+ */
+export function documentMatches(bytes: Uint8Array, extension: string): boolean {
+  const head = (n: number) => Array.from(bytes.slice(0, n));
+  const starts = (sig: number[]) => sig.every((b, i) => bytes[i] === b);
+  switch (extension) {
+    case 'pdf':
+      return starts([0x25, 0x50, 0x44, 0x46]);
+    case 'docx':
+    case 'xlsx':
+    case 'pptx':
+      return starts([0x50, 0x4b, 0x03, 0x04]);
+    case 'doc':
+    case 'xls':
+    case 'ppt':
+      return starts([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    case 'jpg':
+    case 'jpeg':
+      return sniffImageType(bytes) === 'image/jpeg';
+    case 'png':
+      return sniffImageType(bytes) === 'image/png';
+    default:
+      return head(0).length > 0;
+  }
+}
+
 /** The real type of an image from its first bytes; a client's content-type is not trusted. */
 export function sniffImageType(bytes: Uint8Array): keyof typeof IMAGE_TYPES | null {
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';

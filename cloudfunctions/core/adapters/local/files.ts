@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { IMAGE_TYPES, MAX_IMAGE_BYTES, sniffImageType, type FileStore } from '../../ports/files';
+import { DOCUMENT_EXTENSIONS, documentMatches, IMAGE_TYPES, MAX_DOCUMENT_BYTES, MAX_IMAGE_BYTES, sniffImageType, type FileStore } from '../../ports/files';
 
 export interface LocalFiles extends FileStore {
   dir: string;
   /** Stores an image after checking its real type and size; returns its id and address. */
   saveImage(bytes: Uint8Array): { fileId: string; url: string };
+  /** Stores a 支撑材料 document after checking its extension, contents and size. */
+  saveDocument(bytes: Uint8Array, originalName: string): { fileId: string; url: string; name: string; size: number };
   /** The file on disk for a `/files/<name>` request, or null. */
   pathFor(name: string): string | null;
 }
@@ -27,6 +29,19 @@ export function createLocalFiles(dir: string): LocalFiles {
       const name = `${randomUUID().replace(/-/g, '')}.${IMAGE_TYPES[type]}`;
       writeFileSync(path.join(dir, name), bytes);
       return { fileId: `local:${name}`, url: `/files/${name}` };
+    },
+    saveDocument(bytes, originalName) {
+      const name = originalName.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 100) || '附件';
+      const ext = (/\.([A-Za-z0-9]{1,5})$/.exec(name)?.[1] ?? '').toLowerCase();
+      if (!(DOCUMENT_EXTENSIONS as readonly string[]).includes(ext)) {
+        throw new UploadRefused('支撑材料只能是 PDF、Word、Excel、PPT 或 JPG/PNG 图片');
+      }
+      if (bytes.length === 0) throw new UploadRefused('文件是空的，请重新选择');
+      if (bytes.length > MAX_DOCUMENT_BYTES) throw new UploadRefused('单个附件不能超过 20 MB');
+      if (!documentMatches(bytes, ext)) throw new UploadRefused(`文件内容与扩展名 .${ext} 不符，请确认文件未损坏`);
+      const stored = `${randomUUID().replace(/-/g, '')}.${ext}`;
+      writeFileSync(path.join(dir, stored), bytes);
+      return { fileId: `local:${stored}`, url: `/files/${stored}`, name, size: bytes.length };
     },
     pathFor(name) {
       if (!safe(name)) return null;

@@ -36,6 +36,8 @@ export async function toProjectView(ctx: Context, lookup: Lookup, project: Proje
     ctx.store.find<Brand>('brands', { where: { committeeId: project.committeeId }, orderBy: [{ field: 'year', direction: 'desc' }], limit: 20 }),
     timelineOf(ctx.store, project._id),
   ]);
+  const fields = completeFields(project.fields);
+  const urls = await ctx.files.urls(fields.attachments.map((a) => a.fileId));
   const brandOptions = brands.filter((b) => b.report.name.trim() !== '').map((b) => ({ _id: b._id, name: b.report.name, year: b.year }));
   const warnings: string[] = [];
   if (isHost && canEditApplication(project.state) && !ctx.user?.profile.isPartyWorker) {
@@ -51,7 +53,7 @@ export async function toProjectView(ctx: Context, lookup: Lookup, project: Proje
     hostId: project.hostId,
     hostName: project.hostName,
     state: project.state,
-    fields: completeFields(project.fields),
+    fields,
     createdAt: project.createdAt,
     updatedAt: project.updatedAt,
     submittedAt: project.submittedAt,
@@ -66,6 +68,7 @@ export async function toProjectView(ctx: Context, lookup: Lookup, project: Proje
     committeeRank: project.committeeRank ?? null,
     returnComment: project.returnComment ?? null,
     timeline,
+    fileUrls: Object.fromEntries(urls),
   };
 }
 
