@@ -95,8 +95,8 @@ describe('the local host', () => {
 
   it('takes 支撑材料 uploads only when the contents match the name, and serves them under their name', async () => {
     const { host } = await start();
-    const upload = (name: string, body: Uint8Array) =>
-      fetch(`${host.url}/upload?kind=document`, { method: 'POST', headers: { cookie: 'dev_openid=dev-member-1', 'x-file-name': encodeURIComponent(name) }, body });
+    const upload = (name: string, bytes: Uint8Array) =>
+      fetch(`${host.url}/upload?kind=document`, { method: 'POST', headers: { cookie: 'dev_openid=dev-member-1', 'x-file-name': encodeURIComponent(name) }, body: Buffer.from(bytes) });
     const pdf = new TextEncoder().encode('%PDF-1.4\n% test\n');
     const ok = await upload('申报书支撑材料.pdf', pdf);
     const body = (await ok.json()) as { ok: boolean; data: { fileId: string; url: string; name: string; size: number } };
@@ -109,7 +109,7 @@ describe('the local host', () => {
     expect(renamed.status).toBe(400);
     expect(((await renamed.json()) as { error: { message: string } }).error.message).toContain('不符');
     expect((await upload('virus.exe', pdf)).status).toBe(400);
-    const anonymous = await fetch(`${host.url}/upload?kind=document`, { method: 'POST', body: pdf });
+    const anonymous = await fetch(`${host.url}/upload?kind=document`, { method: 'POST', body: Buffer.from(pdf) });
     expect(anonymous.status).toBe(401);
   });
 });

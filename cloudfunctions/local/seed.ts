@@ -3,6 +3,7 @@ import type { Branch, Committee } from '../../shared/domain/org';
 import type { User } from '../../shared/domain/person';
 import { dateIn } from '../../shared/time/deadline';
 import { userIdFor } from '../core/context';
+import { indexRoles } from '../core/services/role-index';
 import type { Store, StoreOps, StoredDoc } from '../core/ports/store';
 
 /** The demo identities offered by the dev sign-in page. */
@@ -123,10 +124,12 @@ export async function seedIfEmpty(store: Store, now: Date): Promise<boolean> {
     await insertAll<Committee & StoredDoc>(tx, 'committees', COMMITTEES);
     await insertAll<Branch & StoredDoc>(tx, 'branches', BRANCHES);
     await insertAll<Batch & StoredDoc>(tx, 'batches', demoBatches(now));
-    await insertAll<User>(tx,
+    await insertAll<User>(
+      tx,
       'users',
       USERS.map(({ label: _label, description: _description, ...u }) => ({ ...u, _id: userIdFor(u.openid), createdAt: at })),
     );
+    for (const u of USERS) await indexRoles(tx, userIdFor(u.openid), u.roles);
   });
   return true;
 }

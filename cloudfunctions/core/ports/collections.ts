@@ -31,6 +31,8 @@ export const COLLECTIONS = {
   attachments: ['projectId', 'uploadedAt'],
   /** One document per (batch, committee, rank): a rank holds one recommendation. */
   rankSlots: [],
+  /** Who holds a role (admin, secretary, reviewer), one document per user and role. */
+  roleIndex: ['role', 'committeeId'],
   /** Results of calls by request id, so a retried call does not act twice. */
   requests: ['at'],
   /** Fixture for the store contract suite. */
