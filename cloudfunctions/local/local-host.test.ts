@@ -112,4 +112,18 @@ describe('the local host', () => {
     const anonymous = await fetch(`${host.url}/upload?kind=document`, { method: 'POST', body: Buffer.from(pdf) });
     expect(anonymous.status).toBe(401);
   });
+
+  it('moves its dev clock on request, so a person can see what happens after a deadline', async () => {
+    const { host } = await start();
+    const set = (now: unknown) => fetch(`${host.url}/dev/clock`, { method: 'POST', body: JSON.stringify({ now }) });
+    expect((await set('2022-06-29T15:59:59Z')).status).toBe(200);
+    const open = (await api(host, 'batch.list', {}, 'dev-member-1')).body.data as Array<{ _id: string; open: boolean }>;
+    expect(open.find((b) => b._id === 'batch-2022-2')?.open).toBe(true);
+    await set('2022-06-29T16:00:00Z');
+    const closed = (await api(host, 'batch.list', {}, 'dev-member-1')).body.data as Array<{ _id: string; open: boolean }>;
+    expect(closed.find((b) => b._id === 'batch-2022-2')?.open).toBe(false);
+    expect((await set('yesterday')).status).toBe(400);
+    await set(null);
+    expect(((await (await fetch(`${host.url}/dev/clock`)).json()) as { data: { fake: boolean } }).data.fake).toBe(false);
+  });
 });

@@ -122,7 +122,8 @@ export async function startLocalHost(config: LocalConfig): Promise<LocalHost> {
   }
   mkdirSync(config.DATA_DIR, { recursive: true });
   const store = openSqliteStore(path.join(config.DATA_DIR, config.DB_FILE));
-  const fakeNow = config.FAKE_NOW ? new Date(config.FAKE_NOW) : null;
+  // The dev clock: FAKE_NOW at start, movable with POST /dev/clock (never in production).
+  let fakeNow = config.FAKE_NOW ? new Date(config.FAKE_NOW) : null;
   const clock = () => fakeNow ?? new Date();
   await seedIfEmpty(store, clock());
   const files = createLocalFiles(path.join(config.DATA_DIR, 'files'));
@@ -148,6 +149,19 @@ export async function startLocalHost(config: LocalConfig): Promise<LocalHost> {
       return void res.end();
     }
     if (route === 'GET /healthz') return json(res, 200, { ok: true });
+    if (route === 'GET /dev/clock') return json(res, 200, { ok: true, data: { now: clock().toISOString(), fake: fakeNow !== null } });
+    if (route === 'POST /dev/clock') {
+      return void done(
+        readBody(req).then((text) => {
+          const now = (JSON.parse(text || '{}') as { now?: unknown }).now;
+          if (now !== null && (typeof now !== 'string' || Number.isNaN(Date.parse(now)))) {
+            return json(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'now 须为 ISO 8601 时间或 null（恢复真实时间）' } });
+          }
+          fakeNow = now === null ? null : new Date(now);
+          json(res, 200, { ok: true, data: { now: clock().toISOString(), fake: fakeNow !== null } });
+        }),
+      );
+    }
     if (route === 'POST /upload') return void done(handleUpload(files, req, res));
     const file = /^\/files\/([^/]+)$/.exec(url.pathname);
     if (file && req.method === 'GET') return serveFile(files.pathFor(file[1]), res, url.searchParams.get('name'));
