@@ -32,3 +32,13 @@ export async function usersWithRole(store: StoreOps, role: Role, committeeId?: s
     if (page.length < MAX_PAGE) return [...new Set(ids)];
   }
 }
+
+/** Every entry of a role (with its committee), read in pages. */
+export async function roleEntries(store: StoreOps, role: Role): Promise<RoleEntry[]> {
+  const out: RoleEntry[] = [];
+  for (let skip = 0; ; skip += MAX_PAGE) {
+    const page = await store.find<RoleEntry>('roleIndex', { where: { role }, limit: MAX_PAGE, skip });
+    out.push(...page);
+    if (page.length < MAX_PAGE) return out;
+  }
+}
