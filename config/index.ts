@@ -38,7 +38,9 @@ export default defineConfig<'webpack5'>(async () => {
     h5: {
       publicPath: '/',
       staticDirectory: 'static',
-      router: { mode: 'browser' },
+      // The public showcase has a short web address (shared in 两微一端); the local host and the
+      // web host answer /brand?id=… with the brand's title and description in the head.
+      router: { mode: 'browser', customRoutes: { '/packages/showcase/brand/index': '/brand' } },
       esnextModules: ['@nutui'],
       compile: { include: [sharedDir] },
       output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },

@@ -3,6 +3,8 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/project', pages: ['edit/index'] },
     { root: 'packages/committee', pages: ['inbox/index'] },
+    { root: 'packages/brand', pages: ['mine/index', 'edit/index', 'detail/index', 'library/index', 'features/index'] },
+    { root: 'packages/showcase', pages: ['brand/index', 'list/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -57,6 +57,39 @@ export const platform: Platform = {
     a.click();
     a.remove();
   },
+  loadCanvasImage(_canvas, src) {
+    return new Promise((resolve, reject) => {
+      const img = new Image();
+      img.crossOrigin = 'anonymous';
+      img.onload = () => resolve(img);
+      img.onerror = () => reject(new Error('图片加载失败，请检查网络后重试'));
+      img.src = src;
+    });
+  },
+  async exportCanvas(canvas) {
+    try {
+      return (canvas as unknown as HTMLCanvasElement).toDataURL('image/png');
+    } catch {
+      throw new Error('海报导出失败：浏览器不允许导出含有外部图片的画布，请稍后重试');
+    }
+  },
+  previewImages(_urls, current) {
+    // A plain overlay: Taro's H5 previewImage brings a swiper library (~150 KB) into every page that shows photos.
+    const mask = document.createElement('div');
+    mask.setAttribute('role', 'dialog');
+    mask.setAttribute('aria-label', '查看图片，点击关闭');
+    mask.style.cssText = 'position:fixed;inset:0;z-index:1000;background:rgba(0,0,0,.9);display:flex;align-items:center;justify-content:center;cursor:zoom-out';
+    const img = document.createElement('img');
+    img.src = current;
+    img.alt = '';
+    img.style.cssText = 'max-width:100%;max-height:100%;object-fit:contain';
+    mask.appendChild(img);
+    mask.addEventListener('click', () => mask.remove());
+    document.body.appendChild(mask);
+  },
+  async openLink(url) {
+    window.open(url, '_blank', 'noopener');
+  },
   publicUrl(path) {
     return `${window.location.origin}${path}`;
   },

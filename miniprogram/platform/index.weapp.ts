@@ -42,6 +42,29 @@ export const platform: Platform = {
       throw new Error('未能保存到相册：请在“设置”中允许保存到相册后重试');
     }
   },
+  loadCanvasImage(canvas, src) {
+    return new Promise((resolve, reject) => {
+      const img = (canvas as unknown as Taro.Canvas).createImage();
+      img.onload = () => resolve(img as unknown as CanvasImageSource);
+      img.onerror = () => reject(new Error('小程序码图片加载失败，请检查网络后重试'));
+      img.src = src;
+    });
+  },
+  async exportCanvas(canvas) {
+    try {
+      const res = await Taro.canvasToTempFilePath({ canvas: canvas as unknown as Taro.Canvas, fileType: 'png' });
+      return res.tempFilePath;
+    } catch {
+      throw new Error('海报导出失败，请稍后重试');
+    }
+  },
+  previewImages(urls, current) {
+    void Taro.previewImage({ urls, current });
+  },
+  async openLink(url) {
+    await Taro.setClipboardData({ data: url });
+    await Taro.showToast({ title: '链接已复制，请在浏览器中打开', icon: 'none' });
+  },
   publicUrl() {
     return null;
   },

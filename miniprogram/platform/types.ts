@@ -12,6 +12,13 @@ export interface UploadedImage {
   url: string;
 }
 
+/** The drawing surface of a Taro `<Canvas type="2d">`, as a selector query's `node` gives it. */
+export interface CanvasNode {
+  width: number;
+  height: number;
+  getContext(contextType: '2d'): unknown;
+}
+
 export interface Platform {
   name: 'weapp' | 'h5';
   /** Called once when the app launches. */
@@ -27,6 +34,14 @@ export interface Platform {
   chooseAndUploadImages(count: number): Promise<UploadedImage[]>;
   /** Saves an image (a canvas export: temp file path on WeChat, data URL in a browser) for the person to share elsewhere. */
   saveImage(source: string, fileName: string): Promise<void>;
+  /** Loads a picture (network or local address) to draw on that canvas. Rejects with an Error whose message is Chinese text. */
+  loadCanvasImage(canvas: CanvasNode, src: string): Promise<CanvasImageSource>;
+  /** Exports what is drawn on the canvas as a PNG for `saveImage` and for showing: a temp file path on WeChat, a data URL in a browser. */
+  exportCanvas(canvas: CanvasNode): Promise<string>;
+  /** Shows photos full screen, starting at `current`. */
+  previewImages(urls: string[], current: string): void;
+  /** Opens an outside web link (a news report): in a new tab in a browser; copied for the person to paste on WeChat, which cannot open arbitrary links. */
+  openLink(url: string): Promise<void>;
   /** The public web address of an app path such as `/brand?id=…` (null where there is no web address). */
   publicUrl(path: string): string | null;
 }

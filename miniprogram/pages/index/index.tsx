@@ -2,7 +2,7 @@ import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { BatchView, Me, ProjectSummary } from '@shared/contracts';
-import { secretaryCommittees } from '@shared/domain/roles';
+import { hasRole, secretaryCommittees } from '@shared/domain/roles';
 import { formatInstant } from '@shared/time/deadline';
 import { ApiError, call, errorText } from '../../api/client';
 import { Empty, ErrorBox, Loading } from '../../components/Feedback';
@@ -70,6 +70,16 @@ export default function Home() {
   const openBatches = batches.filter((b) => b.open);
   const projectIn = (batchId: string) => mine.find((p) => p.batchId === batchId);
   const isSecretary = secretaryCommittees(me.roles).length > 0;
+  const isAdmin = hasRole(me.roles, 'admin');
+  const entry = (className: string, title: string, hint: string, url: string) => (
+    <View className={`card ${className}`} onClick={() => Taro.navigateTo({ url })}>
+      <View className="card-title">
+        <Text>{title}</Text>
+        <Text className="muted">进入 ›</Text>
+      </View>
+      <View className="muted">{hint}</View>
+    </View>
+  );
 
   return (
     <View className="page home">
@@ -88,6 +98,9 @@ export default function Home() {
           <View className="muted">本基层党委收到的精品项目申报，审阅后推荐或退回。</View>
         </View>
       ) : null}
+
+      {isSecretary ? entry('entry-my-brand', '我的党建品牌', '一党委一品牌：撰写本年度品牌创建工作情况报告，报送组织部，记录培育进展。', '/packages/brand/mine/index') : null}
+      {isSecretary || isAdmin ? entry('entry-brand-library', '党建品牌资源库', isAdmin ? '认定各基层党委报送的品牌，培育与推广入库品牌。' : '浏览全校已认定的党建品牌。', '/packages/brand/library/index') : null}
 
       <View className="card batches">
         <View className="card-title">正在申报的批次</View>
@@ -137,6 +150,8 @@ export default function Home() {
           ))
         )}
       </View>
+
+      {entry('entry-showcase', '品牌展示', '看看全校推广的基层党建品牌。', '/packages/showcase/list/index')}
     </View>
   );
 }

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '一支部一特色' });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '党建品牌资源库' });
