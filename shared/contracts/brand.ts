@@ -65,7 +65,7 @@ export const brandView = z.object({
   linkableProjects: z.array(z.object({ _id: z.string(), title: z.string() })),
   /** Addresses of the pictures this brand refers to, by file id. */
   fileUrls: z.record(z.string(), z.string()),
-  can: z.object({ edit: z.boolean(), submit: z.boolean(), review: z.boolean(), cultivate: z.boolean(), promote: z.boolean(), addEvent: z.boolean() }),
+  can: z.object({ edit: z.boolean(), submit: z.boolean(), review: z.boolean(), reopen: z.boolean(), cultivate: z.boolean(), promote: z.boolean(), addEvent: z.boolean() }),
 });
 export type BrandView = z.infer<typeof brandView>;
 

@@ -198,7 +198,7 @@ describe('brand workflow: draft → submitted → returned ⇄ submitted | accep
     draft: { submit: 'submitted' },
     submitted: { accept: 'accepted', return: 'returned' },
     returned: { submit: 'submitted' },
-    accepted: { promote: 'promoted' },
+    accepted: { promote: 'promoted', return: 'returned' },
     promoted: {},
   };
 
@@ -206,7 +206,7 @@ describe('brand workflow: draft → submitted → returned ⇄ submitted | accep
 
   it('covers every state and action', () => {
     expect(cases).toHaveLength(BRAND_STATES.length * BRAND_ACTIONS.length);
-    expect(cases.filter(([, , to]) => to !== null)).toHaveLength(5);
+    expect(cases.filter(([, , to]) => to !== null)).toHaveLength(6);
   });
 
   it.each(cases)('%s + %s → %s', (from, action, to) => {

@@ -19,7 +19,9 @@ export type BrandAction = (typeof BRAND_ACTIONS)[number];
 const TRANSITIONS: Record<BrandAction, { from: readonly BrandState[]; to: BrandState }> = {
   submit: { from: ['draft', 'returned'], to: 'submitted' },
   accept: { from: ['submitted'], to: 'accepted' },
-  return: { from: ['submitted'], to: 'returned' },
+  // An accepted brand can be returned too: its report is frozen once accepted, and a report that
+  // fails the content check before promotion must go back to the committee to be mended.
+  return: { from: ['submitted', 'accepted'], to: 'returned' },
   promote: { from: ['accepted'], to: 'promoted' },
 };
 

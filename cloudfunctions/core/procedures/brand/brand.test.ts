@@ -328,7 +328,7 @@ describe('品牌培育 after acceptance', () => {
   it('freezes the report, records the plan and progress, and moves the stage forward only', async () => {
     const a = await accepted();
     await refused(SECRETARY_CS, 'brand.save', { id: a._id, version: a.version, report: { ...FULL, name: '改名' } }, 'INVALID_TRANSITION');
-    expect(a.can).toMatchObject({ edit: false, submit: false, review: false, cultivate: true, promote: true }); // the admin's view
+    expect(a.can).toMatchObject({ edit: false, submit: false, review: false, reopen: true, cultivate: true, promote: true }); // the admin's view
     expect((await h.ok(SECRETARY_CS, 'brand.get', { id: a._id })).can.cultivate).toBe(true);
 
     await refused(SECRETARY_CS, 'brand.setCultivation', { id: a._id, version: a.version, plan: '', leader: '张书记', cadre: '李老师' }, 'VALIDATION');
@@ -365,7 +365,7 @@ describe('品牌培育 after acceptance', () => {
     const a = await accepted();
     const seen = await h.ok(SECRETARY_ME, 'brand.get', { id: a._id });
     expect(seen.state).toBe('accepted');
-    expect(seen.can).toEqual({ edit: false, submit: false, review: false, cultivate: false, promote: false, addEvent: false });
+    expect(seen.can).toEqual({ edit: false, submit: false, review: false, reopen: false, cultivate: false, promote: false, addEvent: false });
     await refused(SECRETARY_ME, 'brand.setCultivation', { id: a._id, version: a.version, plan: '计划', leader: '领导', cadre: '干部' }, 'FORBIDDEN');
     await refused(SECRETARY_ME, 'brand.addProgress', { brandId: a._id, date: '2026-11-27', text: '进展', photos: [], stage: 'summary' }, 'FORBIDDEN');
     await refused(SECRETARY_ME, 'brand.save', { id: a._id, version: a.version, report: FULL }, 'FORBIDDEN');
@@ -570,3 +570,22 @@ describe('一支部一特色', () => {
     expect((await h.ok(ADMIN, 'branchFeature.save', { branchId: 'b-me-t1', year: 2026, name: '机电先锋', description: '', version: null })).version).toBe(1);
   });
 });
+
+describe('a report that fails the content check before promotion', () => {
+  it('goes back to the committee from 已认定, is mended and accepted again', async () => {
+    const created = await h.ok(SECRETARY_CS, 'brand.create', { year: 2026 });
+    const saved = await h.ok(SECRETARY_CS, 'brand.save', { id: created._id, version: created.version, report: { ...FULL, connotation: '含有违禁测试词的内涵' } });
+    const sub = await h.ok(SECRETARY_CS, 'brand.submit', { id: saved._id, version: saved.version });
+    const acc = await h.ok(ADMIN, 'brand.review', { id: sub._id, version: sub.version, decision: 'accept', comment: '' });
+    const risky = await h.err(ADMIN, 'brand.promote', { id: acc._id, version: acc.version });
+    expect(risky.code).toBe('CONTENT_RISKY');
+    expect(risky.message).toContain('退回修改');
+    const back = await h.ok(ADMIN, 'brand.review', { id: acc._id, version: acc.version, decision: 'return', comment: '内涵中有不宜公开的文字，请修改' });
+    expect(back.state).toBe('returned');
+    const mended = await h.ok(SECRETARY_CS, 'brand.save', { id: back._id, version: back.version, report: FULL });
+    const again = await h.ok(SECRETARY_CS, 'brand.submit', { id: mended._id, version: mended.version });
+    const ok = await h.ok(ADMIN, 'brand.review', { id: again._id, version: again.version, decision: 'accept', comment: '' });
+    expect((await h.ok(ADMIN, 'brand.promote', { id: ok._id, version: ok.version })).state).toBe('promoted');
+  });
+});
+

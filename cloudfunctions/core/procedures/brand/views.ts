@@ -73,6 +73,7 @@ export async function toBrandView(ctx: Context, brand: Brand): Promise<BrandView
       edit: mine && canEditReport(brand.state),
       submit: mine && nextBrandState(brand.state, 'submit') !== null,
       review: admin && nextBrandState(brand.state, 'accept') !== null,
+      reopen: admin && brand.state === 'accepted',
       cultivate: (mine || admin) && (brand.state === 'accepted' || brand.state === 'promoted'),
       promote: admin && nextBrandState(brand.state, 'promote') !== null,
       addEvent: admin && brand.state === 'promoted',

@@ -95,7 +95,7 @@ export const promoteBrand = (ctx: Context, input: ParsedInputOf<'brand.promote'>
         throw new AppError(
           'CONTENT_RISKY',
           verdict === 'risky'
-            ? '品牌公开内容未通过微信内容安全检测，请基层党委修改品牌报告中的相关文字后再推广'
+            ? '品牌公开内容未通过微信内容安全检测：请在下方“退回修改”并写明需修改的文字，基层党委修改后重新报送'
             : '品牌公开内容需要人工复核，请稍后再试或联系管理员',
         );
       }

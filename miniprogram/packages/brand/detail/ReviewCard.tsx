@@ -31,8 +31,12 @@ export function ReviewCard({ brand, onChanged, onConflict }: Props) {
   };
   return (
     <View className="card review-card">
-      <View className="card-title">认定</View>
-      <View className="muted meta-line">对照“五有”标准审阅报告：认定后品牌进入党建品牌资源库并开始培育；不符合要求的请写明意见退回修改。</View>
+      <View className="card-title">{brand.can.review ? '认定' : '退回修改'}</View>
+      <View className="muted meta-line">
+        {brand.can.review
+          ? '对照“五有”标准审阅报告：认定后品牌进入党建品牌资源库并开始培育；不符合要求的请写明意见退回修改。'
+          : '已认定的品牌报告不能再修改。如推广前发现需要修改的内容（例如未通过内容安全检测），可写明意见退回基层党委修改，修改后重新报送认定。'}
+      </View>
       <View className="field">
         <View className="field-label">
           意见<Text className="muted">（退回时必填）</Text>
@@ -41,9 +45,11 @@ export function ReviewCard({ brand, onChanged, onConflict }: Props) {
       </View>
       {action.error ? <ErrorBox message={action.error} /> : null}
       <View className="inline-actions">
-        <Button type="primary" className="review-accept" loading={action.busy} disabled={action.busy} onClick={() => decide('accept')}>
-          认定入库
-        </Button>
+        {brand.can.review ? (
+          <Button type="primary" className="review-accept" loading={action.busy} disabled={action.busy} onClick={() => decide('accept')}>
+            认定入库
+          </Button>
+        ) : null}
         <Button className="review-return" disabled={action.busy} onClick={() => decide('return')}>
           退回修改
         </Button>

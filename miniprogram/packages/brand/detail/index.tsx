@@ -93,7 +93,7 @@ export default function BrandDetail() {
 
       <ReportView brand={brand} />
 
-      {brand.can.review ? <ReviewCard brand={brand} onChanged={setBrand} onConflict={reload} /> : null}
+      {brand.can.review || brand.can.reopen ? <ReviewCard brand={brand} onChanged={setBrand} onConflict={reload} /> : null}
 
       <View className="card timeline-card">
         <View className="card-title">办理记录</View>
