@@ -33,6 +33,8 @@ export const COLLECTIONS = {
   rankSlots: [],
   /** Who holds a role (admin, secretary, reviewer), one document per user and role. */
   roleIndex: ['role', 'committeeId'],
+  /** Content checks of pictures that may become public; `_id` is the file id. */
+  mediaChecks: ['traceId', 'status'],
   /** Results of calls by request id, so a retried call does not act twice. */
   requests: ['at'],
   /** Fixture for the store contract suite. */

@@ -4,16 +4,24 @@
  */
 export type CheckVerdict = 'pass' | 'review' | 'risky';
 
+/** An image check answers at once (local) or later (WeChat's mediaCheckAsync, by trace id). */
+export type ImageCheckStart = { verdict: CheckVerdict } | { traceId: string };
+
 export interface ContentCheck {
   /** `openid` of the author where known (WeChat's v2 check asks for one). */
   checkText(text: string, openid: string | null): Promise<CheckVerdict>;
+  /** Starts the check of a picture reachable at `url`. */
+  checkImage(url: string, openid: string | null): Promise<ImageCheckStart>;
 }
 
-/** The local stand-in: flags text containing any listed word; everything else passes. */
+/** The local stand-in: flags text containing any listed word; every picture passes at once. */
 export function createLocalContentCheck(words: readonly string[] = LOCAL_RISKY_WORDS): ContentCheck {
   return {
     async checkText(text) {
       return words.some((w) => text.includes(w)) ? 'risky' : 'pass';
+    },
+    async checkImage() {
+      return { verdict: 'pass' };
     },
   };
 }

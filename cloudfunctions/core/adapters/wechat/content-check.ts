@@ -5,6 +5,7 @@ export interface WechatSecurityCloud {
   openapi: {
     security: {
       msgSecCheck(options: { openid: string; scene: number; version: number; content: string }): Promise<{ result?: { suggest?: string } }>;
+      mediaCheckAsync(options: { media_url: string; media_type: number; version: number; scene: number; openid: string }): Promise<{ trace_id?: string }>;
     };
   };
 }
@@ -34,6 +35,16 @@ export function createWechatContentCheck(cloud: WechatSecurityCloud): ContentChe
         if (suggest !== 'pass') worst = 'review';
       }
       return worst;
+    },
+    async checkImage(url, openid) {
+      // The verdict arrives later as a wxa_media_check message pushed to the api function.
+      if (!openid) return { verdict: 'review' };
+      try {
+        const res = await cloud.openapi.security.mediaCheckAsync({ media_url: url, media_type: 2, version: 2, scene: SCENE_PROFILE_OR_ARTICLE, openid });
+        return res.trace_id ? { traceId: res.trace_id } : { verdict: 'review' };
+      } catch {
+        return { verdict: 'review' };
+      }
     },
   };
 }

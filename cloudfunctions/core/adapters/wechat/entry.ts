@@ -2,6 +2,8 @@ import type { CallResult } from '../../../../shared/contracts';
 import { createApp } from '../../app';
 import { guardUnhandledRejections } from '../../process-guard';
 import type { Router } from '../../router/router';
+import type { Store } from '../../ports/store';
+import { recordMediaVerdict } from '../../services/media-check';
 import { createWechatContentCheck, type WechatSecurityCloud } from './content-check';
 import { createWechatFiles, type WechatStorage } from './files';
 import { createWechatMiniCode, type WechatCodeCloud } from './mini-code';
@@ -21,8 +23,9 @@ type OpenApi = WechatSecurityCloud['openapi'] & WechatCodeCloud['openapi'];
 /** Checks that the openapi calls this function uses are there before relying on them. */
 function openapiOf(cloud: WechatCloud): OpenApi {
   const api = cloud.openapi as { security?: { msgSecCheck?: unknown }; wxacode?: { getUnlimited?: unknown } };
-  if (typeof api.security?.msgSecCheck !== 'function' || typeof api.wxacode?.getUnlimited !== 'function') {
-    throw new Error('wx-server-sdk openapi lacks security.msgSecCheck or wxacode.getUnlimited');
+  const security = api.security as { msgSecCheck?: unknown; mediaCheckAsync?: unknown } | undefined;
+  if (typeof security?.msgSecCheck !== 'function' || typeof security.mediaCheckAsync !== 'function' || typeof api.wxacode?.getUnlimited !== 'function') {
+    throw new Error('wx-server-sdk openapi lacks security.msgSecCheck, security.mediaCheckAsync or wxacode.getUnlimited');
   }
   return api as OpenApi;
 }
@@ -30,18 +33,33 @@ function openapiOf(cloud: WechatCloud): OpenApi {
 /** Builds the cloud function's `main`: identity from the WeChat context, never from the event. */
 export function createWechatMain(cloud: WechatCloud): (event: unknown) => Promise<CallResult<unknown>> {
   guardUnhandledRejections();
-  let router: Router | null = null;
+  let app: { router: Router; store: Store } | null = null;
   return async (event) => {
-    if (!router) {
+    if (!app) {
       const openapi = openapiOf(cloud);
-      router = createApp({
-        store: createWechatStore(cloud.database()),
+      const store = createWechatStore(cloud.database());
+      const router = createApp({
+        store,
         contentCheck: createWechatContentCheck({ openapi }),
         files: createWechatFiles(cloud),
         miniCode: createWechatMiniCode({ openapi, uploadFile: (o) => cloud.uploadFile(o), getTempFileURL: (o) => cloud.getTempFileURL(o) }),
       });
+      app = { router, store };
+    }
+    // WeChat pushes the verdict of mediaCheckAsync to this function as a message event.
+    const push = mediaCheckPush(event);
+    if (push) {
+      await recordMediaVerdict(app.store, push.traceId, push.suggest, new Date().toISOString());
+      return { ok: true, data: 'success' };
     }
     const openid = cloud.getWXContext().OPENID;
-    return router.call(openid ? { openid } : null, event);
+    return app.router.call(openid ? { openid } : null, event);
   };
+}
+
+/** A wxa_media_check message event: `{ Event: 'wxa_media_check', trace_id, result: { suggest } }`. */
+export function mediaCheckPush(event: unknown): { traceId: string; suggest: string } | null {
+  const e = event as { Event?: unknown; trace_id?: unknown; result?: { suggest?: unknown } } | null;
+  if (!e || e.Event !== 'wxa_media_check' || typeof e.trace_id !== 'string') return null;
+  return { traceId: e.trace_id, suggest: typeof e.result?.suggest === 'string' ? e.result.suggest : 'review' };
 }

@@ -4,6 +4,7 @@ import type { Brand, BranchFeature } from '../../../../shared/domain/brand/brand
 import type { BrandReport } from '../../../../shared/domain/brand/report';
 import { createApp } from '../../app';
 import type { FileStore } from '../../ports/files';
+import type { MediaCheck } from '../../services/media-check';
 import { ADMIN, COMPLETE_FIELDS, createHarness, HOST, OPEN_BATCH, SECRETARY_CS, SECRETARY_ME, type Harness } from '../../../../test/support/harness';
 
 let h: Harness;
@@ -409,6 +410,12 @@ describe('品牌推广 and the public showcase', () => {
         return new Map(ids.filter((id) => id.startsWith('cloud://env/')).map((id) => [id, `https://files.example.cn/${id.slice('cloud://env/'.length)}`]));
       },
     };
+    // Pictures show only once their content check passed (promotion here ran without a file
+    // store, so none could be checked): record the verdicts WeChat would have pushed.
+    for (const id of ['cloud://env/logo.png', 'cloud://env/p1.jpg', 'local:p2.jpg']) {
+      const check = await h.store.get<MediaCheck>('mediaChecks', id);
+      if (check) await h.store.update<MediaCheck>('mediaChecks', id, check.version, { status: 'pass' });
+    }
     const app = createApp({ store: h.store, clock: () => h.now.value, files, logger: { error: () => {} } });
     const r = await app.call(null, { procedure: 'brand.public', input: { id: p._id } });
     if (!r.ok) throw new Error(r.error.message);

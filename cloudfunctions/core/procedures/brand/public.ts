@@ -5,6 +5,7 @@ import { isPublic } from '../../../../shared/domain/brand/state';
 import type { Project } from '../../../../shared/domain/project/project';
 import type { Context } from '../../context';
 import { Lookup } from '../../services/lookup';
+import { clearedImages } from '../../services/media-check';
 import { brandFileIds } from './files';
 
 /** Every piece of user-written text that the public page shows. */
@@ -33,7 +34,9 @@ export async function publicBrand(ctx: Context, input: ParsedInputOf<'brand.publ
   if (!brand || !isPublic(brand.state)) throw notFound();
   const lookup = new Lookup(ctx.store);
   const r = brand.report;
-  const urls = await ctx.files.urls(brandFileIds(brand));
+  // Only pictures that passed the content check are shown; the rest stay hidden until they do.
+  const cleared = await clearedImages(ctx.store, brandFileIds(brand));
+  const urls = await ctx.files.urls([...cleared]);
   const fileUrl = (id: string): string | null => urls.get(id) ?? null;
   const [committeeName, events, titles] = await Promise.all([
     lookup.committeeName(brand.committeeId),

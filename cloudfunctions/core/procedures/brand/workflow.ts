@@ -6,6 +6,8 @@ import type { Context } from '../../context';
 import { StoreError, type Patch, type StoreOps } from '../../ports/store';
 import { audit } from '../../services/audit';
 import { loadBrand, requireAdmin, requireCommitteeActor } from './access';
+import { startImageChecks } from '../../services/media-check';
+import { brandFileIds } from './files';
 import { publicTexts } from './public';
 import { toBrandView } from './views';
 
@@ -83,8 +85,18 @@ export const reviewBrand = (ctx: Context, input: ParsedInputOf<'brand.review'>) 
     reason: input.comment.trim() || null,
   });
 
-/** 品牌推广: public from now on, so everything public passes the content-security check first. */
-export const promoteBrand = (ctx: Context, input: ParsedInputOf<'brand.promote'>) =>
+/**
+ * 品牌推广: public from now on, so its text passes the content-security check first and each
+ * picture is checked too (shown in public once it passes).
+ */
+export async function promoteBrand(ctx: Context, input: ParsedInputOf<'brand.promote'>): Promise<BrandView> {
+  const view = await promote(ctx, input);
+  const brand = await loadBrand(ctx.store, view._id);
+  await startImageChecks(ctx, brandFileIds(brand));
+  return view;
+}
+
+const promote = (ctx: Context, input: ParsedInputOf<'brand.promote'>) =>
   step(ctx, input, {
     action: 'promote',
     authorise: (c) => requireAdmin(c),
