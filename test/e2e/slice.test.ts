@@ -4,17 +4,15 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt } from '../support/build-once';
 import { launchBrowser } from '../support/chromium';
 import { startBuiltLocalHost, type BuiltLocalHost } from '../support/local-host';
+import { current, expectNoHorizontalOverflow, openPhone, poll, settle, shot as shotTo, signIn as signInAs, typeInto } from '../support/phone';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SHOTS = path.join(ROOT, 'test-results', 'e2e');
-const PHONE_WIDTH = 375;
-const UI_TIMEOUT = 10_000;
-
 const HOME = '/pages/index/index';
 const INBOX = '/packages/committee/inbox/index';
 const EDIT = '/packages/project/edit/index';
@@ -24,92 +22,18 @@ const FORBIDDEN_TEXT = '这份申报不属于您或您所在的基层党委，�
 
 let browser: Browser;
 let host: BuiltLocalHost;
-const contexts: BrowserContext[] = [];
+const pages: Page[] = [];
 const pageErrors: string[] = [];
 
-/** A phone-sized browser context (its own cookies: one per person). */
+/** A phone for one person (its own cookies). */
 async function phone(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: PHONE_WIDTH, height: 812 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  context.setDefaultTimeout(UI_TIMEOUT);
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (err) => pageErrors.push(`${page.url()}: ${err.message}`));
+  const page = await openPhone(browser, pageErrors);
+  pages.push(page);
   return page;
 }
 
-/** Signs in through the dev sign-in page (a form POST sets the cookie and redirects into the app). */
-async function signIn(page: Page, openid: string): Promise<void> {
-  await page.goto(`${host.url}/dev/sign-in`);
-  await Promise.all([page.waitForURL((u) => u.pathname !== '/dev/sign-in'), page.locator(`button[data-openid="${openid}"]`).click()]);
-  await page.waitForURL((u) => u.pathname === HOME);
-  await settle(page);
-}
-
-/**
- * The page on top of Taro's H5 page stack. navigateTo keeps earlier pages in the DOM (hidden), so
- * every lookup is scoped to the visible page to avoid matching a page underneath.
- */
-const current = (page: Page): Locator => page.locator('.taro_page:visible');
-
-/** Waits for Taro's page transition to end: one page visible and no CSS animation running. */
-async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const visible = Array.from(document.querySelectorAll('.taro_page')).filter((p) => getComputedStyle(p).display !== 'none');
-    return visible.length === 1 && document.getAnimations().every((a) => a.playState !== 'running');
-  });
-}
-
-/**
- * Screenshots the phone screen. Taro scrolls inside the page element (not the document), so a
- * full-page shot is only the viewport: a long page is shot at the top and again scrolled to the end.
- */
-async function shot(page: Page, name: string): Promise<void> {
-  await settle(page);
-  const scroller = current(page);
-  const scrollable = await scroller.evaluate((el) => {
-    el.scrollTop = 0;
-    return el.scrollHeight > el.clientHeight + 8;
-  });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-  if (scrollable) {
-    await scroller.evaluate((el) => {
-      el.scrollTop = el.scrollHeight;
-    });
-    await page.screenshot({ path: path.join(SHOTS, `${name}-end.png`) });
-  }
-}
-
-/** No sideways scrolling at phone width: neither the document nor Taro's page scroller is wider. */
-async function expectNoHorizontalOverflow(page: Page, label: string): Promise<void> {
-  await settle(page);
-  const widths = await page.evaluate(() => ({
-    html: document.documentElement.scrollWidth,
-    body: document.body.scrollWidth,
-    page: Array.from(document.querySelectorAll('.taro_page'))
-      .filter((p) => getComputedStyle(p).display !== 'none')
-      .map((p) => p.scrollWidth),
-  }));
-  expect(widths.html, `${label}: <html> scrollWidth`).toBeLessThanOrEqual(PHONE_WIDTH);
-  expect(widths.body, `${label}: <body> scrollWidth`).toBeLessThanOrEqual(PHONE_WIDTH);
-  for (const w of widths.page) expect(w, `${label}: .taro_page scrollWidth`).toBeLessThanOrEqual(PHONE_WIDTH);
-}
-
-/** Types into a Taro Input/Textarea (the native element inside the custom element). */
-async function typeInto(field: Locator, text: string): Promise<void> {
-  const native = field.locator('input, textarea').first();
-  await native.fill(text);
-  await poll(() => native.inputValue()).toBe(text);
-}
-
-/** Polls a browser-side value until the assertion holds (vitest's default 1 s is shorter than autosave). */
-const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: UI_TIMEOUT, interval: 50 });
+const signIn = (page: Page, openid: string) => signInAs(page, host.url, openid);
+const shot = (page: Page, name: string) => shotTo(page, SHOTS, name);
 
 const fieldValue = (scope: Locator, selector: string) => scope.locator(`${selector} input, ${selector} textarea`).first().inputValue();
 
@@ -120,7 +44,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
+  for (const p of pages) await p.context().close().catch(() => {});
   await browser?.close();
   await host?.stop();
 });
@@ -186,7 +110,7 @@ describe('申报书: draft on the phone, autosave, submit, the right committee s
     expect(await fieldValue(edit, '.field-contactPhone')).toBe(phoneNo);
     for (const [key, text] of Object.entries(sections)) expect(await fieldValue(edit, `.field-${key}`)).toBe(text);
     expect(await edit.locator('.category-organisation').getAttribute('class')).toContain('selected');
-    expect(await edit.locator('.chip.selected').count()).toBe(1);
+    expect(await edit.locator('.chip.selected[class*="category-"]').count()).toBe(1);
     expect(await fieldValue(edit, '.milestone-task-input')).toBe('完成调研并制定方案');
     expect(await fieldValue(edit, '.budget-item')).toBe('资料印制费');
     expect(await fieldValue(edit, '.budget-amount')).toBe('1200.50');
