@@ -1,10 +1,12 @@
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/mine/index', 'pages/bind/index'],
   subPackages: [
-    { root: 'packages/project', pages: ['edit/index'] },
-    { root: 'packages/committee', pages: ['inbox/index'] },
+    { root: 'packages/project', pages: ['edit/index', 'join/index', 'funding/index', 'midterm/index', 'final/index'] },
+    { root: 'packages/committee', pages: ['inbox/index', 'decide/index', 'progress/index', 'guidance/index'] },
     { root: 'packages/brand', pages: ['mine/index', 'edit/index', 'detail/index', 'library/index', 'features/index'] },
-    { root: 'packages/showcase', pages: ['brand/index', 'list/index'] },
+    { root: 'packages/showcase', pages: ['brand/index', 'list/index', 'publicity/index'] },
+    { root: 'packages/admin', pages: ['batches/index', 'batch/index', 'project/index', 'committees/index', 'round/index'] },
+    { root: 'packages/review', pages: ['mine/index', 'score/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -1,7 +1,48 @@
 import Taro from '@tarojs/taro';
-import type { Platform, UploadedImage } from './types';
+import type { Platform, UploadedDocument, UploadedImage } from './types';
 
 const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+const DOCUMENT_ACCEPT = '.pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.jpg,.jpeg,.png';
+
+/** Opens the browser's file picker; resolves with the chosen files ([] when cancelled). */
+function pickFiles(count: number): Promise<File[]> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.multiple = count > 1;
+    input.accept = DOCUMENT_ACCEPT;
+    // Attached (and hidden) so that it can be found and filled by automated browsers too.
+    input.className = 'platform-file-input';
+    input.style.display = 'none';
+    const done = (files: File[]) => {
+      input.remove();
+      resolve(files.slice(0, count));
+    };
+    input.addEventListener('change', () => done(Array.from(input.files ?? [])));
+    input.addEventListener('cancel', () => done([]));
+    document.body.appendChild(input);
+    input.click();
+  });
+}
+
+async function uploadDocument(file: File): Promise<UploadedDocument> {
+  if (file.size > MAX_DOCUMENT_BYTES) throw new Error(`「${file.name}」超过 20 MB，请压缩或拆分后再上传`);
+  let res: Response;
+  try {
+    res = await fetch('/upload?kind=document', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': file.type || 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name) },
+      body: file,
+    });
+  } catch {
+    throw new Error('网络连接失败，文件未上传，请检查网络后重试');
+  }
+  const body = (await res.json().catch(() => null)) as { ok: boolean; data?: UploadedDocument; error?: { message?: string } } | null;
+  if (!body?.ok || !body.data) throw new Error(`「${file.name}」上传失败：${body?.error?.message ?? '请重试'}`);
+  return body.data;
+}
 
 async function upload(blobUrl: string, name: string): Promise<UploadedImage> {
   const blob = await (await fetch(blobUrl)).blob();
@@ -48,6 +89,17 @@ export const platform: Platform = {
       out.push(await upload(path, original?.name ?? `image-${i + 1}.jpg`));
     }
     return out;
+  },
+  chooseFilesLabel: '选择文件上传',
+  async chooseAndUploadFiles(count) {
+    const files = await pickFiles(count);
+    const out: UploadedDocument[] = [];
+    for (const f of files) out.push(await uploadDocument(f));
+    return out;
+  },
+  async openDocument(url, name) {
+    const href = `${url}${url.includes('?') ? '&' : '?'}name=${encodeURIComponent(name)}`;
+    window.open(href, '_blank', 'noopener');
   },
   async saveImage(source, fileName) {
     const a = document.createElement('a');

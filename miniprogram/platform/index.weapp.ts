@@ -1,7 +1,14 @@
 import Taro from '@tarojs/taro';
-import type { Platform, UploadedImage } from './types';
+import type { Platform, UploadedDocument, UploadedImage } from './types';
 
 const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+const DOCUMENT_EXTENSIONS = ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'jpg', 'jpeg', 'png'];
+const OPENABLE = ['doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'pdf'] as const;
+type Openable = (typeof OPENABLE)[number];
+
+const extOfName = (name: string) => (/\.([A-Za-z0-9]{1,5})$/.exec(name)?.[1] ?? '').toLowerCase();
+const isOpenable = (ext: string): ext is Openable => (OPENABLE as readonly string[]).includes(ext);
 
 function extOf(path: string): string {
   const m = /\.(jpe?g|png|webp)$/i.exec(path);
@@ -34,6 +41,48 @@ export const platform: Platform = {
       out.push({ fileId: res.fileID, url: file.tempFilePath });
     }
     return out;
+  },
+  chooseFilesLabel: '从微信聊天中选择文件',
+  async chooseAndUploadFiles(count) {
+    let picked: Taro.chooseMessageFile.SuccessCallbackResult;
+    try {
+      picked = await Taro.chooseMessageFile({ count, type: 'file', extension: DOCUMENT_EXTENSIONS });
+    } catch {
+      return [];
+    }
+    const out: UploadedDocument[] = [];
+    for (const file of picked.tempFiles) {
+      const ext = extOfName(file.name);
+      if (!DOCUMENT_EXTENSIONS.includes(ext)) throw new Error(`「${file.name}」不是支持的格式：支撑材料只能是 PDF、Word、Excel、PPT 或 JPG/PNG 图片`);
+      if (file.size > MAX_DOCUMENT_BYTES) throw new Error(`「${file.name}」超过 20 MB，请压缩或拆分后再上传`);
+      const cloudPath = `documents/${Date.now()}-${Math.random().toString(36).slice(2, 10)}.${ext}`;
+      const res = await Taro.cloud.uploadFile({ cloudPath, filePath: file.path });
+      out.push({ fileId: res.fileID, url: file.path, name: file.name, size: file.size });
+    }
+    return out;
+  },
+  async openDocument(url, name) {
+    const ext = extOfName(name);
+    if (ext === 'jpg' || ext === 'jpeg' || ext === 'png') {
+      await Taro.previewImage({ urls: [url], current: url });
+      return;
+    }
+    let filePath = url;
+    try {
+      if (url.startsWith('cloud://')) filePath = (await Taro.cloud.downloadFile({ fileID: url })).tempFilePath;
+      else if (/^https?:\/\//.test(url)) {
+        const res = await Taro.downloadFile({ url });
+        if (res.statusCode !== 200) throw new Error(String(res.statusCode));
+        filePath = res.tempFilePath;
+      }
+    } catch {
+      throw new Error('文件下载失败，请检查网络后重试');
+    }
+    try {
+      await Taro.openDocument(isOpenable(ext) ? { filePath, fileType: ext, showMenu: true } : { filePath, showMenu: true });
+    } catch {
+      throw new Error('无法在微信中打开该文件，请点右上角菜单转发到电脑查看');
+    }
   },
   async saveImage(source) {
     try {

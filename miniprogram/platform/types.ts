@@ -12,6 +12,15 @@ export interface UploadedImage {
   url: string;
 }
 
+/** A 支撑材料 document uploaded by the person, with the name and size they see. */
+export interface UploadedDocument {
+  fileId: string;
+  /** Where it can be opened right away (a temp path on WeChat, an address in a browser). */
+  url: string;
+  name: string;
+  size: number;
+}
+
 /** The drawing surface of a Taro `<Canvas type="2d">`, as a selector query's `node` gives it. */
 export interface CanvasNode {
   width: number;
@@ -32,6 +41,16 @@ export interface Platform {
    * what was uploaded ([] when they cancel). Rejects with an Error whose message is Chinese text.
    */
   chooseAndUploadImages(count: number): Promise<UploadedImage[]>;
+  /**
+   * Lets the person pick up to `count` documents (on WeChat: files from a chat; in a browser: from
+   * the computer or phone), uploads them and resolves with what was uploaded ([] when they cancel).
+   * Rejects with an Error whose message is Chinese text.
+   */
+  chooseAndUploadFiles(count: number): Promise<UploadedDocument[]>;
+  /** What the button that calls chooseAndUploadFiles should say. */
+  chooseFilesLabel: string;
+  /** Opens a stored document (PDF, Word, Excel, PPT, picture) by its address, keeping its name. Rejects with a Chinese message. */
+  openDocument(url: string, name: string): Promise<void>;
   /** Saves an image (a canvas export: temp file path on WeChat, data URL in a browser) for the person to share elsewhere. */
   saveImage(source: string, fileName: string): Promise<void>;
   /** Loads a picture (network or local address) to draw on that canvas. Rejects with an Error whose message is Chinese text. */

@@ -1,5 +1,5 @@
 import { View, Input, Text } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { PERSON_KINDS, PERSON_KIND_LABELS, type PersonKind } from '@shared/domain/person';
 import { POLITICAL_STATUSES, POLITICAL_STATUS_LABELS, type PoliticalStatus } from '@shared/domain/political-status';
@@ -20,7 +20,20 @@ function Chips<T extends string>({ options, labels, value, onChange }: { options
   );
 }
 
+/** Where to return after binding: a page of this app that sent the person here (an invitation), else home. */
+function backUrl(raw: string | undefined): string | null {
+  if (!raw) return null;
+  let url = raw;
+  try {
+    url = decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+  return /^\/packages\/[a-z/]+\/index(\?[A-Za-z0-9=&%._-]*)?$/.test(url) ? url : null;
+}
+
 export default function Bind() {
+  const back = backUrl(useRouter().params.back);
   const { data: org, error, reload } = useLoad(() => call('org.tree', {}));
   const [name, setName] = useState('');
   const [staffNo, setStaffNo] = useState('');
@@ -49,7 +62,8 @@ export default function Bind() {
     try {
       await call('profile.bind', { name, staffNo, kind, committeeId, branchId, politicalStatus: status, isPartyWorker: partyWorker === 'yes' });
       await Taro.showToast({ title: '绑定成功', icon: 'success' });
-      await Taro.switchTab({ url: '/pages/index/index' });
+      if (back) await Taro.redirectTo({ url: back });
+      else await Taro.switchTab({ url: '/pages/index/index' });
     } catch (err) {
       setSaveError(errorText(err));
     } finally {

@@ -1,7 +1,8 @@
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import type { BatchView, Me, ProjectSummary } from '@shared/contracts';
+import type { BatchView, Me, OutputOf, ProjectSummary } from '@shared/contracts';
+import { PROJECT_STATES, type ProjectState } from '@shared/domain/project/state';
 import { hasRole, secretaryCommittees } from '@shared/domain/roles';
 import { formatInstant } from '@shared/time/deadline';
 import { ApiError, call, errorText } from '../../api/client';
@@ -15,15 +16,17 @@ interface HomeData {
   me: Me;
   batches: BatchView[];
   mine: ProjectSummary[];
+  joined: OutputOf<'project.listJoined'>;
 }
 
 async function loadHome(): Promise<HomeData> {
   const me = await call('session.me', {});
-  if (!me.bound) return { me, batches: [], mine: [] };
-  const [batches, mine] = await Promise.all([call('batch.list', {}), call('project.listMine', {})]);
-  return { me, batches, mine };
+  if (!me.bound) return { me, batches: [], mine: [], joined: [] };
+  const [batches, mine, joined] = await Promise.all([call('batch.list', {}), call('project.listMine', {}), call('project.listJoined', {})]);
+  return { me, batches, mine, joined };
 }
 
+const isProjectState = (s: string): s is ProjectState => (PROJECT_STATES as readonly string[]).includes(s);
 const openProject = (id: string) => Taro.navigateTo({ url: `/packages/project/edit/index?id=${id}` });
 
 export default function Home() {
@@ -49,7 +52,7 @@ export default function Home() {
   if (loading && !data) return <View className="page"><Loading /></View>;
   if (error && !data) return <View className="page"><ErrorBox message={error} onRetry={reload} /></View>;
   if (!data) return null;
-  const { me, batches, mine } = data;
+  const { me, batches, mine, joined } = data;
 
   if (!me.bound) {
     return (
@@ -98,7 +101,23 @@ export default function Home() {
           <View className="muted">本基层党委收到的精品项目申报，审阅后推荐或退回。</View>
         </View>
       ) : null}
+      {isSecretary ? entry('entry-committee-progress', '申报进度', '本批次各状态的数量，以及谁还没有提交申报书。', '/packages/committee/progress/index') : null}
 
+      {isAdmin ? (
+        <View className="card entry-admin">
+          <View className="card-title">组织部工作台</View>
+          <View className="muted">开设批次与日程，组织立项评审、公示和立项，登记拨付，办理中期和结项验收。</View>
+          <View style={{ marginTop: '16px', display: 'flex', gap: '16px' }}>
+            <Button size="small" type="primary" className="entry-admin-batches" onClick={() => Taro.navigateTo({ url: '/packages/admin/batches/index' })}>
+              批次与评审
+            </Button>
+            <Button size="small" className="entry-admin-committees" onClick={() => Taro.navigateTo({ url: '/packages/admin/committees/index' })}>
+              各党委申报
+            </Button>
+          </View>
+        </View>
+      ) : null}
+      {hasRole(me.roles, 'reviewer') ? entry('entry-review', '我的评审任务', '为分配给您的立项申报逐项打分并填写评审意见。', '/packages/review/mine/index') : null}
       {isSecretary ? entry('entry-my-brand', '我的党建品牌', '一党委一品牌：撰写本年度品牌创建工作情况报告，报送组织部，记录培育进展。', '/packages/brand/mine/index') : null}
       {isSecretary || isAdmin ? entry('entry-brand-library', '党建品牌资源库', isAdmin ? '认定各基层党委报送的品牌，培育与推广入库品牌。' : '浏览全校已认定的党建品牌。', '/packages/brand/library/index') : null}
 
@@ -146,6 +165,23 @@ export default function Home() {
               <View className="muted">
                 {p.batchName} · 更新于 {formatInstant(p.updatedAt)}
               </View>
+            </View>
+          ))
+        )}
+      </View>
+
+      <View className="card joined-projects">
+        <View className="card-title">我参与的项目</View>
+        {joined.length === 0 ? (
+          <Empty>您还没有参与其他人主持的项目。收到项目主持人的邀请并确认加入后，项目会显示在这里。</Empty>
+        ) : (
+          joined.map((p) => (
+            <View key={p._id} className="list-item joined-item" onClick={() => openProject(p._id)}>
+              <View className="row">
+                <Text className="list-item-title">{p.title}</Text>
+                {isProjectState(p.state) ? <StateTag state={p.state} /> : null}
+              </View>
+              <View className="muted">主持人 {p.hostName} · {p.batchName}</View>
             </View>
           ))
         )}

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '待处理申报' });
+export default definePageConfig({ navigationBarTitleText: '本党委申报' });

@@ -1,43 +1,76 @@
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import type { ProjectSummary } from '@shared/contracts';
+import type { InboxView } from '@shared/contracts/committee';
 import { formatYuan } from '@shared/domain/money';
+import type { ProjectState } from '@shared/domain/project/state';
 import { formatInstant } from '@shared/time/deadline';
 import { call } from '../../../api/client';
 import { Empty, ErrorBox, Loading } from '../../../components/Feedback';
 import { StateTag } from '../../../components/StateTag';
 import { useLoad } from '../../../hooks/useLoad';
+import '../../project/components/project.css';
 
-/** The secretary's list: applications submitted to their committee and not yet decided. */
+const TABS: Array<{ view: InboxView; label: string; empty: string }> = [
+  { view: 'pending', label: '待处理', empty: '暂时没有待处理的申报。党员提交申报书后，会出现在这里。' },
+  { view: 'recommended', label: '已推荐', empty: '还没有推荐的项目。在“待处理”中审阅申报书后可以推荐并排序。' },
+  { view: 'decided', label: '已处理', empty: '还没有处理过的申报。' },
+  { view: 'all', label: '全部', empty: '本党委还没有已提交的申报（草稿不在此显示，可在“申报进度”中查看谁尚未提交）。' },
+];
+
+/** From 立项 on, the committee guides the project (具体指导). */
+const GUIDED: readonly ProjectState[] = ['approved', 'cultivating', 'midterm_review', 'final_review', 'terminated', 'concluded', 'failed'];
+
+function open(p: ProjectSummary) {
+  const page = GUIDED.includes(p.state) ? 'guidance' : 'decide';
+  void Taro.navigateTo({ url: `/packages/committee/${page}/index?id=${encodeURIComponent(p._id)}` });
+}
+
+/** The secretary's lists: 待处理 / 已推荐 (by rank) / 已处理 / 全部; a submitted application opens the decision. */
 export default function CommitteeInbox() {
-  const { data, error, loading, reload } = useLoad(() => call('committee.inbox', {}));
-  if (loading && !data) return <View className="page"><Loading /></View>;
-  if (error && !data) return <View className="page"><ErrorBox message={error} onRetry={reload} /></View>;
-  if (!data) return null;
+  const [view, setView] = useState<InboxView>('pending');
+  const { data, error, loading, reload } = useLoad(() => call('committee.inbox', { view }), [view]);
+  const tab = TABS.find((t) => t.view === view) ?? TABS[0];
   return (
     <View className="page committee-inbox">
-      <View className="card">
-        <View className="card-title">
-          <Text className="inbox-committee">{data.committeeName}</Text>
-          <Text className="muted">{data.items.length} 份待处理</Text>
+      <View className="tabs inbox-tabs">
+        {TABS.map((t) => (
+          <Text key={t.view} className={`tab inbox-tab-${t.view}${t.view === view ? ' selected' : ''}`} onClick={() => setView(t.view)}>
+            {t.label}
+          </Text>
+        ))}
+      </View>
+      {error && !data ? <ErrorBox message={error} onRetry={reload} /> : null}
+      {loading && (!data || data.view !== view) ? <Loading /> : null}
+      {data && data.view === view ? (
+        <View className="card">
+          <View className="card-title">
+            <Text className="inbox-committee">{data.committeeName}</Text>
+            <Text className="muted inbox-count">{data.items.length} 份</Text>
+          </View>
+          {data.items.length === 0 ? (
+            <Empty>{tab.empty}</Empty>
+          ) : (
+            data.items.map((p) => (
+              <View key={p._id} className="list-item inbox-item" onClick={() => open(p)}>
+                <View className="row">
+                  <Text className="list-item-title">{view === 'recommended' && p.committeeRank ? `${p.committeeRank}. ` : ''}{p.title || '（未命名）'}</Text>
+                  <StateTag state={p.state} />
+                </View>
+                <View className="muted">主持人 {p.hostName} · 预算 ¥{formatYuan(p.budgetTotal)}</View>
+                <View className="muted">{p.batchName} · 提交于 {p.submittedAt ? formatInstant(p.submittedAt) : '—'}</View>
+              </View>
+            ))
+          )}
         </View>
-        {data.items.length === 0 ? (
-          <Empty>暂时没有待处理的申报。党员提交申报书后，会出现在这里。</Empty>
-        ) : (
-          data.items.map((p) => (
-            <View key={p._id} className="list-item inbox-item" onClick={() => Taro.navigateTo({ url: `/packages/project/edit/index?id=${p._id}` })}>
-              <View className="row">
-                <Text className="list-item-title">{p.title || '（未命名）'}</Text>
-                <StateTag state={p.state} />
-              </View>
-              <View className="muted">
-                主持人 {p.hostName} · 预算 ¥{formatYuan(p.budgetTotal)}
-              </View>
-              <View className="muted">
-                {p.batchName} · 提交于 {p.submittedAt ? formatInstant(p.submittedAt) : '—'}
-              </View>
-            </View>
-          ))
-        )}
+      ) : null}
+      <View className="card entry-progress" onClick={() => void Taro.navigateTo({ url: '/packages/committee/progress/index' })}>
+        <View className="card-title">
+          <Text>申报进度</Text>
+          <Text className="muted">查看 ›</Text>
+        </View>
+        <View className="muted">各状态的数量，以及谁还没有提交申报书。</View>
       </View>
     </View>
   );

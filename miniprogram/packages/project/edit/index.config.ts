@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '党建精品项目申报书' });
+export default definePageConfig({ navigationBarTitleText: '党建精品项目申报书', enableShareAppMessage: true });

@@ -1,53 +1,24 @@
 import { View, Input, Textarea, Text } from '@tarojs/components';
-import Taro, { useDidHide, useRouter, useUnload } from '@tarojs/taro';
+import Taro, { useDidHide, useRouter, useShareAppMessage, useUnload } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import type { ProjectView } from '@shared/contracts';
-import {
-  LIMITS,
-  missingForSubmission,
-  PROJECT_CATEGORIES,
-  PROJECT_CATEGORY_LABELS,
-  type ApplicationFields,
-} from '@shared/domain/project/application';
+import { LIMITS, missingForSubmission, PROJECT_CATEGORIES, PROJECT_CATEGORY_LABELS, type ApplicationFields } from '@shared/domain/project/application';
 import { charCount } from '@shared/domain/text';
 import { formatInstant } from '@shared/time/deadline';
 import { ApiError, call, errorText } from '../../../api/client';
 import { ErrorBox, Loading } from '../../../components/Feedback';
 import { StateTag } from '../../../components/StateTag';
 import { Button } from '../../../components/ui';
+import { AttachmentsSection } from './AttachmentsSection';
 import { BudgetEditor } from './BudgetEditor';
 import { MilestoneEditor } from './MilestoneEditor';
+import { StageActions } from './StageActions';
+import { TeamSection, type Invitation } from './TeamSection';
+import { SECTIONS_AFTER, SECTIONS_BEFORE, saveText, stateText, type TextField } from './texts';
 import { Timeline } from './Timeline';
-import { useAutosave, type SaveState } from './useAutosave';
+import { useAutosave } from './useAutosave';
+import '../components/project.css';
 import './index.css';
-
-type TextField = 'background' | 'goals' | 'measures' | 'innovation' | 'expectedOutcomes';
-const SECTIONS_BEFORE: Array<{ key: TextField; label: string; hint: string }> = [
-  { key: 'background', label: '实施背景与拟解决的问题', hint: '本单位党建工作面临的新情况、新问题。' },
-  { key: 'goals', label: '建设目标', hint: '围绕本单位党建品牌创建目标，写清“有目标、有计划、有成效”。' },
-  { key: 'measures', label: '建设思路与主要举措', hint: '针对党建工作中的某一领域，突出项目制和实践性。' },
-  { key: 'innovation', label: '创新点', hint: '工作机制创新、实践创新之处。' },
-];
-const SECTIONS_AFTER: Array<{ key: TextField; label: string; hint: string }> = [
-  { key: 'expectedOutcomes', label: '预期成果', hint: '理论成果、制度成果、实践成果、宣传报道等。' },
-];
-
-function saveText(state: SaveState, savedAt: Date | null): string {
-  switch (state) {
-    case 'dirty':
-      return '有未保存的修改…';
-    case 'saving':
-      return '正在保存…';
-    case 'saved':
-      return savedAt ? `已自动保存 ${formatInstant(savedAt).slice(-5)}` : '已保存';
-    case 'error':
-      return '保存失败，稍后会再试';
-    case 'conflict':
-      return '已在其他设备修改';
-    default:
-      return '内容会自动保存';
-  }
-}
 
 export default function EditProject() {
   const { params } = useRouter();
@@ -59,6 +30,9 @@ export default function EditProject() {
   const [busy, setBusy] = useState(false);
   const onSaved = useCallback((p: ProjectView) => setProject(p), []);
   const autosave = useAutosave(project, onSaved);
+  const [uploaded, setUploaded] = useState<Record<string, string>>({});
+  const [invitation, setInvitation] = useState<Invitation | null>(null);
+  useShareAppMessage(() => (invitation ? { title: invitation.title, path: invitation.path } : { title: '党建精品项目', path: '/pages/index/index' }));
 
   const load = useCallback(async () => {
     setLoadError(null);
@@ -231,6 +205,16 @@ export default function EditProject() {
         <BudgetEditor lines={fields.budget} editable={editable} onChange={(budget) => update({ budget })} />
       </View>
 
+      <AttachmentsSection
+        attachments={fields.attachments}
+        urls={{ ...project.fileUrls, ...uploaded }}
+        editable={editable}
+        onChange={(attachments) => update({ attachments })}
+        onUploaded={(u) => setUploaded((x) => ({ ...x, ...u }))}
+      />
+
+      <TeamSection projectId={id} hostName={project.hostName} withdrawable={project.state === 'submitted'} invitation={invitation} onInvitation={setInvitation} />
+
       {project.committeeOpinion ? (
         <View className="card">
           <View className="card-title">基层党委意见</View>
@@ -238,6 +222,8 @@ export default function EditProject() {
           {project.committeeRank ? <View className="muted">推荐排序：第 {project.committeeRank} 位</View> : null}
         </View>
       ) : null}
+
+      <StageActions projectId={id} state={project.state} />
 
       <View className="card">
         <View className="card-title">办理进度</View>
@@ -247,7 +233,7 @@ export default function EditProject() {
       {actionError ? <ErrorBox message={actionError} /> : null}
 
       <View className="bottom-bar">
-        <Text className="status save-status">{project.canEdit ? saveText(autosave.state, autosave.savedAt) : '已提交，等待基层党委审核'}</Text>
+        <Text className="status save-status">{project.canEdit ? saveText(autosave.state, autosave.savedAt) : stateText(project.state)}</Text>
         {project.canWithdraw ? (
           <Button loading={busy} disabled={busy} onClick={() => act('withdraw')}>
             撤回

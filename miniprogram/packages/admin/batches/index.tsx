@@ -1,0 +1,88 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import type { BatchView } from '@shared/contracts';
+import { CALENDAR_FIELDS } from '@shared/domain/batch';
+import { formatYuan } from '@shared/domain/money';
+import { dateIn } from '@shared/time/deadline';
+import { call } from '../../../api/client';
+import { Empty, ErrorBox, Loading } from '../../../components/Feedback';
+import { Button, Tag } from '../../../components/ui';
+import { useLoad } from '../../../hooks/useLoad';
+import '../components/admin.css';
+
+const go = (url: string) => Taro.navigateTo({ url });
+
+/** The next step of the batch's calendar from today, e.g. "评审开始 2026-08-01". */
+function nextStep(b: BatchView): string | null {
+  const today = dateIn(new Date());
+  const next = CALENDAR_FIELDS.find(([k]) => (b.calendar[k] ?? '') >= today);
+  return next ? `下一步：${next[1]} ${b.calendar[next[0]]}` : null;
+}
+
+function BatchItem({ b }: { b: BatchView }) {
+  const step = nextStep(b);
+  return (
+    <View className="list-item batch-item" data-batch-id={b._id}>
+      <View className="row">
+        <Text className="list-item-title">{b.name}</Text>
+        {b.open ? (
+          <Tag type="success" className="state-tag batch-open">申报中</Tag>
+        ) : (
+          <Tag type="default" plain className="state-tag batch-closed">申报已截止</Tag>
+        )}
+      </View>
+      <View className="muted meta-line">
+        {b.level === 'school' ? '校级' : '基层党委自行组织'} · {b.year} 年度 · 立项 {b.quota} 项 · 每项 ¥{formatYuan(b.grantPerProject)}
+      </View>
+      <View className="muted meta-line">
+        申报截止 {b.deadlineText}
+        {b.open ? `（${b.daysLeft === 0 ? '今天截止' : `还剩 ${b.daysLeft} 天`}）` : ''}
+      </View>
+      {step ? <View className="muted meta-line next-step">{step}</View> : null}
+      <View className="actions">
+        <Button size="small" className="batch-edit" onClick={() => go(`/packages/admin/batch/index?id=${b._id}`)}>
+          设置与延期
+        </Button>
+        <Button size="small" className="batch-committees" onClick={() => go(`/packages/admin/committees/index?batchId=${b._id}`)}>
+          各党委申报
+        </Button>
+        <Button size="small" type="primary" className="batch-round" onClick={() => go(`/packages/admin/round/index?batchId=${b._id}`)}>
+          评审与立项
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+/** 组织部: every batch with its state and deadline; open one to edit it, extend a date or run its review. */
+export default function Batches() {
+  const { data, error, loading, reload } = useLoad(() => call('batch.list', {}));
+  if (loading && !data) return <View className="page"><Loading /></View>;
+  if (error && !data) return <View className="page"><ErrorBox message={error} onRetry={reload} /></View>;
+  if (!data) return null;
+  return (
+    <View className="page admin-batches">
+      {error ? <ErrorBox message={error} onRetry={reload} /> : null}
+      <View className="card">
+        <View className="card-title">
+          <Text>党建精品项目批次</Text>
+          <Button size="small" type="primary" className="batch-new" onClick={() => go('/packages/admin/batch/index')}>
+            新建批次
+          </Button>
+        </View>
+        {data.length === 0 ? (
+          <Empty>还没有批次。点击“新建批次”，按通知填写申报截止、评审、公示和验收日期，以及每个项目的资助经费和立项数量。</Empty>
+        ) : (
+          data.map((b) => <BatchItem key={b._id} b={b} />)
+        )}
+      </View>
+      <View className="card entry-committees" onClick={() => go('/packages/admin/committees/index')}>
+        <View className="card-title">
+          <Text>各基层党委申报情况</Text>
+          <Text className="muted">进入 ›</Text>
+        </View>
+        <View className="muted">按基层党委查看申报、推荐和未提交的情况，进入项目办理拨付、中期和结项。</View>
+      </View>
+    </View>
+  );
+}

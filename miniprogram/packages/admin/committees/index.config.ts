@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '各基层党委申报' });

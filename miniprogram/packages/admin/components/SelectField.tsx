@@ -1,0 +1,32 @@
+import { Picker, Text, View } from '@tarojs/components';
+
+interface Option {
+  value: string;
+  label: string;
+}
+
+interface Props {
+  label: string;
+  options: Option[];
+  value: string;
+  onChange: (value: string) => void;
+  placeholder?: string;
+  className?: string;
+}
+
+/** One choice out of a list that may be long (the committees, the batches): the system picker. */
+export function SelectField({ label, options, value, onChange, placeholder = '请选择', className = '' }: Props) {
+  const index = Math.max(0, options.findIndex((o) => o.value === value));
+  const shown = options.find((o) => o.value === value)?.label;
+  return (
+    <View className={`field select-field ${className}`}>
+      <View className="field-label">{label}</View>
+      <Picker mode="selector" range={options.map((o) => o.label)} value={index} onChange={(e) => onChange(options[Number(e.detail.value)]?.value ?? '')}>
+        <View className={`input select-input${shown ? '' : ' placeholder'}`}>
+          <Text className="select-text">{shown ?? placeholder}</Text>
+          <Text className="select-arrow">▾</Text>
+        </View>
+      </Picker>
+    </View>
+  );
+}

@@ -1,0 +1,94 @@
+import { View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import type { Fen } from '@shared/domain/money';
+import type { Tranche } from '@shared/domain/project/funding';
+import type { ProjectState } from '@shared/domain/project/state';
+import { call } from '../../../api/client';
+import { ErrorBox, Loading } from '../../../components/Feedback';
+import { Button } from '../../../components/ui';
+import { useLoad } from '../../../hooks/useLoad';
+import { Timeline } from '../../project/edit/Timeline';
+import { useAction } from '../components/useAction';
+import { FinalCard } from './FinalCard';
+import { FundingCard } from './FundingCard';
+import { GuidanceCard } from './GuidanceCard';
+import { MidtermCard } from './MidtermCard';
+import { SummaryCard } from './SummaryCard';
+import '../components/admin.css';
+
+/** From 立项 on, the project has money, a 中期 and a 结项 to run. */
+const FUNDED: readonly ProjectState[] = ['approved', 'cultivating', 'midterm_review', 'terminated', 'final_review', 'concluded', 'failed'];
+
+async function loadProject(id: string) {
+  const [project, funding, reports, guidance] = await Promise.all([
+    call('project.get', { id }),
+    call('funding.status', { projectId: id }),
+    call('project.reports', { projectId: id }),
+    call('guidance.list', { projectId: id }),
+  ]);
+  return { project, funding, reports, guidance };
+}
+
+/** 组织部's view of one project: the application, 拨付, 中期验收, 结项验收, the guidance and every step so far. */
+export default function AdminProject() {
+  const id = useRouter().params.id ?? '';
+  const { data, error, loading, reload } = useLoad(() => loadProject(id), [id]);
+  const fundAct = useAction(reload);
+  const midAct = useAction(reload);
+  const finAct = useAction(reload);
+
+  if (!id) return <View className="page"><ErrorBox message="没有指定项目。请从批次或基层党委的申报列表进入。" /></View>;
+  if (loading && !data) return <View className="page"><Loading /></View>;
+  if (error && !data) return <View className="page"><ErrorBox message={error} onRetry={reload} /></View>;
+  if (!data) return null;
+  const { project, funding, reports, guidance } = data;
+  const funded = FUNDED.includes(project.state);
+
+  const act = async (runner: typeof fundAct, what: string, fn: () => Promise<unknown>): Promise<boolean> => {
+    const done = await runner.run(fn);
+    if (done === null) return false;
+    reload();
+    await Taro.showToast({ title: what, icon: 'success' });
+    return true;
+  };
+  const version = reports.projectVersion;
+  const disburse = async (tranche: Tranche, amountFen: Fen, note: string) => {
+    await act(fundAct, '已登记拨付', () => call('funding.disburse', { projectId: id, tranche, amountFen, note }));
+  };
+  const decideMidterm = async (pass: boolean, comment: string) => {
+    await act(midAct, pass ? '中期验收通过' : '项目已终止', () => call('midterm.decide', { projectId: id, version, pass, comment }));
+  };
+  const recordDefense = (date: string, panel: string[], result: string) =>
+    act(finAct, '已记录答辩', () => call('final.recordDefense', { projectId: id, date, panel, result }));
+  const decideFinal = async (pass: boolean, comment: string) => {
+    await act(finAct, pass ? '已结项' : '已记录结论', () => call('final.decide', { projectId: id, version, pass, comment }));
+  };
+
+  return (
+    <View className="page admin-project">
+      {error ? <ErrorBox message={error} onRetry={reload} /> : null}
+      <SummaryCard p={project} />
+      {funded ? (
+        <>
+          <FundingCard f={funding} busy={fundAct.busy} error={fundAct.error} onDisburse={disburse} />
+          <MidtermCard r={reports} busy={midAct.busy} error={midAct.error} onDecide={decideMidterm} />
+          <FinalCard r={reports} busy={finAct.busy} error={finAct.error} onDefense={recordDefense} onDecide={decideFinal} />
+          <GuidanceCard g={guidance} />
+        </>
+      ) : (
+        <View className="warn-box not-funded">
+          <View>项目尚未立项。立项评审、公示和立项在“评审与立项”中办理；立项后可在本页登记拨付、中期验收和结项验收。</View>
+          <View style={{ marginTop: '12px' }}>
+            <Button size="small" className="open-round" onClick={() => Taro.navigateTo({ url: `/packages/admin/round/index?batchId=${project.batchId}` })}>
+              去评审与立项
+            </Button>
+          </View>
+        </View>
+      )}
+      <View className="card">
+        <View className="card-title">办理进度</View>
+        <Timeline entries={project.timeline} />
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '立项评审与公示' });

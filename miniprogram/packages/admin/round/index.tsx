@@ -1,0 +1,109 @@
+import { View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import type { RubricCriterion } from '@shared/domain/project/review';
+import { call } from '../../../api/client';
+import { ErrorBox, Loading } from '../../../components/Feedback';
+import { useLoad } from '../../../hooks/useLoad';
+import { useAction } from '../components/useAction';
+import { AppGroups } from './AppGroups';
+import { AssignCard } from './AssignCard';
+import { FinalizeCard } from './FinalizeCard';
+import { HeaderCard } from './HeaderCard';
+import { ObjectionsCard } from './ObjectionsCard';
+import { OpenCard } from './OpenCard';
+import { PublicityCard } from './PublicityCard';
+import { RubricCard } from './RubricCard';
+import '../components/admin.css';
+
+async function loadRound(batchId: string) {
+  const [status, objections] = await Promise.all([call('review.roundStatus', { batchId }), call('review.objections', { batchId })]);
+  return { status, objections };
+}
+
+const toast = (title: string) => Taro.showToast({ title, icon: 'none', duration: 2500 });
+
+/** 组织部: the batch's 立项评审 → 公示 → 立项, one page from opening the round to the approvals. */
+export default function Round() {
+  const batchId = useRouter().params.batchId ?? '';
+  const { data, error, loading, reload } = useLoad(() => loadRound(batchId), [batchId]);
+  const [selected, setSelected] = useState<string[] | null>(null);
+  // Which application's reviewers failed to save (null: the automatic spread), to say it next to it.
+  const [assignTarget, setAssignTarget] = useState<string | null>(null);
+  const open = useAction(reload);
+  const rubric = useAction(reload);
+  const assign = useAction(reload);
+  const publicity = useAction(reload);
+  const finalize = useAction(reload);
+
+  // The ranking's suggestion is the starting pick; the 组织部's own picks survive reloads.
+  useEffect(() => {
+    if (!data) return;
+    const under = new Set(data.status.applications.filter((a) => a.state === 'under_review').map((a) => a.projectId));
+    setSelected((prev) => (prev === null ? data.status.suggestion.selectedIds : prev.filter((id) => under.has(id))));
+  }, [data]);
+
+  if (!batchId) return <View className="page"><ErrorBox message="没有指定批次。请从“批次管理”进入。" /></View>;
+  if (loading && !data) return <View className="page"><Loading /></View>;
+  if (error && !data) return <View className="page"><ErrorBox message={error} onRetry={reload} /></View>;
+  if (!data) return null;
+  const s = data.status;
+  const picks = selected ?? s.suggestion.selectedIds;
+
+  const done = (message: string) => {
+    reload();
+    void toast(message);
+  };
+  const onOpen = async (window: { reviewStart: string; reviewEnd: string } | null) => {
+    const r = await open.run(() => call('review.open', { batchId, ...(window ?? {}) }));
+    if (r) done(`已开始评审 ${r.opened.length} 项`);
+  };
+  const onRubric = async (next: RubricCriterion[]) => {
+    const r = await rubric.run(() => call('review.setRubric', { batchId, rubric: next }));
+    if (r) done('评分细则已保存');
+    return r !== null;
+  };
+  const onAuto = async (perApplication: number) => {
+    setAssignTarget(null);
+    const r = await assign.run(() => call('review.autoAssign', { batchId, perApplication }));
+    if (r) done(`已分配：新增 ${r.added} 项，取消 ${r.removed} 项`);
+  };
+  const onAssign = async (projectId: string, reviewerIds: string[]) => {
+    setAssignTarget(projectId);
+    const r = await assign.run(() => call('review.assign', { batchId, projectId, reviewerIds }));
+    if (r) done('评审专家已更新');
+    return r !== null;
+  };
+  const onPublicize = async (input: { publicityStart: string; publicityEnd: string; rejectReason: string }) => {
+    const r = await publicity.run(() =>
+      call('review.publicize', { batchId, projectIds: picks, publicityStart: input.publicityStart, publicityEnd: input.publicityEnd, ...(input.rejectReason ? { rejectReason: input.rejectReason } : {}) }),
+    );
+    if (r) done(`已公示 ${r.publicized.length} 项，${r.rejected.length} 项未立项`);
+  };
+  const onFinalize = async (approve: string[], reject: { projectId: string; reason: string }[]) => {
+    const r = await finalize.run(() => call('review.finalize', { batchId, approve, reject }));
+    if (r) done(`已立项 ${r.approved.length} 项，不予立项 ${r.rejected.length} 项`);
+    return r !== null;
+  };
+  const toggle = (id: string) => setSelected(picks.includes(id) ? picks.filter((x) => x !== id) : [...picks, id]);
+  const showObjections = s.counts.inPublicity > 0 || data.objections.length > 0;
+
+  return (
+    <View className="page admin-round">
+      {error ? <ErrorBox message={error} onRetry={reload} /> : null}
+      <HeaderCard s={s} />
+      {s.can.open ? <OpenCard s={s} busy={open.busy} onOpen={onOpen} /> : null}
+      {open.error ? <ErrorBox message={open.error} /> : null}
+      <RubricCard s={s} busy={rubric.busy} onSave={onRubric} />
+      {rubric.error ? <ErrorBox message={rubric.error} /> : null}
+      <AssignCard s={s} busy={assign.busy} onAuto={onAuto} />
+      {assign.error && assignTarget === null ? <ErrorBox message={assign.error} /> : null}
+      <AppGroups s={s} selected={picks} onToggle={toggle} busy={assign.busy} onAssign={onAssign} assignError={assignTarget ? { projectId: assignTarget, message: assign.error } : null} />
+      {s.can.publicize ? <PublicityCard s={s} selected={picks} busy={publicity.busy} onPublicize={onPublicize} /> : null}
+      {publicity.error ? <ErrorBox message={publicity.error} /> : null}
+      {showObjections ? <ObjectionsCard items={data.objections} /> : null}
+      {s.can.finalize ? <FinalizeCard s={s} objections={data.objections} busy={finalize.busy} onFinalize={onFinalize} /> : null}
+      {finalize.error ? <ErrorBox message={finalize.error} /> : null}
+    </View>
+  );
+}

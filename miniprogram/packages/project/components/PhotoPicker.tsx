@@ -1,0 +1,59 @@
+import { View, Image, Text } from '@tarojs/components';
+import { useState } from 'react';
+import { platform } from '../../../platform';
+
+interface Props {
+  /** File ids in order. */
+  value: string[];
+  max: number;
+  /** Addresses by file id. */
+  urls: Record<string, string>;
+  onChange: (ids: string[], urls: Record<string, string>) => void;
+  className?: string;
+  addLabel?: string;
+}
+
+/** Photos (receipts, evidence) with add from album or camera, and remove; up to `max`. */
+export function PhotoPicker({ value, max, urls, onChange, className = '', addLabel = '＋ 添加照片' }: Props) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const add = async () => {
+    setError(null);
+    setBusy(true);
+    try {
+      const uploaded = await platform.chooseAndUploadImages(max - value.length);
+      if (uploaded.length === 0) return;
+      onChange([...value, ...uploaded.map((u) => u.fileId)].slice(0, max), Object.fromEntries(uploaded.map((u) => [u.fileId, u.url])));
+    } catch (err) {
+      setError(err instanceof Error && err.message ? err.message : '照片上传失败，请重试');
+    } finally {
+      setBusy(false);
+    }
+  };
+  const shown = value.map((id) => urls[id]).filter((u): u is string => !!u);
+  return (
+    <View className={`photo-picker ${className}`}>
+      <View className="photo-grid">
+        {value.map((id) => (
+          <View key={id} className="photo-slot">
+            {urls[id] ? (
+              <Image className="photo-cell" src={urls[id]} mode="aspectFill" onClick={() => platform.previewImages(shown, urls[id])} />
+            ) : (
+              <View className="photo-cell photo-missing">照片</View>
+            )}
+            <Text className="photo-remove" aria-label="删除这张照片" onClick={() => onChange(value.filter((x) => x !== id), {})}>
+              ×
+            </Text>
+          </View>
+        ))}
+        {value.length < max ? (
+          <View className={`photo-cell photo-add${busy ? ' busy' : ''}`} onClick={() => !busy && void add()}>
+            {busy ? '上传中…' : addLabel}
+          </View>
+        ) : null}
+      </View>
+      {error ? <View className="field-hint error-text">{error}</View> : null}
+    </View>
+  );
+}

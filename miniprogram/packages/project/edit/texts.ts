@@ -1,0 +1,36 @@
+import { PROJECT_STATE_LABELS, type ProjectState } from '@shared/domain/project/state';
+import { formatInstant } from '@shared/time/deadline';
+import type { SaveState } from './useAutosave';
+
+export type TextField = 'background' | 'goals' | 'measures' | 'innovation' | 'expectedOutcomes';
+export const SECTIONS_BEFORE: Array<{ key: TextField; label: string; hint: string }> = [
+  { key: 'background', label: '实施背景与拟解决的问题', hint: '本单位党建工作面临的新情况、新问题。' },
+  { key: 'goals', label: '建设目标', hint: '围绕本单位党建品牌创建目标，写清“有目标、有计划、有成效”。' },
+  { key: 'measures', label: '建设思路与主要举措', hint: '针对党建工作中的某一领域，突出项目制和实践性。' },
+  { key: 'innovation', label: '创新点', hint: '工作机制创新、实践创新之处。' },
+];
+export const SECTIONS_AFTER: Array<{ key: TextField; label: string; hint: string }> = [
+  { key: 'expectedOutcomes', label: '预期成果', hint: '理论成果、制度成果、实践成果、宣传报道等。' },
+];
+
+export function saveText(state: SaveState, savedAt: Date | null): string {
+  switch (state) {
+    case 'dirty':
+      return '有未保存的修改…';
+    case 'saving':
+      return '正在保存…';
+    case 'saved':
+      return savedAt ? `已自动保存 ${formatInstant(savedAt).slice(-5)}` : '已保存';
+    case 'error':
+      return '保存失败，稍后会再试';
+    case 'conflict':
+      return '已在其他设备修改';
+    default:
+      return '内容会自动保存';
+  }
+}
+
+/** The bottom bar's line once the host can no longer edit. */
+export function stateText(state: ProjectState): string {
+  return state === 'submitted' ? '已提交，等待基层党委审核' : `当前状态：${PROJECT_STATE_LABELS[state]}`;
+}
