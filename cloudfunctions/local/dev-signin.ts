@@ -3,11 +3,12 @@ import type { DemoIdentity } from './seed';
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The dev sign-in page: pick a demo identity; it stands in for WeChat's OPENID locally. */
-export function renderSignIn(identities: DemoIdentity[], current: string | null): string {
+export function renderSignIn(identities: DemoIdentity[], current: string | null, next = '/'): string {
   const items = identities
     .map(
       (i) => `<li><form method="post" action="/dev/sign-in">
   <input type="hidden" name="openid" value="${escape(i.openid)}">
+  <input type="hidden" name="next" value="${escape(next)}">
   <button type="submit" data-openid="${escape(i.openid)}"${i.openid === current ? ' class="current"' : ''}>
     <strong>${escape(i.label)}</strong><span>${escape(i.description)}</span>
   </button></form></li>`,

@@ -126,4 +126,17 @@ describe('the local host', () => {
     await set(null);
     expect(((await (await fetch(`${host.url}/dev/clock`)).json()) as { data: { fake: boolean } }).data.fake).toBe(false);
   });
+
+  it('returns a person to the page they came from after signing in, on this site only', async () => {
+    const { host } = await start();
+    const page = await (await fetch(`${host.url}/dev/sign-in?next=${encodeURIComponent('/packages/project/join/index?token=abc')}`)).text();
+    expect(page).toContain('value="/packages/project/join/index?token=abc"');
+    const post = (next: string) =>
+      fetch(`${host.url}/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `openid=dev-member-2&next=${encodeURIComponent(next)}`, redirect: 'manual' });
+    expect((await post('/packages/project/join/index?token=abc')).headers.get('location')).toBe('/packages/project/join/index?token=abc');
+    expect((await post('https://evil.example/')).headers.get('location')).toBe('/');
+    expect((await post('//evil.example/')).headers.get('location')).toBe('/');
+    expect((await post('/dev/sign-out')).headers.get('location')).toBe('/');
+  });
 });
+

@@ -79,6 +79,11 @@ function json(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
+/** Where to go after signing in: a path on this site only (no other host, no scheme). */
+function safeNext(next: string | null): string {
+  return next && /^\/(?![\/\\])[^\s]*$/.test(next) && !next.startsWith('/dev/') ? next : '/';
+}
+
 function knownIdentity(openid: string | null): string | null {
   return openid && DEMO_IDENTITIES.some((i) => i.openid === openid) ? openid : null;
 }
@@ -110,7 +115,7 @@ async function handleSignIn(req: IncomingMessage, res: ServerResponse): Promise<
     res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('未知的演示身份，请返回重新选择');
     return;
   }
-  res.writeHead(303, { location: '/', 'set-cookie': `${COOKIE}=${encodeURIComponent(openid)}; Path=/; HttpOnly; SameSite=Lax` });
+  res.writeHead(303, { location: safeNext(form.get('next')), 'set-cookie': `${COOKIE}=${encodeURIComponent(openid)}; Path=/; HttpOnly; SameSite=Lax` });
   res.end();
 }
 
@@ -141,7 +146,7 @@ export async function startLocalHost(config: LocalConfig): Promise<LocalHost> {
     if (api && req.method === 'POST') return void done(handleApi(router, req, res, api[1]));
     if (route === 'GET /dev/sign-in') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      return void res.end(renderSignIn(DEMO_IDENTITIES, cookieOf(req, COOKIE)));
+      return void res.end(renderSignIn(DEMO_IDENTITIES, cookieOf(req, COOKIE), safeNext(url.searchParams.get('next'))));
     }
     if (route === 'POST /dev/sign-in') return void done(handleSignIn(req, res));
     if (route === 'GET /dev/sign-out') {

@@ -71,7 +71,8 @@ export const platform: Platform = {
       body: JSON.stringify({ input, requestId }),
     });
     if (res.status === 401) {
-      window.location.href = '/dev/sign-in';
+      // Back to this very page after signing in (e.g. an invitation link opened signed out).
+      window.location.href = `/dev/sign-in?next=${encodeURIComponent(window.location.pathname + window.location.search)}`;
     }
     return res.json();
   },
