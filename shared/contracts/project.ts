@@ -27,6 +27,8 @@ export const batchCalendar = z
 
 export const batchView = z.object({
   _id: z.string(),
+  /** For versioned edits (batch.update, batch.extendDeadline). */
+  version: z.number(),
   name: z.string(),
   year: z.number(),
   level: z.enum(BATCH_LEVELS),

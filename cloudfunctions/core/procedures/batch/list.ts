@@ -1,5 +1,6 @@
 import type { BatchView } from '../../../../shared/contracts';
 import type { Batch } from '../../../../shared/domain/batch';
+import { canActForCommittee, hasRole } from '../../../../shared/domain/roles';
 import type { Context } from '../../context';
 import type { StoredDoc } from '../../ports/store';
 import { toBatchView } from '../project/views';
@@ -11,7 +12,9 @@ export async function listBatches(ctx: Context): Promise<BatchView[]> {
     limit: 100,
   });
   const committeeId = ctx.user?.profile.committeeId;
+  const roles = ctx.user?.roles ?? [];
+  // The 组织部 sees every committee's own batches; others see school batches and their committee's.
   return batches
-    .filter((b) => b.level === 'school' || b.committeeId === committeeId)
+    .filter((b) => b.level === 'school' || hasRole(roles, 'admin') || b.committeeId === committeeId || (b.committeeId !== undefined && canActForCommittee(roles, b.committeeId)))
     .map((b) => toBatchView(b, ctx.now));
 }

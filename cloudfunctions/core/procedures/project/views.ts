@@ -9,10 +9,11 @@ import type { Context } from '../../context';
 import { timelineOf } from '../../services/timeline';
 import type { Lookup } from '../../services/lookup';
 
-export function toBatchView(batch: Batch, now: Date): BatchView {
+export function toBatchView(batch: Batch & { version?: number }, now: Date): BatchView {
   const { _id, name, year, level, calendar, grantPerProject, quota, noticeTitle, paperInstructions, committeeId } = batch;
   return {
     _id,
+    version: batch.version ?? 1,
     name,
     year,
     level,

@@ -41,7 +41,12 @@ export function FundingCard({ f, busy, error, onDisburse }: Props) {
         <>
           <Kv k="资助经费" v={`¥${formatYuan(f.grantFen)}`} className="strong funding-grant" />
           {f.tranches.map((t) => (
-            <Kv key={t.tranche} k={t.label} v={`¥${formatYuan(t.amountFen)} · ${t.paid && t.paidAt ? `已拨付（${formatInstant(t.paidAt)}）` : '未拨付'}`} className={`tranche-${t.tranche}${t.paid ? ' paid' : ''}`} />
+            <View key={t.tranche} className={`tranche tranche-${t.tranche}${t.paid ? ' paid' : ''}`}>
+              <Kv k={t.label} v={`¥${formatYuan(t.amountFen)}`} />
+              <View className={`tranche-status ${t.paid ? 'ok-text' : 'muted'}`}>
+                {t.paid && t.paidAt ? `已拨付 · ${formatInstant(t.paidAt)}` : f.state === 'terminated' ? '项目已终止，不再拨付' : f.dueTranche === t.tranche ? '待拨付' : '未拨付'}
+              </View>
+            </View>
           ))}
           <Kv k="已拨付" v={`¥${formatYuan(f.paidFen)}`} className="funding-paid" />
           {f.matchingFen > 0 ? <Kv k="基层党委配套经费" v={`¥${formatYuan(f.matchingFen)}`} /> : null}
