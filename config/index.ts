@@ -16,7 +16,8 @@ export default defineConfig<'webpack5'>(async () => {
     },
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'miniprogram',
-    outputRoot: `dist/${env}`,
+    // TARO_OUTPUT_ROOT lets a check build elsewhere without disturbing dist/ (e.g. while tests run).
+    outputRoot: process.env.TARO_OUTPUT_ROOT ?? `dist/${env}`,
     plugins: [],
     defineConstants: {},
     alias: {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { brandContracts } from './brand';
 import { batchContracts } from './batch';
+import { peopleContracts } from './people';
 import { committeeContracts } from './committee';
 import { teamContracts } from './team';
 import { fundingContracts } from './funding';
@@ -17,6 +18,7 @@ export const contracts = {
   ...projectContracts,
   ...committeeContracts,
   ...batchContracts,
+  ...peopleContracts,
   ...teamContracts,
   ...brandContracts,
   ...reviewContracts,

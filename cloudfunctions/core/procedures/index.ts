@@ -12,6 +12,7 @@ import { promoteBrand, reviewBrand, submitBrand } from './brand/workflow';
 import { decide } from './committee/decide';
 import { committeeInbox } from './committee/inbox';
 import { committeeProgress } from './committee/progress';
+import { findPeople, grantRole, revokeRole, withRole } from './people/people';
 import { invite, join, list as listTeam, listJoined, preview, remove as removeMember } from './team/team';
 import { bindProfile } from './profile/bind';
 import { describeMe } from './profile/me';
@@ -46,6 +47,10 @@ export const procedures: ProcedureTable = {
   'team.list': { access: 'bound', handler: listTeam },
   'team.remove': { access: 'bound', handler: removeMember },
   'project.listJoined': { access: 'bound', handler: listJoined },
+  'people.find': { access: ['admin'], handler: findPeople },
+  'people.grant': { access: ['admin'], handler: grantRole },
+  'people.revoke': { access: ['admin'], handler: revokeRole },
+  'people.withRole': { access: ['admin'], handler: withRole },
   'brand.mine': { access: ['secretary', 'admin'], handler: myBrand },
   'brand.create': { access: ['secretary', 'admin'], handler: createBrand },
   'brand.get': { access: ['secretary', 'admin'], handler: getBrand },

@@ -28,6 +28,8 @@ const ACTION_LABELS: Record<string, string> = {
   failFinal: '结项未通过',
   join: '成员加入团队',
   extend: '延期',
+  grantRole: '授予角色',
+  revokeRole: '撤销角色',
   disburse: '拨付经费',
   setMatching: '登记配套经费',
   expense: '记录经费支出',

@@ -107,12 +107,15 @@ export default function Home() {
         <View className="card entry-admin">
           <View className="card-title">组织部工作台</View>
           <View className="muted">开设批次与日程，组织立项评审、公示和立项，登记拨付，办理中期和结项验收。</View>
-          <View style={{ marginTop: '16px', display: 'flex', gap: '16px' }}>
+          <View style={{ marginTop: '16px', display: 'flex', flexWrap: 'wrap', gap: '16px' }}>
             <Button size="small" type="primary" className="entry-admin-batches" onClick={() => Taro.navigateTo({ url: '/packages/admin/batches/index' })}>
               批次与评审
             </Button>
             <Button size="small" className="entry-admin-committees" onClick={() => Taro.navigateTo({ url: '/packages/admin/committees/index' })}>
               各党委申报
+            </Button>
+            <Button size="small" className="entry-admin-people" onClick={() => Taro.navigateTo({ url: '/packages/admin/people/index' })}>
+              人员与角色
             </Button>
           </View>
         </View>
