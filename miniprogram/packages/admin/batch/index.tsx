@@ -9,7 +9,7 @@ import { call, errorText } from '../../../api/client';
 import { ErrorBox, Loading } from '../../../components/Feedback';
 import { Button } from '../../../components/ui';
 import { MoneyInput } from '../components/MoneyInput';
-import { useAction } from '../components/useAction';
+import { useAction } from '../../../hooks/useAction';
 import { confirm } from '../components/confirm';
 import { CalendarCard } from './CalendarCard';
 import { LevelField } from './LevelField';

@@ -8,7 +8,7 @@ import { call } from '../../../api/client';
 import { Empty, ErrorBox, Loading } from '../../../components/Feedback';
 import { Button } from '../../../components/ui';
 import { useLoad } from '../../../hooks/useLoad';
-import { useAction } from '../components/useAction';
+import { useAction } from '../../../hooks/useAction';
 import '../components/admin.css';
 
 type Grantable = 'secretary' | 'reviewer' | 'admin';

@@ -8,7 +8,7 @@ import { ErrorBox, Loading } from '../../../components/Feedback';
 import { Button } from '../../../components/ui';
 import { useLoad } from '../../../hooks/useLoad';
 import { Timeline } from '../../project/edit/Timeline';
-import { useAction } from '../components/useAction';
+import { useAction } from '../../../hooks/useAction';
 import { FinalCard } from './FinalCard';
 import { FundingCard } from './FundingCard';
 import { GuidanceCard } from './GuidanceCard';

@@ -5,7 +5,7 @@ import type { RubricCriterion } from '@shared/domain/project/review';
 import { call } from '../../../api/client';
 import { ErrorBox, Loading } from '../../../components/Feedback';
 import { useLoad } from '../../../hooks/useLoad';
-import { useAction } from '../components/useAction';
+import { useAction } from '../../../hooks/useAction';
 import { AppGroups } from './AppGroups';
 import { AssignCard } from './AssignCard';
 import { FinalizeCard } from './FinalizeCard';

@@ -11,7 +11,7 @@ import { PhotoGrid } from '../../../components/PhotoGrid';
 import { Button } from '../../../components/ui';
 import { DateField } from '../components/DateField';
 import { PhotoEditor } from '../components/PhotoEditor';
-import { useAction } from '../components/useAction';
+import { useAction } from '../../../hooks/useAction';
 
 interface Props {
   brand: BrandView;

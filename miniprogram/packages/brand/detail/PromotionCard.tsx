@@ -8,7 +8,7 @@ import { call } from '../../../api/client';
 import { Empty, ErrorBox } from '../../../components/Feedback';
 import { Button } from '../../../components/ui';
 import { DateField } from '../components/DateField';
-import { useAction } from '../components/useAction';
+import { useAction } from '../../../hooks/useAction';
 
 interface Props {
   brand: BrandView;

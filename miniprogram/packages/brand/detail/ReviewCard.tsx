@@ -5,7 +5,7 @@ import type { BrandView } from '@shared/contracts';
 import { call } from '../../../api/client';
 import { ErrorBox } from '../../../components/Feedback';
 import { Button } from '../../../components/ui';
-import { useAction } from '../components/useAction';
+import { useAction } from '../../../hooks/useAction';
 
 interface Props {
   brand: BrandView;

@@ -5,7 +5,7 @@ import type { ProjectView } from '@shared/contracts';
 import { call } from '../../../api/client';
 import { ErrorBox } from '../../../components/Feedback';
 import { Button } from '../../../components/ui';
-import { useAction } from '../../project/components/useAction';
+import { useAction } from '../../../hooks/useAction';
 
 type Decision = 'return' | 'recommend' | 'notRecommend';
 const OPTIONS: Array<{ value: Decision; label: string; comment: string; hint: string; confirm: string }> = [

@@ -5,7 +5,7 @@ import { call } from '../../../api/client';
 import { ErrorBox } from '../../../components/Feedback';
 import { Button } from '../../../components/ui';
 import { useLoad } from '../../../hooks/useLoad';
-import { useAction } from '../../project/components/useAction';
+import { useAction } from '../../../hooks/useAction';
 
 const open = (page: string, id: string) => void Taro.navigateTo({ url: `/packages/project/${page}/index?id=${encodeURIComponent(id)}` });
 

@@ -7,7 +7,7 @@ import { call } from '../../../api/client';
 import { ErrorBox } from '../../../components/Feedback';
 import { Button } from '../../../components/ui';
 import { DateField } from '../../project/components/DateField';
-import { useAction } from '../../project/components/useAction';
+import { useAction } from '../../../hooks/useAction';
 
 const PLACEHOLDER: Record<GuidanceKind, string> = {
   target: '本阶段的目标与工作计划',

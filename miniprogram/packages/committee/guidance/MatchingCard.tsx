@@ -7,7 +7,7 @@ import { call } from '../../../api/client';
 import { ErrorBox } from '../../../components/Feedback';
 import { Button } from '../../../components/ui';
 import { useLoad } from '../../../hooks/useLoad';
-import { useAction } from '../../project/components/useAction';
+import { useAction } from '../../../hooks/useAction';
 
 /** 配套经费: the committee's own funds added to the project (audited; the host is told). */
 export function MatchingCard({ projectId }: { projectId: string }) {

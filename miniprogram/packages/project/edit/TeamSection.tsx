@@ -10,7 +10,7 @@ import { ErrorBox } from '../../../components/Feedback';
 import { Button } from '../../../components/ui';
 import { useLoad } from '../../../hooks/useLoad';
 import { platform } from '../../../platform';
-import { useAction } from '../components/useAction';
+import { useAction } from '../../../hooks/useAction';
 
 export type Invitation = OutputOf<'team.invite'>;
 

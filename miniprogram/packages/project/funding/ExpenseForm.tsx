@@ -9,7 +9,7 @@ import { ErrorBox } from '../../../components/Feedback';
 import { Button } from '../../../components/ui';
 import { DateField } from '../components/DateField';
 import { PhotoPicker } from '../components/PhotoPicker';
-import { useAction } from '../components/useAction';
+import { useAction } from '../../../hooks/useAction';
 
 interface Props {
   funding: FundingView;

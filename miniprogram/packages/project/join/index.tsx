@@ -6,7 +6,7 @@ import { ApiError, call } from '../../../api/client';
 import { ErrorBox, Loading } from '../../../components/Feedback';
 import { Button } from '../../../components/ui';
 import { useLoad } from '../../../hooks/useLoad';
-import { useAction } from '../components/useAction';
+import { useAction } from '../../../hooks/useAction';
 import '../components/project.css';
 import './index.css';
 

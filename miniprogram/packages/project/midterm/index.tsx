@@ -9,7 +9,7 @@ import { call } from '../../../api/client';
 import { ErrorBox, Loading } from '../../../components/Feedback';
 import { Button, Tag } from '../../../components/ui';
 import { useLoad } from '../../../hooks/useLoad';
-import { useAction } from '../components/useAction';
+import { useAction } from '../../../hooks/useAction';
 import '../components/project.css';
 
 type Key = 'progress' | 'results' | 'spendingNote' | 'changeRequests';

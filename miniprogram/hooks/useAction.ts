@@ -1,24 +1,26 @@
 import { useCallback, useState } from 'react';
-import { ApiError, errorText } from '../../../api/client';
+import { ApiError, errorText } from '../api/client';
 
 /**
  * One button's call: busy while it runs, the error to show when it fails. On CONFLICT (someone
- * else changed the brand first) the page reloads the latest brand and says so.
+ * else changed the record first) `onConflict` reloads the latest state and the message says so.
+ * `onError` may take over an error (return true), e.g. to offer an override form.
  */
 export function useAction(onConflict?: () => void) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const run = useCallback(
-    async <T,>(fn: () => Promise<T>): Promise<T | null> => {
+    async <T,>(fn: () => Promise<T>, onError?: (err: unknown) => boolean): Promise<T | null> => {
       setBusy(true);
       setError(null);
       try {
         return await fn();
       } catch (err) {
+        if (onError?.(err)) return null;
         if (err instanceof ApiError && err.code === 'CONFLICT') {
           setError(`${err.message}（已为您加载最新内容，请确认后再操作）`);
           onConflict?.();
-        } else setError(errorText(err));
+        } else setError(err instanceof ApiError ? err.message : err instanceof Error && err.message ? err.message : errorText(err));
         return null;
       } finally {
         setBusy(false);

@@ -1,0 +1,99 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError, errorText } from '../api/client';
+
+export type SaveState = 'idle' | 'dirty' | 'saving' | 'saved' | 'error' | 'conflict';
+
+const DELAY_MS = 1200;
+const RETRY_MS = 8000;
+
+interface Versioned {
+  _id: string;
+  version: number;
+}
+
+/**
+ * Saves a record's editable part a moment after the last change, one save at a time, with the
+ * version the server last gave. A CONFLICT (another device saved first) stops autosaving until
+ * the person reloads, so nothing is silently overwritten; a lost connection retries by itself.
+ * `save` must be stable (defined outside the component).
+ */
+export function useVersionedAutosave<R extends Versioned, T>(
+  record: R | null,
+  save: (id: string, version: number, value: T) => Promise<R>,
+  onSaved: (saved: R) => void,
+) {
+  const [state, setState] = useState<SaveState>('idle');
+  const [message, setMessage] = useState<string | null>(null);
+  const [savedAt, setSavedAt] = useState<Date | null>(null);
+  const value = useRef<T | null>(null);
+  const version = useRef<number>(record?.version ?? 0);
+  const inFlight = useRef<Promise<void> | null>(null);
+  const pending = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const stateRef = useRef<SaveState>('idle');
+  const id = record?._id;
+
+  const set = (s: SaveState) => {
+    stateRef.current = s;
+    setState(s);
+  };
+
+  useEffect(() => {
+    if (record) version.current = record.version;
+  }, [record]);
+
+  const saveNow = useCallback(async (): Promise<void> => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    if (!id || value.current === null || stateRef.current === 'conflict') return;
+    if (inFlight.current) {
+      pending.current = true;
+      return inFlight.current;
+    }
+    if (!pending.current && stateRef.current !== 'dirty' && stateRef.current !== 'error') return;
+    pending.current = false;
+    set('saving');
+    const run = (async () => {
+      try {
+        const saved = await save(id, version.current, value.current as T);
+        version.current = saved.version;
+        setSavedAt(new Date());
+        setMessage(null);
+        set(pending.current ? 'dirty' : 'saved');
+        onSaved(saved);
+      } catch (err) {
+        setMessage(errorText(err));
+        const code = err instanceof ApiError ? err.code : 'INTERNAL';
+        set(code === 'CONFLICT' ? 'conflict' : 'error');
+        // A lost connection heals by itself: try again a little later (a refused value waits for the next edit).
+        if (code === 'INTERNAL' || code === 'RATE_LIMITED') timer.current = setTimeout(() => void saveNow(), RETRY_MS);
+      } finally {
+        inFlight.current = null;
+      }
+    })();
+    inFlight.current = run;
+    await run;
+    if (pending.current && stateRef.current === 'dirty') await saveNow();
+  }, [id, save, onSaved]);
+
+  const change = useCallback(
+    (next: T) => {
+      value.current = next;
+      if (stateRef.current === 'conflict') return;
+      if (inFlight.current) pending.current = true;
+      set('dirty');
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => void saveNow(), DELAY_MS);
+    },
+    [saveNow],
+  );
+
+  useEffect(() => () => {
+    if (timer.current) clearTimeout(timer.current);
+  }, []);
+
+  /** The state right now (after an awaited saveNow), not the one of the last render. */
+  const current = useCallback(() => stateRef.current, []);
+
+  return { state, message, savedAt, change, saveNow, version, current };
+}
