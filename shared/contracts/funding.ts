@@ -92,6 +92,8 @@ export const outcomeSchema = z
     description: text('成果简介', FUNDING_LIMITS.outcomeDescription),
     link: link.optional(),
     fileIds: fileIds('成果附件', FUNDING_LIMITS.outcomeFiles).optional(),
+    /** The names people gave the files, by file id (shown instead of 附件1, 附件2…). */
+    fileNames: z.record(z.string().max(300), text('附件名称', 100)).optional(),
   })
   .strict();
 export type Outcome = z.infer<typeof outcomeSchema>;

@@ -12,11 +12,11 @@ interface Props {
   onUploaded: (urls: Record<string, string>) => void;
 }
 
-/** How an outcome's file is named when only its id is stored: 附件 1（PDF）. */
+/** An outcome's files with the names people gave them (附件1.pdf … for files saved without one). */
 export function outcomeFiles(o: Outcome) {
   return (o.fileIds ?? []).map((fileId, i) => {
     const ext = (/\.([A-Za-z0-9]{1,5})$/.exec(fileId)?.[1] ?? '').toLowerCase();
-    return { fileId, name: `附件${i + 1}${ext ? `.${ext}` : ''}` };
+    return { fileId, name: o.fileNames?.[fileId] ?? `附件${i + 1}${ext ? `.${ext}` : ''}` };
   });
 }
 
@@ -35,7 +35,9 @@ export function OutcomeEditor({ outcomes, urls, onChange, onUploaded }: Props) {
       const up = await platform.chooseAndUploadFiles(FUNDING_LIMITS.outcomeFiles - have.length);
       if (up.length === 0) return;
       onUploaded(Object.fromEntries(up.map((u) => [u.fileId, u.url])));
-      set(i, { fileIds: [...have, ...up.map((u) => u.fileId)].slice(0, FUNDING_LIMITS.outcomeFiles) });
+      const kept = [...have, ...up.map((u) => u.fileId)].slice(0, FUNDING_LIMITS.outcomeFiles);
+      const names = { ...(o.fileNames ?? {}), ...Object.fromEntries(up.map((u) => [u.fileId, u.name])) };
+      set(i, { fileIds: kept, fileNames: Object.fromEntries(kept.flatMap((id) => (names[id] ? [[id, names[id]]] : []))) });
     } catch (err) {
       setError(err instanceof Error && err.message ? err.message : '文件上传失败，请重试');
     } finally {
