@@ -5,7 +5,7 @@ export default defineAppConfig({
     { root: 'packages/committee', pages: ['inbox/index', 'decide/index', 'progress/index', 'guidance/index'] },
     { root: 'packages/brand', pages: ['mine/index', 'edit/index', 'detail/index', 'library/index', 'features/index'] },
     { root: 'packages/showcase', pages: ['brand/index', 'list/index', 'publicity/index'] },
-    { root: 'packages/admin', pages: ['batches/index', 'batch/index', 'project/index', 'committees/index', 'round/index', 'people/index'] },
+    { root: 'packages/admin', pages: ['batches/index', 'batch/index', 'project/index', 'committees/index', 'round/index', 'people/index', 'funded/index'] },
     { root: 'packages/review', pages: ['mine/index', 'score/index'] },
   ],
   window: {

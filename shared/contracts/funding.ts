@@ -240,7 +240,23 @@ export const reportsView = z.object({
 });
 export type ReportsView = z.infer<typeof reportsView>;
 
+export const fundedProject = z.object({
+  projectId: z.string(),
+  title: z.string(),
+  committeeName: z.string(),
+  hostName: z.string(),
+  state: z.enum(PROJECT_STATES),
+  grantFen: z.number(),
+  paidFen: z.number(),
+  spentFen: z.number(),
+  dueTranche: z.number().nullable(),
+  midtermPassed: z.boolean(),
+});
+export type FundedProject = z.infer<typeof fundedProject>;
+
 export const fundingContracts = {
+  /** The batch's approved projects, for the 组织部's 拨付, 中期 and 结项 work across the school. */
+  'funding.list': { input: z.object({ batchId: z.string().min(1).max(64) }).strict(), output: z.array(fundedProject) },
   'funding.status': { input: byProject, output: fundingView },
   'funding.disburse': {
     input: z.object({ projectId, tranche, amountFen: fen('拨付金额', 1), note: text('备注', FUNDING_LIMITS.note) }).strict(),

@@ -1,4 +1,5 @@
 import type { fundingContracts } from '../../../../shared/contracts/funding';
+import { fundingList } from './list';
 import type { AreaTable } from '../../router/procedure';
 import { disburse } from './disburse';
 import { addExpense } from './expense';
@@ -13,6 +14,7 @@ import { fundingStatus, projectReports } from './status';
  * committee). Readers: the host, the committee, the 组织部.
  */
 export const fundingProcedures: AreaTable<typeof fundingContracts> = {
+  'funding.list': { access: ['admin'], handler: fundingList },
   'funding.status': { access: ['member', 'secretary', 'admin'], handler: fundingStatus },
   'funding.disburse': { access: ['admin'], handler: disburse },
   'funding.setMatching': { access: ['secretary', 'admin'], handler: setMatching },

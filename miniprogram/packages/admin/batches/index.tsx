@@ -49,6 +49,9 @@ function BatchItem({ b }: { b: BatchView }) {
         <Button size="small" type="primary" className="batch-round" onClick={() => go(`/packages/admin/round/index?batchId=${b._id}`)}>
           评审与立项
         </Button>
+        <Button size="small" className="batch-funded" onClick={() => go(`/packages/admin/funded/index?batchId=${b._id}`)}>
+          培育与验收
+        </Button>
       </View>
     </View>
   );

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '培育与验收' });

@@ -1,0 +1,48 @@
+import { View, Text } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { formatYuan } from '@shared/domain/money';
+import { TRANCHE_LABELS } from '@shared/domain/project/funding';
+import { call } from '../../../api/client';
+import { Empty, ErrorBox, Loading } from '../../../components/Feedback';
+import { StateTag } from '../../../components/StateTag';
+import { useLoad } from '../../../hooks/useLoad';
+import '../components/admin.css';
+
+/** The batch's approved projects: what is paid, what is due, where each stands (拨付, 中期, 结项). */
+export default function Funded() {
+  const batchId = useRouter().params.batchId ?? '';
+  const { data, error, loading, reload } = useLoad(() => call('funding.list', { batchId }), [batchId]);
+  if (loading && !data) return <View className="page"><Loading /></View>;
+  if (error && !data) return <View className="page"><ErrorBox message={error} onRetry={reload} /></View>;
+  if (!data) return null;
+  const due = data.filter((p) => p.dueTranche !== null).length;
+  const midterm = data.filter((p) => p.state === 'midterm_review').length;
+  const final = data.filter((p) => p.state === 'final_review').length;
+  return (
+    <View className="page admin-funded">
+      <View className="card">
+        <View className="card-title">待办</View>
+        <View className="muted">待拨付 {due} 项 · 中期验收待审 {midterm} 项 · 结项验收待审 {final} 项</View>
+      </View>
+      <View className="card">
+        <View className="card-title">已立项项目（{data.length}）</View>
+        {data.length === 0 ? <Empty>本批次还没有立项的项目。公示期满后在“评审与立项”中确认立项，项目会出现在这里。</Empty> : null}
+        {data.map((p) => (
+          <View key={p.projectId} className="list-item funded-item" onClick={() => Taro.navigateTo({ url: `/packages/admin/project/index?id=${p.projectId}` })}>
+            <View className="row">
+              <Text className="list-item-title">{p.title || '（未命名）'}</Text>
+              <StateTag state={p.state} />
+            </View>
+            <View className="muted">
+              {p.committeeName} · {p.hostName}
+            </View>
+            <View className="muted">
+              资助 ¥{formatYuan(p.grantFen)} · 已拨 ¥{formatYuan(p.paidFen)} · 已支出 ¥{formatYuan(p.spentFen)}
+            </View>
+            {p.dueTranche ? <View className="warn-box funded-due">{TRANCHE_LABELS[p.dueTranche === 1 ? 1 : 2]}待拨付</View> : null}
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}
