@@ -127,9 +127,10 @@ export async function startLocalHost(config: LocalConfig): Promise<LocalHost> {
   }
   mkdirSync(config.DATA_DIR, { recursive: true });
   const store = openSqliteStore(path.join(config.DATA_DIR, config.DB_FILE));
-  // The dev clock: FAKE_NOW at start, movable with POST /dev/clock (never in production).
-  let fakeNow = config.FAKE_NOW ? new Date(config.FAKE_NOW) : null;
-  const clock = () => fakeNow ?? new Date();
+  // The dev clock: FAKE_NOW at start, movable with POST /dev/clock (never in production). It keeps
+  // ticking from the instant it was set, so actions after a move still have distinct times.
+  let offsetMs: number | null = config.FAKE_NOW ? Date.parse(config.FAKE_NOW) - Date.now() : null;
+  const clock = () => new Date(Date.now() + (offsetMs ?? 0));
   await seedIfEmpty(store, clock());
   const files = createLocalFiles(path.join(config.DATA_DIR, 'files'));
   const router = createApp({ store, clock, files });
@@ -154,7 +155,7 @@ export async function startLocalHost(config: LocalConfig): Promise<LocalHost> {
       return void res.end();
     }
     if (route === 'GET /healthz') return json(res, 200, { ok: true });
-    if (route === 'GET /dev/clock') return json(res, 200, { ok: true, data: { now: clock().toISOString(), fake: fakeNow !== null } });
+    if (route === 'GET /dev/clock') return json(res, 200, { ok: true, data: { now: clock().toISOString(), fake: offsetMs !== null } });
     if (route === 'POST /dev/clock') {
       return void done(
         readBody(req).then((text) => {
@@ -162,8 +163,8 @@ export async function startLocalHost(config: LocalConfig): Promise<LocalHost> {
           if (now !== null && (typeof now !== 'string' || Number.isNaN(Date.parse(now)))) {
             return json(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'now 须为 ISO 8601 时间或 null（恢复真实时间）' } });
           }
-          fakeNow = now === null ? null : new Date(now);
-          json(res, 200, { ok: true, data: { now: clock().toISOString(), fake: fakeNow !== null } });
+          offsetMs = now === null ? null : Date.parse(now) - Date.now();
+          json(res, 200, { ok: true, data: { now: clock().toISOString(), fake: offsetMs !== null } });
         }),
       );
     }

@@ -714,6 +714,7 @@ describe('精品项目: one application to 已结项, another to 已终止 at th
       '批准立项',
       together('拨付经费', '开始培育'),
       '记录经费支出',
+      '基层党委培育指导',
       '提交中期验收材料',
       '中期验收通过',
       '拨付经费',

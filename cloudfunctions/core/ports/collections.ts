@@ -10,7 +10,7 @@ export const COLLECTIONS = {
   projects: ['batchId', 'committeeId', 'hostId', 'state', 'updatedAt', 'submittedAt'],
   /** One document per (batch, host): its `_id` makes "one host, one project per batch" race-free. */
   hostSlots: ['batchId', 'hostId'],
-  audit: ['entityId', 'at', 'actorId'],
+  audit: ['entityId', 'at', 'actorId', 'seq'],
   brands: ['committeeId', 'year', 'state', 'report.stage', 'updatedAt'],
   /** One document per (committee, year): "一党委一品牌" enforced by its `_id`. */
   brandSlots: ['committeeId', 'year'],

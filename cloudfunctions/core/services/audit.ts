@@ -13,11 +13,20 @@ export interface AuditEntry {
   to: string | null;
   reason: string | null;
   requestId: string | null;
+  /** Orders lines written in the same millisecond (one call often writes several). */
+  seq?: number;
+}
+
+// Monotonic within a process; lines of one call are written by one process.
+let lastSeq = 0;
+function nextSeq(): number {
+  lastSeq = Math.max(lastSeq + 1, Date.now() * 1000);
+  return lastSeq;
 }
 
 export async function audit(
   tx: StoreOps,
   entry: Omit<AuditEntry, 'version' | 'reason' | 'requestId'> & { reason?: string | null; requestId?: string | null },
 ): Promise<void> {
-  await tx.insert<AuditEntry>('audit', { reason: null, requestId: null, ...entry });
+  await tx.insert<AuditEntry>('audit', { reason: null, requestId: null, ...entry, seq: nextSeq() });
 }

@@ -29,6 +29,7 @@ const ACTION_LABELS: Record<string, string> = {
   join: '成员加入团队',
   extend: '延期',
   grantRole: '授予角色',
+  guidance: '基层党委培育指导',
   revokeRole: '撤销角色',
   disburse: '拨付经费',
   setMatching: '登记配套经费',
@@ -42,7 +43,14 @@ const ACTION_LABELS: Record<string, string> = {
 
 /** The audit log of one entity, oldest first, with the actors' names: what people see as history. */
 export async function timelineOf(store: StoreOps, entityId: string): Promise<TimelineEntry[]> {
-  const entries = await store.find<AuditEntry>('audit', { where: { entityId }, orderBy: [{ field: 'at', direction: 'asc' }], limit: 100 });
+  const entries = await store.find<AuditEntry>('audit', {
+    where: { entityId },
+    orderBy: [
+      { field: 'at', direction: 'asc' },
+      { field: 'seq', direction: 'asc' },
+    ],
+    limit: 100,
+  });
   const names = new Map<string, Promise<string>>();
   const nameOf = (id: string) => {
     let hit = names.get(id);

@@ -1,3 +1,4 @@
+import { audit } from '../../services/audit';
 import { AppError, type ParsedInputOf } from '../../../../shared/contracts';
 import { GUIDANCE_KIND_LABELS, type GuidanceView } from '../../../../shared/contracts/funding';
 import { PROJECT_STATE_LABELS } from '../../../../shared/domain/project/state';
@@ -22,6 +23,7 @@ export async function addGuidance(ctx: Context, input: ParsedInputOf<'guidance.a
     const id = ctx.newId();
     const text = input.text.trim();
     await tx.insert<Guidance>('guidance', { _id: id, projectId: project._id, date: input.date, kind: input.kind, text, authorId: ctx.user?._id ?? '', createdAt: at });
+    await audit(tx, { _id: ctx.newId(), entityType: 'project', entityId: project._id, action: 'guidance', actorId: ctx.user?._id ?? '', at, from: null, to: null, reason: `${GUIDANCE_KIND_LABELS[input.kind]}：${text}`, requestId: ctx.requestId });
     await enqueue(
       tx,
       {
