@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { formatInstant } from '@shared/time/deadline';
 import { ApiError, errorText } from '../api/client';
 
 export type SaveState = 'idle' | 'dirty' | 'saving' | 'saved' | 'error' | 'conflict';
@@ -96,4 +97,22 @@ export function useVersionedAutosave<R extends Versioned, T>(
   const current = useCallback(() => stateRef.current, []);
 
   return { state, message, savedAt, change, saveNow, version, current };
+}
+
+/** What the save status line says. */
+export function saveStatusText(state: SaveState, savedAt: Date | null): string {
+  switch (state) {
+    case 'dirty':
+      return '有未保存的修改…';
+    case 'saving':
+      return '正在保存…';
+    case 'saved':
+      return savedAt ? `已自动保存 ${formatInstant(savedAt).slice(-5)}` : '已保存';
+    case 'error':
+      return '保存失败，稍后会再试';
+    case 'conflict':
+      return '已在其他设备修改';
+    default:
+      return '内容会自动保存';
+  }
 }

@@ -1,15 +1,15 @@
 // End to end, in Chromium at phone width against the built local host: the brand workflow of the
 // notice (品牌推选 → 认定 → 品牌培育 → 品牌推广) as the people who do it, then the public showcase
 // signed out — its web address, meta tags, poster, and the not-found page.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deflateSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt } from '../support/build-once';
 import { launchBrowser } from '../support/chromium';
+import { writeStripedPng } from '../support/png';
 import { startBuiltLocalHost, type BuiltLocalHost } from '../support/local-host';
 import { current, expectNoHorizontalOverflow, openPhone, poll, settle, shot as shotIn, signIn, typeInto } from '../support/phone';
 
@@ -46,44 +46,8 @@ async function phone(): Promise<Page> {
   return page;
 }
 
-/** A small striped PNG, made here so the test needs no fixture file. */
-function pngFile(dir: string): string {
-  const table = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf: Buffer) => {
-    let c = 0xffffffff;
-    for (const b of buf) c = table[(c ^ b) & 0xff] ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc(body), body.length + 4);
-    return out;
-  };
-  const [w, h] = [120, 90];
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(w, 0);
-  header.writeUInt32BE(h, 4);
-  header[8] = 8;
-  header[9] = 2;
-  const raw = Buffer.alloc((w * 3 + 1) * h);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const o = y * (w * 3 + 1) + 1 + x * 3;
-      const red = (x + y) % 40 < 20;
-      raw.set(red ? [200, 22, 29] : [255, 240, 200], o);
-    }
-  }
-  const file = path.join(dir, 'photo.png');
-  writeFileSync(file, Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]));
-  return file;
-}
+/** A small PNG made here, so the test needs no fixture file. */
+const pngFile = (dir: string): string => writeStripedPng(path.join(dir, 'photo.png'));
 
 /** Clicks something that opens the file picker and picks the test photo. */
 async function upload(page: Page, trigger: string): Promise<void> {

@@ -8,15 +8,15 @@
 // date pickers offer "today" as the people would see it. Between the steps the clock moves on by a
 // few minutes, so that the timeline reads in order. Every action goes through the pages; there is
 // no direct API call.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deflateSync } from 'node:zlib';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt } from '../support/build-once';
 import { launchBrowser } from '../support/chromium';
+import { writeStripedPng } from '../support/png';
 import { startBuiltLocalHost, type BuiltLocalHost } from '../support/local-host';
 import { current, expectNoHorizontalOverflow, openPhone, poll, settle, shot as shotIn, signIn as signInAt, typeInto } from '../support/phone';
 
@@ -245,40 +245,8 @@ async function timelineOf(scope: Locator): Promise<string[]> {
 /** How timelineOf writes the steps of one request. */
 const together = (...actions: string[]) => [...actions].sort().join('+');
 
-/** A small striped PNG made here, as the receipt photo (the test needs no fixture file). */
-function receiptPng(dir: string): string {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf: Buffer) => {
-    let c = 0xffffffff;
-    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc(body), body.length + 4);
-    return out;
-  };
-  const [w, h] = [64, 48];
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(w, 0);
-  header.writeUInt32BE(h, 4);
-  header[8] = 8;
-  header[9] = 2;
-  const raw = Buffer.alloc((w * 3 + 1) * h);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) raw.set(y % 12 < 6 ? [240, 240, 240] : [200, 22, 29], y * (w * 3 + 1) + 1 + x * 3);
-  }
-  const file = path.join(dir, 'receipt.png');
-  writeFileSync(file, Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]));
-  return file;
-}
+/** A small PNG made here, so the test needs no fixture file. */
+const receiptPng = (dir: string): string => writeStripedPng(path.join(dir, 'receipt.png'));
 
 beforeAll(async () => {
   await ensureBuilt();

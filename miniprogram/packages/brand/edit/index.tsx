@@ -7,7 +7,6 @@ import { BRAND_LIMITS, FIVE_HAS, missingFiveHas, type BrandReport } from '@share
 import { BRAND_STAGES, BRAND_STAGE_LABELS } from '@shared/domain/brand/stage';
 import { BRAND_STATE_LABELS } from '@shared/domain/brand/state';
 import { charCount } from '@shared/domain/text';
-import { formatInstant } from '@shared/time/deadline';
 import { ApiError, call, errorText } from '../../../api/client';
 import { ErrorBox, Loading } from '../../../components/Feedback';
 import { Button } from '../../../components/ui';
@@ -17,26 +16,11 @@ import { PhotoEditor } from '../components/PhotoEditor';
 import { CarrierEditor } from './CarrierEditor';
 import { InfluenceEditor } from './InfluenceEditor';
 import { NamesEditor } from './NamesEditor';
-import { useReportAutosave, type SaveState } from './useReportAutosave';
+import { saveStatusText } from '../../../hooks/useVersionedAutosave';
+import { useReportAutosave } from './useReportAutosave';
 import '../components/brand.css';
 import './index.css';
 
-function saveText(state: SaveState, savedAt: Date | null): string {
-  switch (state) {
-    case 'dirty':
-      return '有未保存的修改…';
-    case 'saving':
-      return '正在保存…';
-    case 'saved':
-      return savedAt ? `已自动保存 ${formatInstant(savedAt).slice(-5)}` : '已保存';
-    case 'error':
-      return '保存失败，请看上方提示';
-    case 'conflict':
-      return '已在其他设备修改';
-    default:
-      return '内容会自动保存';
-  }
-}
 
 const detailUrl = (id: string) => `/packages/brand/detail/index?id=${id}`;
 
@@ -262,7 +246,7 @@ export default function EditBrand() {
       {actionError ? <ErrorBox message={actionError} /> : null}
 
       <View className="bottom-bar">
-        <Text className="status save-status">{saveText(autosave.state, autosave.savedAt)}</Text>
+        <Text className="status save-status">{saveStatusText(autosave.state, autosave.savedAt)}</Text>
         <Button type="primary" className="submit-brand" loading={busy} disabled={busy || !brand.can.submit || autosave.state === 'conflict'} onClick={submit}>
           报送组织部
         </Button>

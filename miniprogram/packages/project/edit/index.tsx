@@ -14,7 +14,8 @@ import { BudgetEditor } from './BudgetEditor';
 import { MilestoneEditor } from './MilestoneEditor';
 import { StageActions } from './StageActions';
 import { TeamSection, type Invitation } from './TeamSection';
-import { SECTIONS_AFTER, SECTIONS_BEFORE, saveText, stateText, type TextField } from './texts';
+import { saveStatusText } from '../../../hooks/useVersionedAutosave';
+import { SECTIONS_AFTER, SECTIONS_BEFORE, stateText, type TextField } from './texts';
 import { Timeline } from './Timeline';
 import { useAutosave } from './useAutosave';
 import '../components/project.css';
@@ -233,7 +234,7 @@ export default function EditProject() {
       {actionError ? <ErrorBox message={actionError} /> : null}
 
       <View className="bottom-bar">
-        <Text className="status save-status">{project.canEdit ? saveText(autosave.state, autosave.savedAt) : stateText(project.state)}</Text>
+        <Text className="status save-status">{project.canEdit ? saveStatusText(autosave.state, autosave.savedAt) : stateText(project.state)}</Text>
         {project.canWithdraw ? (
           <Button loading={busy} disabled={busy} onClick={() => act('withdraw')}>
             撤回

@@ -1,6 +1,4 @@
 import { PROJECT_STATE_LABELS, type ProjectState } from '@shared/domain/project/state';
-import { formatInstant } from '@shared/time/deadline';
-import type { SaveState } from './useAutosave';
 
 export type TextField = 'background' | 'goals' | 'measures' | 'innovation' | 'expectedOutcomes';
 export const SECTIONS_BEFORE: Array<{ key: TextField; label: string; hint: string }> = [
@@ -13,22 +11,6 @@ export const SECTIONS_AFTER: Array<{ key: TextField; label: string; hint: string
   { key: 'expectedOutcomes', label: '预期成果', hint: '理论成果、制度成果、实践成果、宣传报道等。' },
 ];
 
-export function saveText(state: SaveState, savedAt: Date | null): string {
-  switch (state) {
-    case 'dirty':
-      return '有未保存的修改…';
-    case 'saving':
-      return '正在保存…';
-    case 'saved':
-      return savedAt ? `已自动保存 ${formatInstant(savedAt).slice(-5)}` : '已保存';
-    case 'error':
-      return '保存失败，稍后会再试';
-    case 'conflict':
-      return '已在其他设备修改';
-    default:
-      return '内容会自动保存';
-  }
-}
 
 /** The bottom bar's line once the host can no longer edit. */
 export function stateText(state: ProjectState): string {
