@@ -5,6 +5,10 @@ import { createLocalContentCheck, type ContentCheck } from './ports/content-chec
 import type { FileStore } from './ports/files';
 import { localMiniCode, type MiniCode } from './ports/mini-code';
 import type { Store } from './ports/store';
+import type { Notifier } from './ports/notifier';
+import { createLocalNotifier } from './adapters/local/notifier';
+import { loadReminderConfig } from './jobs/reminder-config';
+import type { ReminderConfig } from '../../shared/domain/reminders/templates';
 import { createRouter, type Logger, type Router } from './router/router';
 
 export interface AppOptions {
@@ -18,17 +22,25 @@ export interface AppOptions {
   /** Defaults to the showcase's web address (local host). */
   miniCode?: MiniCode;
   logger?: Logger;
+  /** Defaults to the local dev inbox (a collection shown at GET /dev/inbox). */
+  notifier?: Notifier;
+  /** Defaults to REMINDER_CONFIG or the built-in templates; a bad one fails here, at start-up. */
+  reminderConfig?: ReminderConfig;
 }
 
 /** The server as one object: the same router for the cloud function and the local host. */
 export function createApp(options: AppOptions): Router {
+  const clock = options.clock ?? (() => new Date());
+  const newId = options.newId ?? (() => randomUUID().replace(/-/g, ''));
   const ports: Ports = {
     store: options.store,
-    clock: options.clock ?? (() => new Date()),
-    newId: options.newId ?? (() => randomUUID().replace(/-/g, '')),
+    clock,
+    newId,
     contentCheck: options.contentCheck ?? createLocalContentCheck(),
     files: options.files ?? { urls: async () => new Map() },
     miniCode: options.miniCode ?? localMiniCode,
+    notifier: options.notifier ?? createLocalNotifier(options.store, clock, newId),
+    reminderConfig: options.reminderConfig ?? loadReminderConfig(),
   };
   return createRouter(procedures, ports, options.logger);
 }

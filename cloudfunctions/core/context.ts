@@ -2,6 +2,8 @@ import type { User } from '../../shared/domain/person';
 import type { ContentCheck } from './ports/content-check';
 import type { FileStore } from './ports/files';
 import type { MiniCode } from './ports/mini-code';
+import type { Notifier } from './ports/notifier';
+import type { ReminderConfig } from '../../shared/domain/reminders/templates';
 import type { Store } from './ports/store';
 
 /** What the server knows about the caller: an identity from the platform, never from the payload. */
@@ -18,6 +20,10 @@ export interface Ports {
   contentCheck: ContentCheck;
   files: FileStore;
   miniCode: MiniCode;
+  /** Subscription messages (reminders): the dev inbox locally, subscribeMessage.send on WeChat. */
+  notifier: Notifier;
+  /** Templates, offsets and send hour, validated at start-up. */
+  reminderConfig: ReminderConfig;
 }
 
 export interface Context {
@@ -31,6 +37,8 @@ export interface Context {
   contentCheck: ContentCheck;
   files: FileStore;
   miniCode: MiniCode;
+  notifier: Notifier;
+  reminderConfig: ReminderConfig;
   requestId: string | null;
 }
 
@@ -41,5 +49,5 @@ export function userIdFor(openid: string): string {
 /** Builds the per-call context: one read for the bound profile, one reading of the clock. */
 export async function buildContext(identity: Identity | null, ports: Ports, requestId: string | null): Promise<Context> {
   const user = identity ? await ports.store.get<User>('users', userIdFor(identity.openid)) : null;
-  return { identity, user, now: ports.clock(), store: ports.store, newId: ports.newId, contentCheck: ports.contentCheck, files: ports.files, miniCode: ports.miniCode, requestId };
+  return { identity, user, now: ports.clock(), store: ports.store, newId: ports.newId, contentCheck: ports.contentCheck, files: ports.files, miniCode: ports.miniCode, notifier: ports.notifier, reminderConfig: ports.reminderConfig, requestId };
 }

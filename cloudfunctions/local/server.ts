@@ -11,6 +11,11 @@ import { DEMO_IDENTITIES, seedIfEmpty } from './seed';
 import { createLocalFiles, UploadRefused, type LocalFiles } from '../core/adapters/local/files';
 import { renderShowcase } from './showcase-meta';
 import { serveFile, serveStatic } from './static';
+import { renderDevInbox } from './dev-inbox';
+import { randomUUID } from 'node:crypto';
+import { createLocalNotifier } from '../core/adapters/local/notifier';
+import { runReminders } from '../core/jobs/remind';
+import { loadReminderConfig } from '../core/jobs/reminder-config';
 
 const MAX_BODY = 1_000_000;
 const MAX_UPLOAD = 5 * 1024 * 1024;
@@ -133,7 +138,29 @@ export async function startLocalHost(config: LocalConfig): Promise<LocalHost> {
   const clock = () => new Date(Date.now() + (offsetMs ?? 0));
   await seedIfEmpty(store, clock());
   const files = createLocalFiles(path.join(config.DATA_DIR, 'files'));
-  const router = createApp({ store, clock, files });
+  const reminderConfig = loadReminderConfig();
+  const notifier = createLocalNotifier(store, clock, () => randomUUID().replace(/-/g, ''));
+  const router = createApp({ store, clock, files, notifier, reminderConfig });
+  // The reminder job "as of" the dev clock (or `asOf`); one run at a time.
+  let running: Promise<unknown> | null = null;
+  const runJob = async (asOf?: Date) => {
+    while (running) await running.catch(() => undefined);
+    const run = runReminders({ store, notifier, config: reminderConfig, now: asOf ?? clock() });
+    running = run;
+    try {
+      return await run;
+    } finally {
+      running = null;
+    }
+  };
+  // Every minute in development, as the hourly cloud timer would; never under test.
+  const timer =
+    config.APP_ENV === 'development'
+      ? setInterval(() => {
+          runJob().catch((err: unknown) => console.error('reminder job failed', err));
+        }, 60_000)
+      : null;
+  timer?.unref();
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://local');
@@ -168,6 +195,33 @@ export async function startLocalHost(config: LocalConfig): Promise<LocalHost> {
         }),
       );
     }
+    if (route === 'POST /dev/scheduler/run') {
+      return void done(
+        readBody(req).then(async (text) => {
+          let asOf: Date | undefined;
+          try {
+            const body = text && !url.searchParams.has('redirect') ? (JSON.parse(text) as { asOf?: unknown }) : {};
+            if (body.asOf !== undefined) {
+              if (typeof body.asOf !== 'string' || Number.isNaN(Date.parse(body.asOf))) throw new Error('asOf');
+              asOf = new Date(body.asOf);
+            }
+          } catch {
+            return json(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'asOf 须为 ISO 8601 时间' } });
+          }
+          const data = await runJob(asOf);
+          if (url.searchParams.has('redirect')) return void res.writeHead(303, { location: '/dev/inbox' }).end();
+          json(res, 200, { ok: true, data });
+        }),
+      );
+    }
+    if (route === 'GET /dev/inbox') {
+      return void done(
+        renderDevInbox(store).then((html) => {
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+          res.end(html);
+        }),
+      );
+    }
     if (route === 'POST /upload') return void done(handleUpload(files, req, res));
     const file = /^\/files\/([^/]+)$/.exec(url.pathname);
     if (file && req.method === 'GET') return serveFile(files.pathFor(file[1]), res, url.searchParams.get('name'));
@@ -195,7 +249,9 @@ export async function startLocalHost(config: LocalConfig): Promise<LocalHost> {
     store,
     url: `http://${config.HOST}:${port}`,
     close: async () => {
+      if (timer) clearInterval(timer);
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await running?.catch(() => undefined);
       await store.close();
     },
   };

@@ -1,11 +1,29 @@
+import cloud from 'wx-server-sdk';
+import type { RunSummary } from '../../shared/contracts/reminders';
+import { createWechatNotifier, type WechatSubscribeApi } from '../core/adapters/wechat/notifier';
+import { createWechatStore, type WechatDatabase } from '../core/adapters/wechat/store';
+import { runReminders } from '../core/jobs/remind';
+import { loadReminderConfig } from '../core/jobs/reminder-config';
 import { guardUnhandledRejections } from '../core/process-guard';
 
 guardUnhandledRejections();
 
-/**
- * The timer function. Its job (planning and sending deadline reminders) arrives with the
- * reminders issue; until then a run reports that there is nothing to do.
- */
-export async function main(): Promise<{ ok: true; data: { planned: number; sent: number } }> {
-  return { ok: true, data: { planned: 0, sent: 0 } };
+// The SDK documents DYNAMIC_CURRENT_ENV (a symbol) for `env`, but its typings only list strings.
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
+
+// Read at cold start: a bad template configuration fails here, loudly, before any run.
+const config = loadReminderConfig();
+
+function subscribeApi(): WechatSubscribeApi {
+  const api = (cloud.openapi as unknown as { subscribeMessage?: { send?: unknown } }).subscribeMessage;
+  if (typeof api?.send !== 'function') throw new Error('wx-server-sdk openapi lacks subscribeMessage.send (config.json permissions)');
+  return cloud.openapi as unknown as WechatSubscribeApi;
+}
+
+/** The timer function (hourly): plans and sends the deadline reminders due now. */
+export async function main(): Promise<{ ok: true; data: RunSummary }> {
+  const store = createWechatStore(cloud.database() as unknown as WechatDatabase);
+  const data = await runReminders({ store, notifier: createWechatNotifier(subscribeApi()), config, now: new Date() });
+  console.log('reminders', JSON.stringify(data));
+  return { ok: true, data };
 }

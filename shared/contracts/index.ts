@@ -8,6 +8,7 @@ import { fundingContracts } from './funding';
 import { reviewContracts } from './review';
 import { profileContracts } from './profile';
 import { projectContracts } from './project';
+import { remindersContracts } from './reminders';
 
 /**
  * Every procedure the phone can call, with its input and output schema. The client and the
@@ -23,6 +24,7 @@ export const contracts = {
   ...brandContracts,
   ...reviewContracts,
   ...fundingContracts,
+  ...remindersContracts,
 } as const;
 
 export type Contracts = typeof contracts;

@@ -37,6 +37,12 @@ export const COLLECTIONS = {
   mediaChecks: ['traceId', 'status'],
   /** Results of calls by request id, so a retried call does not act twice. */
   requests: ['at'],
+  /** Deadline reminders, `_id` = key (person:duty:deadline:offset): inserted once, so sent at most once. */
+  reminderOutbox: ['status', 'personId', 'nextAttemptAt', 'deadline'],
+  /** One-time subscription grants, one document per (user, template). */
+  subscriptions: ['userId'],
+  /** What the local notifier "sent", shown at GET /dev/inbox as WeChat would show it. */
+  devInbox: ['at', 'toUserId'],
   /** Fixture for the store contract suite. */
   contract_items: ['group', 'rank', 'tag', 'nested.key'],
 } as const satisfies Record<string, readonly string[]>;

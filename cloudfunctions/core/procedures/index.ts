@@ -3,6 +3,7 @@ import { listBatches } from './batch/list';
 import { createBatch, extendDeadline, getBatch, updateBatch } from './batch/manage';
 import { fundingProcedures } from './funding';
 import { reviewProcedures } from './review';
+import { remindersProcedures } from './reminders';
 import { listBranchFeatures, saveBranchFeature } from './brand/branch-feature';
 import { addEvent, addProgress, setCultivation } from './brand/cultivation';
 import { brandLibrary } from './brand/library';
@@ -67,6 +68,7 @@ export const procedures: ProcedureTable = {
   'brand.posterCode': { access: 'public', handler: posterCode },
   ...reviewProcedures,
   ...fundingProcedures,
+  ...remindersProcedures,
   'branchFeature.list': { access: ['secretary', 'admin'], handler: listBranchFeatures },
   'branchFeature.save': { access: ['secretary', 'admin'], handler: saveBranchFeature },
 };

@@ -1,0 +1,161 @@
+import type { Batch } from '../../../../shared/domain/batch';
+import type { Project } from '../../../../shared/domain/project/project';
+import type { ProjectState } from '../../../../shared/domain/project/state';
+import type { Duty, DutyKind } from '../../../../shared/domain/reminders/duty';
+import { secretaryCommittees } from '../../../../shared/domain/roles';
+import type { User } from '../../../../shared/domain/person';
+import { daysLeft } from '../../../../shared/time/deadline';
+import { MAX_PAGE, type StoreOps, type StoredDoc, type Where } from '../../ports/store';
+import { Lookup } from '../../services/lookup';
+import { usersWithRole } from '../../services/role-index';
+import type { Review, ReviewAssignment } from '../review/docs';
+
+type StoredBatch = Batch & StoredDoc;
+
+/** Every document matching `where`, in keyset pages of 100 (no cap: the scheduler reads whole batches). */
+export async function readEvery<T extends StoredDoc>(store: StoreOps, collection: string, where: Where): Promise<T[]> {
+  const out: T[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: T[] = await store.find<T>(collection, {
+      where: after === null ? where : { ...where, _id: { $gt: after } },
+      orderBy: [{ field: '_id', direction: 'asc' }],
+      limit: MAX_PAGE,
+    });
+    out.push(...page);
+    if (page.length < MAX_PAGE) return out;
+    after = page[page.length - 1]._id;
+  }
+}
+
+const titleOf = (p: Project) => p.fields.title.trim() || '未命名项目';
+const DRAFT_STATES: ProjectState[] = ['draft', 'returned'];
+
+/** The deadline of a duty in a batch, when the duty is still open (not passed, within `horizon` days). */
+function openDeadline(batch: Batch, kind: DutyKind, now: Date, horizon: number): string | null {
+  const field = {
+    submitDraft: batch.calendar.submissionDeadline,
+    decideApplications: batch.calendar.recommendationDeadline,
+    scoreReviews: batch.calendar.reviewEnd,
+    midtermMaterials: batch.calendar.midtermDate,
+    finalMaterials: batch.calendar.finalDate,
+  }[kind];
+  if (!field) return null;
+  const left = daysLeft(field, now);
+  return left >= 0 && left <= horizon ? field : null;
+}
+
+function hostDuty(project: Project, batch: Batch, now: Date, horizon: number): Duty | null {
+  const make = (kind: DutyKind, title: string, detail: string, link: string): Duty | null => {
+    const deadline = openDeadline(batch, kind, now, horizon);
+    return deadline ? { personId: project.hostId, kind, deadline, count: 1, title, detail, link } : null;
+  };
+  if (DRAFT_STATES.includes(project.state)) {
+    const why = project.state === 'returned' ? '被退回修改，尚未重新提交' : '草稿尚未提交';
+    return make('submitDraft', `提交申报：${titleOf(project)}`, `「${batch.name}」申报即将截止，${why}`, `/packages/project/edit/index?id=${project._id}`);
+  }
+  if (project.state === 'cultivating' && !project.midtermPassed) {
+    return make('midtermMaterials', `中期验收：${titleOf(project)}`, `「${batch.name}」中期验收材料待提交`, `/packages/project/midterm/index?id=${project._id}`);
+  }
+  if (project.state === 'cultivating' && project.midtermPassed) {
+    return make('finalMaterials', `结项验收：${titleOf(project)}`, `「${batch.name}」结项验收材料待提交`, `/packages/project/final/index?id=${project._id}`);
+  }
+  return null;
+}
+
+function decideDuty(personId: string, batch: Batch, committeeId: string, count: number, now: Date, horizon: number): Duty | null {
+  const deadline = openDeadline(batch, 'decideApplications', now, horizon);
+  if (!deadline) return null;
+  return {
+    personId,
+    kind: 'decideApplications',
+    deadline,
+    count,
+    title: `审核申报：${count}份待处理`,
+    detail: `「${batch.name}」推荐截止前请研究并推荐`,
+    link: `/packages/committee/inbox/index?committeeId=${committeeId}&batchId=${batch._id}`,
+  };
+}
+
+function scoreDuty(personId: string, batch: Batch, count: number, now: Date, horizon: number): Duty | null {
+  const deadline = openDeadline(batch, 'scoreReviews', now, horizon);
+  if (!deadline) return null;
+  return { personId, kind: 'scoreReviews', deadline, count, title: `评审打分：${count}份未评`, detail: `「${batch.name}」评审结束前请完成评分`, link: '/packages/review/mine/index' };
+}
+
+const push = (out: Duty[], d: Duty | null) => {
+  if (d) out.push(d);
+};
+
+function countBy<T>(items: readonly T[], key: (t: T) => string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const i of items) m.set(key(i), (m.get(key(i)) ?? 0) + 1);
+  return m;
+}
+
+/**
+ * Every open duty of everyone whose deadline is at most `horizon` days away, for the scheduler.
+ * Reads per batch in the window only: its drafts, its submitted applications, its unscored
+ * assignments and its cultivating projects.
+ */
+export async function allDuties(store: StoreOps, now: Date, horizon: number): Promise<Duty[]> {
+  const out: Duty[] = [];
+  const batches = await readEvery<StoredBatch>(store, 'batches', {});
+  const open = (b: Batch, k: DutyKind) => openDeadline(b, k, now, horizon) !== null;
+  const secretaries = new Map<string, Promise<string[]>>();
+  const secretariesOf = (committeeId: string) => {
+    let s = secretaries.get(committeeId);
+    if (!s) secretaries.set(committeeId, (s = usersWithRole(store, 'secretary', committeeId)));
+    return s;
+  };
+  for (const batch of batches) {
+    if (open(batch, 'submitDraft')) {
+      for (const p of await readEvery<Project>(store, 'projects', { batchId: batch._id, state: { $in: DRAFT_STATES } })) push(out, hostDuty(p, batch, now, horizon));
+    }
+    if (open(batch, 'decideApplications')) {
+      const submitted = await readEvery<Project>(store, 'projects', { batchId: batch._id, state: 'submitted' });
+      for (const [committeeId, count] of countBy(submitted, (p) => p.committeeId)) {
+        for (const personId of await secretariesOf(committeeId)) push(out, decideDuty(personId, batch, committeeId, count, now, horizon));
+      }
+    }
+    if (open(batch, 'scoreReviews')) {
+      const underReview = new Set((await readEvery<Project>(store, 'projects', { batchId: batch._id, state: 'under_review' })).map((p) => p._id));
+      const scored = new Set((await readEvery<Review>(store, 'reviews', { batchId: batch._id })).map((r) => r._id));
+      const missing = (await readEvery<ReviewAssignment>(store, 'reviewAssignments', { batchId: batch._id })).filter((a) => underReview.has(a.projectId) && !scored.has(a._id));
+      for (const [reviewerId, count] of countBy(missing, (a) => a.reviewerId)) push(out, scoreDuty(reviewerId, batch, count, now, horizon));
+    }
+    if (open(batch, 'midtermMaterials') || open(batch, 'finalMaterials')) {
+      for (const p of await readEvery<Project>(store, 'projects', { batchId: batch._id, state: 'cultivating' })) push(out, hostDuty(p, batch, now, horizon));
+    }
+  }
+  return out;
+}
+
+/** The open duties of one person, whatever the distance to the deadline (我的待办). */
+export async function dutiesOf(store: StoreOps, user: User, now: Date): Promise<Duty[]> {
+  const horizon = Number.POSITIVE_INFINITY;
+  const lookup = new Lookup(store);
+  const out: Duty[] = [];
+  for (const p of await readEvery<Project>(store, 'projects', { hostId: user._id })) {
+    const batch = await lookup.batch(p.batchId);
+    if (batch) push(out, hostDuty(p, batch, now, horizon));
+  }
+  for (const committeeId of secretaryCommittees(user.roles)) {
+    const submitted = await readEvery<Project>(store, 'projects', { committeeId, state: 'submitted' });
+    for (const [batchId, count] of countBy(submitted, (p) => p.batchId)) {
+      const batch = await lookup.batch(batchId);
+      if (batch) push(out, decideDuty(user._id, batch, committeeId, count, now, horizon));
+    }
+  }
+  const assignments = await readEvery<ReviewAssignment>(store, 'reviewAssignments', { reviewerId: user._id });
+  const missing: ReviewAssignment[] = [];
+  for (const a of assignments) {
+    const project = await store.get<Project>('projects', a.projectId);
+    if (project?.state === 'under_review' && !(await store.get<Review>('reviews', a._id))) missing.push(a);
+  }
+  for (const [batchId, count] of countBy(missing, (a) => a.batchId)) {
+    const batch = await lookup.batch(batchId);
+    if (batch) push(out, scoreDuty(user._id, batch, count, now, horizon));
+  }
+  return out.sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.title.localeCompare(b.title)));
+}

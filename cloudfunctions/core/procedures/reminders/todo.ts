@@ -1,0 +1,27 @@
+import type { ParsedInputOf, OutputOf } from '../../../../shared/contracts';
+import type { TodoItem } from '../../../../shared/contracts/reminders';
+import { daysLeft, formatDeadline } from '../../../../shared/time/deadline';
+import type { Context } from '../../context';
+import type { ReminderEntry } from '../../jobs/reminder-docs';
+import { dutiesOf, readEvery } from './duties';
+
+/** 我的待办: every open duty of the caller, counted down in Beijing time, subscribed or not. */
+export async function todoMine(ctx: Context, _input: ParsedInputOf<'todo.mine'>): Promise<OutputOf<'todo.mine'>> {
+  const user = ctx.user;
+  if (!user) return { count: 0, items: [] };
+  const duties = await dutiesOf(ctx.store, user, ctx.now);
+  const interrupted = new Set(
+    (await readEvery<ReminderEntry>(ctx.store, 'reminderOutbox', { personId: user._id, status: 'interrupted' })).map((e) => `${e.duty}:${e.deadline}`),
+  );
+  const items: TodoItem[] = duties.map((d) => ({
+    kind: d.kind,
+    title: d.title,
+    detail: d.detail,
+    deadline: d.deadline,
+    deadlineText: formatDeadline(d.deadline),
+    daysLeft: daysLeft(d.deadline, ctx.now),
+    link: d.link,
+    reminderInterrupted: interrupted.has(`${d.kind}:${d.deadline}`),
+  }));
+  return { count: items.length, items };
+}

@@ -1,0 +1,15 @@
+/** What a person owes before a deadline: the same list drives 我的待办 and the reminders. */
+export const DUTY_KINDS = ['submitDraft', 'decideApplications', 'scoreReviews', 'midtermMaterials', 'finalMaterials'] as const;
+export type DutyKind = (typeof DUTY_KINDS)[number];
+
+/** One open item of one person with its deadline (a date in Beijing time). */
+export interface Duty {
+  personId: string;
+  kind: DutyKind;
+  deadline: string;
+  /** How many things it stands for (drafts, applications, score sheets). */
+  count: number;
+  title: string;
+  detail: string;
+  link: string;
+}
