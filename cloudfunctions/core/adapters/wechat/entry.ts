@@ -7,6 +7,7 @@ import { recordMediaVerdict } from '../../services/media-check';
 import { createWechatContentCheck, type WechatSecurityCloud } from './content-check';
 import { createWechatFiles, type WechatStorage } from './files';
 import { createWechatMiniCode, type WechatCodeCloud } from './mini-code';
+import { createWechatNotifier, type WechatSubscribeApi } from './notifier';
 import { createWechatStore, type WechatDatabase } from './store';
 
 /** The slice of wx-server-sdk the api function needs (after `cloud.init`). */
@@ -24,6 +25,8 @@ type OpenApi = WechatSecurityCloud['openapi'] & WechatCodeCloud['openapi'];
 function openapiOf(cloud: WechatCloud): OpenApi {
   const api = cloud.openapi as { security?: { msgSecCheck?: unknown }; wxacode?: { getUnlimited?: unknown } };
   const security = api.security as { msgSecCheck?: unknown; mediaCheckAsync?: unknown } | undefined;
+  const subscribe = (api as { subscribeMessage?: { send?: unknown } }).subscribeMessage;
+  if (typeof subscribe?.send !== 'function') throw new Error('wx-server-sdk openapi lacks subscribeMessage.send');
   if (typeof security?.msgSecCheck !== 'function' || typeof security.mediaCheckAsync !== 'function' || typeof api.wxacode?.getUnlimited !== 'function') {
     throw new Error('wx-server-sdk openapi lacks security.msgSecCheck, security.mediaCheckAsync or wxacode.getUnlimited');
   }
@@ -43,6 +46,8 @@ export function createWechatMain(cloud: WechatCloud): (event: unknown) => Promis
         contentCheck: createWechatContentCheck({ openapi }),
         files: createWechatFiles(cloud),
         miniCode: createWechatMiniCode({ openapi, uploadFile: (o) => cloud.uploadFile(o), getTempFileURL: (o) => cloud.getTempFileURL(o) }),
+        // scheduler.run (the 组织部's "run now") sends real subscription messages, like the timer.
+        notifier: createWechatNotifier(openapi as unknown as WechatSubscribeApi),
       });
       app = { router, store };
     }
