@@ -51,6 +51,9 @@ export async function seedReminders(store: Store, grants = 5): Promise<void> {
   await insert('users', user(SECRETARY, [{ role: 'secretary', committeeId: 'c1' }]));
   await insert('users', user(REVIEWER, [{ role: 'reviewer' }]));
   await insert('roleIndex', { _id: `secretary:c1:${SECRETARY}`, role: 'secretary', userId: SECRETARY, committeeId: 'c1' });
+  // c1's brand report for 2022 is already submitted: no brand duty unless a test removes it.
+  await insert('brandSlots', { _id: 'c1:2022', committeeId: 'c1', year: 2022, brandId: 'brand-c1' });
+  await insert('brands', { _id: 'brand-c1', committeeId: 'c1', year: 2022, state: 'submitted', report: {}, searchText: '', updatedAt: '2022-06-01T00:00:00.000Z' });
   await insert('projects', project('p1', HOST, 'draft'));
   await insert('projects', project('p2', DONE_HOST, 'submitted'));
   await insert('projects', project('p3', 'u_other', 'under_review', 'b2021'));

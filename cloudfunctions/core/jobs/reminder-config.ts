@@ -36,6 +36,7 @@ export const DEFAULT_REMINDER_CONFIG: ReminderConfig = {
     finalMaterials: 'deadline',
     decideApplications: 'task',
     scoreReviews: 'task',
+    submitBrandReport: 'deadline',
   },
   offsets: [...DEFAULT_OFFSETS],
   sendHour: DEFAULT_SEND_HOUR,

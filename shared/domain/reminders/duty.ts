@@ -1,5 +1,5 @@
 /** What a person owes before a deadline: the same list drives 我的待办 and the reminders. */
-export const DUTY_KINDS = ['submitDraft', 'decideApplications', 'scoreReviews', 'midtermMaterials', 'finalMaterials'] as const;
+export const DUTY_KINDS = ['submitDraft', 'decideApplications', 'scoreReviews', 'midtermMaterials', 'finalMaterials', 'submitBrandReport'] as const;
 export type DutyKind = (typeof DUTY_KINDS)[number];
 
 /** One open item of one person with its deadline (a date in Beijing time). */

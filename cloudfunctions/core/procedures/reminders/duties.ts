@@ -1,3 +1,6 @@
+import type { Brand } from '../../../../shared/domain/brand/brand';
+import { canEditReport } from '../../../../shared/domain/brand/state';
+import type { RoleEntry } from '../../services/role-index';
 import type { Batch } from '../../../../shared/domain/batch';
 import type { Project } from '../../../../shared/domain/project/project';
 import type { ProjectState } from '../../../../shared/domain/project/state';
@@ -39,6 +42,8 @@ function openDeadline(batch: Batch, kind: DutyKind, now: Date, horizon: number):
     scoreReviews: batch.calendar.reviewEnd,
     midtermMaterials: batch.calendar.midtermDate,
     finalMaterials: batch.calendar.finalDate,
+    // The notice asks for the brand materials by the same date as the applications (6月29日).
+    submitBrandReport: batch.level === 'school' ? batch.calendar.submissionDeadline : undefined,
   }[kind];
   if (!field) return null;
   const left = daysLeft(field, now);
@@ -83,6 +88,17 @@ function scoreDuty(personId: string, batch: Batch, count: number, now: Date, hor
   return { personId, kind: 'scoreReviews', deadline, count, title: `评审打分：${count}份未评`, detail: `「${batch.name}」评审结束前请完成评分`, link: '/packages/review/mine/index' };
 }
 
+/** The committee's brand report for the batch's year, when it is missing or not yet submitted. */
+async function brandDuty(store: StoreOps, personId: string, batch: Batch, committeeId: string, now: Date, horizon: number): Promise<Duty | null> {
+  const deadline = openDeadline(batch, 'submitBrandReport', now, horizon);
+  if (!deadline) return null;
+  const slot = await store.get<StoredDoc & { brandId: string }>('brandSlots', `${committeeId}:${batch.year}`);
+  const brand = slot ? await store.get<Brand>('brands', slot.brandId) : null;
+  if (brand && !canEditReport(brand.state)) return null;
+  const why = !brand ? '尚未创建' : brand.state === 'returned' ? '被退回修改，尚未重新报送' : '尚未报送';
+  return { personId, kind: 'submitBrandReport', deadline, count: 1, title: `${batch.year}年度党建品牌报告${why}`, detail: `基层党建品牌材料与「${batch.name}」申报材料同期报送`, link: '/packages/brand/mine/index' };
+}
+
 const push = (out: Duty[], d: Duty | null) => {
   if (d) out.push(d);
 };
@@ -124,6 +140,11 @@ export async function allDuties(store: StoreOps, now: Date, horizon: number): Pr
       const missing = (await readEvery<ReviewAssignment>(store, 'reviewAssignments', { batchId: batch._id })).filter((a) => underReview.has(a.projectId) && !scored.has(a._id));
       for (const [reviewerId, count] of countBy(missing, (a) => a.reviewerId)) push(out, scoreDuty(reviewerId, batch, count, now, horizon));
     }
+    if (open(batch, 'submitBrandReport')) {
+      for (const entry of await readEvery<RoleEntry>(store, 'roleIndex', { role: 'secretary' })) {
+        if (entry.committeeId) push(out, await brandDuty(store, entry.userId, batch, entry.committeeId, now, horizon));
+      }
+    }
     if (open(batch, 'midtermMaterials') || open(batch, 'finalMaterials')) {
       for (const p of await readEvery<Project>(store, 'projects', { batchId: batch._id, state: 'cultivating' })) push(out, hostDuty(p, batch, now, horizon));
     }
@@ -146,6 +167,10 @@ export async function dutiesOf(store: StoreOps, user: User, now: Date): Promise<
       const batch = await lookup.batch(batchId);
       if (batch) push(out, decideDuty(user._id, batch, committeeId, count, now, horizon));
     }
+  }
+  const schoolBatches = (await readEvery<StoredBatch>(store, 'batches', { level: 'school' })).filter((b) => openDeadline(b, 'submitBrandReport', now, horizon));
+  for (const committeeId of secretaryCommittees(user.roles)) {
+    for (const batch of schoolBatches) push(out, await brandDuty(store, user._id, batch, committeeId, now, horizon));
   }
   const assignments = await readEvery<ReviewAssignment>(store, 'reviewAssignments', { reviewerId: user._id });
   const missing: ReviewAssignment[] = [];
