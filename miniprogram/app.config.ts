@@ -1,5 +1,5 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/mine/index', 'pages/bind/index'],
+  pages: ['pages/index/index', 'pages/mine/index', 'pages/bind/index', 'pages/todo/index'],
   subPackages: [
     { root: 'packages/project', pages: ['edit/index', 'join/index', 'funding/index', 'midterm/index', 'final/index'] },
     { root: 'packages/committee', pages: ['inbox/index', 'decide/index', 'progress/index', 'guidance/index'] },

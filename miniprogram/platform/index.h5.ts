@@ -146,4 +146,11 @@ export const platform: Platform = {
   publicUrl(path) {
     return `${window.location.origin}${path}`;
   },
+  canSubscribe: false,
+  async requestSubscribe() {
+    // No subscription messages in a browser: reminders arrive in the WeChat mini-program.
+    return {};
+  },
+  setTodoBadge() {},
+  devInboxUrl: '/dev/inbox',
 };

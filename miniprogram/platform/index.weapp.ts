@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import type { Platform, UploadedDocument, UploadedImage } from './types';
+import type { Platform, SubscribeAnswer, UploadedDocument, UploadedImage } from './types';
 
 const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
@@ -117,4 +117,29 @@ export const platform: Platform = {
   publicUrl() {
     return null;
   },
+  canSubscribe: true,
+  async requestSubscribe(templateIds) {
+    const tmplIds = templateIds.slice(0, 3);
+    if (tmplIds.length === 0) return {};
+    let res: Record<string, unknown>;
+    try {
+      // entityIds is Alipay's; WeChat takes tmplIds only.
+      res = (await Taro.requestSubscribeMessage({ tmplIds } as Taro.requestSubscribeMessage.Option)) as unknown as Record<string, unknown>;
+    } catch {
+      // Closed, not from a tap, or the main switch is off: nothing granted, nothing to record.
+      return {};
+    }
+    const out: Record<string, SubscribeAnswer> = {};
+    for (const id of tmplIds) {
+      const answer = res[id];
+      if (answer === 'accept' || answer === 'reject' || answer === 'ban' || answer === 'filter') out[id] = answer;
+    }
+    return out;
+  },
+  setTodoBadge(count) {
+    const done = count > 0 ? Taro.setTabBarBadge({ index: 0, text: count > 99 ? '99+' : String(count) }) : Taro.removeTabBarBadge({ index: 0 });
+    // Fails harmlessly when no tab bar is shown (e.g. a page opened from a share).
+    void Promise.resolve(done).catch(() => {});
+  },
+  devInboxUrl: null,
 };

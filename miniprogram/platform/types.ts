@@ -1,4 +1,7 @@
 /** What differs between WeChat and the browser, behind one interface. */
+
+/** wx.requestSubscribeMessage's answer for one template id. */
+export type SubscribeAnswer = 'accept' | 'reject' | 'ban' | 'filter';
 export interface CallEnvelope {
   procedure: string;
   input: unknown;
@@ -63,4 +66,16 @@ export interface Platform {
   openLink(url: string): Promise<void>;
   /** The public web address of an app path such as `/brand?id=…` (null where there is no web address). */
   publicUrl(path: string): string | null;
+  /** Whether deadline reminders can be subscribed to here (WeChat subscription messages; not in a browser). */
+  canSubscribe: boolean;
+  /**
+   * Asks the person to allow one message of each template (at most 3; on WeChat it must run from a
+   * tap, before any await). Resolves with the answer per template id: {} in a browser, when they
+   * close the dialog, or when WeChat refuses to ask.
+   */
+  requestSubscribe(templateIds: string[]): Promise<Record<string, SubscribeAnswer>>;
+  /** Shows the number of open to-dos on the home tab (WeChat tab bar badge; nothing in a browser). */
+  setTodoBadge(count: number): void;
+  /** Where the local host shows the messages it "sent" (H5 only; null on WeChat). */
+  devInboxUrl: string | null;
 }

@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { BatchView, Me, OutputOf, ProjectSummary } from '@shared/contracts';
 import { PROJECT_STATES, type ProjectState } from '@shared/domain/project/state';
 import { hasRole, secretaryCommittees } from '@shared/domain/roles';
@@ -10,6 +10,8 @@ import { Empty, ErrorBox, Loading } from '../../components/Feedback';
 import { StateTag } from '../../components/StateTag';
 import { Button } from '../../components/ui';
 import { useLoad } from '../../hooks/useLoad';
+import { useReminderAsk } from '../../hooks/useReminderAsk';
+import { platform } from '../../platform';
 import './index.css';
 
 interface HomeData {
@@ -17,13 +19,23 @@ interface HomeData {
   batches: BatchView[];
   mine: ProjectSummary[];
   joined: OutputOf<'project.listJoined'>;
+  /** Open to-dos (null when they could not be loaded: the home page works without them). */
+  todoCount: number | null;
 }
 
 async function loadHome(): Promise<HomeData> {
   const me = await call('session.me', {});
-  if (!me.bound) return { me, batches: [], mine: [], joined: [] };
-  const [batches, mine, joined] = await Promise.all([call('batch.list', {}), call('project.listMine', {}), call('project.listJoined', {})]);
-  return { me, batches, mine, joined };
+  if (!me.bound) return { me, batches: [], mine: [], joined: [], todoCount: null };
+  const [batches, mine, joined, todoCount] = await Promise.all([
+    call('batch.list', {}),
+    call('project.listMine', {}),
+    call('project.listJoined', {}),
+    call('todo.mine', {}).then(
+      (t) => t.count,
+      () => null,
+    ),
+  ]);
+  return { me, batches, mine, joined, todoCount };
 }
 
 const isProjectState = (s: string): s is ProjectState => (PROJECT_STATES as readonly string[]).includes(s);
@@ -33,8 +45,15 @@ export default function Home() {
   const { data, error, loading, reload } = useLoad(loadHome);
   const [creating, setCreating] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
+  const reminders = useReminderAsk();
+  const todoCount = data?.todoCount ?? null;
+  useEffect(() => {
+    if (todoCount !== null) platform.setTodoBadge(todoCount);
+  }, [todoCount]);
 
   const create = async (batchId: string) => {
+    // From the tap itself (WeChat's rule): a draft is the moment to ask for deadline reminders.
+    void reminders.ask();
     setCreating(batchId);
     setActionError(null);
     try {
@@ -91,6 +110,16 @@ export default function Home() {
         <Text className="muted">{me.committeeName}</Text>
       </View>
       {actionError ? <ErrorBox message={actionError} /> : null}
+
+      {data.todoCount !== null ? (
+        <View className="card entry-todo" onClick={() => Taro.navigateTo({ url: '/pages/todo/index' })}>
+          <View className="card-title">
+            <Text>我的待办</Text>
+            <Text className={data.todoCount > 0 ? 'todo-count todo-count-open' : 'muted todo-count'}>{data.todoCount > 0 ? `${data.todoCount} 项 ›` : '暂无 ›'}</Text>
+          </View>
+          <View className="muted">快到截止时间的申报、审核、评审和验收事项。</View>
+        </View>
+      ) : null}
 
       {isSecretary ? (
         <View className="card" onClick={() => Taro.navigateTo({ url: '/packages/committee/inbox/index' })}>

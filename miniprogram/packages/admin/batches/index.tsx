@@ -8,6 +8,7 @@ import { call } from '../../../api/client';
 import { Empty, ErrorBox, Loading } from '../../../components/Feedback';
 import { Button, Tag } from '../../../components/ui';
 import { useLoad } from '../../../hooks/useLoad';
+import { ReminderRun } from '../components/ReminderRun';
 import '../components/admin.css';
 
 const go = (url: string) => Taro.navigateTo({ url });
@@ -86,6 +87,7 @@ export default function Batches() {
         </View>
         <View className="muted">按基层党委查看申报、推荐和未提交的情况，进入项目办理拨付、中期和结项。</View>
       </View>
+      <ReminderRun />
     </View>
   );
 }

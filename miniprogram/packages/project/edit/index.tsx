@@ -18,6 +18,7 @@ import { saveStatusText } from '../../../hooks/useVersionedAutosave';
 import { SECTIONS_AFTER, SECTIONS_BEFORE, stateText, type TextField } from './texts';
 import { Timeline } from './Timeline';
 import { useAutosave } from './useAutosave';
+import { useReminderAsk } from '../../../hooks/useReminderAsk';
 import '../components/project.css';
 import './index.css';
 
@@ -33,6 +34,7 @@ export default function EditProject() {
   const autosave = useAutosave(project, onSaved);
   const [uploaded, setUploaded] = useState<Record<string, string>>({});
   const [invitation, setInvitation] = useState<Invitation | null>(null);
+  const reminders = useReminderAsk();
   useShareAppMessage(() => (invitation ? { title: invitation.title, path: invitation.path } : { title: '党建精品项目', path: '/pages/index/index' }));
 
   const load = useCallback(async () => {
@@ -71,6 +73,8 @@ export default function EditProject() {
         setActionError(`请先完成：${missing.map((m) => `${m.label}（${m.reason}）`).join('、')}`);
         return;
       }
+      // From the tap itself (WeChat's rule): reminders of the next deadlines (中期、结项) for this host.
+      void reminders.ask();
     }
     setBusy(true);
     try {

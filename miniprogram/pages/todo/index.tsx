@@ -1,0 +1,104 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { useEffect, useRef, useState } from 'react';
+import type { TodoItem } from '@shared/contracts/reminders';
+import { call } from '../../api/client';
+import { Empty, ErrorBox, Loading } from '../../components/Feedback';
+import { Button } from '../../components/ui';
+import { useLoad } from '../../hooks/useLoad';
+import { useReminderAsk } from '../../hooks/useReminderAsk';
+import { platform } from '../../platform';
+import { countdownText, groupByUrgency, URGENCY_LABELS } from './urgency';
+import './index.css';
+
+const open = (link: string) => void Taro.navigateTo({ url: link }).catch(() => Taro.switchTab({ url: link.split('?')[0] }));
+
+function Item({ item }: { item: TodoItem }) {
+  return (
+    <View className={`list-item todo-item todo-${item.kind}`} onClick={() => open(item.link)}>
+      <View className="row">
+        <Text className="list-item-title">{item.title}</Text>
+        <Text className="todo-countdown">{countdownText(item.daysLeft)}</Text>
+      </View>
+      <View className="muted todo-detail">{item.detail}</View>
+      <View className="muted">截止 {item.deadlineText}</View>
+      {item.reminderInterrupted ? (
+        <View className="todo-interrupted">提醒消息发送中断，可能未送达，请以此处为准。</View>
+      ) : null}
+    </View>
+  );
+}
+
+/** 我的待办: what the person owes before a deadline, most urgent first; with or without WeChat reminders. */
+export default function Todo() {
+  const { data, error, loading, reload } = useLoad(() => call('todo.mine', {}));
+  const reminders = useReminderAsk();
+  const [note, setNote] = useState<string | null>(null);
+  const refreshing = useRef(false);
+
+  usePullDownRefresh(() => {
+    refreshing.current = true;
+    reload();
+  });
+  useEffect(() => {
+    if (!loading && refreshing.current) {
+      refreshing.current = false;
+      void Taro.stopPullDownRefresh();
+    }
+  }, [loading]);
+  useEffect(() => {
+    if (data) platform.setTodoBadge(data.count);
+  }, [data]);
+
+  const subscribe = async () => {
+    setNote(null);
+    const outcome = await reminders.ask();
+    if (!outcome.asked) setNote('暂时无法开启提醒，请稍后再试；待办事项仍会显示在这里。');
+    else setNote(outcome.accepted > 0 ? `已开启 ${outcome.accepted} 类提醒：截止前会通过微信服务通知提醒您（每次允许可收到一条）。` : '未开启提醒。待办事项仍会显示在这里。');
+  };
+
+  if (loading && !data) return <View className="page"><Loading /></View>;
+  if (error && !data) return <View className="page"><ErrorBox message={error} onRetry={reload} /></View>;
+  if (!data) return null;
+  const groups = groupByUrgency(data.items);
+
+  return (
+    <View className="page todo">
+      {error ? <ErrorBox message={error} onRetry={reload} /> : null}
+      {data.items.length === 0 ? (
+        <View className="card">
+          <Empty>暂无待办。申报、审核、评审和验收快到截止时间时，会显示在这里。</Empty>
+        </View>
+      ) : (
+        groups.map((g) => (
+          <View key={g.urgency} className={`todo-group todo-group-${g.urgency}`}>
+            <View className="todo-group-title">
+              {URGENCY_LABELS[g.urgency]}（{g.items.length}）
+            </View>
+            <View className="card">
+              {g.items.map((item) => (
+                <Item key={`${item.kind}:${item.link}:${item.deadline}`} item={item} />
+              ))}
+            </View>
+          </View>
+        ))
+      )}
+      <View className="card todo-subscribe">
+        <View className="card-title">截止提醒</View>
+        {platform.canSubscribe ? (
+          <>
+            <View className="muted">允许后，截止前 7 天、3 天、1 天和当天会通过微信服务通知提醒您。微信每次允许只能发送一条，可多次开启。</View>
+            <View style={{ marginTop: '16px' }}>
+              <Button type="primary" size="small" className="todo-subscribe-button" onClick={() => void subscribe()}>
+                开启微信提醒
+              </Button>
+            </View>
+            {note ? <View className="muted todo-subscribe-note" style={{ marginTop: '12px' }}>{note}</View> : null}
+          </>
+        ) : (
+          <View className="muted">截止提醒通过微信小程序的服务通知发送，请在微信中打开本小程序开启；网页版请留意本页待办。</View>
+        )}
+      </View>
+    </View>
+  );
+}
