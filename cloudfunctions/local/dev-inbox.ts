@@ -1,4 +1,5 @@
 import type { DevInboxMessage } from '../core/adapters/local/notifier';
+import type { User } from '../../shared/domain/person';
 import type { Store } from '../core/ports/store';
 import { formatInstant } from '../../shared/time/deadline';
 
@@ -7,13 +8,18 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<':
 /** GET /dev/inbox: what the local notifier "sent", newest first, laid out like a WeChat service card. */
 export async function renderDevInbox(store: Store, limit = 100): Promise<string> {
   const messages = await store.find<DevInboxMessage>('devInbox', { orderBy: [{ field: 'at', direction: 'desc' }], limit });
+  // Show who received each message by name, as a person reading the inbox would look for it.
+  const names = new Map<string, string>();
+  for (const id of new Set(messages.map((m) => m.toUserId))) {
+    names.set(id, (await store.get<User>('users', id))?.profile.name ?? id);
+  }
   const cards = messages
     .map(
       (m) => `<section class="card">
   <div class="head"><span class="app">党建品牌与精品项目</span><time>${escape(formatInstant(m.at))}</time></div>
   <h2>${escape(m.title)}</h2>
   <dl>${m.lines.map((l) => `<div><dt>${escape(l.label)}</dt><dd>${escape(l.value)}</dd></div>`).join('')}</dl>
-  <div class="foot">发给 ${escape(m.toUserId)} · 模板 ${escape(m.templateId)} · 进入小程序查看 › <code>${escape(m.page)}</code></div>
+  <div class="foot">发给 ${escape(names.get(m.toUserId) ?? m.toUserId)}（${escape(m.toUserId)}） · 模板 ${escape(m.templateId)} · 进入小程序查看 › <code>${escape(m.page)}</code></div>
 </section>`,
     )
     .join('\n');
