@@ -124,7 +124,7 @@ describe('reminders: three days before the deadline, in the dev inbox and in 我
     const card = admin.locator('section.card', { hasText: title.slice(0, 8) }).first();
     await card.waitFor();
     const cardText = (await card.textContent()) ?? '';
-    expect(cardText).toContain('发给 u_dev-member-1');
+    expect(cardText).toContain('发给 张晓明（u_dev-member-1）');
     expect(cardText).toContain('截止提醒');
     expect(cardText).toContain('还剩3天');
     const [y, m, d] = deadline.split('-').map(Number);
