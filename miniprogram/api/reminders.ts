@@ -32,3 +32,15 @@ export async function askForReminders(templates: SubscribeTemplate[]): Promise<A
   if (Object.keys(results).length > 0) await call('subscribe.record', { results });
   return { asked: true, accepted: Object.values(results).filter((r) => r === 'accept').length };
 }
+
+/**
+ * The local host only (a browser has no WeChat dialog): records an "accept" for each template, as
+ * if the person had allowed one reminder of each in WeChat, so the dev inbox can show them.
+ */
+export async function simulateSubscribeForDev(): Promise<number> {
+  const { templates } = await call('subscribe.templates', {});
+  const chosen = templates.slice(0, 3);
+  if (chosen.length === 0) return 0;
+  await call('subscribe.record', { results: Object.fromEntries(chosen.map((t) => [t.key, 'accept' as const])) });
+  return chosen.length;
+}

@@ -2,7 +2,8 @@ import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import type { TodoItem } from '@shared/contracts/reminders';
-import { call } from '../../api/client';
+import { call, errorText } from '../../api/client';
+import { simulateSubscribeForDev } from '../../api/reminders';
 import { Empty, ErrorBox, Loading } from '../../components/Feedback';
 import { Button } from '../../components/ui';
 import { useLoad } from '../../hooks/useLoad';
@@ -50,6 +51,15 @@ export default function Todo() {
     if (data) platform.setTodoBadge(data.count);
   }, [data]);
 
+  const simulate = async () => {
+    try {
+      const n = await simulateSubscribeForDev();
+      setNote(`已模拟允许 ${n} 类提醒。到提醒时点运行提醒任务后，可在开发收件箱（/dev/inbox）查看。`);
+    } catch (err) {
+      setNote(errorText(err));
+    }
+  };
+
   const subscribe = async () => {
     setNote(null);
     const outcome = await reminders.ask();
@@ -96,7 +106,17 @@ export default function Todo() {
             {note ? <View className="muted todo-subscribe-note" style={{ marginTop: '12px' }}>{note}</View> : null}
           </>
         ) : (
-          <View className="muted">截止提醒通过微信小程序的服务通知发送，请在微信中打开本小程序开启；网页版请留意本页待办。</View>
+          <>
+            <View className="muted">截止提醒通过微信小程序的服务通知发送，请在微信中打开本小程序开启；网页版请留意本页待办。</View>
+            {platform.devInboxUrl ? (
+              <View style={{ marginTop: '16px' }}>
+                <Button size="small" className="todo-simulate-subscribe" onClick={() => void simulate()}>
+                  模拟开启微信提醒（本地开发环境）
+                </Button>
+                {note ? <View className="muted todo-subscribe-note" style={{ marginTop: '12px' }}>{note}</View> : null}
+              </View>
+            ) : null}
+          </>
         )}
       </View>
     </View>
