@@ -1,3 +1,4 @@
+import { useDidHide, useUnload } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { formatInstant } from '@shared/time/deadline';
 import { ApiError, errorText } from '../api/client';
@@ -92,6 +93,10 @@ export function useVersionedAutosave<R extends Versioned, T>(
   useEffect(() => () => {
     if (timer.current) clearTimeout(timer.current);
   }, []);
+
+  // Leaving the page (or the app) saves what is pending, so nothing typed is lost.
+  useDidHide(() => void saveNow());
+  useUnload(() => void saveNow());
 
   /** The state right now (after an awaited saveNow), not the one of the last render. */
   const current = useCallback(() => stateRef.current, []);

@@ -10,7 +10,7 @@ import { Empty, ErrorBox } from '../../../components/Feedback';
 import { PhotoGrid } from '../../../components/PhotoGrid';
 import { Button } from '../../../components/ui';
 import { DateField } from '../components/DateField';
-import { PhotoEditor } from '../components/PhotoEditor';
+import { PhotoEditor } from '../../../components/PhotoEditor';
 import { useAction } from '../../../hooks/useAction';
 
 interface Props {

@@ -4,7 +4,7 @@ import { BRAND_LIMITS, type Carrier } from '@shared/domain/brand/report';
 import { charCount } from '@shared/domain/text';
 import { Empty } from '../../../components/Feedback';
 import { Button } from '../../../components/ui';
-import { PhotoEditor } from '../components/PhotoEditor';
+import { PhotoEditor } from '../../../components/PhotoEditor';
 
 interface Props {
   carriers: Carrier[];

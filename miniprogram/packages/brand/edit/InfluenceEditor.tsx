@@ -4,7 +4,7 @@ import { BRAND_LIMITS, INFLUENCE_KINDS, INFLUENCE_KIND_LABELS, type InfluenceEnt
 import { Empty } from '../../../components/Feedback';
 import { Button } from '../../../components/ui';
 import { DateField } from '../components/DateField';
-import { PhotoEditor } from '../components/PhotoEditor';
+import { PhotoEditor } from '../../../components/PhotoEditor';
 
 interface Props {
   items: InfluenceEntry[];

@@ -1,5 +1,5 @@
 import { View, Input, Textarea, Text } from '@tarojs/components';
-import Taro, { useDidHide, useRouter, useUnload } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import type { BrandView } from '@shared/contracts';
 import { BRAND_NAME_MAX, BRAND_NAME_MESSAGES, brandNameProblem } from '@shared/domain/brand/name';
@@ -12,7 +12,7 @@ import { ErrorBox, Loading } from '../../../components/Feedback';
 import { Button } from '../../../components/ui';
 import { BrandStateTag } from '../components/BrandStateTag';
 import { FiveHasChecklist } from '../components/FiveHasChecklist';
-import { PhotoEditor } from '../components/PhotoEditor';
+import { PhotoEditor } from '../../../components/PhotoEditor';
 import { CarrierEditor } from './CarrierEditor';
 import { InfluenceEditor } from './InfluenceEditor';
 import { NamesEditor } from './NamesEditor';
@@ -51,9 +51,6 @@ export default function EditBrand() {
   useEffect(() => {
     void load();
   }, [load]);
-
-  useDidHide(() => void autosave.saveNow());
-  useUnload(() => void autosave.saveNow());
 
   if (loadError && !brand) return <View className="page"><ErrorBox message={loadError} onRetry={load} /></View>;
   if (!brand || !report) return <View className="page"><Loading /></View>;

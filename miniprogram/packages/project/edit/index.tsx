@@ -1,5 +1,5 @@
 import { View, Input, Textarea, Text } from '@tarojs/components';
-import Taro, { useDidHide, useRouter, useShareAppMessage, useUnload } from '@tarojs/taro';
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import type { ProjectView } from '@shared/contracts';
 import { LIMITS, missingForSubmission, PROJECT_CATEGORIES, PROJECT_CATEGORY_LABELS, type ApplicationFields } from '@shared/domain/project/application';
@@ -51,9 +51,6 @@ export default function EditProject() {
   useEffect(() => {
     void load();
   }, [load]);
-
-  useDidHide(() => void autosave.saveNow());
-  useUnload(() => void autosave.saveNow());
 
   if (loadError && !project) return <View className="page"><ErrorBox message={loadError} onRetry={load} /></View>;
   if (!project || !fields) return <View className="page"><Loading /></View>;

@@ -8,7 +8,7 @@ import { ApiError, call } from '../../../api/client';
 import { ErrorBox } from '../../../components/Feedback';
 import { Button } from '../../../components/ui';
 import { DateField } from '../components/DateField';
-import { PhotoPicker } from '../components/PhotoPicker';
+import { PhotoEditor } from '../../../components/PhotoEditor';
 import { useAction } from '../../../hooks/useAction';
 
 interface Props {
@@ -74,7 +74,7 @@ export function ExpenseForm({ funding, onSaved, onCancel, onConflict }: Props) {
       </View>
       <View className="field">
         <View className="field-label">票据照片<Text className="required">*</Text></View>
-        <PhotoPicker value={receipts} max={FUNDING_LIMITS.receipts} urls={urls} addLabel="＋ 拍照或选择票据" className="expense-receipts" onChange={(ids, u) => { setReceipts(ids); setUrls((x) => ({ ...x, ...u })); }} />
+        <PhotoEditor value={receipts} max={FUNDING_LIMITS.receipts} urls={urls} addLabel="＋ 拍照或选择票据" className="expense-receipts" onChange={setReceipts} onUploaded={(u) => setUrls((x) => ({ ...x, ...u }))} />
       </View>
 
       {exceeds ? (

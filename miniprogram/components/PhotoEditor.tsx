@@ -1,21 +1,24 @@
 import { View, Image, Text } from '@tarojs/components';
 import { useState } from 'react';
-import { platform } from '../../../platform';
+import { platform } from '../platform';
+import './PhotoEditor.css';
 
 interface Props {
   /** File ids in order. */
   value: string[];
   max: number;
-  /** Addresses by file id (the brand's `fileUrls` plus what was uploaded here). */
+  /** Addresses by file id (the record's `fileUrls` plus what was uploaded here). */
   urls: Record<string, string>;
   onChange: (ids: string[]) => void;
   /** Tells the page the address of what was just uploaded. */
   onUploaded: (urls: Record<string, string>) => void;
   className?: string;
+  /** The add button's text, e.g. ＋ 拍照或选择票据. */
+  addLabel?: string;
 }
 
 /** Photos with add (upload from album or camera) and remove, up to `max`. */
-export function PhotoEditor({ value, max, urls, onChange, onUploaded, className = '' }: Props) {
+export function PhotoEditor({ value, max, urls, onChange, onUploaded, className = '', addLabel = '＋ 添加图片' }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -28,7 +31,7 @@ export function PhotoEditor({ value, max, urls, onChange, onUploaded, className 
       onUploaded(Object.fromEntries(uploaded.map((u) => [u.fileId, u.url])));
       onChange([...value, ...uploaded.map((u) => u.fileId)].slice(0, max));
     } catch (err) {
-      setError(err instanceof Error ? err.message : '图片上传失败，请重试');
+      setError(err instanceof Error && err.message ? err.message : '图片上传失败，请重试');
     } finally {
       setBusy(false);
     }
@@ -52,7 +55,7 @@ export function PhotoEditor({ value, max, urls, onChange, onUploaded, className 
         ))}
         {value.length < max ? (
           <View className={`photo-cell photo-add${busy ? ' busy' : ''}`} onClick={() => !busy && void add()}>
-            {busy ? '上传中…' : '＋ 添加图片'}
+            {busy ? '上传中…' : addLabel}
           </View>
         ) : null}
       </View>
