@@ -18,7 +18,3 @@ const TEAM_ELIGIBLE: readonly PoliticalStatus[] = ['full_member', 'probationary_
 export function canJoinProjectTeam(status: PoliticalStatus): boolean {
   return TEAM_ELIGIBLE.includes(status);
 }
-
-export function isPartyMember(status: PoliticalStatus): boolean {
-  return status === 'full_member' || status === 'probationary_member';
-}

@@ -1,6 +1,6 @@
 import type { Context } from '../context';
 import type { CheckVerdict } from '../ports/content-check';
-import { MAX_PAGE, type StoreOps, type StoredDoc } from '../ports/store';
+import type { StoreOps, StoredDoc } from '../ports/store';
 
 /** The content check of one picture that may become public; `_id` is its file id. */
 export interface MediaCheck extends StoredDoc {
@@ -44,11 +44,4 @@ export async function recordMediaVerdict(store: StoreOps, traceId: string, sugge
   const status: CheckVerdict = suggest === 'pass' ? 'pass' : suggest === 'risky' ? 'risky' : 'review';
   await store.update<MediaCheck>('mediaChecks', check._id, check.version, { status, checkedAt: at });
   return true;
-}
-
-/** Pictures still waiting for a verdict (for the 组织部's view). */
-export async function pendingImages(store: StoreOps, fileIds: readonly string[]): Promise<number> {
-  let n = 0;
-  for (const id of new Set(fileIds)) if ((await store.get<MediaCheck>('mediaChecks', id))?.status === 'pending') n += 1;
-  return Math.min(n, MAX_PAGE * 100);
 }

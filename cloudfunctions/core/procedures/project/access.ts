@@ -20,10 +20,6 @@ export function requireHost(ctx: Context, project: Project): void {
  * Who may read an application: its host; once submitted, the secretaries of its committee
  * and the Organization Department. Drafts stay private to the host.
  */
-export function requireReader(ctx: Context, project: Project): void {
-  if (!canRead(ctx, project)) throw new AppError('FORBIDDEN', '这份申报不属于您或您所在的基层党委，无法查看');
-}
-
 function canRead(ctx: Context, project: Project): boolean {
   const user = ctx.user;
   if (!user) throw new AppError('UNAUTHENTICATED');
