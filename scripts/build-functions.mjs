@@ -11,6 +11,20 @@ if (!/^\d+\.\d+\.\d+$/.test(sdkVersion)) throw new Error(`wx-server-sdk must be 
 
 export const FUNCTIONS = ['api', 'scheduler'];
 
+/**
+ * Packages a function loads from its own node_modules instead of the bundle: the SDK, and the
+ * office-file writers (exceljs reads its own files at run time and does not bundle cleanly).
+ * Each must be pinned to an exact version in package.json; WeChat installs them on upload.
+ */
+const RUNTIME_PACKAGES = ['wx-server-sdk', 'docx', 'exceljs'];
+const runtimeVersions = Object.fromEntries(
+  RUNTIME_PACKAGES.map((name) => {
+    const v = rootPkg.dependencies[name] ?? rootPkg.devDependencies[name];
+    if (!/^\d+\.\d+\.\d+$/.test(v ?? '')) throw new Error(`${name} must be pinned to an exact version in package.json, found ${v}`);
+    return [name, v];
+  }),
+);
+
 async function bundle(entry, outfile, external) {
   const started = Date.now();
   await build({
@@ -37,10 +51,10 @@ console.log('building cloud functions:');
 for (const name of FUNCTIONS) {
   const out = path.join('dist/cloudfunctions', name);
   mkdirSync(path.join(root, out), { recursive: true });
-  await bundle(`cloudfunctions/${name}/index.ts`, `${out}/index.js`, ['wx-server-sdk']);
+  await bundle(`cloudfunctions/${name}/index.ts`, `${out}/index.js`, RUNTIME_PACKAGES);
   copyFileSync(path.join(root, 'cloudfunctions', name, 'config.json'), path.join(root, out, 'config.json'));
-  const pkg = { name, version: rootPkg.version, private: true, main: 'index.js', dependencies: { 'wx-server-sdk': sdkVersion } };
+  const pkg = { name, version: rootPkg.version, private: true, main: 'index.js', dependencies: runtimeVersions };
   writeFileSync(path.join(root, out, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
 }
 console.log('building the local host:');
-await bundle('cloudfunctions/local/main.ts', 'dist/local/server.js', ['better-sqlite3', 'wx-server-sdk']);
+await bundle('cloudfunctions/local/main.ts', 'dist/local/server.js', ['better-sqlite3', ...RUNTIME_PACKAGES]);

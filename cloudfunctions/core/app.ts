@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Ports } from './context';
 import { procedures } from './procedures';
 import { createLocalContentCheck, type ContentCheck } from './ports/content-check';
-import type { FileStore } from './ports/files';
+import { NO_FILES, type FileStore } from './ports/files';
 import { localMiniCode, type MiniCode } from './ports/mini-code';
 import type { Store } from './ports/store';
 import type { Notifier } from './ports/notifier';
@@ -37,7 +37,7 @@ export function createApp(options: AppOptions): Router {
     clock,
     newId,
     contentCheck: options.contentCheck ?? createLocalContentCheck(),
-    files: options.files ?? { urls: async () => new Map() },
+    files: options.files ?? NO_FILES,
     miniCode: options.miniCode ?? localMiniCode,
     notifier: options.notifier ?? createLocalNotifier(options.store, clock, newId),
     reminderConfig: options.reminderConfig ?? loadReminderConfig(),

@@ -102,6 +102,15 @@ export const platform: Platform = {
     const href = `${url}${url.includes('?') ? '&' : '?'}name=${encodeURIComponent(name)}`;
     window.open(href, '_blank', 'noopener');
   },
+  async deliverExport(url, fileName) {
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = fileName;
+    a.rel = 'noopener';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  },
   async saveImage(source, fileName) {
     const a = document.createElement('a');
     a.href = source;

@@ -84,6 +84,10 @@ export const platform: Platform = {
       throw new Error('无法在微信中打开该文件，请点右上角菜单转发到电脑查看');
     }
   },
+  async deliverExport(url, fileName) {
+    // The temporary https address of the cloud file; openDocument's menu forwards or saves it.
+    await platform.openDocument(url, fileName);
+  },
   async saveImage(source) {
     try {
       await Taro.saveImageToPhotosAlbum({ filePath: source });

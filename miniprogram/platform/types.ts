@@ -54,6 +54,12 @@ export interface Platform {
   chooseFilesLabel: string;
   /** Opens a stored document (PDF, Word, Excel, PPT, picture) by its address, keeping its name. Rejects with a Chinese message. */
   openDocument(url: string, name: string): Promise<void>;
+  /**
+   * Hands a file the server generated (.docx/.xlsx) to the person: on WeChat it is downloaded and
+   * opened with openDocument (its menu forwards it to a chat or saves it); in a browser it downloads
+   * under `fileName`. Rejects with a Chinese message.
+   */
+  deliverExport(url: string, fileName: string): Promise<void>;
   /** Saves an image (a canvas export: temp file path on WeChat, data URL in a browser) for the person to share elsewhere. */
   saveImage(source: string, fileName: string): Promise<void>;
   /** Loads a picture (network or local address) to draw on that canvas. Rejects with an Error whose message is Chinese text. */

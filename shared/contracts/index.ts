@@ -9,6 +9,9 @@ import { reviewContracts } from './review';
 import { profileContracts } from './profile';
 import { projectContracts } from './project';
 import { remindersContracts } from './reminders';
+import { documentsContracts } from './documents';
+import { sheetsContracts } from './sheets';
+import { dashboardContracts } from './dashboard';
 
 /**
  * Every procedure the phone can call, with its input and output schema. The client and the
@@ -25,6 +28,9 @@ export const contracts = {
   ...reviewContracts,
   ...fundingContracts,
   ...remindersContracts,
+  ...documentsContracts,
+  ...sheetsContracts,
+  ...dashboardContracts,
 } as const;
 
 export type Contracts = typeof contracts;

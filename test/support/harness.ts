@@ -2,6 +2,7 @@ import type { CallResult, InputOf, OutputOf, ProcedureName } from '../../shared/
 import { openSqliteStore } from '../../cloudfunctions/core/adapters/sqlite/store';
 import { createApp } from '../../cloudfunctions/core/app';
 import type { Store } from '../../cloudfunctions/core/ports/store';
+import { exportExtension, type FileStore } from '../../cloudfunctions/core/ports/files';
 import type { Router } from '../../cloudfunctions/core/router/router';
 import { seedIfEmpty } from '../../cloudfunctions/local/seed';
 
@@ -10,6 +11,8 @@ export interface Harness {
   store: Store;
   router: Router;
   now: { value: Date };
+  /** Files the server exported, kept in memory so a test can open them back. */
+  files: MemoryFiles;
   /** Calls as the WeChat identity `openid` and returns the raw envelope. */
   raw(openid: string | null, procedure: string, input: unknown): Promise<CallResult<unknown>>;
   /** Calls and returns data, failing the test with the error when the call fails. */
@@ -23,13 +26,15 @@ export async function createHarness(start = new Date('2026-11-27T02:00:00Z')): P
   const now = { value: start };
   await seedIfEmpty(store, start);
   let n = 0;
-  const router = createApp({ store, clock: () => now.value, newId: () => `id${++n}`, logger: { error: () => {} } });
+  const files = memoryFiles();
+  const router = createApp({ store, clock: () => now.value, newId: () => `id${++n}`, files, logger: { error: () => {} } });
   const raw = (openid: string | null, procedure: string, input: unknown) =>
     router.call(openid ? { openid } : null, { procedure, input, requestId: `r${++n}` });
   return {
     store,
     router,
     now,
+    files,
     raw,
     async ok(openid, procedure, input) {
       const r = await raw(openid, procedure, input);
@@ -40,6 +45,34 @@ export async function createHarness(start = new Date('2026-11-27T02:00:00Z')): P
       const r = await raw(openid, procedure, input);
       if (r.ok) throw new Error(`${procedure} unexpectedly succeeded`);
       return r.error;
+    },
+  };
+}
+
+export interface MemoryFiles extends FileStore {
+  /** The bytes of an exported file by its id or its address (throws when unknown). */
+  bytes(idOrUrl: string): Buffer;
+}
+
+/** A file store in memory: exports are kept by id (`mem:N`) and address (`/files/N`). */
+export function memoryFiles(): MemoryFiles {
+  const kept = new Map<string, Buffer>();
+  let n = 0;
+  return {
+    async urls(ids) {
+      return new Map(ids.filter((id) => kept.has(id)).map((id) => [id, `/files/${id.slice(4)}`]));
+    },
+    async saveExport(bytes, fileName) {
+      if (!exportExtension(fileName)) throw new Error(`not an export name: ${fileName}`);
+      const id = `mem:${++n}`;
+      kept.set(id, Buffer.from(bytes));
+      return { fileId: id, url: `/files/${n}?name=${encodeURIComponent(fileName)}`, fileName, size: bytes.length };
+    },
+    bytes(idOrUrl) {
+      const m = /^\/files\/(\d+)/.exec(idOrUrl);
+      const b = kept.get(m ? `mem:${m[1]}` : idOrUrl);
+      if (!b) throw new Error(`no exported file ${idOrUrl}`);
+      return b;
     },
   };
 }

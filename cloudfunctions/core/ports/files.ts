@@ -6,7 +6,37 @@
 export interface FileStore {
   /** Addresses for the given ids; ids that are unknown or not stored here are left out. */
   urls(fileIds: readonly string[]): Promise<Map<string, string>>;
+  /**
+   * Keeps a file the server made (a .docx or .xlsx export) and answers where the person can fetch
+   * it: cloud storage and a temporary address on WeChat, a random unguessable name on the local
+   * host. `fileName` is what the person sees (Chinese allowed); it must end in .docx or .xlsx.
+   */
+  saveExport(bytes: Uint8Array, fileName: string): Promise<SavedExport>;
 }
+
+export interface SavedExport {
+  fileId: string;
+  /** Where the file can be downloaded (valid for at least an hour). */
+  url: string;
+  fileName: string;
+  size: number;
+}
+
+export const EXPORT_TYPES = ['docx', 'xlsx'] as const;
+
+/** The extension of an export's name, or null when it is not one we make. */
+export function exportExtension(fileName: string): (typeof EXPORT_TYPES)[number] | null {
+  const ext = /\.([a-z]+)$/.exec(fileName)?.[1];
+  return (EXPORT_TYPES as readonly string[]).includes(ext ?? '') ? (ext as (typeof EXPORT_TYPES)[number]) : null;
+}
+
+/** A file store with nothing in it and nowhere to keep exports (the default in tests). */
+export const NO_FILES: FileStore = {
+  urls: async () => new Map(),
+  saveExport: async () => {
+    throw new Error('no file store configured for exports');
+  },
+};
 
 export const FILE_ID_PATTERN = /^(local:[A-Za-z0-9][A-Za-z0-9._-]{0,120}|cloud:\/\/[^\s]{1,280})$/;
 

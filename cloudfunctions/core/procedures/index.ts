@@ -4,6 +4,9 @@ import { createBatch, extendDeadline, getBatch, updateBatch } from './batch/mana
 import { fundingProcedures } from './funding';
 import { reviewProcedures } from './review';
 import { remindersProcedures } from './reminders';
+import { documentsProcedures } from './documents';
+import { sheetsProcedures } from './sheets';
+import { dashboardProcedures } from './dashboard';
 import { listBranchFeatures, saveBranchFeature } from './brand/branch-feature';
 import { addEvent, addProgress, setCultivation } from './brand/cultivation';
 import { brandLibrary } from './brand/library';
@@ -69,6 +72,9 @@ export const procedures: ProcedureTable = {
   ...reviewProcedures,
   ...fundingProcedures,
   ...remindersProcedures,
+  ...documentsProcedures,
+  ...sheetsProcedures,
+  ...dashboardProcedures,
   'branchFeature.list': { access: ['secretary', 'admin'], handler: listBranchFeatures },
   'branchFeature.save': { access: ['secretary', 'admin'], handler: saveBranchFeature },
 };

@@ -4,7 +4,7 @@ import { createHarness, SECRETARY_CS, ADMIN, type Harness } from '../../../test/
 import { mediaCheckPush } from '../adapters/wechat/entry';
 import { createApp } from '../app';
 import { createLocalContentCheck, type ContentCheck } from '../ports/content-check';
-import type { FileStore } from '../ports/files';
+import { NO_FILES, type FileStore } from '../ports/files';
 import type { Router } from '../router/router';
 import { recordMediaVerdict } from './media-check';
 
@@ -15,7 +15,7 @@ const asyncCheck: ContentCheck = {
     return { traceId: `trace-${url.split('/').pop()}` };
   },
 };
-const files: FileStore = { async urls(ids) { return new Map(ids.map((id) => [id, `https://files.example.cn/${id.split(':').pop()}`])); } };
+const files: FileStore = { ...NO_FILES, async urls(ids) { return new Map(ids.map((id) => [id, `https://files.example.cn/${id.split(':').pop()}`])); } };
 
 let h: Harness;
 let app: Router;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DOCUMENT_EXTENSIONS, documentMatches, IMAGE_TYPES, MAX_DOCUMENT_BYTES, MAX_IMAGE_BYTES, sniffImageType, type FileStore } from '../../ports/files';
+import { DOCUMENT_EXTENSIONS, documentMatches, exportExtension, IMAGE_TYPES, MAX_DOCUMENT_BYTES, MAX_IMAGE_BYTES, sniffImageType, type FileStore } from '../../ports/files';
 
 export interface LocalFiles extends FileStore {
   dir: string;
@@ -42,6 +42,13 @@ export function createLocalFiles(dir: string): LocalFiles {
       const stored = `${randomUUID().replace(/-/g, '')}.${ext}`;
       writeFileSync(path.join(dir, stored), bytes);
       return { fileId: `local:${stored}`, url: `/files/${stored}`, name, size: bytes.length };
+    },
+    async saveExport(bytes, fileName) {
+      const ext = exportExtension(fileName);
+      if (!ext) throw new Error(`not an export name: ${fileName}`);
+      const stored = `${randomUUID().replace(/-/g, '')}.${ext}`;
+      writeFileSync(path.join(dir, stored), bytes);
+      return { fileId: `local:${stored}`, url: `/files/${stored}?name=${encodeURIComponent(fileName)}`, fileName, size: bytes.length };
     },
     pathFor(name) {
       if (!safe(name)) return null;

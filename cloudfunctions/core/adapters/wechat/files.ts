@@ -1,8 +1,10 @@
-import type { FileStore } from '../../ports/files';
+import { randomUUID } from 'node:crypto';
+import { exportExtension, type FileStore } from '../../ports/files';
 
 /** The slice of wx-server-sdk used to show cloud-storage files (typed loosely by the SDK). */
 export interface WechatStorage {
   getTempFileURL(options: { fileList: string[] }): unknown;
+  uploadFile(options: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>;
 }
 
 /** Narrows the SDK's answer to getTempFileURL into fileID → address. */
@@ -32,6 +34,15 @@ export function createWechatFiles(cloud: WechatStorage): FileStore {
         }
       }
       return out;
+    },
+    async saveExport(bytes, fileName) {
+      if (!exportExtension(fileName)) throw new Error(`not an export name: ${fileName}`);
+      // One folder per export keeps the person's file name (openDocument shows it) without clashes.
+      const cloudPath = `exports/${new Date().toISOString().slice(0, 10)}/${randomUUID().replace(/-/g, '')}/${fileName.replace(/[\\/:*?"<>|\s]/g, '_')}`;
+      const { fileID } = await cloud.uploadFile({ cloudPath, fileContent: Buffer.from(bytes) });
+      const url = (await tempUrls(cloud, [fileID])).get(fileID);
+      if (!url) throw new Error('exported file has no address');
+      return { fileId: fileID, url, fileName, size: bytes.length };
     },
   };
 }

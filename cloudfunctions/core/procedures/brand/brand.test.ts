@@ -3,7 +3,7 @@ import type { BrandView, ErrorCode, ProcedureName } from '../../../../shared/con
 import type { Brand, BranchFeature } from '../../../../shared/domain/brand/brand';
 import type { BrandReport } from '../../../../shared/domain/brand/report';
 import { createApp } from '../../app';
-import type { FileStore } from '../../ports/files';
+import { NO_FILES, type FileStore } from '../../ports/files';
 import type { MediaCheck } from '../../services/media-check';
 import { ADMIN, COMPLETE_FIELDS, createHarness, HOST, OPEN_BATCH, SECRETARY_CS, SECRETARY_ME, type Harness } from '../../../../test/support/harness';
 
@@ -406,6 +406,7 @@ describe('品牌推广 and the public showcase', () => {
 
     // The same data served with a file store that knows the cloud files (and not the local one).
     const files: FileStore = {
+      ...NO_FILES,
       async urls(ids) {
         return new Map(ids.filter((id) => id.startsWith('cloud://env/')).map((id) => [id, `https://files.example.cn/${id.slice('cloud://env/'.length)}`]));
       },

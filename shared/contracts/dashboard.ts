@@ -1,0 +1,2 @@
+/** Filled in by the dashboard work (issue 6). */
+export const dashboardContracts = {} as const;
