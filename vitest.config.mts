@@ -13,7 +13,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
-          include: ['shared/**/*.test.ts', 'cloudfunctions/**/*.test.ts', 'miniprogram/**/*.test.ts', 'test/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['shared/**/*.test.ts', 'cloudfunctions/**/*.test.ts', 'miniprogram/**/*.test.ts', 'test/*.test.ts', 'test/security/**/*.test.ts', 'test/safety/**/*.test.ts', 'scripts/**/*.test.ts'],
           environment: 'node',
           testTimeout: 20_000,
         },
