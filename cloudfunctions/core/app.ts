@@ -10,6 +10,7 @@ import { createLocalNotifier } from './adapters/local/notifier';
 import { loadReminderConfig } from './jobs/reminder-config';
 import type { ReminderConfig } from '../../shared/domain/reminders/templates';
 import { createRouter, type Logger, type Router } from './router/router';
+import { createRateLimiter, DEFAULT_PUBLIC_LIMIT, loadRateLimit, type RateLimitSettings } from './services/rate-limit';
 
 export interface AppOptions {
   store: Store;
@@ -26,6 +27,10 @@ export interface AppOptions {
   notifier?: Notifier;
   /** Defaults to REMINDER_CONFIG or the built-in templates; a bad one fails here, at start-up. */
   reminderConfig?: ReminderConfig;
+  /** Token bucket per caller for 'public' procedures; defaults to PUBLIC_RATE_LIMIT or 120 at once, 2/s; null: none. */
+  publicRateLimit?: RateLimitSettings | null;
+  /** The limiter's clock in ms (tests move it); defaults to Date.now. */
+  rateClock?: () => number;
 }
 
 /** The server as one object: the same router for the cloud function and the local host. */
@@ -42,5 +47,7 @@ export function createApp(options: AppOptions): Router {
     notifier: options.notifier ?? createLocalNotifier(options.store, clock, newId),
     reminderConfig: options.reminderConfig ?? loadReminderConfig(),
   };
-  return createRouter(procedures, ports, options.logger);
+  const limit = options.publicRateLimit === undefined ? loadRateLimit('PUBLIC_RATE_LIMIT', DEFAULT_PUBLIC_LIMIT) : options.publicRateLimit;
+  const publicLimiter = limit ? createRateLimiter(limit, options.rateClock) : null;
+  return createRouter(procedures, ports, options.logger, { publicLimiter });
 }

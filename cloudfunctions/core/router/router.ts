@@ -4,6 +4,8 @@ import { describeValidation, zhErrorMap } from '../../../shared/contracts/zod-zh
 import { hasRole } from '../../../shared/domain/roles';
 import { buildContext, type Context, type Identity, type Ports } from '../context';
 import { StoreError } from '../ports/store';
+import { AlreadyClaimed, answerFromRecord, claimRequest, READ_ONLY_PROCEDURES, requestRecordId, type IdempotencyOptions } from '../services/idempotency';
+import { callerKey, type RateLimiter } from '../services/rate-limit';
 import type { Procedure, ProcedureTable } from './procedure';
 
 /** The envelope every caller sends: the procedure, its input, and a request id for retries. */
@@ -17,14 +19,52 @@ export interface Logger {
   error(message: string, err: unknown): void;
 }
 
-export interface Router {
-  /** Never throws: every failure becomes `{ ok: false, error }`. */
-  call(identity: Identity | null, event: unknown): Promise<CallResult<unknown>>;
+/** What the host saw about the caller beyond the identity (the local host: the remote address). */
+export interface CallMeta {
+  clientKey?: string | null;
 }
 
-export function createRouter(table: ProcedureTable, ports: Ports, logger: Logger = console): Router {
+export interface Router {
+  /** Never throws: every failure becomes `{ ok: false, error }`. */
+  call(identity: Identity | null, event: unknown, meta?: CallMeta): Promise<CallResult<unknown>>;
+}
+
+export interface RouterOptions {
+  /** Limits the calls of 'public' procedures per caller; null for none. */
+  publicLimiter?: RateLimiter | null;
+  idempotency?: IdempotencyOptions;
+}
+
+export function createRouter(table: ProcedureTable, ports: Ports, logger: Logger = console, options: RouterOptions = {}): Router {
+  /**
+   * A mutating call with a request id: its first write claims the id in the same transaction;
+   * a retry that finds the claim answers what the first call answered instead of acting again.
+   */
+  async function callOnce(openid: string, procedure: ProcedureName, requestId: string, proc: Procedure<ProcedureName>, input: unknown, identity: Identity): Promise<CallResult<unknown>> {
+    const claim = claimRequest(ports.store, { callerId: openid, procedure, requestId }, ports.clock().toISOString());
+    const recordId = requestRecordId(openid, procedure, requestId);
+    let result: CallResult<unknown>;
+    try {
+      const ctx = await buildContext(identity, { ...ports, store: claim.store }, requestId);
+      authorise(ctx, proc);
+      result = { ok: true, data: await proc.handler(ctx, input as never) };
+    } catch (err) {
+      if (err instanceof AlreadyClaimed || claim.duplicate) return answerFromRecord(ports.store, recordId, options.idempotency);
+      result = fail(toErrorBody(err, logger));
+    }
+    // A handler that swallowed the claim's failure must not answer as if it had acted.
+    if (claim.duplicate) return answerFromRecord(ports.store, recordId, options.idempotency);
+    try {
+      await claim.finish(result);
+    } catch (err) {
+      // The writes stand; a retry of this id will be told it is done (CONFLICT) rather than redo it.
+      logger.error('request result not stored', err);
+    }
+    return result;
+  }
+
   return {
-    async call(identity, event) {
+    async call(identity, event, meta) {
       try {
         const envelope = callEnvelope.safeParse(event, { error: zhErrorMap });
         if (!envelope.success) return fail(validation(envelope.error));
@@ -36,12 +76,16 @@ export function createRouter(table: ProcedureTable, ports: Ports, logger: Logger
         if (!identity && proc.access !== 'public') {
           return fail(new AppError('UNAUTHENTICATED', '未能识别您的身份，请重新进入小程序').toBody());
         }
+        if (proc.access === 'public') options.publicLimiter?.take(callerKey(identity?.openid, meta?.clientKey));
         const parsed = contracts[procedure].input.safeParse(input ?? {}, { error: zhErrorMap });
         if (!parsed.success) return fail(validation(parsed.error));
-        const ctx = await buildContext(identity, ports, requestId ?? null);
-        authorise(ctx, proc);
-        const data = await proc.handler(ctx, parsed.data as never);
-        return { ok: true, data };
+        if (!identity || !requestId || READ_ONLY_PROCEDURES.has(procedure)) {
+          const ctx = await buildContext(identity, ports, requestId ?? null);
+          authorise(ctx, proc);
+          const data = await proc.handler(ctx, parsed.data as never);
+          return { ok: true, data };
+        }
+        return await callOnce(identity.openid, procedure, requestId, proc, parsed.data, identity);
       } catch (err) {
         return fail(toErrorBody(err, logger));
       }

@@ -1,0 +1,213 @@
+import type { CallResult, ErrorBody, ProcedureName } from '../../../shared/contracts';
+import { AppError } from '../../../shared/contracts/errors';
+import { StoreError, type NewDoc, type Patch, type Store, type StoredDoc, type StoreOps } from '../ports/store';
+
+/**
+ * Idempotency by request id: the phone sends a fresh id per user action and reuses it when it
+ * retries (a network failure after the server acted). The first write of a call claims
+ * `requests/<caller>:<procedure>:<requestId>` INSIDE the same transaction, so the claim commits
+ * iff the writes commit; the call's answer is stored on the claim afterwards. A retry whose
+ * claim already exists does not act again: it gets the stored answer.
+ */
+
+/**
+ * Procedures that never write to the store. They run on the plain store: no claim, no extra
+ * round trip. Every other procedure is treated as mutating — a new procedure is safe by default
+ * (the claim is lazy: a mutating call that ends up writing nothing costs nothing extra either).
+ */
+export const READ_ONLY_PROCEDURES: ReadonlySet<string> = new Set<ProcedureName>([
+  'session.me',
+  'org.tree',
+  'batch.list',
+  'batch.get',
+  'project.get',
+  'project.listMine',
+  'project.listJoined',
+  'committee.inbox',
+  'committee.progress',
+  'team.preview',
+  'team.list',
+  'people.find',
+  'people.withRole',
+  'brand.mine',
+  'brand.get',
+  'brand.library',
+  'brand.public',
+  'brand.publicList',
+  'brand.posterCode',
+  'branchFeature.list',
+  'review.roundStatus',
+  'review.myAssignments',
+  'review.publicityList',
+  'review.objections',
+  'funding.list',
+  'funding.status',
+  'guidance.list',
+  'project.reports',
+  'todo.mine',
+  'subscribe.templates',
+]);
+
+/**
+ * Writes that do not claim the request: caches that are idempotent by their own `_id` and may
+ * be written before the call's real work (a picture's content check is keyed by its file id).
+ */
+const UNCLAIMED_COLLECTIONS: ReadonlySet<string> = new Set(['mediaChecks']);
+
+export const ALREADY_DONE_MESSAGE = '该操作已完成，请刷新查看最新状态';
+
+/** The stored claim of one request and, once the handler returned, its answer. */
+export interface RequestRecord extends StoredDoc {
+  procedure: string;
+  callerId: string;
+  requestId: string;
+  at: string;
+  /** Null between the commit of the first write and the answer being stored (or after a crash there). */
+  result: CallResult<unknown> | null;
+}
+
+/** Thrown inside a call whose request id was already claimed: the router answers from the record. */
+export class AlreadyClaimed extends Error {
+  constructor(readonly recordId: string) {
+    super(`request ${recordId} already ran`);
+    this.name = 'AlreadyClaimed';
+  }
+}
+
+export function requestRecordId(callerId: string, procedure: string, requestId: string): string {
+  return `${callerId}:${procedure}:${requestId}`;
+}
+
+export interface IdempotencyOptions {
+  /** How long a parallel duplicate waits for the first call's answer to be stored (ms, total). */
+  waitMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** One call's claim: the store the handler gets, and what to do with its answer. */
+export interface RequestClaim {
+  store: Store;
+  /** True once a write carrying the claim committed. */
+  readonly claimed: boolean;
+  /** True when the claim already existed: the request ran before. */
+  readonly duplicate: boolean;
+  /** Stores the answer on the claim (after the handler returned); best effort. */
+  finish(result: CallResult<unknown>): Promise<void>;
+}
+
+export function claimRequest(
+  store: Store,
+  key: { callerId: string; procedure: string; requestId: string },
+  at: string,
+): RequestClaim {
+  const recordId = requestRecordId(key.callerId, key.procedure, key.requestId);
+  let claimed = false;
+  let duplicate = false;
+
+  async function insertClaim(tx: StoreOps): Promise<void> {
+    try {
+      await tx.insert<RequestRecord>('requests', {
+        _id: recordId,
+        procedure: key.procedure,
+        callerId: key.callerId,
+        requestId: key.requestId,
+        at,
+        result: null,
+      });
+    } catch (err) {
+      if (err instanceof StoreError && err.kind === 'DUPLICATE') {
+        duplicate = true;
+        throw new AlreadyClaimed(recordId);
+      }
+      throw err;
+    }
+  }
+
+  function guard(): void {
+    if (duplicate) throw new AlreadyClaimed(recordId);
+  }
+
+  /** A transaction that claims the request first, when nothing has claimed it yet. */
+  async function claimingTransaction<R>(fn: (tx: StoreOps) => Promise<R>): Promise<R> {
+    guard();
+    if (claimed) return store.transaction(fn);
+    const result = await store.transaction(async (tx) => {
+      await insertClaim(tx);
+      return fn(tx);
+    });
+    claimed = true;
+    return result;
+  }
+
+  /** A write outside any transaction: the first one becomes a transaction with the claim. */
+  function direct<R>(collection: string, write: (ops: StoreOps) => Promise<R>): Promise<R> {
+    guard();
+    if (claimed || UNCLAIMED_COLLECTIONS.has(collection)) return write(store);
+    return claimingTransaction(write);
+  }
+
+  const wrapped: Store = {
+    get: (c, id) => store.get(c, id),
+    find: (c, o) => store.find(c, o),
+    count: (c, w) => store.count(c, w),
+    insert: <T extends StoredDoc>(c: string, doc: NewDoc<T>) => direct(c, (ops) => ops.insert<T>(c, doc)),
+    update: <T extends StoredDoc>(c: string, id: string, v: number, p: Patch<T>) => direct(c, (ops) => ops.update<T>(c, id, v, p)),
+    remove: (c, id, v) => direct(c, (ops) => ops.remove(c, id, v)),
+    transaction: claimingTransaction,
+    close: () => store.close(),
+  };
+
+  return {
+    store: wrapped,
+    get claimed() {
+      return claimed;
+    },
+    get duplicate() {
+      return duplicate;
+    },
+    async finish(result) {
+      if (!claimed) return;
+      const record = await store.get<RequestRecord>('requests', recordId);
+      if (record) await store.update<RequestRecord>('requests', recordId, record.version, { result: storable(result) });
+    },
+  };
+}
+
+/** Answers a retried request from its record: the stored answer, or CONFLICT when there is none yet. */
+export async function answerFromRecord(store: Store, recordId: string, options: IdempotencyOptions = {}): Promise<CallResult<unknown>> {
+  const waitMs = options.waitMs ?? 1000;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const step = 50;
+  for (let waited = 0; ; waited += step) {
+    const record = await store.get<RequestRecord>('requests', recordId);
+    if (record?.result) return record.result;
+    if (waited >= waitMs) break;
+    await sleep(step);
+  }
+  return { ok: false, error: new AppError('CONFLICT', ALREADY_DONE_MESSAGE).toBody() };
+}
+
+/** Keeps the answer JSON-clean (undefined fields dropped) so both adapters store the same thing. */
+function storable(result: CallResult<unknown>): CallResult<unknown> {
+  return JSON.parse(JSON.stringify(result)) as CallResult<unknown>;
+}
+
+/** Deletes request records older than `before` (the scheduler's housekeeping); returns how many. */
+export async function purgeRequests(store: Store, before: string, max = 1000): Promise<number> {
+  let removed = 0;
+  while (removed < max) {
+    const page = await store.find<RequestRecord>('requests', { where: { at: { $lt: before } }, orderBy: [{ field: 'at', direction: 'asc' }], limit: 100 });
+    if (page.length === 0) break;
+    for (const r of page) {
+      try {
+        await store.remove('requests', r._id, r.version);
+        removed += 1;
+      } catch (err) {
+        if (!(err instanceof StoreError)) throw err;
+      }
+    }
+  }
+  return removed;
+}
+
+export type { ErrorBody };
