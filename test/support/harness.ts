@@ -3,7 +3,7 @@ import { openSqliteStore } from '../../cloudfunctions/core/adapters/sqlite/store
 import { createApp } from '../../cloudfunctions/core/app';
 import type { Store } from '../../cloudfunctions/core/ports/store';
 import { exportExtension, type FileStore } from '../../cloudfunctions/core/ports/files';
-import type { Router } from '../../cloudfunctions/core/router/router';
+import type { Logger, Router } from '../../cloudfunctions/core/router/router';
 import { seedIfEmpty } from '../../cloudfunctions/local/seed';
 
 /** A server on a real in-memory SQLite store with the demo seed and a clock the test moves. */
@@ -21,13 +21,13 @@ export interface Harness {
   err<P extends ProcedureName>(openid: string, procedure: P, input: unknown): Promise<{ code: string; message: string; details?: Record<string, unknown> }>;
 }
 
-export async function createHarness(start = new Date('2026-11-27T02:00:00Z')): Promise<Harness> {
+export async function createHarness(start = new Date('2026-11-27T02:00:00Z'), options: { logger?: Logger } = {}): Promise<Harness> {
   const store = openSqliteStore(':memory:');
   const now = { value: start };
   await seedIfEmpty(store, start);
   let n = 0;
   const files = memoryFiles();
-  const router = createApp({ store, clock: () => now.value, newId: () => `id${++n}`, files, logger: { error: () => {} } });
+  const router = createApp({ store, clock: () => now.value, newId: () => `id${++n}`, files, logger: options.logger ?? { error: () => {} } });
   const raw = (openid: string | null, procedure: string, input: unknown) =>
     router.call(openid ? { openid } : null, { procedure, input, requestId: `r${++n}` });
   return {
