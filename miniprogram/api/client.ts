@@ -30,14 +30,37 @@ function asResult(raw: unknown): { ok: true; data: unknown } | { ok: false; code
   return { ok: false, code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL };
 }
 
+/** Pause before the one automatic retry after a network failure. */
+const RETRY_DELAY_MS = 800;
+
+type Send = (envelope: { procedure: string; input: unknown; requestId: string }) => Promise<unknown>;
+
+/**
+ * Sends one user action, retrying once after a network failure WITH THE SAME request id: if the
+ * first attempt reached the server before the network dropped, the server recognises the id and
+ * answers what it answered then instead of acting twice (a second submit, a second payment).
+ */
+export async function sendOnce(
+  send: Send,
+  envelope: { procedure: string; input: unknown },
+  requestId: string = newRequestId(),
+  delay: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+): Promise<unknown> {
+  try {
+    return await send({ ...envelope, requestId });
+  } catch {
+    await delay(RETRY_DELAY_MS);
+    try {
+      return await send({ ...envelope, requestId });
+    } catch {
+      throw new ApiError('INTERNAL', '网络连接失败，请检查网络后重试');
+    }
+  }
+}
+
 /** Calls a procedure; typed from the shared contract map, so names and shapes match the server. */
 export async function call<P extends ProcedureName>(procedure: P, input: InputOf<P>): Promise<OutputOf<P>> {
-  let raw: unknown;
-  try {
-    raw = await platform.callFunction({ procedure, input, requestId: newRequestId() });
-  } catch {
-    throw new ApiError('INTERNAL', '网络连接失败，请检查网络后重试');
-  }
+  const raw = await sendOnce((e) => platform.callFunction(e), { procedure, input });
   const result = asResult(raw);
   if (!result.ok) throw new ApiError(result.code, result.message, result.details);
   return result.data as OutputOf<P>;

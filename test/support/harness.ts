@@ -19,15 +19,17 @@ export interface Harness {
   ok<P extends ProcedureName>(openid: string, procedure: P, input: InputOf<P>): Promise<OutputOf<P>>;
   /** Calls expecting a failure and returns its error. */
   err<P extends ProcedureName>(openid: string, procedure: P, input: unknown): Promise<{ code: string; message: string; details?: Record<string, unknown> }>;
+  /** Calls with the given request id (a retry of the same action sends the same id). */
+  call(openid: string | null, procedure: string, input: unknown, requestId?: string): Promise<CallResult<unknown>>;
 }
 
-export async function createHarness(start = new Date('2026-11-27T02:00:00Z'), options: { logger?: Logger } = {}): Promise<Harness> {
+export async function createHarness(start = new Date('2026-11-27T02:00:00Z'), options: { logger?: Logger; /** What the router sees instead of the store (e.g. a store that fails on purpose). */ wrapStore?: (store: Store) => Store } = {}): Promise<Harness> {
   const store = openSqliteStore(':memory:');
   const now = { value: start };
   await seedIfEmpty(store, start);
   let n = 0;
   const files = memoryFiles();
-  const router = createApp({ store, clock: () => now.value, newId: () => `id${++n}`, files, logger: options.logger ?? { error: () => {} } });
+  const router = createApp({ store: options.wrapStore ? options.wrapStore(store) : store, clock: () => now.value, newId: () => `id${++n}`, files, logger: options.logger ?? { error: () => {} } });
   const raw = (openid: string | null, procedure: string, input: unknown) =>
     router.call(openid ? { openid } : null, { procedure, input, requestId: `r${++n}` });
   return {
@@ -36,6 +38,7 @@ export async function createHarness(start = new Date('2026-11-27T02:00:00Z'), op
     now,
     files,
     raw,
+    call: (openid, procedure, input, requestId) => router.call(openid ? { openid } : null, { procedure, input, requestId }),
     async ok(openid, procedure, input) {
       const r = await raw(openid, procedure, input);
       if (!r.ok) throw new Error(`${procedure} failed: ${r.error.code} ${r.error.message}`);
