@@ -23,7 +23,7 @@ export const COLLECTIONS = {
   reviews: ['batchId', 'projectId', 'reviewerId'],
   objections: ['batchId', 'projectId', 'createdAt'],
   disbursements: ['projectId', 'batchId', 'at'],
-  expenses: ['projectId', 'date'],
+  expenses: ['projectId', 'batchId', 'date'],
   guidance: ['projectId', 'date'],
   projectReports: ['projectId', 'kind'],
   invitations: ['projectId', 'status'],
