@@ -1,0 +1,298 @@
+import type { ErrorCode } from '../../shared/contracts';
+import { SUGGESTED_RUBRIC } from '../../shared/domain/project/review';
+import { tranchesFor } from '../../shared/domain/project/funding';
+import { COMPLETE_FIELDS, OPEN_BATCH } from '../support/harness';
+import { FULL_REPORT, REVIEWER, REVIEWER2, OUTSIDER, STAGES, uid, type RoleName, type World } from './world';
+
+/**
+ * The authorization matrix: for every procedure, who gets through — role (table) AND scope
+ * (handler) — with an object in scope and one out of scope. Written out by hand, procedure by
+ * procedure: it is the specification the server is measured against, not a copy of its table.
+ *
+ * Outcomes:
+ * - allowed: the call passes access and scope. It answers with data, or — only where `refusedAs`
+ *   says so — with a business refusal that comes after the access and scope checks
+ *   (ALREADY_EXISTS, …).
+ * - denied: anonymous and unbound callers get UNAUTHENTICATED; a bound caller gets FORBIDDEN,
+ *   or NOT_FOUND where `deniedAs` says so (each such place says why). A denied call writes nothing.
+ *
+ * Scopes (see world.ts): `in` = an object of c-cs, which host/team/ownSecretary/reviewer relate to;
+ * `out` = the same kind of object of c-me, where otherSecretary is in fact its own secretary and
+ * every other role but admin is a stranger; `none` = a procedure without an object (the caller's
+ * own data, or the whole school for the 组织部); other names are variants explained in place.
+ */
+
+export interface Case {
+  /** The call's input, built from the world. */
+  input: (w: World) => unknown;
+  /** Roles that get through access and scope; every other role is denied. */
+  allow: readonly RoleName[];
+  /** Allowed roles that get a business refusal (after the access and scope checks) instead of data. */
+  refusedAs?: Partial<Record<RoleName, ErrorCode>>;
+  /** How a denied caller is refused, when it is not UNAUTHENTICATED (signed out / unbound) or FORBIDDEN. */
+  deniedAs?: ErrorCode | Partial<Record<RoleName, ErrorCode>>;
+  /** What an allowed caller must (not) see: returns problems, empty when the data is right. */
+  sees?: (data: any, w: World, role: RoleName) => string[];
+}
+
+export type Entry = Record<string, Case>;
+
+const BOUND: readonly RoleName[] = ['member', 'host', 'team', 'ownSecretary', 'otherSecretary', 'reviewer', 'otherReviewer', 'admin'];
+const IDENTIFIED: readonly RoleName[] = ['unbound', ...BOUND];
+const EVERYONE: readonly RoleName[] = ['anonymous', ...IDENTIFIED];
+const ADMIN: readonly RoleName[] = ['admin'];
+const SECRETARIES: readonly RoleName[] = ['ownSecretary', 'otherSecretary'];
+/** Readers of a submitted application: host, team, its committee, the reviewers assigned to it, the 组织部. */
+const PROJECT_READERS: readonly RoleName[] = ['host', 'team', 'ownSecretary', 'reviewer', 'admin'];
+const OWN_COMMITTEE: readonly RoleName[] = ['ownSecretary', 'admin'];
+const OTHER_COMMITTEE: readonly RoleName[] = ['otherSecretary', 'admin'];
+
+const problem = (ok: boolean, text: string) => (ok ? [] : [text]);
+const idsOf = (items: Array<{ _id?: string; projectId?: string }>) => items.map((i) => i._id ?? i.projectId);
+
+const calendar = { submissionDeadline: '2026-12-27', recommendationDeadline: '2027-01-06' };
+const batchFields = { year: 2026, calendar, grantPerProject: 500_000, quota: 3, noticeTitle: '', paperInstructions: '' };
+const profile = { name: '新同志', staffNo: 'S20260001', kind: 'student', committeeId: 'c-cs', branchId: 'b-cs-s2', politicalStatus: 'full_member', isPartyWorker: false };
+const fullScores = Object.fromEntries(SUGGESTED_RUBRIC.map((c) => [c.key, c.max]));
+const RECEIPT = 'cloud://env/receipts/r1.jpg';
+
+/** Both committees' c-cs/c-me variants of one kind of object-taking case. */
+function scoped(input: (w: World, side: 'cs' | 'me') => unknown, inAllow: readonly RoleName[], outAllow: readonly RoleName[], extra: Omit<Case, 'input' | 'allow'> = {}): Entry {
+  return {
+    in: { input: (w) => input(w, 'cs'), allow: inAllow, ...extra },
+    out: { input: (w) => input(w, 'me'), allow: outAllow, ...extra },
+  };
+}
+
+export const MATRIX: Record<string, Entry> = {
+  // —— Identity: any caller with a platform identity, bound or not.
+  'session.me': { none: { input: () => ({}), allow: IDENTIFIED } },
+  'org.tree': { none: { input: () => ({}), allow: IDENTIFIED } },
+  'profile.bind': {
+    none: {
+      input: () => profile,
+      allow: IDENTIFIED,
+      // A bound person cannot bind again (or over someone else: identity comes from the platform).
+      refusedAs: Object.fromEntries(BOUND.map((r) => [r, 'ALREADY_EXISTS'])),
+    },
+  },
+
+  // —— Batches.
+  'batch.list': {
+    none: {
+      input: () => ({}),
+      allow: BOUND,
+      // A committee's own batch is listed to its people (profile or secretary) and the 组织部 only.
+      sees: (data: Array<{ _id: string }>, w, role) => {
+        const ids = idsOf(data);
+        const seesCs = ['member', 'host', 'team', 'ownSecretary', 'admin'].includes(role);
+        const seesMe = ['otherSecretary', 'admin'].includes(role);
+        return [
+          ...problem(ids.includes(w.committeeBatches.cs.id) === seesCs, `c-cs committee batch listed: ${!seesCs}`),
+          ...problem(ids.includes(w.committeeBatches.me.id) === seesMe, `c-me committee batch listed: ${!seesMe}`),
+        ];
+      },
+    },
+  },
+  'batch.create': {
+    ...scoped((_w, side) => ({ ...batchFields, name: '自行培育批次二', level: 'committee', committeeId: `c-${side}` }), OWN_COMMITTEE, OTHER_COMMITTEE),
+    // School batches belong to the 组织部 alone.
+    school: { input: () => ({ ...batchFields, name: '校级批次', level: 'school' }), allow: ADMIN },
+  },
+  'batch.update': {
+    ...scoped((w, side) => ({ id: w.committeeBatches[side].id, version: w.committeeBatches[side].version, ...batchFields, name: '自行培育批次（修订）' }), OWN_COMMITTEE, OTHER_COMMITTEE),
+    school: { input: (w) => ({ id: w.schoolBatch.id, version: w.schoolBatch.version, ...batchFields, name: '校级批次（修订）' }), allow: ADMIN },
+  },
+  'batch.extendDeadline': {
+    ...scoped((w, side) => ({ id: w.committeeBatches[side].id, version: w.committeeBatches[side].version, field: 'submissionDeadline', date: '2026-12-30', reason: '延长申报' }), OWN_COMMITTEE, OTHER_COMMITTEE),
+    school: { input: (w) => ({ id: w.schoolBatch.id, version: w.schoolBatch.version, field: 'submissionDeadline', date: '2026-12-30', reason: '延长申报' }), allow: ADMIN },
+  },
+  'batch.get': {
+    // A committee's own batch: its members (by profile), its secretaries, the 组织部.
+    ...scoped((w, side) => ({ id: w.committeeBatches[side].id }), ['member', 'host', 'team', 'ownSecretary', 'admin'], OTHER_COMMITTEE),
+    school: { input: (w) => ({ id: w.schoolBatch.id }), allow: BOUND },
+  },
+
+  // —— Applications.
+  'project.create': {
+    // Applying in a committee's own batch: members of that committee only (the 组织部's 刘芳 is of c-med).
+    ...scoped((w, side) => ({ batchId: w.committeeBatches[side].id }), ['member', 'host', 'team', 'ownSecretary'], ['otherSecretary']),
+    // A school batch: any 党员; the host already holds this batch's one project.
+    school: { input: () => ({ batchId: OPEN_BATCH }), allow: BOUND, refusedAs: { host: 'ALREADY_EXISTS' } },
+  },
+  'project.get': {
+    ...scoped((w, side) => ({ id: w.projects.underReview[side].id }), PROJECT_READERS, OTHER_COMMITTEE),
+    // Drafts stay private to the host and the team: not even the committee or the 组织部 read them.
+    draft: { input: (w) => ({ id: w.projects.draft.cs.id }), allow: ['host', 'team'] },
+  },
+  'project.listMine': {
+    none: {
+      input: () => ({}),
+      allow: BOUND,
+      sees: (data: unknown[], _w, role) => problem(data.length === (role === 'host' ? STAGES.length : 0), `${data.length} own projects listed`),
+    },
+  },
+  'project.saveDraft': scoped((w, side) => ({ id: w.projects.draft[side].id, version: w.projects.draft[side].version, fields: COMPLETE_FIELDS }), ['host'], []),
+  'project.submit': scoped((w, side) => ({ id: w.projects.draft[side].id, version: w.projects.draft[side].version }), ['host'], []),
+  'project.withdraw': scoped((w, side) => ({ id: w.projects.submitted[side].id, version: w.projects.submitted[side].version }), ['host'], []),
+
+  // —— The committee's desk.
+  'committee.inbox': scoped((_w, side) => ({ committeeId: `c-${side}`, view: 'all' }), OWN_COMMITTEE, OTHER_COMMITTEE, {
+    // 全部 never shows drafts: they are the host's until submitted.
+    sees: (data: { items: Array<{ _id: string }> }, w) => problem(!idsOf(data.items).some((id) => id === w.projects.draft.cs.id || id === w.projects.draft.me.id), 'a draft is listed'),
+  }),
+  // 推荐 is the secretary's own: the 组织部 does not decide for a committee.
+  'committee.decide': scoped((w, side) => ({ id: w.projects.submitted[side].id, version: w.projects.submitted[side].version, decision: 'recommend', comment: '同意推荐', rank: 1 }), ['ownSecretary'], ['otherSecretary']),
+  'committee.progress': scoped((_w, side) => ({ committeeId: `c-${side}`, batchId: OPEN_BATCH }), OWN_COMMITTEE, OTHER_COMMITTEE),
+
+  // —— People and roles: the 组织部 only.
+  'people.find': { none: { input: () => ({ staffNo: 'T2009031' }), allow: ADMIN } },
+  'people.grant': { none: { input: () => ({ userId: uid(OUTSIDER), role: 'reviewer' }), allow: ADMIN } },
+  'people.revoke': { none: { input: () => ({ userId: uid(REVIEWER2), role: 'reviewer' }), allow: ADMIN } },
+  'people.withRole': { none: { input: () => ({ role: 'reviewer' }), allow: ADMIN } },
+
+  // —— The team.
+  'team.invite': scoped((w, side) => ({ projectId: w.projects.draft[side].id }), ['host'], []),
+  // Deliberate: anyone bound holding a valid invitation may look at it and join (跨学院、跨部门组队);
+  // the token is the scope. The host and a member already on the team are told so.
+  'team.preview': scoped((w, side) => ({ token: w.invitations[side] }), BOUND, BOUND, {
+    sees: (data: { alreadyMember: boolean }, w, role) => problem(data.alreadyMember === ((role === 'host' || role === 'team') && data && (data as { projectId: string }).projectId === w.projects.draft.cs.id), `alreadyMember ${data.alreadyMember}`),
+  }),
+  'team.join': {
+    in: { input: (w) => ({ token: w.invitations.cs }), allow: BOUND, refusedAs: { host: 'ALREADY_EXISTS', team: 'ALREADY_EXISTS' } },
+    out: { input: (w) => ({ token: w.invitations.me }), allow: BOUND },
+  },
+  'team.list': {
+    ...scoped((w, side) => ({ projectId: w.projects.underReview[side].id }), PROJECT_READERS, OTHER_COMMITTEE),
+    draft: { input: (w) => ({ projectId: w.projects.draft.cs.id }), allow: ['host', 'team'] },
+  },
+  'team.remove': {
+    // The host removes a member; a member may leave by themselves.
+    in: { input: (w) => ({ projectId: w.projects.draft.cs.id, userId: uid('dev-member-2') }), allow: ['host', 'team'] },
+    out: {
+      input: (w) => ({ projectId: w.projects.draft.me.id, userId: uid('dev-member-2') }),
+      allow: [],
+      // 李思雨 "leaving" a team she is not on: told she is not a member (NOT_FOUND), whatever the
+      // project's state, so the call is no probe of another project's state.
+      deniedAs: { team: 'NOT_FOUND' },
+    },
+  },
+  'project.listJoined': {
+    none: {
+      input: () => ({}),
+      allow: BOUND,
+      sees: (data: unknown[], _w, role) => problem(data.length === (role === 'team' ? STAGES.length : 0), `${data.length} joined projects listed`),
+    },
+  },
+
+  // —— Brands.
+  'brand.mine': scoped((_w, side) => ({ committeeId: `c-${side}`, year: 2026 }), OWN_COMMITTEE, OTHER_COMMITTEE),
+  'brand.create': scoped((_w, side) => ({ committeeId: `c-${side}`, year: 2027 }), OWN_COMMITTEE, OTHER_COMMITTEE),
+  'brand.get': {
+    ...scoped((w, side) => ({ id: w.brands.draft[side].id }), OWN_COMMITTEE, OTHER_COMMITTEE),
+    // Deliberate: once accepted into the 资源库, every committee's secretaries may read a brand.
+    library: { input: (w) => ({ id: w.brands.accepted.cs.id }), allow: [...SECRETARIES, 'admin'] },
+  },
+  'brand.save': scoped((w, side) => ({ id: w.brands.draft[side].id, version: w.brands.draft[side].version, report: FULL_REPORT }), OWN_COMMITTEE, OTHER_COMMITTEE),
+  'brand.submit': scoped((w, side) => ({ id: w.brands.draft[side].id, version: w.brands.draft[side].version }), OWN_COMMITTEE, OTHER_COMMITTEE),
+  'brand.review': scoped((w, side) => ({ id: w.brands.submitted[side].id, version: w.brands.submitted[side].version, decision: 'accept', comment: '' }), ADMIN, ADMIN),
+  'brand.library': scoped((_w, side) => ({ committeeId: `c-${side}` }), [...SECRETARIES, 'admin'], [...SECRETARIES, 'admin'], {
+    // Another committee's brands show only once in the 资源库 (accepted or promoted).
+    sees: (data: { items: Array<{ _id: string; committeeId: string }> }, w, role) => {
+      const ids = idsOf(data.items);
+      const unaccepted = (side: 'cs' | 'me') => [w.brands.draft[side].id, w.brands.submitted[side].id];
+      const own = role === 'ownSecretary' ? 'cs' : role === 'otherSecretary' ? 'me' : null;
+      const hidden = role === 'admin' ? [] : own === 'cs' ? unaccepted('me') : unaccepted('cs');
+      return problem(!ids.some((id) => hidden.includes(id as string)), 'another committee’s unaccepted brand is listed');
+    },
+  }),
+  'brand.setCultivation': scoped((w, side) => ({ id: w.brands.accepted[side].id, version: w.brands.accepted[side].version, plan: '三年培育计划', leader: '张书记', cadre: '李老师' }), OWN_COMMITTEE, OTHER_COMMITTEE),
+  'brand.addProgress': scoped((w, side) => ({ brandId: w.brands.accepted[side].id, date: '2026-12-09', text: '开展先锋讲堂第十期。', photos: [], stage: 'practice' }), OWN_COMMITTEE, OTHER_COMMITTEE),
+  'brand.promote': scoped((w, side) => ({ id: w.brands.accepted[side].id, version: w.brands.accepted[side].version }), ADMIN, ADMIN),
+  'brand.addEvent': scoped((w, side) => ({ brandId: w.brands.promoted[side].id, kind: 'symposium', date: '2026-12-09', place: '学院报告厅', report: '召开品牌建设座谈交流会。' }), ADMIN, ADMIN),
+  // Public showcase: anyone, signed out too, sees a promoted brand.
+  'brand.public': {
+    ...scoped((w, side) => ({ id: w.brands.promoted[side].id }), EVERYONE, EVERYONE),
+    // A brand not promoted has no public page, and its existence is not revealed (NOT_FOUND, to
+    // everyone, its own committee included: they read it through brand.get).
+    hidden: { input: (w) => ({ id: w.brands.accepted.cs.id }), allow: [], deniedAs: 'NOT_FOUND' },
+  },
+  'brand.posterCode': {
+    ...scoped((w, side) => ({ id: w.brands.promoted[side].id }), EVERYONE, EVERYONE),
+    hidden: { input: (w) => ({ id: w.brands.draft.cs.id }), allow: [], deniedAs: 'NOT_FOUND' },
+  },
+  'brand.publicList': {
+    none: {
+      input: () => ({}),
+      allow: EVERYONE,
+      sees: (data: Array<{ _id: string }>, w) => {
+        const ids = idsOf(data).sort();
+        return problem(JSON.stringify(ids) === JSON.stringify([w.brands.promoted.cs.id, w.brands.promoted.me.id].sort()), `public list is ${ids.join(',')}`);
+      },
+    },
+  },
+  'branchFeature.list': scoped((_w, side) => ({ committeeId: `c-${side}`, year: 2026 }), OWN_COMMITTEE, OTHER_COMMITTEE),
+  'branchFeature.save': scoped((_w, side) => ({ branchId: `b-${side}-t1`, year: 2026, name: '先锋支部', description: '', version: null }), OWN_COMMITTEE, OTHER_COMMITTEE),
+
+  // —— 立项评审, 公示, 立项: the 组织部 acts on every batch (no committee scope to be out of).
+  'review.roundStatus': { batch: { input: (w) => ({ batchId: w.batches.underReview }), allow: ADMIN } },
+  'review.setRubric': { batch: { input: (w) => ({ batchId: w.batches.underReview, rubric: [{ key: 'overall', label: '综合评价', weight: 100, max: 100 }] }), allow: ADMIN } },
+  'review.open': { batch: { input: (w) => ({ batchId: w.batches.recommended }), allow: ADMIN } },
+  'review.assign': scoped((w, side) => ({ batchId: w.batches.underReview, projectId: w.projects.underReview[side].id, reviewerIds: [uid(REVIEWER), uid(REVIEWER2)] }), ADMIN, ADMIN),
+  'review.autoAssign': { batch: { input: (w) => ({ batchId: w.batches.underReview, perApplication: 1 }), allow: ADMIN } },
+  'review.myAssignments': {
+    none: {
+      input: () => ({}),
+      allow: ['reviewer', 'otherReviewer'],
+      // Reviewers see only what is assigned to them: 赵明 the c-cs projects sent to review, 周健 nothing.
+      sees: (data: Array<{ projectId: string }>, w, role) => {
+        const want = role === 'reviewer' ? (['underReview', 'publicity', 'approved', 'cultivating', 'midterm', 'passed', 'final'] as const).map((s) => w.projects[s].cs.id).sort() : [];
+        const got = data.map((a) => a.projectId).sort();
+        return problem(JSON.stringify(got) === JSON.stringify(want), `assignments listed: ${got.join(',')}`);
+      },
+    },
+  },
+  // Only a reviewer assigned to the application scores it.
+  'review.score': scoped((w, side) => ({ projectId: w.projects.underReview[side].id, scores: fullScores, comment: '材料翔实' }), ['reviewer'], []),
+  'review.publicize': { batch: { input: (w) => ({ batchId: w.batches.underReview, projectIds: [w.projects.underReview.cs.id], publicityStart: '2026-12-10', publicityEnd: '2026-12-20' }), allow: ADMIN } },
+  // 公示名单 is public (title, committee, host only).
+  'review.publicityList': {
+    none: {
+      input: (w) => ({ batchId: w.batches.publicity }),
+      allow: EVERYONE,
+      sees: (data: { items: Array<{ projectId: string }> }, w) => {
+        const got = data.items.map((i) => i.projectId).sort();
+        return problem(JSON.stringify(got) === JSON.stringify([w.projects.publicity.cs.id, w.projects.publicity.me.id].sort()), `publicity list ${got.join(',')}`);
+      },
+    },
+  },
+  // Deliberate: any bound person may raise an objection to a project during its 公示.
+  'review.object': scoped((w, side) => ({ projectId: w.projects.publicity[side].id, text: '对该项目有异议，请核实。' }), BOUND, BOUND),
+  'review.objections': { batch: { input: (w) => ({ batchId: w.batches.publicity }), allow: ADMIN } },
+  'review.finalize': scoped((w, side) => ({ batchId: w.batches.publicity, approve: [], reject: [{ projectId: w.projects.publicity[side].id, reason: '异议属实' }] }), ADMIN, ADMIN),
+
+  // —— Funding, 培育, 中期 and 结项. Readers: the host, the project's committee, the 组织部 — not the
+  // team (deliberate for now: the money and the acceptance papers are the host's and the committee's).
+  'funding.list': { batch: { input: (w) => ({ batchId: w.batches.cultivating }), allow: ADMIN } },
+  'funding.status': scoped((w, side) => ({ projectId: w.projects.cultivating[side].id }), ['host', ...OWN_COMMITTEE], OTHER_COMMITTEE),
+  'funding.disburse': scoped((w, side) => ({ projectId: w.projects.approved[side].id, tranche: 1, amountFen: tranchesFor(w.grantFen)[1], note: '' }), ADMIN, ADMIN),
+  'funding.setMatching': scoped((w, side) => ({ projectId: w.projects.cultivating[side].id, amountFen: 50_000, note: '学院配套' }), OWN_COMMITTEE, OTHER_COMMITTEE),
+  'funding.addExpense': scoped((w, side) => ({ projectId: w.projects.cultivating[side].id, date: '2026-12-09', item: '资料印制', amountFen: 10_000, receipts: [RECEIPT] }), ['host'], []),
+  // 培育指导 is the committee's own work: the 组织部 reads it but does not write it.
+  'guidance.add': scoped((w, side) => ({ projectId: w.projects.cultivating[side].id, date: '2026-12-09', kind: 'visit', text: '走访项目团队，了解进展。' }), ['ownSecretary'], ['otherSecretary']),
+  'guidance.list': scoped((w, side) => ({ projectId: w.projects.cultivating[side].id }), ['host', ...OWN_COMMITTEE], OTHER_COMMITTEE),
+  'midterm.submit': scoped((w, side) => ({ projectId: w.projects.cultivating[side].id, version: w.projects.cultivating[side].version, progress: '进展顺利。', results: '形成初步成果。', spendingNote: '按计划支出。', changeRequests: '' }), ['host'], []),
+  'midterm.decide': scoped((w, side) => ({ projectId: w.projects.midterm[side].id, version: w.projects.midterm[side].version, pass: true, comment: '' }), ADMIN, ADMIN),
+  'final.save': scoped((w, side) => ({ projectId: w.projects.passed[side].id, reportVersion: w.finalReportVersions[side], summary: '按计划完成。', outcomes: [] }), ['host'], []),
+  // 结项材料 are submitted by the project's committee (notice 三(二)4).
+  'final.submit': scoped((w, side) => ({ projectId: w.projects.passed[side].id, version: w.projects.passed[side].version }), ['ownSecretary'], ['otherSecretary']),
+  'final.recordDefense': scoped((w, side) => ({ projectId: w.projects.final[side].id, date: '2026-12-09', panel: ['王教授'], result: '答辩通过。' }), ADMIN, ADMIN),
+  'final.decide': scoped((w, side) => ({ projectId: w.projects.final[side].id, version: w.projects.final[side].version, pass: true, comment: '' }), ADMIN, ADMIN),
+  'project.reports': scoped((w, side) => ({ projectId: w.projects.final[side].id }), ['host', ...OWN_COMMITTEE], OTHER_COMMITTEE),
+
+  // —— Reminders: the caller's own duties and grants; the job on demand for the 组织部.
+  'todo.mine': { none: { input: () => ({}), allow: BOUND } },
+  'subscribe.record': { none: { input: (w) => ({ results: { [w.templateKey]: 'accept' } }), allow: BOUND } },
+  'subscribe.templates': { none: { input: () => ({}), allow: BOUND } },
+  'scheduler.run': { none: { input: () => ({}), allow: ADMIN } },
+};
