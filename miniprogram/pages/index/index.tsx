@@ -131,6 +131,7 @@ export default function Home() {
         </View>
       ) : null}
       {isSecretary ? entry('entry-committee-progress', '申报进度', '本批次各状态的数量，以及谁还没有提交申报书。', '/packages/committee/progress/index') : null}
+      {isSecretary ? entry('entry-committee-dashboard', '本党委看板', '本党委的申报、推荐、评审、经费和品牌进展一览。', '/packages/committee/dashboard/index') : null}
 
       {isAdmin ? (
         <View className="card entry-admin">
@@ -145,6 +146,9 @@ export default function Home() {
             </Button>
             <Button size="small" className="entry-admin-people" onClick={() => Taro.navigateTo({ url: '/packages/admin/people/index' })}>
               人员与角色
+            </Button>
+            <Button size="small" className="entry-admin-dashboard" onClick={() => Taro.navigateTo({ url: '/packages/admin/dashboard/index' })}>
+              数据看板
             </Button>
           </View>
         </View>
