@@ -1,0 +1,184 @@
+// Benchmark at university scale: a seeded SQLite university (scripts/bench/seed-university.mjs),
+// each main procedure called N times through the real router as the right people, with its server
+// time (p50/p95), its store round trips per call (what WeChat cloud database requests cost) and a
+// hand-written SQL query reading the same data; then the weapp package sizes beside an empty Taro
+// app, and the H5 first paint in headless Chromium. Prints a table, writes bench-results/scale.json.
+//
+//   npm run bench                          everything (about 3–4 minutes on 2 cores)
+//   node --import tsx scripts/bench-scale.mjs --only-procedures   the procedure table only
+//   BENCH_CALLS=50 …                       more calls per procedure (default 20)
+//   BENCH_OUT=bench-results/x.json …       where the JSON goes
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openSqliteStore } from '../cloudfunctions/core/adapters/sqlite/store.ts';
+import { createApp } from '../cloudfunctions/core/app.ts';
+import { userIdFor } from '../cloudfunctions/core/context.ts';
+import { procedures } from '../cloudfunctions/core/procedures/index.ts';
+import { countingStore } from './bench/counting-store.mjs';
+import { openHandSql } from './bench/hand-sql.mjs';
+import { BATCH_OPEN, BATCH_PAST, BATCH_REVIEW, NOW, committeeId, seedUniversity } from './bench/seed-university.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const N = Number(process.env.BENCH_CALLS ?? 20);
+const onlyProcedures = process.argv.includes('--only-procedures');
+const out = path.resolve(root, process.env.BENCH_OUT ?? 'bench-results/scale.json');
+const dir = mkdtempSync(path.join(tmpdir(), 'bench-scale-'));
+const file = path.join(dir, 'university.sqlite');
+
+// 1. The university.
+let t = performance.now();
+const raw = openSqliteStore(file);
+const seeded = await seedUniversity(raw);
+const seedMs = performance.now() - t;
+const total = Object.values(seeded.counts).reduce((a, b) => a + b, 0);
+console.log(`seed: ${total} documents in ${(seedMs / 1000).toFixed(1)} s`, seeded.counts);
+const { who, projects, brands } = seeded;
+
+// 2. The router on the counted store, the clock fixed at NOW.
+const counted = countingStore(raw);
+let ids = 0;
+const exports = [];
+const files = {
+  urls: async () => new Map(),
+  saveExport: async (bytes, fileName) => {
+    exports.push({ fileName, size: bytes.length });
+    return { fileId: `bench:${exports.length}`, url: `/files/${exports.length}`, fileName, size: bytes.length };
+  },
+};
+const router = createApp({ store: counted.store, clock: () => NOW, newId: () => `bench${++ids}`, files, logger: { error: (m, e) => console.error(m, e) } });
+const handSql = openHandSql(file);
+
+const member = (i) => who.members[(i * 37 + 11) % who.members.length].openid;
+const secretary = (i) => who.secretaries[i % 60]; // the first secretary of committee i+1
+const reviewer = (i) => who.reviewers[i % who.reviewers.length].openid;
+const ADMIN = who.admins[0];
+const funded = [...projects[BATCH_PAST].cultivating, ...projects[BATCH_PAST].final_review];
+const drafts = projects[BATCH_OPEN].draft;
+const newFields = (i) => ({
+  title: `修改后的项目名称${i}`, contactPhone: '13800138000', category: 'integration', background: '背景说明（修改）。', goals: '建设目标（修改）。',
+  measures: '主要举措（修改）。', innovation: '创新点。', milestones: [{ date: '2027-03-01', task: '完成方案' }], expectedOutcomes: '预期成果。',
+  budget: [{ item: '资料印制费', amountFen: 120_050 }], brandId: null, attachments: [],
+});
+const at = NOW.toISOString();
+
+/**
+ * One row per case: who calls with what (call i of N), and the hand SQL reading the same data.
+ * `calls` caps the slow ones so the whole run stays within a few minutes.
+ */
+const CASES = [
+  { name: 'session.me', call: (i) => [member(i), {}], hand: (i) => ({ userId: userIdFor(member(i)) }) },
+  { name: 'batch.list', call: (i) => [member(i), {}], hand: () => ({}) },
+  { name: 'project.listMine', call: (i) => [funded[i].hostOpenid, {}], hand: (i) => ({ userId: userIdFor(funded[i].hostOpenid) }) },
+  { name: 'project.get', call: (i) => [funded[i].hostOpenid, { id: funded[i]._id }], hand: (i) => ({ projectId: funded[i]._id }) },
+  { name: 'project.saveDraft', write: true, call: (i) => [drafts[i].hostOpenid, { id: drafts[i]._id, version: 1, fields: newFields(i) }], hand: (i) => ({ projectId: drafts[200 + i]._id, fields: newFields(i), at }) },
+  { name: 'project.submit', write: true, call: (i) => [drafts[100 + i].hostOpenid, { id: drafts[100 + i]._id, version: 1 }], hand: (i) => ({ projectId: drafts[300 + i]._id, userId: userIdFor(drafts[300 + i].hostOpenid), at, n: i }) },
+  ...['pending', 'recommended', 'decided', 'all'].map((view) => ({
+    name: 'committee.inbox', label: `committee.inbox (${view})`,
+    call: (i) => [secretary(i).openid, { view }], hand: (i) => ({ committeeId: committeeId(secretary(i).committee), view }),
+  })),
+  { name: 'committee.progress', call: (i) => [secretary(i).openid, { batchId: BATCH_OPEN }], hand: (i) => ({ committeeId: committeeId(secretary(i).committee), batchId: BATCH_OPEN }) },
+  { name: 'review.myAssignments', call: (i) => [reviewer(i), {}], hand: (i) => ({ userId: userIdFor(reviewer(i)) }) },
+  { name: 'review.roundStatus', label: 'review.roundStatus (open round)', calls: 5, call: () => [ADMIN, { batchId: BATCH_REVIEW }], hand: () => ({ batchId: BATCH_REVIEW }) },
+  { name: 'review.roundStatus', label: 'review.roundStatus (2024, 17k reviews)', calls: 3, call: () => [ADMIN, { batchId: BATCH_PAST }], hand: () => ({ batchId: BATCH_PAST }) },
+  { name: 'funding.list', calls: 5, call: () => [ADMIN, { batchId: BATCH_PAST }], hand: () => ({ batchId: BATCH_PAST }) },
+  { name: 'funding.status', call: (i) => [funded[i].hostOpenid, { projectId: funded[i]._id }], hand: (i) => ({ projectId: funded[i]._id }) },
+  { name: 'brand.library', call: (i) => [secretary(i).openid, {}], hand: (i) => ({ committeeId: committeeId(secretary(i).committee) }) },
+  { name: 'brand.publicList', call: () => [null, {}], hand: () => ({}) },
+  { name: 'brand.public', call: (i) => [null, { id: brands.promoted[i % brands.promoted.length] }], hand: (i) => ({ brandId: brands.promoted[i % brands.promoted.length] }) },
+  { name: 'people.find', call: (i) => [ADMIN, { staffNo: `T${String(1990_000 + 400 + i * 4).padStart(7, '0')}` }], hand: (i) => ({ staffNo: `T${String(1990_000 + 400 + i * 4).padStart(7, '0')}` }) },
+  // Added by other work when present: the dashboards and the applications export.
+  { name: 'dashboard.university', calls: 5, call: () => [ADMIN, { batchId: BATCH_REVIEW }], hand: null },
+  { name: 'dashboard.committee', calls: 10, call: (i) => [secretary(i).openid, { batchId: BATCH_REVIEW }], hand: null },
+  { name: 'export.applications', calls: 3, call: () => [ADMIN, { batchId: BATCH_REVIEW }], hand: null },
+];
+
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+};
+const round = (x) => (x === null || x === undefined ? null : Math.round(x * 10) / 10);
+
+const rows = [];
+for (const c of CASES) {
+  if (!(c.name in procedures)) {
+    console.log(`(skipped ${c.name}: not registered yet)`);
+    continue;
+  }
+  const calls = Math.min(c.calls ?? N, N);
+  const times = [];
+  const trips = [];
+  const byOp = {};
+  let error = null;
+  let items = null;
+  // One warm-up call for reads (JIT, statement cache); writes are each a fresh document.
+  if (!c.write) {
+    const [openid, input] = c.call(calls);
+    await router.call(openid ? { openid } : null, { procedure: c.name, input });
+  }
+  for (let i = 0; i < calls; i++) {
+    const [openid, input] = c.call(i);
+    counted.reset();
+    const t0 = performance.now();
+    const r = await router.call(openid ? { openid } : null, { procedure: c.name, input, requestId: `bench-${c.name}-${i}` });
+    times.push(performance.now() - t0);
+    trips.push(counted.counter.trips);
+    for (const [op, n] of Object.entries(counted.counter.byOp)) byOp[op] = (byOp[op] ?? 0) + n;
+    if (!r.ok) error ??= `${r.error.code}: ${r.error.message}`;
+    else items ??= Array.isArray(r.data) ? r.data.length : Array.isArray(r.data?.items) ? r.data.items.length : Array.isArray(r.data?.applications) ? r.data.applications.length : null;
+  }
+  const handTimes = [];
+  if (c.hand && handSql.hand[c.name]) {
+    if (!c.write) handSql.hand[c.name](c.hand(calls));
+    for (let i = 0; i < calls; i++) {
+      const t0 = performance.now();
+      handSql.hand[c.name](c.hand(i));
+      handTimes.push(performance.now() - t0);
+    }
+  }
+  const row = {
+    procedure: c.label ?? c.name,
+    calls,
+    p50: round(pct(times, 50)),
+    p95: round(pct(times, 95)),
+    roundTrips: pct(trips, 50),
+    roundTripsMax: Math.max(...trips),
+    byOp: Object.fromEntries(Object.entries(byOp).map(([op, n]) => [op, round(n / calls)])),
+    items,
+    handSqlMs: handTimes.length ? round(pct(handTimes, 50)) : null,
+    error,
+  };
+  rows.push(row);
+  console.log(`${row.procedure}: p50 ${row.p50} ms, ${row.roundTrips} round trips${error ? `, ERROR ${error}` : ''}`);
+}
+
+const table = [
+  '| procedure | calls | p50 ms | p95 ms | round trips | hand SQL ms | notes |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
+  ...rows.map((r) => {
+    const notes = [r.items !== null ? `${r.items} items` : null, r.roundTripsMax !== r.roundTrips ? `max ${r.roundTripsMax} trips` : null, r.error ? `ERROR ${r.error}` : null].filter(Boolean).join('; ');
+    return `| ${r.procedure} | ${r.calls} | ${r.p50} | ${r.p95} | ${r.roundTrips} | ${r.handSqlMs ?? '—'} | ${notes} |`;
+  }),
+].join('\n');
+console.log(`\n${table}\n`);
+handSql.close();
+await raw.close();
+
+// 3. and 4. Sizes and first paint (each builds what it needs into a private directory).
+let sizes = null;
+let firstPaint = null;
+if (!onlyProcedures) {
+  const { measureSizes } = await import('./bench/sizes.mjs');
+  sizes = await measureSizes(root);
+  const { measureFirstPaint } = await import('./bench/first-paint.mjs');
+  firstPaint = await measureFirstPaint(root, { dbFile: file, brandId: brands.promoted[0], now: NOW });
+}
+
+mkdirSync(path.dirname(out), { recursive: true });
+writeFileSync(
+  out,
+  `${JSON.stringify({ generatedAt: new Date().toISOString(), node: process.version, callsPerProcedure: N, seed: { ms: Math.round(seedMs), documents: total, counts: seeded.counts }, procedures: rows, table, sizes, firstPaint }, null, 2)}\n`,
+);
+console.log(`written: ${path.relative(root, out)}`);
+rmSync(dir, { recursive: true, force: true });
