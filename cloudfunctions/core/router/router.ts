@@ -4,7 +4,7 @@ import { describeValidation, zhErrorMap } from '../../../shared/contracts/zod-zh
 import { hasRole } from '../../../shared/domain/roles';
 import { buildContext, type Context, type Identity, type Ports } from '../context';
 import { StoreError } from '../ports/store';
-import { AlreadyClaimed, answerFromRecord, claimRequest, READ_ONLY_PROCEDURES, requestRecordId, type IdempotencyOptions } from '../services/idempotency';
+import { AlreadyClaimed, answerFromRecord, claimRequest, READ_ONLY_PROCEDURES, requestRecordId, type IdempotencyOptions, type RequestRecord } from '../services/idempotency';
 import { callerKey, type RateLimiter } from '../services/rate-limit';
 import type { Procedure, ProcedureTable } from './procedure';
 
@@ -41,7 +41,7 @@ export function createRouter(table: ProcedureTable, ports: Ports, logger: Logger
    * a retry that finds the claim answers what the first call answered instead of acting again.
    */
   async function callOnce(openid: string, procedure: ProcedureName, requestId: string, proc: Procedure<ProcedureName>, input: unknown, identity: Identity): Promise<CallResult<unknown>> {
-    const claim = claimRequest(ports.store, { callerId: openid, procedure, requestId }, ports.clock().toISOString());
+    const claim = claimRequest(ports.store, { callerId: openid, procedure, requestId }, ports.clock().toISOString(), ports.newId());
     const recordId = requestRecordId(openid, procedure, requestId);
     let result: CallResult<unknown>;
     try {
@@ -49,11 +49,18 @@ export function createRouter(table: ProcedureTable, ports: Ports, logger: Logger
       authorise(ctx, proc);
       result = { ok: true, data: await proc.handler(ctx, input as never) };
     } catch (err) {
-      if (err instanceof AlreadyClaimed || claim.duplicate) return answerFromRecord(ports.store, recordId, options.idempotency);
+      if (err instanceof AlreadyClaimed || claim.duplicate) return answerFromRecord(ports.store, recordId, ports.clock(), options.idempotency);
       result = fail(toErrorBody(err, logger));
     }
+    if (!claim.claimed && !claim.duplicate) {
+      // Nothing written this time: a handler that checks the state before writing refuses a retry
+      // ("already bound", "not under review any more") or finds nothing left to do. If this id
+      // already ran, its answer is the one to give. One read, only on this path.
+      const earlier = await ports.store.get<RequestRecord>('requests', recordId);
+      return earlier ? answerFromRecord(ports.store, recordId, ports.clock(), options.idempotency, claim.claimant) : result;
+    }
     // A handler that swallowed the claim's failure must not answer as if it had acted.
-    if (claim.duplicate) return answerFromRecord(ports.store, recordId, options.idempotency);
+    if (claim.duplicate) return answerFromRecord(ports.store, recordId, ports.clock(), options.idempotency);
     try {
       await claim.finish(result);
     } catch (err) {

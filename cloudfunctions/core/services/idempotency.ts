@@ -1,4 +1,4 @@
-import type { CallResult, ErrorBody, ProcedureName } from '../../../shared/contracts';
+import type { CallResult, ProcedureName } from '../../../shared/contracts';
 import { AppError } from '../../../shared/contracts/errors';
 import { StoreError, type NewDoc, type Patch, type Store, type StoredDoc, type StoreOps } from '../ports/store';
 
@@ -62,6 +62,8 @@ export interface RequestRecord extends StoredDoc {
   callerId: string;
   requestId: string;
   at: string;
+  /** Which call claimed it (unique per call): tells a call its own claim from a parallel one's. */
+  claimant: string;
   /** Null between the commit of the first write and the answer being stored (or after a crash there). */
   result: CallResult<unknown> | null;
 }
@@ -91,6 +93,8 @@ export interface RequestClaim {
   readonly claimed: boolean;
   /** True when the claim already existed: the request ran before. */
   readonly duplicate: boolean;
+  /** The unique token this call writes into its claim. */
+  readonly claimant: string;
   /** Stores the answer on the claim (after the handler returned); best effort. */
   finish(result: CallResult<unknown>): Promise<void>;
 }
@@ -99,6 +103,7 @@ export function claimRequest(
   store: Store,
   key: { callerId: string; procedure: string; requestId: string },
   at: string,
+  claimant: string,
 ): RequestClaim {
   const recordId = requestRecordId(key.callerId, key.procedure, key.requestId);
   let claimed = false;
@@ -112,6 +117,7 @@ export function claimRequest(
         callerId: key.callerId,
         requestId: key.requestId,
         at,
+        claimant,
         result: null,
       });
     } catch (err) {
@@ -159,6 +165,7 @@ export function claimRequest(
 
   return {
     store: wrapped,
+    claimant,
     get claimed() {
       return claimed;
     },
@@ -173,15 +180,23 @@ export function claimRequest(
   };
 }
 
-/** Answers a retried request from its record: the stored answer, or CONFLICT when there is none yet. */
-export async function answerFromRecord(store: Store, recordId: string, options: IdempotencyOptions = {}): Promise<CallResult<unknown>> {
+/**
+ * Answers a retried request from its record: the stored answer, or CONFLICT when there is none.
+ * A claim younger than `waitMs` (by the server's clock) may belong to a call still running in
+ * parallel: wait for its answer that long. An older one without an answer lost it (a crash
+ * between the commit and the answer): the work is done, the caller should look at the new state.
+ */
+export async function answerFromRecord(store: Store, recordId: string, now: Date, options: IdempotencyOptions = {}, ownClaimant?: string): Promise<CallResult<unknown>> {
   const waitMs = options.waitMs ?? 1000;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const step = 50;
   for (let waited = 0; ; waited += step) {
     const record = await store.get<RequestRecord>('requests', recordId);
     if (record?.result) return record.result;
-    if (waited >= waitMs) break;
+    // This very call committed the claim and then lost the answer: nobody else will write it.
+    if (record && record.claimant === ownClaimant) break;
+    const age = record ? now.getTime() - Date.parse(record.at) : 0;
+    if (waited + age >= waitMs) break;
     await sleep(step);
   }
   return { ok: false, error: new AppError('CONFLICT', ALREADY_DONE_MESSAGE).toBody() };
@@ -196,6 +211,7 @@ function storable(result: CallResult<unknown>): CallResult<unknown> {
 export async function purgeRequests(store: Store, before: string, max = 1000): Promise<number> {
   let removed = 0;
   while (removed < max) {
+    const start = removed;
     const page = await store.find<RequestRecord>('requests', { where: { at: { $lt: before } }, orderBy: [{ field: 'at', direction: 'asc' }], limit: 100 });
     if (page.length === 0) break;
     for (const r of page) {
@@ -206,8 +222,9 @@ export async function purgeRequests(store: Store, before: string, max = 1000): P
         if (!(err instanceof StoreError)) throw err;
       }
     }
+    // Nothing could be removed (all changed under us): stop rather than spin.
+    if (removed === start) break;
   }
   return removed;
 }
 
-export type { ErrorBody };

@@ -30,26 +30,29 @@ export async function subscribeRecord(ctx: Context, input: ParsedInputOf<'subscr
   const unknown = keys.filter((k) => !known.has(k));
   if (unknown.length > 0) throw new AppError('VALIDATION', `未知的订阅消息模板：${unknown.join('、')}`);
   const at = ctx.now.toISOString();
-  for (const key of keys) {
-    const result = input.results[key];
-    const id = grantId(user._id, key);
-    // Taps on two phones at once: re-read and retry on a version conflict.
-    for (let attempt = 0; ; attempt++) {
-      const g = await ctx.store.get<SubscriptionGrant>('subscriptions', id);
-      try {
-        if (!g) {
-          await ctx.store.insert<SubscriptionGrant>('subscriptions', { _id: id, userId: user._id, templateKey: key, remaining: result === 'accept' ? 1 : 0, lastResult: result, updatedAt: at });
-        } else {
-          // A ban turns the template off on WeChat's side: nothing can be sent until it is allowed again.
-          const remaining = result === 'accept' ? g.remaining + 1 : result === 'ban' ? 0 : g.remaining;
-          await ctx.store.update<SubscriptionGrant>('subscriptions', id, g.version, { remaining, lastResult: result, updatedAt: at });
+  // One transaction for every template's answer: all counted or none (a retry must not count twice).
+  await ctx.store.transaction(async (tx) => {
+    for (const key of keys) {
+      const result = input.results[key];
+      const id = grantId(user._id, key);
+      // Taps on two phones at once: re-read and retry on a version conflict.
+      for (let attempt = 0; ; attempt++) {
+        const g = await tx.get<SubscriptionGrant>('subscriptions', id);
+        try {
+          if (!g) {
+            await tx.insert<SubscriptionGrant>('subscriptions', { _id: id, userId: user._id, templateKey: key, remaining: result === 'accept' ? 1 : 0, lastResult: result, updatedAt: at });
+          } else {
+            // A ban turns the template off on WeChat's side: nothing can be sent until it is allowed again.
+            const remaining = result === 'accept' ? g.remaining + 1 : result === 'ban' ? 0 : g.remaining;
+            await tx.update<SubscriptionGrant>('subscriptions', id, g.version, { remaining, lastResult: result, updatedAt: at });
+          }
+          break;
+        } catch (err) {
+          const retry = err instanceof StoreError && (err.kind === 'CONFLICT' || err.kind === 'DUPLICATE') && attempt < 3;
+          if (!retry) throw err;
         }
-        break;
-      } catch (err) {
-        const retry = err instanceof StoreError && (err.kind === 'CONFLICT' || err.kind === 'DUPLICATE') && attempt < 3;
-        if (!retry) throw err;
       }
     }
-  }
+  });
   return { grants: await grantsOf(ctx.store, user._id, ctx.reminderConfig.templates.map((t) => t.key)) };
 }
