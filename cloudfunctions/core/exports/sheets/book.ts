@@ -50,7 +50,8 @@ export class SheetWriter {
   constructor(private readonly ws: ExcelJS.Worksheet, spec: SheetSpec) {
     this.columns = spec.columns;
     const last = columnLetter(Math.max(spec.columns.length, 1));
-    ws.columns = spec.columns.map((c, i) => ({ key: `c${i}`, width: c.width }));
+    // exceljs leaves out a column of width 9 (its own default), and Excel would show 8.43 instead.
+    ws.columns = spec.columns.map((c, i) => ({ key: `c${i}`, width: c.width === 9 ? 9.5 : c.width }));
 
     const title = ws.addRow([officeText(spec.title, { keepBreaks: false })]);
     title.font = TITLE_FONT;

@@ -159,3 +159,39 @@ describe('export.recommendations (推荐名单)', () => {
     expect((await h.err(MEMBER2, 'export.recommendations', { batchId: OPEN_BATCH })).code).toBe('FORBIDDEN');
   });
 });
+
+describe('reading a large batch', () => {
+  it('pages through the store (≤ 100 a query) and batches the lookups instead of one read per row', async () => {
+    const base = await application(h, HOST, '模板项目');
+    const N = 250;
+    for (let i = 0; i < N; i += 1) {
+      const { _id: _omit, version: _v, ...rest } = base;
+      await h.store.insert<Project>('projects', { ...rest, _id: `bulk-${String(i).padStart(3, '0')}`, hostId: `u_bulk-${i}`, hostName: `主持人${i}`, fields: { ...base.fields, title: `项目${i}` } });
+    }
+    const finds: number[] = [];
+    let gets = 0;
+    const store = h.store;
+    const find = store.find.bind(store);
+    const get = store.get.bind(store);
+    store.find = (async (collection: string, options?: Parameters<typeof find>[1]) => {
+      const page = await find(collection, options);
+      finds.push(page.length);
+      expect(options?.limit ?? 100).toBeLessThanOrEqual(100);
+      return page;
+    }) as typeof store.find;
+    store.get = (async (collection: string, id: string) => {
+      gets += 1;
+      return get(collection, id);
+    }) as typeof store.get;
+
+    const file = await h.ok(ADMIN, 'export.applications', { batchId: OPEN_BATCH });
+    expect(file.rows).toBe(N + 1);
+    expect(Math.max(...finds)).toBeLessThanOrEqual(100);
+    // Two passes of 3 pages over the projects, plus a few lookups per page — not one per row.
+    expect(finds.length).toBeLessThan(40);
+    expect(gets).toBeLessThan(5);
+    const t = table(await openExport(h, file), '申报汇总', file.rows);
+    expect(new Set(t.rows.map((r) => r['项目名称'])).size).toBe(N + 1);
+    expect(t.rows.at(-1)?.['序号']).toBe(N + 1);
+  });
+});
