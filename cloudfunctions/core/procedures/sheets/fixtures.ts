@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import type { ExportedFile } from '../../../../shared/contracts/common';
 import type { User } from '../../../../shared/domain/person';
 import type { Project } from '../../../../shared/domain/project/project';
+import type { TeamMember } from '../../../../shared/domain/project/team';
 import { indexRoles } from '../../services/role-index';
 import { COMPLETE_FIELDS, type Harness } from '../../../../test/support/harness';
 
@@ -60,7 +61,7 @@ export async function stored(h: Harness, id: string): Promise<Project> {
 
 /** A team member who joined (the invitation flow is the team area's; the document is what counts). */
 export async function addMember(h: Harness, project: Project, openid: string, name: string, joinedAt: string): Promise<void> {
-  await h.store.insert('teamMembers', {
+  await h.store.insert<TeamMember>('teamMembers', {
     _id: `${project._id}:${uid(openid)}`,
     projectId: project._id,
     userId: uid(openid),
