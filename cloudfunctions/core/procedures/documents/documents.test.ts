@@ -6,6 +6,7 @@ import type { OutputOf } from '../../../../shared/contracts';
 import type { Brand } from '../../../../shared/domain/brand/brand';
 import type { BrandReport } from '../../../../shared/domain/brand/report';
 import type { User } from '../../../../shared/domain/person';
+import type { ApplicationFields } from '../../../../shared/domain/project/application';
 import type { Project } from '../../../../shared/domain/project/project';
 import { createLocalFiles, type LocalFiles } from '../../adapters/local/files';
 import { createApp } from '../../app';
@@ -25,7 +26,7 @@ function tick(minutes = 1) {
   h.now.value = new Date(h.now.value.getTime() + minutes * 60_000);
 }
 
-async function draft(fields: Partial<typeof COMPLETE_FIELDS> = {}): Promise<Project> {
+async function draft(fields: Partial<ApplicationFields> = {}): Promise<Project> {
   tick();
   const p = await h.ok(HOST, 'project.create', { batchId: OPEN_BATCH });
   tick();
@@ -107,7 +108,7 @@ describe('export.application (申报书, 附件2)', () => {
     const brand = await h.ok(SECRETARY_CS, 'brand.create', { year: 2026 });
     tick();
     await h.ok(SECRETARY_CS, 'brand.save', { id: brand._id, version: brand.version, report: { ...brand.report, name: '红色引擎·智汇先锋' } });
-    const p = await draft({ brandId: brand._id, attachments: [{ fileId: 'local:plan.pdf', name: '实施方案.pdf', size: 1024 }] as never });
+    const p = await draft({ brandId: brand._id, attachments: [{ fileId: 'local:plan.pdf', name: '实施方案.pdf', size: 1024 }] });
     const r = await recommend(await submit(p), '经党委会研究讨论，同意推荐。', 2);
     const doc = await opened(await h.ok(SECRETARY_CS, 'export.application', { projectId: r._id }));
     const box = doc.tables.find((t) => t[0]![0] === '基层党委（总支）意见')!;
