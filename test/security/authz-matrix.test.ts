@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contracts, type ErrorCode } from '../../shared/contracts';
 import { MATRIX, type Case } from './matrix';
-import { buildWorld, CALLERS, fingerprint, openCopy, removeWorldFiles, ROLE_NAMES, type RoleName, type World } from './world';
+import { ADMIN } from '../support/harness';
+import { buildWorld, CALLERS, fingerprint, openCopy, removeWorldFiles, ROLE_NAMES, uid, type RoleName, type World } from './world';
 
 /**
  * Every procedure × every role × every scope, each call on a fresh copy of one fixture world,
@@ -19,8 +20,6 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(() => removeWorldFiles());
-
-type Outcome = { kind: 'ok' } | { kind: 'refused'; code: ErrorCode; message: string };
 
 function expected(c: Case, role: RoleName): { allowed: boolean; code: ErrorCode | 'ok' } {
   if (c.allow.includes(role)) return { allowed: true, code: c.refusedAs?.[role] ?? 'ok' };
@@ -51,30 +50,38 @@ describe('authorization matrix', () => {
     it(`${name}`, async () => {
       const mismatches: string[] = [];
       counts.procedures++;
-      for (const [scope, c] of Object.entries(entry)) {
-        counts.scopes++;
-        for (const role of ROLE_NAMES) {
-          const want = expected(c, role);
-          const app = openCopy(world);
-          try {
+      // A copy serves calls until one may have written: a denied call is checked to write nothing,
+      // so the copy it ran on is still the pristine world; after an allowed call it is thrown away.
+      let app: ReturnType<typeof openCopy> | null = null;
+      try {
+        for (const [scope, c] of Object.entries(entry)) {
+          counts.scopes++;
+          for (const role of ROLE_NAMES) {
+            const want = expected(c, role);
+            app ??= openCopy(world);
             const r = await app.raw(CALLERS[role], name, c.input(world));
-            const got: Outcome = r.ok ? { kind: 'ok' } : { kind: 'refused', code: r.error.code, message: r.error.message };
-            const code = got.kind === 'ok' ? 'ok' : got.code;
+            const code = r.ok ? 'ok' : r.error.code;
             counts.cases++;
             if (want.allowed) counts.allowed++;
             else counts.denied++;
             const where = `${name} [${scope}] as ${role}`;
+            let pristineAfter = false;
             if (code !== want.code) {
-              const msg = got.kind === 'refused' ? ` (${got.message})` : '';
-              mismatches.push(`${where}: expected ${want.allowed ? 'ALLOWED' : 'DENIED'} ${want.code}, got ${code}${msg}`);
-              continue;
+              mismatches.push(`${where}: expected ${want.allowed ? 'ALLOWED' : 'DENIED'} ${want.code}, got ${code}${r.ok ? '' : ` (${r.error.message})`}`);
+            } else if (!want.allowed) {
+              pristineAfter = (await fingerprint(app.store)) === pristine;
+              if (!pristineAfter) mismatches.push(`${where}: denied, yet something was written`);
+            } else if (r.ok && c.sees) {
+              for (const p of c.sees(r.data, world, role)) mismatches.push(`${where}: ${p}`);
             }
-            if (!want.allowed && (await fingerprint(app.store)) !== pristine) mismatches.push(`${where}: denied, yet something was written`);
-            if (r.ok && c.sees) for (const p of c.sees(r.data, world, role)) mismatches.push(`${where}: ${p}`);
-          } finally {
-            await app.close();
+            if (!pristineAfter) {
+              await app.close();
+              app = null;
+            }
           }
         }
+      } finally {
+        await app?.close();
       }
       expect(mismatches, mismatches.join('\n')).toEqual([]);
     });
@@ -88,5 +95,39 @@ describe('authorization matrix', () => {
     );
     expect(counts.cases).toBe(counts.scopes * perScope);
     expect(counts.procedures).toBe(Object.keys(contracts).length);
+  });
+
+  /**
+   * Regression: a 组织部 member who is also secretary of another committee (c-me) held the
+   * "secretary" actor for every committee — the admin role stood in for the committee scope — and
+   * could recommend and submit 结项材料 for c-cs projects. Now only the project's own committee acts.
+   */
+  it('a 组织部 member who is also c-me’s secretary acts for c-me only, not for c-cs', async () => {
+    const app = openCopy(world);
+    try {
+      const staff = 'w-staff';
+      await app.ok(staff, 'profile.bind', { name: '组织部干事', staffNo: 'T2020001', kind: 'teacher', committeeId: 'c-med', branchId: 'b-med-t1', politicalStatus: 'full_member', isPartyWorker: true });
+      await app.ok(ADMIN, 'people.grant', { userId: uid(staff), role: 'admin' });
+      await app.ok(ADMIN, 'people.grant', { userId: uid(staff), role: 'secretary', committeeId: 'c-me' });
+      const p = world.projects;
+      const calls = (side: 'cs' | 'me') =>
+        [
+          ['committee.decide', { id: p.submitted[side].id, version: p.submitted[side].version, decision: 'recommend', comment: '同意推荐', rank: 1 }],
+          ['final.submit', { projectId: p.passed[side].id, version: p.passed[side].version }],
+          ['guidance.add', { projectId: p.cultivating[side].id, date: '2026-12-09', kind: 'visit', text: '走访' }],
+        ] as const;
+      const before = await fingerprint(app.store);
+      for (const [procedure, input] of calls('cs')) {
+        const r = await app.raw(staff, procedure, input);
+        expect(r.ok ? 'ok' : r.error.code, `${procedure} on a c-cs project`).toBe('FORBIDDEN');
+      }
+      expect(await fingerprint(app.store)).toBe(before);
+      for (const [procedure, input] of calls('me')) {
+        const r = await app.raw(staff, procedure, input);
+        expect(r.ok ? 'ok' : `${r.error.code} ${r.error.message}`, `${procedure} on a c-me project`).toBe('ok');
+      }
+    } finally {
+      await app.close();
+    }
   });
 });

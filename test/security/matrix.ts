@@ -156,7 +156,8 @@ export const MATRIX: Record<string, Entry> = {
   // Deliberate: anyone bound holding a valid invitation may look at it and join (跨学院、跨部门组队);
   // the token is the scope. The host and a member already on the team are told so.
   'team.preview': scoped((w, side) => ({ token: w.invitations[side] }), BOUND, BOUND, {
-    sees: (data: { alreadyMember: boolean }, w, role) => problem(data.alreadyMember === ((role === 'host' || role === 'team') && data && (data as { projectId: string }).projectId === w.projects.draft.cs.id), `alreadyMember ${data.alreadyMember}`),
+    sees: (data: { projectId: string; alreadyMember: boolean }, w, role) =>
+      problem(data.alreadyMember === ((role === 'host' || role === 'team') && data.projectId === w.projects.draft.cs.id), `alreadyMember ${data.alreadyMember}`),
   }),
   'team.join': {
     in: { input: (w) => ({ token: w.invitations.cs }), allow: BOUND, refusedAs: { host: 'ALREADY_EXISTS', team: 'ALREADY_EXISTS' } },
@@ -172,9 +173,17 @@ export const MATRIX: Record<string, Entry> = {
     out: {
       input: (w) => ({ projectId: w.projects.draft.me.id, userId: uid('dev-member-2') }),
       allow: [],
-      // 李思雨 "leaving" a team she is not on: told she is not a member (NOT_FOUND), whatever the
-      // project's state, so the call is no probe of another project's state.
+      // 李思雨 "leaving" a team she is not on is told she is not a member (NOT_FOUND)…
       deniedAs: { team: 'NOT_FOUND' },
+    },
+    // …whatever the project's state: the call is no probe of another project's state (it answered
+    // INVALID_TRANSITION for a submitted project before the membership check came first).
+    outSubmitted: { input: (w) => ({ projectId: w.projects.submitted.me.id, userId: uid('dev-member-2') }), allow: [], deniedAs: { team: 'NOT_FOUND' } },
+    // Once submitted, the team is fixed: the host and the member are refused by the state.
+    inSubmitted: {
+      input: (w) => ({ projectId: w.projects.submitted.cs.id, userId: uid('dev-member-2') }),
+      allow: ['host', 'team'],
+      refusedAs: { host: 'INVALID_TRANSITION', team: 'INVALID_TRANSITION' },
     },
   },
   'project.listJoined': {
