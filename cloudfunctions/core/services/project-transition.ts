@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/contracts/errors';
 import type { Project } from '../../../shared/domain/project/project';
 import { checkTransition, PROJECT_STATE_LABELS, TRANSITIONS, type LifecycleAction } from '../../../shared/domain/project/state';
-import { canActForCommittee, hasRole } from '../../../shared/domain/roles';
+import { hasRole, secretaryCommittees } from '../../../shared/domain/roles';
 import type { Context } from '../context';
 import type { Patch, StoreOps } from '../ports/store';
 import { audit } from './audit';
@@ -15,7 +15,9 @@ export function actsAs(ctx: Context, project: Project, action: LifecycleAction):
     case 'host':
       return ctx.user?._id === project.hostId;
     case 'secretary':
-      return hasRole(roles, 'secretary') && canActForCommittee(roles, project.committeeId);
+      // A secretary of the project's own committee: the 组织部 role does not stand in for it, even
+      // when its holder is also secretary of another committee.
+      return secretaryCommittees(roles).includes(project.committeeId);
     case 'admin':
       return hasRole(roles, 'admin');
   }
