@@ -123,9 +123,10 @@ export async function remove(ctx: Context, input: ParsedInputOf<'team.remove'>) 
   await ctx.store.transaction(async (tx) => {
     const project = await loadProject(tx, input.projectId);
     if (actorId !== project.hostId && actorId !== input.userId) throw new AppError('FORBIDDEN', '只有项目主持人可以移除成员（成员可以自行退出）');
-    if (!teamIsOpen(project.state)) throw new AppError('INVALID_TRANSITION', '申报书提交后团队不能再变动；如需调整，请先撤回');
+    // Membership before state: someone "leaving" a team they are not on learns nothing of the project.
     const m = await tx.get<TeamMember>('teamMembers', memberId(project._id, input.userId));
     if (!m) throw new AppError('NOT_FOUND', '该成员不在项目团队中');
+    if (!teamIsOpen(project.state)) throw new AppError('INVALID_TRANSITION', '申报书提交后团队不能再变动；如需调整，请先撤回');
     await tx.remove('teamMembers', m._id, m.version);
     await audit(tx, { _id: ctx.newId(), entityType: 'project', entityId: project._id, action: actorId === input.userId ? 'leave' : 'removeMember', actorId, at, from: null, to: null, reason: m.name, requestId: ctx.requestId });
   });
