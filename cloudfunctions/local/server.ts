@@ -16,6 +16,8 @@ import { randomUUID } from 'node:crypto';
 import { createLocalNotifier } from '../core/adapters/local/notifier';
 import { runReminders } from '../core/jobs/remind';
 import { loadReminderConfig } from '../core/jobs/reminder-config';
+import { callerKey, createRateLimiter, DEFAULT_UPLOAD_LIMIT, loadRateLimit } from '../core/services/rate-limit';
+import { AppError } from '../../shared/contracts/errors';
 
 const MAX_BODY = 1_000_000;
 const MAX_UPLOAD = 5 * 1024 * 1024;
@@ -105,7 +107,8 @@ async function handleApi(router: Router, req: IncomingMessage, res: ServerRespon
   }
   const envelope = typeof body === 'object' && body !== null ? body : {};
   // Signed out, only public procedures answer (a shared showcase page); the rest ask to sign in.
-  const result = await router.call(openid ? { openid } : null, { ...envelope, procedure });
+  // Signed-out callers of public procedures are told apart (rate-limited) by their address.
+  const result = await router.call(openid ? { openid } : null, { ...envelope, procedure }, { clientKey: req.socket.remoteAddress ?? null });
   if (!openid && !result.ok && result.error.code === 'UNAUTHENTICATED') {
     json(res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先选择演示身份', details: { signIn: '/dev/sign-in' } } });
     return;
@@ -141,6 +144,7 @@ export async function startLocalHost(config: LocalConfig): Promise<LocalHost> {
   const reminderConfig = loadReminderConfig();
   const notifier = createLocalNotifier(store, clock, () => randomUUID().replace(/-/g, ''));
   const router = createApp({ store, clock, files, notifier, reminderConfig });
+  const uploadLimiter = createRateLimiter(loadRateLimit('UPLOAD_RATE_LIMIT', DEFAULT_UPLOAD_LIMIT));
   // The reminder job "as of" the dev clock (or `asOf`); one run at a time.
   let running: Promise<unknown> | null = null;
   const runJob = async (asOf?: Date) => {
@@ -222,7 +226,16 @@ export async function startLocalHost(config: LocalConfig): Promise<LocalHost> {
         }),
       );
     }
-    if (route === 'POST /upload') return void done(handleUpload(files, req, res));
+    if (route === 'POST /upload') {
+      try {
+        uploadLimiter.take(callerKey(knownIdentity(cookieOf(req, COOKIE)), req.socket.remoteAddress));
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        res.setHeader('retry-after', String(err.details?.retryAfterSeconds ?? 1));
+        return json(res, 429, { ok: false, error: err.toBody() });
+      }
+      return void done(handleUpload(files, req, res));
+    }
     const file = /^\/files\/([^/]+)$/.exec(url.pathname);
     if (file && req.method === 'GET') return serveFile(files.pathFor(file[1]), res, url.searchParams.get('name'));
     if (route === 'GET /brand') {
