@@ -1,0 +1,138 @@
+/**
+ * Fuzzing every procedure of the contract map (issue 7): bad input changes nothing and crashes
+ * nothing. Each procedure gets at least PER_PROCEDURE inputs its schema refuses (derived from
+ * the schema itself, see fuzz/schema-arbitraries.ts), sent through the real router as every
+ * kind of caller; each answer must be a coded refusal with a Chinese message, never INTERNAL,
+ * nothing may be logged as an unexpected failure, and the whole store must read back the same.
+ * Seeded with a fixed seed: `FUZZ_RUNS=100 npx vitest run test/security/fuzz.test.ts` for a
+ * quicker pass.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contracts, type ProcedureName } from '../../shared/contracts';
+import { createApp } from '../../cloudfunctions/core/app';
+import { procedures } from '../../cloudfunctions/core/procedures';
+import type { Router } from '../../cloudfunctions/core/router/router';
+import { ADMIN, COMPLETE_FIELDS, createHarness, HOST, MEMBER2, NEWCOMER, OPEN_BATCH, SECRETARY_CS, type Harness } from '../support/harness';
+import { fuzzProcedure, invalidInputs, preview, problemWith, type Finding } from './fuzz/run';
+import { schemaPaths } from './fuzz/schema-arbitraries';
+import { snapshotStore, storeDiff } from './fuzz/snapshot';
+import { envelopeCases } from './fuzz/envelope';
+import { prototypesClean } from './fuzz/stored';
+
+const PER_PROCEDURE = Number(process.env.FUZZ_RUNS ?? 1000);
+const REVIEWER = 'dev-reviewer';
+/** An identity with no profile, a member, a secretary, the 组织部, a reviewer. */
+const SIGNED_IN = [NEWCOMER, HOST, SECRETARY_CS, ADMIN, REVIEWER] as const;
+/**
+ * Each input is sent signed out and as one signed-in identity in turn, so every identity gets a
+ * fifth of each procedure's inputs and a role check never hides what validation does.
+ */
+const senders = (i: number) => [null, SIGNED_IN[i % SIGNED_IN.length]];
+
+const names = Object.keys(contracts).sort() as ProcedureName[];
+
+let h: Harness;
+/** The real router on the harness's store, without the public rate limit (which would answer before validation). */
+let router: Router;
+const logged: Array<{ message: string; err: unknown }> = [];
+const findings: Finding[] = [];
+const codes = new Map<string, number>();
+const inputsPer = new Map<string, number>();
+let totalCalls = 0;
+let envelopes = 0;
+/** Schema paths (fields, list items, record entries) a refusal pointed at, against all there are. */
+const coverage = { reached: 0, total: 0, missed: [] as string[] };
+let initial: Awaited<ReturnType<typeof snapshotStore>>;
+
+/** Some real data besides the seed, so a write that slipped through would have something to touch. */
+async function populate(): Promise<void> {
+  const p = await h.ok(HOST, 'project.create', { batchId: OPEN_BATCH });
+  const saved = await h.ok(HOST, 'project.saveDraft', { id: p._id, version: p.version, fields: COMPLETE_FIELDS });
+  await h.ok(HOST, 'project.submit', { id: saved._id, version: saved.version });
+  const q = await h.ok(MEMBER2, 'project.create', { batchId: OPEN_BATCH });
+  await h.ok(MEMBER2, 'project.saveDraft', { id: q._id, version: q.version, fields: { ...COMPLETE_FIELDS, title: '草稿项目' } });
+  await h.ok(SECRETARY_CS, 'brand.create', { year: 2026 });
+}
+
+beforeAll(async () => {
+  const logger = { error: (message: string, err: unknown) => void logged.push({ message, err }) };
+  h = await createHarness(undefined, { logger });
+  let n = 0;
+  router = createApp({ store: h.store, clock: () => h.now.value, newId: () => `fuzz${++n}`, files: h.files, logger, publicRateLimit: null });
+  await populate();
+  initial = await snapshotStore(h.store);
+});
+
+afterAll(() => {
+  const counts = names.map((n) => inputsPer.get(n) ?? 0);
+  const min = counts.length ? Math.min(...counts) : 0;
+  const byCode = [...codes.entries()].map(([c, n]) => `${c} ${n}`).join(', ');
+  console.log(
+    `fuzz: ${names.length} procedures, ${counts.reduce((a, b) => a + b, 0)} invalid inputs, ${totalCalls} calls ` +
+      `(each signed out and as one of ${SIGNED_IN.length} identities in turn), at least ${min} inputs per procedure; answers: ${byCode}; ` +
+      `${envelopes} hostile envelopes; refusals pointed at ${coverage.reached}/${coverage.total} schema paths` +
+      (coverage.missed.length ? ` (never: ${coverage.missed.join(', ')})` : ''),
+  );
+});
+
+describe('fuzz: every procedure refuses invalid input as every caller, changing nothing', () => {
+  it.each(names)('%s', async (procedure) => {
+    // A contract whose handler is still being written elsewhere fails tsc already; fuzz it once it exists.
+    if (!procedures[procedure]) return;
+    const inputs = invalidInputs(procedure, PER_PROCEDURE);
+    const mine: Finding[] = [];
+    logged.length = 0;
+    const before = await snapshotStore(h.store);
+    const reached = new Set<string>();
+    totalCalls += await fuzzProcedure(router, procedure, inputs, senders, mine, codes, reached);
+    const paths = [...new Set(schemaPaths(contracts[procedure].input))];
+    const missed = paths.filter((p) => !reached.has(p));
+    coverage.total += paths.length;
+    coverage.reached += paths.length - missed.length;
+    coverage.missed.push(...missed.map((p) => `${procedure}:${p || '(input)'}`));
+    inputsPer.set(procedure, inputs.length);
+    findings.push(...mine);
+    expect(inputs.length).toBeGreaterThanOrEqual(PER_PROCEDURE);
+    expect(mine.slice(0, 5), `${mine.length} bad answers`).toEqual([]);
+    expect(logged.map((l) => `${l.message}: ${String(l.err)}`)).toEqual([]);
+    expect(storeDiff(before, await snapshotStore(h.store))).toEqual([]);
+  });
+});
+
+describe('fuzz: the envelope', () => {
+  it('refuses envelopes that are not objects, names that are not procedures and bad request ids', async () => {
+    const cases = envelopeCases(PER_PROCEDURE);
+    const before = await snapshotStore(h.store);
+    const bad: string[] = [];
+    logged.length = 0;
+    for (const [i, { event, expected }] of cases.entries()) {
+      for (const openid of senders(i)) {
+        totalCalls++;
+        try {
+          const answer = await router.call(openid ? { openid } : null, event);
+          if (!answer.ok) codes.set(answer.error.code, (codes.get(answer.error.code) ?? 0) + 1);
+          const problem = problemWith(answer, [expected]);
+          if (problem) bad.push(`${problem} for ${preview(event)} as ${openid}`);
+        } catch (err) {
+          bad.push(`router.call threw ${String(err)} for ${preview(event)}`);
+        }
+      }
+    }
+    envelopes = cases.length;
+    expect(cases.length).toBeGreaterThanOrEqual(PER_PROCEDURE);
+    expect(bad.slice(0, 5), `${bad.length} bad answers`).toEqual([]);
+    expect(logged).toEqual([]);
+    expect(storeDiff(before, await snapshotStore(h.store))).toEqual([]);
+  });
+});
+
+describe('fuzz: after everything', () => {
+  it('leaves the whole store as it was, nothing logged as unexpected, no prototype polluted', async () => {
+    expect(findings.slice(0, 5)).toEqual([]);
+    expect(storeDiff(initial, await snapshotStore(h.store))).toEqual([]);
+    expect(await snapshotStore(h.store)).toEqual(initial);
+    expect(prototypesClean()).toEqual([]);
+    // The router's own answers: no export was written by a refused call.
+    expect(() => h.files.bytes('mem:1')).toThrow();
+  });
+});
