@@ -176,7 +176,7 @@ const SECTION_BODY: Record<(typeof APPLICATION_SECTIONS)[number], (d: Applicatio
   进度安排: milestonesTable,
   预期成果: (d) => body(d.expectedOutcomes),
   经费预算: budgetTable,
-  支撑材料: (d) => [...attachmentsList(d), blankLine(), signLine('项目负责人（签字）：              '), signLine(chineseDate(null))],
+  支撑材料: (d) => [...attachmentsList(d), blankLine(), signLine('项目负责人（签字）：              ', { keepNext: true }), signLine(chineseDate(null))],
   '基层党委（总支）意见': committeeOpinion,
   党委组织部意见: () => [opinionBox('党委组织部\n意见', null, '负责人')],
 };

@@ -155,8 +155,8 @@ export async function buildBrandReportDocx(d: BrandReportDocument): Promise<Bran
   if (d.publicNames.length > 0) children.push(blankLine(), labelled('品牌负责人', d.publicNames.join('、')));
   children.push(
     blankLine(),
-    signLine(`${d.committeeName}（盖章）`),
-    signLine('书记（签字）：              '),
+    signLine(`${d.committeeName}（盖章）`, { keepNext: true }),
+    signLine('书记（签字）：              ', { keepNext: true }),
     signLine(chineseDate(d.filledDate)),
   );
   if (pics.missing.length > 0) {

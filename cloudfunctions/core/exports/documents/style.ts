@@ -130,13 +130,14 @@ export function labelled(label: string, value: string): Paragraph {
   });
 }
 
-/** A right-aligned line for signatures and dates. */
-export function signLine(text: string, size: number = SIZE.sanhao): Paragraph {
+/** A right-aligned line for signatures and dates; `keepNext` holds a signature block on one page. */
+export function signLine(text: string, options: { keepNext?: boolean } = {}): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.RIGHT,
+    keepNext: options.keepNext === true,
     spacing: { line: LINE, lineRule: LineRuleType.EXACT },
     indent: { right: INDENT / 2 },
-    children: [run(text, { font: FONT.body, size })],
+    children: [run(text, { font: FONT.body, size: SIZE.sanhao })],
   });
 }
 
