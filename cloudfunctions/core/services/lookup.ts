@@ -1,7 +1,7 @@
 import type { Batch } from '../../../shared/domain/batch';
 import type { Branch, Committee } from '../../../shared/domain/org';
 import { AppError } from '../../../shared/contracts/errors';
-import type { StoreOps } from '../ports/store';
+import { MAX_PAGE, type StoreOps, type StoredDoc } from '../ports/store';
 
 /**
  * Reads of small reference collections, memoised for one call so that a list of N projects
@@ -18,6 +18,22 @@ export class Lookup {
 
   batch(id: string): Promise<Batch | null> {
     return memo(this.batches, id, () => this.store.get<Batch & { version: number }>('batches', id));
+  }
+
+  /**
+   * Reads the committees of a list at once (`_id $in`, a hundred per read) so that naming the
+   * committees of N items costs one round trip, not one per distinct committee.
+   */
+  primeCommittees(ids: Iterable<string>): Promise<unknown> {
+    const missing = [...new Set(ids)].filter((id) => id !== '' && !this.committees.has(id));
+    const reads: Promise<unknown>[] = [];
+    for (let i = 0; i < missing.length; i += MAX_PAGE) {
+      const chunk = missing.slice(i, i + MAX_PAGE);
+      const found = this.store.find<Committee & StoredDoc>('committees', { where: { _id: { $in: chunk } }, limit: MAX_PAGE });
+      for (const id of chunk) this.committees.set(id, found.then((docs) => docs.find((d) => d._id === id) ?? null));
+      reads.push(found);
+    }
+    return Promise.all(reads);
   }
 
   async committeeName(id: string): Promise<string> {

@@ -3,7 +3,7 @@ import type { ParsedInputOf } from '../../../../shared/contracts';
 import type { Project } from '../../../../shared/domain/project/project';
 import type { Context } from '../../context';
 import { Lookup } from '../../services/lookup';
-import { findAll, ledgerOf } from './ledger';
+import { findAll, ledgersOf } from './ledger';
 
 const FUNDED_STATES = ['approved', 'cultivating', 'midterm_review', 'final_review', 'terminated', 'concluded', 'failed'];
 
@@ -15,9 +15,10 @@ export async function fundingList(ctx: Context, input: ParsedInputOf<'funding.li
     where: { batchId: input.batchId, state: { $in: FUNDED_STATES } },
     orderBy: [{ field: 'updatedAt', direction: 'desc' }],
   });
+  const [ledgers] = await Promise.all([ledgersOf(ctx.store, projects), lookup.primeCommittees(projects.map((p) => p.committeeId))]);
   return Promise.all(
-    projects.map(async (p) => {
-      const { status } = await ledgerOf(ctx.store, p);
+    projects.map(async (p, i) => {
+      const { status } = ledgers[i];
       return {
         projectId: p._id,
         title: p.fields.title,
