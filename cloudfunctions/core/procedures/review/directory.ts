@@ -1,5 +1,6 @@
 import type { User } from '../../../../shared/domain/person';
 import type { StoreOps } from '../../ports/store';
+import { getMany } from '../../services/read-many';
 import { roleEntries } from '../../services/role-index';
 
 /** The people who hold a role the review round needs: reviewers, the 组织部, committee secretaries. */
@@ -18,7 +19,8 @@ export async function roleHolders(store: StoreOps): Promise<RoleHolders> {
     roleEntries(store, 'secretary'),
   ]);
   const reviewerIds = [...new Set(reviewerEntries.map((e) => e.userId))];
-  const reviewers = (await Promise.all(reviewerIds.map((id) => store.get<User>('users', id)))).filter((u): u is User => u !== null);
+  const found = await getMany<User>(store, 'users', reviewerIds);
+  const reviewers = reviewerIds.map((id) => found.get(id)).filter((u): u is User => u !== undefined);
   const secretaries = new Map<string, string[]>();
   for (const e of secretaryEntries) {
     if (e.committeeId) secretaries.set(e.committeeId, [...(secretaries.get(e.committeeId) ?? []), e.userId]);

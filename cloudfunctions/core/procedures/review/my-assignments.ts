@@ -6,6 +6,7 @@ import { checkReviewWindow } from '../../../../shared/domain/project/review';
 import { PROJECT_STATE_LABELS } from '../../../../shared/domain/project/state';
 import type { Context } from '../../context';
 import { Lookup } from '../../services/lookup';
+import { getMany } from '../../services/read-many';
 import { reviewWindowText, rubricOf } from './batch';
 import type { Review, ReviewAssignment } from './docs';
 import { readAll } from './pages';
@@ -31,12 +32,18 @@ export async function myAssignments(ctx: Context, input: ParsedInputOf<'review.m
   const reviewerId = ctx.user?._id ?? '';
   const assignments = await readAll<ReviewAssignment>(ctx.store, 'reviewAssignments', input.batchId ? { reviewerId, batchId: input.batchId } : { reviewerId });
   const lookup = new Lookup(ctx.store);
+  // The projects and score sheets of every assignment, a hundred per read (not two reads each).
+  const [projects, reviews] = await Promise.all([
+    getMany<Project>(ctx.store, 'projects', assignments.map((a) => a.projectId)),
+    getMany<Review>(ctx.store, 'reviews', assignments.map((a) => a._id)),
+  ]);
+  await lookup.primeCommittees([...projects.values()].map((p) => p.committeeId));
   const items: MyAssignment[] = [];
   for (const a of assignments) {
-    const project = await ctx.store.get<Project>('projects', a.projectId);
+    const project = projects.get(a.projectId);
     const batch = project ? await lookup.batch(project.batchId) : null;
     if (!project || !batch) continue;
-    const review = await ctx.store.get<Review>('reviews', a._id);
+    const review = reviews.get(a._id);
     const blocked = scoringBlocked(project, batch, ctx.now);
     items.push({
       projectId: project._id,

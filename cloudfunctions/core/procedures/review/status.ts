@@ -26,6 +26,7 @@ export async function roundStatus(ctx: Context, input: ParsedInputOf<'review.rou
     roleHolders(ctx.store),
     countInStates(ctx.store, batch._id, PLACED_STATES),
   ]);
+  await lookup.primeCommittees([...projects.map((p) => p.committeeId), ...holders.reviewers.map((r) => r.profile.committeeId)]);
   const people = new People(ctx.store).seed(holders.reviewers);
   const reviewOf = new Map(reviews.map((r) => [r._id, r]));
 
