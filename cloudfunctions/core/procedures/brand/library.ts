@@ -39,6 +39,8 @@ export async function brandLibrary(ctx: Context, input: ParsedInputOf<'brand.lib
   }
   const start = (input.page ?? 0) * PAGE;
   const lookup = new Lookup(ctx.store);
-  const items = await Promise.all(found.slice(start, start + PAGE).map(async (b) => toBrandSummary(b, await lookup.committeeName(b.committeeId))));
+  const shown = found.slice(start, start + PAGE);
+  await lookup.primeCommittees(shown.map((b) => b.committeeId));
+  const items = await Promise.all(shown.map(async (b) => toBrandSummary(b, await lookup.committeeName(b.committeeId))));
   return { items, hasMore: found.length > start + PAGE };
 }

@@ -6,6 +6,7 @@ import type { Project } from '../../../../shared/domain/project/project';
 import type { Context } from '../../context';
 import { Lookup } from '../../services/lookup';
 import { clearedImages } from '../../services/media-check';
+import { getMany } from '../../services/read-many';
 import { brandFileIds } from './files';
 
 /** Every piece of user-written text that the public page shows. */
@@ -67,10 +68,9 @@ export async function publicBrand(ctx: Context, input: ParsedInputOf<'brand.publ
 
 async function projectTitles(ctx: Context, ids: string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  for (const id of new Set(ids)) {
-    const p = await ctx.store.get<Project>('projects', id);
+  for (const [id, p] of await getMany<Project>(ctx.store, 'projects', ids)) {
     // Only projects past the committee's own desk are named in public.
-    if (p && p.state !== 'draft' && p.state !== 'submitted' && p.state !== 'returned') out.set(id, p.fields.title);
+    if (p.state !== 'draft' && p.state !== 'submitted' && p.state !== 'returned') out.set(id, p.fields.title);
   }
   return out;
 }
@@ -90,5 +90,6 @@ export async function posterCode(ctx: Context, input: ParsedInputOf<'brand.poste
 export async function publicBrandList(ctx: Context) {
   const brands = await ctx.store.find<Brand>('brands', { where: { state: 'promoted' }, orderBy: [{ field: 'updatedAt', direction: 'desc' }], limit: 100 });
   const lookup = new Lookup(ctx.store);
+  await lookup.primeCommittees(brands.map((b) => b.committeeId));
   return Promise.all(brands.map(async (b) => ({ _id: b._id, name: b.report.name, committeeName: await lookup.committeeName(b.committeeId), year: b.year })));
 }
