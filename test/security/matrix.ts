@@ -48,6 +48,9 @@ const OWN_COMMITTEE: readonly RoleName[] = ['ownSecretary', 'admin'];
 const OTHER_COMMITTEE: readonly RoleName[] = ['otherSecretary', 'admin'];
 
 const problem = (ok: boolean, text: string) => (ok ? [] : [text]);
+/** An export's data rows, per role: whose rows went into the file. */
+const rowsFor = (want: Partial<Record<RoleName, number>>) => (data: { rows: number }, _w: World, role: RoleName) =>
+  problem(data.rows === want[role], `${data.rows} rows exported, expected ${want[role]}`);
 const idsOf = (items: Array<{ _id?: string; projectId?: string }>) => items.map((i) => i._id ?? i.projectId);
 
 const calendar = { submissionDeadline: '2026-12-27', recommendationDeadline: '2027-01-06' };
@@ -298,6 +301,49 @@ export const MATRIX: Record<string, Entry> = {
   'final.recordDefense': scoped((w, side) => ({ projectId: w.projects.final[side].id, date: '2026-12-09', panel: ['王教授'], result: '答辩通过。' }), ADMIN, ADMIN),
   'final.decide': scoped((w, side) => ({ projectId: w.projects.final[side].id, version: w.projects.final[side].version, pass: true, comment: '' }), ADMIN, ADMIN),
   'project.reports': scoped((w, side) => ({ projectId: w.projects.final[side].id }), ['host', ...OWN_COMMITTEE], OTHER_COMMITTEE),
+
+  // —— Paper copies (.docx): the reading rights of project.get and brand.get.
+  'export.application': {
+    ...scoped((w, side) => ({ projectId: w.projects.underReview[side].id }), PROJECT_READERS, OTHER_COMMITTEE),
+    // A draft's 申报书 is the host's and the team's only, as the draft itself.
+    draft: { input: (w) => ({ projectId: w.projects.draft.cs.id }), allow: ['host', 'team'] },
+  },
+  'export.brandReport': {
+    ...scoped((w, side) => ({ brandId: w.brands.draft[side].id }), OWN_COMMITTEE, OTHER_COMMITTEE),
+    // Deliberate, as brand.get: a brand in the 资源库 may be read, and so printed, by any committee.
+    library: { input: (w) => ({ brandId: w.brands.accepted.cs.id }), allow: [...SECRETARIES, 'admin'] },
+  },
+
+  // —— Lists (.xlsx). `rows` counts the data rows, which shows whose projects went in.
+  'export.applications': {
+    ...scoped((w, side) => ({ batchId: w.batches.submitted, committeeId: `c-${side}` }), OWN_COMMITTEE, OTHER_COMMITTEE),
+    // Without a committee: a secretary gets their own committee's, the 组织部 every committee's.
+    own: { input: (w) => ({ batchId: w.batches.submitted }), allow: [...SECRETARIES, 'admin'], sees: rowsFor({ ownSecretary: 1, otherSecretary: 1, admin: 2 }) },
+  },
+  'export.recommendations': {
+    ...scoped((w, side) => ({ batchId: w.batches.recommended, committeeId: `c-${side}` }), OWN_COMMITTEE, OTHER_COMMITTEE),
+    own: { input: (w) => ({ batchId: w.batches.recommended }), allow: [...SECRETARIES, 'admin'], sees: rowsFor({ ownSecretary: 1, otherSecretary: 1, admin: 2 }) },
+  },
+  'export.reviewScores': { batch: { input: (w) => ({ batchId: w.batches.underReview }), allow: ADMIN } },
+  'export.publicity': { batch: { input: (w) => ({ batchId: w.batches.publicity }), allow: ADMIN } },
+  // Always the caller's own committee (the 组织部: every committee).
+  'export.funding': { own: { input: (w) => ({ batchId: w.batches.cultivating }), allow: [...SECRETARIES, 'admin'], sees: rowsFor({ ownSecretary: 1, otherSecretary: 1, admin: 2 }) } },
+  // As brand.library: the 资源库 (accepted and promoted brands) and the committee's own, all for the 组织部.
+  'export.brands': { own: { input: () => ({}), allow: [...SECRETARIES, 'admin'], sees: rowsFor({ ownSecretary: 6, otherSecretary: 6, admin: 8 }) } },
+
+  // —— Dashboards.
+  'dashboard.university': { none: { input: () => ({}), allow: ADMIN } },
+  'dashboard.committee': {
+    ...scoped((_w, side) => ({ committeeId: `c-${side}` }), OWN_COMMITTEE, OTHER_COMMITTEE),
+    // Another committee's own batch is not in a secretary's picker: asked for by id, its existence
+    // is not confirmed (NOT_FOUND, "不在您的查看范围内"). The 组织部 must name the committee to show.
+    otherBatch: {
+      input: (w) => ({ batchId: w.committeeBatches.me.id }),
+      allow: ['otherSecretary', 'admin'],
+      refusedAs: { admin: 'VALIDATION' },
+      deniedAs: { ownSecretary: 'NOT_FOUND' },
+    },
+  },
 
   // —— Reminders: the caller's own duties and grants; the job on demand for the 组织部.
   'todo.mine': { none: { input: () => ({}), allow: BOUND } },
