@@ -5,6 +5,7 @@ import type { Tranche } from '@shared/domain/project/funding';
 import type { ProjectState } from '@shared/domain/project/state';
 import { call } from '../../../api/client';
 import { ErrorBox, Loading } from '../../../components/Feedback';
+import { ExportButton } from '../../../components/ExportButton';
 import { Button } from '../../../components/ui';
 import { useLoad } from '../../../hooks/useLoad';
 import { Timeline } from '../../project/edit/Timeline';
@@ -68,6 +69,9 @@ export default function AdminProject() {
     <View className="page admin-project">
       {error ? <ErrorBox message={error} onRetry={reload} /> : null}
       <SummaryCard p={project} />
+      <View className="card export-card">
+        <ExportButton label="导出申报书（Word）" make={() => call('export.application', { projectId: project._id })} />
+      </View>
       {funded ? (
         <>
           <FundingCard f={funding} busy={fundAct.busy} error={fundAct.error} onDisburse={disburse} />

@@ -6,6 +6,7 @@ import { BRAND_STAGE_LABELS } from '@shared/domain/brand/stage';
 import { formatInstant } from '@shared/time/deadline';
 import { call, errorText } from '../../../api/client';
 import { ErrorBox, Loading } from '../../../components/Feedback';
+import { ExportButton } from '../../../components/ExportButton';
 import { Button } from '../../../components/ui';
 import { BrandStateTag } from '../components/BrandStateTag';
 import { CultivationCard } from './CultivationCard';
@@ -66,6 +67,7 @@ export default function BrandDetail() {
           .map(([label, at]) => (
             <View key={label} className="muted meta-line">{label}时间：{formatInstant(at as string)}</View>
           ))}
+        <ExportButton label="导出品牌报告（Word）" make={() => call('export.brandReport', { brandId: brand._id })} />
         {brand.can.edit ? (
           <View className="inline-actions">
             <Button type="primary" className="open-edit" onClick={() => Taro.navigateTo({ url: `/packages/brand/edit/index?id=${brand._id}` })}>

@@ -9,6 +9,7 @@ import { BRAND_STATE_LABELS } from '@shared/domain/brand/state';
 import { charCount } from '@shared/domain/text';
 import { ApiError, call, errorText } from '../../../api/client';
 import { ErrorBox, Loading } from '../../../components/Feedback';
+import { ExportButton } from '../../../components/ExportButton';
 import { Button } from '../../../components/ui';
 import { BrandStateTag } from '../components/BrandStateTag';
 import { FiveHasChecklist } from '../components/FiveHasChecklist';
@@ -131,6 +132,7 @@ export default function EditBrand() {
           <BrandStateTag state={brand.state} />
         </View>
         <View className="muted meta-line">按“五有”标准填写，内容自动保存；填齐后报送党委组织部认定入库。</View>
+        <ExportButton label="导出品牌报告（Word）" make={() => call('export.brandReport', { brandId: id })} />
       </View>
 
       {brand.state === 'returned' && brand.returnComment ? (

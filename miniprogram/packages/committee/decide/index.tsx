@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { ProjectView } from '@shared/contracts';
 import { call } from '../../../api/client';
 import { ErrorBox, Loading } from '../../../components/Feedback';
+import { ExportButton } from '../../../components/ExportButton';
 import { Button } from '../../../components/ui';
 import { useLoad } from '../../../hooks/useLoad';
 import { ApplicationView } from '../components/ApplicationView';
@@ -30,6 +31,10 @@ export default function Decide() {
   return (
     <View className="page committee-decide">
       <ApplicationView project={p} />
+      <View className="card export-card">
+        <View className="muted">纸质版：导出后打印，在“基层党委（总支）意见”栏签字盖章</View>
+        <ExportButton label="导出申报书（Word）" make={() => call('export.application', { projectId: p._id })} />
+      </View>
       {p.state === 'submitted' ? (
         <DecisionForm project={p} takenRanks={loaded.data.takenRanks} onDecided={setProject} onConflict={loaded.reload} />
       ) : (

@@ -7,6 +7,7 @@ import { charCount } from '@shared/domain/text';
 import { formatInstant } from '@shared/time/deadline';
 import { ApiError, call, errorText } from '../../../api/client';
 import { ErrorBox, Loading } from '../../../components/Feedback';
+import { ExportButton } from '../../../components/ExportButton';
 import { StateTag } from '../../../components/StateTag';
 import { Button } from '../../../components/ui';
 import { AttachmentsSection } from './AttachmentsSection';
@@ -122,6 +123,7 @@ export default function EditProject() {
         <View className="muted meta-line">申报截止：{project.deadlineText}</View>
         <View className="muted meta-line">所在基层党委：{project.committeeName} · 主持人：{project.hostName}</View>
         {project.submittedAt ? <View className="muted meta-line">提交时间：{formatInstant(project.submittedAt)}</View> : null}
+        <ExportButton label="导出申报书（Word）" make={() => call('export.application', { projectId: id })} />
       </View>
 
       {project.state === 'returned' && project.returnComment ? (

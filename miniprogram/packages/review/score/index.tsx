@@ -6,6 +6,7 @@ import { scoreOf } from '@shared/domain/project/review';
 import { formatInstant } from '@shared/time/deadline';
 import { ApiError, call, errorText } from '../../../api/client';
 import { ErrorBox, Loading } from '../../../components/Feedback';
+import { ExportButton } from '../../../components/ExportButton';
 import { Button } from '../../../components/ui';
 import { ApplicationView } from './ApplicationView';
 import { ScoreSheet, scoresOf } from './ScoreSheet';
@@ -71,6 +72,9 @@ export default function Score() {
     <View className="page review-score">
       {!a.canScore ? <View className="warn-box score-closed">{a.blockedReason ?? '评分已关闭。'}</View> : null}
       <ApplicationView a={a} />
+      <View className="card export-card">
+        <ExportButton label="导出申报书（Word）" make={() => call('export.application', { projectId })} />
+      </View>
       <ScoreSheet rubric={a.rubric} texts={texts} comment={comment} editable={a.canScore} onScore={(k, t) => setTexts({ ...texts, [k]: t })} onComment={setComment} />
       {saveError ? <ErrorBox message={saveError} /> : null}
       {a.canScore ? (
