@@ -31,7 +31,9 @@ export const rubricCriterionSchema = z
   .object({
     key: z
       .string({ error: '指标代码须为文字' })
-      .regex(/^[A-Za-z][A-Za-z0-9_]{0,31}$/, '指标代码须以字母开头，只含字母、数字或下划线，至多32个字符'),
+      .regex(/^[A-Za-z][A-Za-z0-9_]{0,31}$/, '指标代码须以字母开头，只含字母、数字或下划线，至多32个字符')
+      // Scores are a map by criterion key: `constructor` would read as scored when it is not.
+      .refine((k) => !(k in Object.prototype), '指标代码不能使用 constructor、toString 等保留名称，请换一个代码'),
     label: text('指标名称', 40, true),
     weight: z.number({ error: '权重须为数字' }).int('权重须为整数').min(1, '权重至少为 1').max(100, '权重不能超过 100'),
     max: z.number({ error: '满分须为数字' }).positive('满分须大于 0').max(1000, '满分不能超过 1000'),

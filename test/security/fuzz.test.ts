@@ -17,7 +17,9 @@ import { fuzzProcedure, invalidInputs, preview, problemWith, type Finding } from
 import { schemaPaths } from './fuzz/schema-arbitraries';
 import { snapshotStore, storeDiff } from './fuzz/snapshot';
 import { envelopeCases } from './fuzz/envelope';
-import { prototypesClean } from './fuzz/stored';
+import { controlCharsIn, pollutingKeysIn, prototypesClean } from './fuzz/stored';
+import type { Project } from '../../shared/domain/project/project';
+import type { Brand } from '../../shared/domain/brand/brand';
 
 const PER_PROCEDURE = Number(process.env.FUZZ_RUNS ?? 1000);
 const REVIEWER = 'dev-reviewer';
@@ -134,5 +136,113 @@ describe('fuzz: after everything', () => {
     expect(prototypesClean()).toEqual([]);
     // The router's own answers: no export was written by a refused call.
     expect(() => h.files.bytes('mem:1')).toThrow();
+  });
+});
+
+/**
+ * Hostile but acceptable input: control characters in free text, NoSQL-looking strings,
+ * `__proto__`/`constructor` as own keys of objects the schemas strip or of free-text maps.
+ * Accepted, and stored clean.
+ */
+describe('hostile but valid input is stored clean', () => {
+  let v: Harness;
+  const dirty = (s: string) => `\u0000${s}\u0007\u001b\u000b\u007f`;
+  /** Own keys the way JSON.parse makes them from a request body. */
+  const withPollution = <T extends object>(o: T): T => ({ ...JSON.parse('{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"prototype":{"polluted":"yes"}}'), ...o });
+
+  beforeAll(async () => {
+    v = await createHarness();
+  });
+
+  async function storedClean(): Promise<void> {
+    const all = await snapshotStore(v.store);
+    expect(controlCharsIn(all)).toEqual([]);
+    expect(pollutingKeysIn(all)).toEqual([]);
+    expect(prototypesClean()).toEqual([]);
+  }
+
+  it('an application draft: control characters stripped, operator strings kept as text, polluting keys dropped', async () => {
+    const p = await v.ok(HOST, 'project.create', { batchId: OPEN_BATCH });
+    const fields = withPollution({
+      ...COMPLETE_FIELDS,
+      title: dirty('$where'),
+      background: dirty('{"$gt":""} $regex .* \'; DROP TABLE c_projects; --'),
+      goals: dirty('__proto__'),
+      milestones: [withPollution({ date: '2027-03-01', task: dirty('$ne') })],
+      budget: [withPollution({ item: dirty('constructor'), amountFen: 100 })],
+    });
+    const saved = await v.ok(HOST, 'project.saveDraft', { id: p._id, version: p.version, fields });
+    const stored = await v.store.get<Project>('projects', p._id);
+    expect(stored?.fields.title).toBe('$where');
+    expect(stored?.fields.background).toBe('{"$gt":""} $regex .* \'; DROP TABLE c_projects; --');
+    expect(stored?.fields.goals).toBe('__proto__');
+    expect(stored?.fields.milestones).toEqual([{ date: '2027-03-01', task: '$ne' }]);
+    expect(stored?.fields.budget).toEqual([{ item: 'constructor', amountFen: 100 }]);
+    expect(saved.fields.title).toBe('$where');
+    await storedClean();
+  });
+
+  it('a brand report, a branch feature and a cultivation plan', async () => {
+    const b = await v.ok(SECRETARY_CS, 'brand.create', { year: 2026 });
+    const report = withPollution({
+      name: '',
+      logo: null,
+      connotation: dirty('{"$gt":""}'),
+      approach: dirty('$regex'),
+      stage: 'practice' as const,
+      carriers: [withPollution({ title: dirty('$where'), description: dirty('x'), projectId: null, photos: [] })],
+      influence: [],
+      problems: dirty(''),
+      publicNames: [dirty('王建国')],
+    });
+    await v.ok(SECRETARY_CS, 'brand.save', { id: b._id, version: b.version, report });
+    const stored = await v.store.get<Brand>('brands', b._id);
+    expect(stored?.report.connotation).toBe('{"$gt":""}');
+    expect(stored?.report.carriers[0].title).toBe('$where');
+    expect(stored?.report.publicNames).toEqual(['王建国']);
+    await v.ok(SECRETARY_CS, 'branchFeature.save', { branchId: 'b-cs-t1', year: 2026, name: dirty('$ne'), description: dirty('__proto__'), version: null });
+    await storedClean();
+  });
+
+  it('free-text maps: unknown template keys refused, `__proto__` and `constructor` never reach a prototype', async () => {
+    for (const key of ['constructor', 'toString', 'hasOwnProperty', 'valueOf']) {
+      const e = await v.err(HOST, 'subscribe.record', { results: JSON.parse(`{"${key}":"accept"}`) });
+      expect(e.code).toBe('VALIDATION');
+      expect(e.message).toContain(key);
+    }
+    expect(await v.store.count('subscriptions')).toBe(0);
+    const e = await v.err(HOST, 'subscribe.record', { results: JSON.parse('{"__proto__":"accept"}') });
+    expect(e.code).toBe('VALIDATION');
+    await storedClean();
+  });
+
+  it('a search keyword is text, not a pattern', async () => {
+    for (const keyword of ['.*', '(a+)+$', '[', '%', '_', '$regex', '\\', "' OR '1'='1"]) {
+      const r = await v.ok(ADMIN, 'brand.library', { keyword });
+      expect(r.items).toEqual([]);
+    }
+  });
+
+  it('a rubric criterion may not be named like an inherited property (a missing score would read as given)', async () => {
+    const batch = await v.store.get('batches', OPEN_BATCH);
+    for (const key of ['constructor', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf']) {
+      const rubric = [
+        { key, label: '选题', weight: 50, max: 10 },
+        { key: 'practice', label: '举措', weight: 50, max: 10 },
+      ];
+      const e = await v.err(ADMIN, 'review.setRubric', { batchId: OPEN_BATCH, rubric });
+      expect(e.code).toBe('VALIDATION');
+      expect(e.message).toContain('保留名称');
+    }
+    expect(await v.store.get('batches', OPEN_BATCH)).toEqual(batch);
+    await v.ok(ADMIN, 'review.setRubric', { batchId: OPEN_BATCH, rubric: [{ key: 'Constructor', label: '选题', weight: 100, max: 10 }] });
+  });
+
+  it('who the caller is never comes from the envelope or the input', async () => {
+    const forged = { openid: ADMIN, identity: { openid: ADMIN }, user: { roles: [{ role: 'admin' }] }, userId: 'u_dev-admin' };
+    const signedOut = await v.router.call(null, { procedure: 'session.me', input: {}, ...forged });
+    expect(signedOut.ok ? null : signedOut.error.code).toBe('UNAUTHENTICATED');
+    const member = await v.router.call({ openid: HOST }, { procedure: 'people.withRole', input: { role: 'admin' }, ...forged });
+    expect(member.ok ? null : member.error.code).toBe('FORBIDDEN');
   });
 });
