@@ -36,19 +36,21 @@ export async function linkableProjects(ctx: Context, committeeId: string): Promi
 export async function toBrandView(ctx: Context, brand: Brand): Promise<BrandView> {
   const store = ctx.store;
   const lookup = new Lookup(store);
+  const mine = canActForCommittee(ctx.user?.roles ?? [], brand.committeeId);
   const [committeeName, progress, events, timeline, projects] = await Promise.all([
     lookup.committeeName(brand.committeeId),
     store.find<BrandProgress>('brandProgress', { where: { brandId: brand._id }, orderBy: [{ field: 'date', direction: 'desc' }], limit: 100 }),
     store.find<PromotionEvent>('brandEvents', { where: { brandId: brand._id }, orderBy: [{ field: 'date', direction: 'desc' }], limit: 100 }),
     timelineOf(store, brand._id),
-    linkableProjects(ctx, brand.committeeId),
+    // The committee's applications are its own (and the 组织部's): another committee reading the
+    // brand in the 资源库 does not get their titles.
+    mine ? linkableProjects(ctx, brand.committeeId) : Promise.resolve([]),
   ]);
   const authors = new Map<string, string>();
   for (const id of new Set(progress.map((p) => p.authorId))) {
     authors.set(id, (await store.get<User>('users', id))?.profile.name ?? '—');
   }
   const fileUrls = Object.fromEntries(await ctx.files.urls(brandFileIds(brand, progress)));
-  const mine = canActForCommittee(ctx.user?.roles ?? [], brand.committeeId);
   const admin = isAdmin(ctx);
   return {
     _id: brand._id,
