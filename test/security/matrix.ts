@@ -203,7 +203,14 @@ export const MATRIX: Record<string, Entry> = {
   'brand.get': {
     ...scoped((w, side) => ({ id: w.brands.draft[side].id }), OWN_COMMITTEE, OTHER_COMMITTEE),
     // Deliberate: once accepted into the 资源库, every committee's secretaries may read a brand.
-    library: { input: (w) => ({ id: w.brands.accepted.cs.id }), allow: [...SECRETARIES, 'admin'] },
+    library: {
+      input: (w) => ({ id: w.brands.accepted.cs.id }),
+      allow: [...SECRETARIES, 'admin'],
+      // The brand, not the committee's applications: the projects a carrier may link (titles of
+      // submitted, returned, not recommended… applications) are for the committee and the 组织部.
+      sees: (data: { linkableProjects: unknown[] }, _w, role) =>
+        problem((data.linkableProjects.length > 0) === (role !== 'otherSecretary'), `${data.linkableProjects.length} linkable projects shown`),
+    },
   },
   'brand.save': scoped((w, side) => ({ id: w.brands.draft[side].id, version: w.brands.draft[side].version, report: FULL_REPORT }), OWN_COMMITTEE, OTHER_COMMITTEE),
   'brand.submit': scoped((w, side) => ({ id: w.brands.draft[side].id, version: w.brands.draft[side].version }), OWN_COMMITTEE, OTHER_COMMITTEE),
