@@ -26,5 +26,7 @@ export default defineAppConfig({
     ],
   },
   cloud: true,
+  // Consent before personal data is collected (PrivacyPopup, wx.onNeedPrivacyAuthorization).
+  __usePrivacyCheck__: true,
   lazyCodeLoading: 'requiredComponents',
 });

@@ -1,10 +1,15 @@
 import type { PropsWithChildren } from 'react';
-import { useLaunch } from '@tarojs/taro';
+import Taro, { useLaunch } from '@tarojs/taro';
 import { platform } from './platform';
+import { installPrivacyGate } from './components/privacy-gate';
 import './app.css';
 
 function App({ children }: PropsWithChildren) {
-  useLaunch(() => platform.init());
+  useLaunch(() => {
+    platform.init();
+    // WeChat asks for consent before collecting personal data; a browser has no such check.
+    installPrivacyGate(Taro.getEnv() === Taro.ENV_TYPE.WEAPP ? Taro : null);
+  });
   return children;
 }
 

@@ -26,6 +26,7 @@ interface AppJson {
   pages: string[];
   subPackages?: Array<{ root: string; pages: string[] }>;
   cloud?: boolean;
+  __usePrivacyCheck__?: boolean;
 }
 
 beforeAll(() => {
@@ -39,6 +40,8 @@ describe('the weapp build', () => {
   it('declares cloud: true and every page', () => {
     const a = app();
     expect(a.cloud).toBe(true);
+    // WeChat's privacy check on: personal data only after consent (PrivacyPopup).
+    expect(a.__usePrivacyCheck__).toBe(true);
     expect(a.pages).toContain('pages/index/index');
     for (const page of a.pages) expect(existsSync(dist('weapp', `${page}.js`))).toBe(true);
     for (const sub of a.subPackages ?? []) for (const page of sub.pages) expect(existsSync(dist('weapp', sub.root, `${page}.js`))).toBe(true);

@@ -7,6 +7,7 @@ import { call, errorText } from '../../api/client';
 import { ErrorBox, Loading } from '../../components/Feedback';
 import { Button } from '../../components/ui';
 import { useLoad } from '../../hooks/useLoad';
+import { PrivacyPopup } from '../../components/PrivacyPopup';
 
 function Chips<T extends string>({ options, labels, value, onChange }: { options: readonly T[]; labels: (v: T) => string; value: T | null; onChange: (v: T) => void }) {
   return (
@@ -73,6 +74,7 @@ export default function Bind() {
 
   return (
     <View className="page bind">
+      <PrivacyPopup askUpFront />
       <View className="card">
         <View className="muted" style={{ marginBottom: '20px' }}>
           身份只需绑定一次，提交后由所在基层党委确认。请如实填写。
