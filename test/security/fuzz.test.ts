@@ -12,6 +12,9 @@ import { contracts, type ProcedureName } from '../../shared/contracts';
 import { createApp } from '../../cloudfunctions/core/app';
 import { procedures } from '../../cloudfunctions/core/procedures';
 import type { Router } from '../../cloudfunctions/core/router/router';
+import type { Store } from '../../cloudfunctions/core/ports/store';
+import { seedIfEmpty } from '../../cloudfunctions/local/seed';
+import { openWechatStore, stopWechatFake } from '../support/wechat-store';
 import { ADMIN, COMPLETE_FIELDS, createHarness, HOST, MEMBER2, NEWCOMER, OPEN_BATCH, SECRETARY_CS, type Harness } from '../support/harness';
 import { fuzzProcedure, invalidInputs, preview, problemWith, type Finding } from './fuzz/run';
 import { schemaPaths } from './fuzz/schema-arbitraries';
@@ -66,6 +69,7 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
+  if (totalCalls === 0) return;
   const counts = names.map((n) => inputsPer.get(n) ?? 0);
   const min = counts.length ? Math.min(...counts) : 0;
   const byCode = [...codes.entries()].map(([c, n]) => `${c} ${n}`).join(', ');
@@ -245,4 +249,59 @@ describe('hostile but valid input is stored clean', () => {
     const member = await v.router.call({ openid: HOST }, { procedure: 'people.withRole', input: { role: 'admin' }, ...forged });
     expect(member.ok ? null : member.error.code).toBe('FORBIDDEN');
   });
+});
+
+/**
+ * A smaller sample through the WeChat store adapter (real wx-server-sdk against the loopback
+ * fake of CloudBase, as in test/store-contract.test.ts): same refusals, same untouched store.
+ */
+describe('fuzz through the WeChat store adapter', () => {
+  const SAMPLE = Math.min(PER_PROCEDURE, Number(process.env.FUZZ_WECHAT_RUNS ?? 100));
+  let store: Store;
+  let wx: Router;
+  const wxLogged: unknown[] = [];
+
+  beforeAll(async () => {
+    store = (await openWechatStore()).store;
+    const start = new Date('2026-11-27T02:00:00Z');
+    await seedIfEmpty(store, start);
+    let n = 0;
+    wx = createApp({ store, clock: () => start, newId: () => `wx${++n}`, logger: { error: (message, err) => void wxLogged.push({ message, err: String(err) }) }, publicRateLimit: null });
+  }, 120_000);
+  afterAll(stopWechatFake);
+
+  it(`refuses ${SAMPLE} invalid inputs per procedure and the store reads back the same`, async () => {
+    const before = await snapshotStore(store);
+    expect(before.users.length).toBeGreaterThan(0);
+    const bad: Finding[] = [];
+    let calls = 0;
+    for (const procedure of names) {
+      if (!procedures[procedure]) continue;
+      calls += await fuzzProcedure(wx, procedure, invalidInputs(procedure, SAMPLE), senders, bad, new Map());
+      // Refused calls never reach the store; a read between procedures keeps the SDK's
+      // keep-alive connection from idling into the fake server's timeout (ECONNRESET).
+      expect(await store.count('users')).toBe(before.users.length);
+    }
+    console.log(`fuzz (wechat adapter): ${calls} calls, ${SAMPLE} invalid inputs per procedure`);
+    expect(bad.slice(0, 5), `${bad.length} bad answers`).toEqual([]);
+    expect(wxLogged).toEqual([]);
+    expect(storeDiff(before, await snapshotStore(store))).toEqual([]);
+    expect(await snapshotStore(store)).toEqual(before);
+  }, 120_000);
+
+  it('stores hostile-but-valid text clean through the adapter', async () => {
+    const p = await wx.call({ openid: HOST }, { procedure: 'project.create', input: { batchId: OPEN_BATCH } });
+    if (!p.ok) throw new Error(p.error.message);
+    const { _id, version } = p.data as { _id: string; version: number };
+    const fields = { ...JSON.parse('{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}}}'), ...COMPLETE_FIELDS, title: '\u0000$where\u0007', goals: '{"$gt":""}\u001b' };
+    const saved = await wx.call({ openid: HOST }, { procedure: 'project.saveDraft', input: { id: _id, version, fields } });
+    expect(saved.ok).toBe(true);
+    const stored = await store.get<Project>('projects', _id);
+    expect(stored?.fields.title).toBe('$where');
+    expect(stored?.fields.goals).toBe('{"$gt":""}');
+    const all = await snapshotStore(store);
+    expect(controlCharsIn(all)).toEqual([]);
+    expect(pollutingKeysIn(all)).toEqual([]);
+    expect(prototypesClean()).toEqual([]);
+  }, 60_000);
 });
