@@ -46,7 +46,9 @@ export interface Keyed<K> {
 
 /**
  * Documents in an order the store cannot sort by (committee display order, rank, average score),
- * first pass: only a small sort key per document is kept, sorted (ties by `_id`).
+ * first pass: only a small sort key per document is kept, sorted (ties by `_id`). `keep` narrows
+ * what `where` finds: a condition the store would test by parsing every document of the batch on
+ * every page (a state on SQLite) is cheaper tested here, once per document.
  */
 export async function sortedKeys<T extends StoredDoc, K>(
   store: StoreOps,
@@ -54,10 +56,11 @@ export async function sortedKeys<T extends StoredDoc, K>(
   where: Where,
   keyOf: (doc: T) => K | Promise<K>,
   compare: (a: K, b: K) => number,
+  keep: (doc: T) => boolean = () => true,
 ): Promise<Keyed<K>[]> {
   const keys: Keyed<K>[] = [];
   await forEachPage<T>(store, collection, where, async (page) => {
-    for (const doc of page) keys.push({ id: doc._id, key: await keyOf(doc) });
+    for (const doc of page) if (keep(doc)) keys.push({ id: doc._id, key: await keyOf(doc) });
   });
   return keys.sort((a, b) => compare(a.key, b.key) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -7,7 +7,7 @@ import type { Context } from '../../context';
 import { XlsxBook } from '../../exports/sheets/book';
 import type { ColumnSpec } from '../../exports/sheets/columns';
 import { forEachInOrder, sortedKeys } from '../../exports/sheets/scan';
-import type { Where } from '../../ports/store';
+import { LISTED_STATES } from '../../../../shared/contracts/sheets';
 import {
   allCommittees,
   categoryLabel,
@@ -16,6 +16,7 @@ import {
   committeeScope,
   exportedAt,
   ProjectPeople,
+  projectQuery,
   requireBatch,
   saveBook,
   scopeWhere,
@@ -50,9 +51,8 @@ export async function exportApplications(ctx: Context, input: ParsedInputOf<'exp
   const committees = await allCommittees(ctx);
   const scope = committeeScope(ctx, input.committeeId, committees);
   const state: ProjectState | null = input.state ?? null;
-  const where: Where = { batchId: batch._id, ...scopeWhere(scope), state: state ?? { $ne: 'draft' } };
-
-  const keys = await sortedKeys<Project, Key>(ctx.store, 'projects', where, (p) => [committeeOrder(committees, p.committeeId), p.committeeId, p.submittedAt ?? ''], compareKeys);
+  const q = projectQuery({ batchId: batch._id, ...scopeWhere(scope) }, state ? [state] : LISTED_STATES);
+  const keys = await sortedKeys<Project, Key>(ctx.store, 'projects', q.coarse, (p) => [committeeOrder(committees, p.committeeId), p.committeeId, p.submittedAt ?? ''], compareKeys, q.keep);
   const stateText = state ? `（${PROJECT_STATE_LABELS[state]}）` : '';
   const book = new XlsxBook({ title: `${batch.name}申报汇总`, now: ctx.now });
   const sheet = book.sheet({
@@ -62,7 +62,7 @@ export async function exportApplications(ctx: Context, input: ParsedInputOf<'exp
     columns: COLUMNS,
   });
   const people = new ProjectPeople(ctx);
-  await forEachInOrder<Project, Key>(ctx.store, 'projects', where, keys, async (page) => {
+  await forEachInOrder<Project, Key>(ctx.store, 'projects', q.full, keys, async (page) => {
     await people.load(page.map((r) => r.doc));
     for (const { doc: p } of page) {
       const fields = completeFields(p.fields);

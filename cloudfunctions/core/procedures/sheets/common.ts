@@ -5,6 +5,7 @@ import type { Branch, Committee } from '../../../../shared/domain/org';
 import type { User } from '../../../../shared/domain/person';
 import { PROJECT_CATEGORY_LABELS, type ProjectCategory } from '../../../../shared/domain/project/application';
 import type { Project } from '../../../../shared/domain/project/project';
+import type { ProjectState } from '../../../../shared/domain/project/state';
 import type { TeamMember } from '../../../../shared/domain/project/team';
 import { hasRole, secretaryCommittees } from '../../../../shared/domain/roles';
 import type { Context } from '../../context';
@@ -65,6 +66,21 @@ export function committeeScope(ctx: Context, requested: string | null | undefine
 export function scopeWhere(scope: CommitteeScope): Where {
   if (scope.ids === null) return {};
   return { committeeId: scope.ids.length === 1 ? scope.ids[0] : { $in: scope.ids } };
+}
+
+/**
+ * A list of a batch's projects in some states: `coarse` is what the first (sorting) pass asks the
+ * store for — batch and committee, both indexed — and `keep` tests the state per document; `full`
+ * re-checks everything when the rows are fetched.
+ */
+export interface ProjectQuery {
+  coarse: Where;
+  full: Where;
+  keep: (p: Project) => boolean;
+}
+
+export function projectQuery(coarse: Where, states: readonly ProjectState[]): ProjectQuery {
+  return { coarse, full: { ...coarse, state: { $in: [...states] } }, keep: (p) => states.includes(p.state) };
 }
 
 export function categoryLabel(category: ProjectCategory | null | undefined): string {

@@ -7,9 +7,8 @@ import type { Context } from '../../context';
 import { XlsxBook } from '../../exports/sheets/book';
 import type { CellInput, ColumnSpec } from '../../exports/sheets/columns';
 import { findIn, forEachInOrder, forEachPage, sortedKeys } from '../../exports/sheets/scan';
-import type { Where } from '../../ports/store';
 import type { Disbursement, Expense } from '../funding/records';
-import { allCommittees, committeeName, committeeOrder, committeeScope, exportedAt, requireBatch, saveBook, scopeWhere, titleOf, type StoredBatch } from './common';
+import { allCommittees, committeeName, committeeOrder, committeeScope, exportedAt, projectQuery, requireBatch, saveBook, scopeWhere, titleOf, type StoredBatch } from './common';
 
 /** From 立项 on: the projects that hold (or held) a grant. */
 const FUNDED: readonly ProjectState[] = ['approved', 'cultivating', 'midterm_review', 'final_review', 'terminated', 'concluded', 'failed'];
@@ -37,13 +36,15 @@ export async function exportFunding(ctx: Context, input: ParsedInputOf<'export.f
       for (const b of page) batches.set(b._id, b);
     });
   }
-  const where: Where = { ...(one ? { batchId: one._id } : {}), ...scopeWhere(scope), state: { $in: [...FUNDED] } };
+  // Without a batch the store narrows by state (indexed) instead: there is no batch to start from.
+  const q = one ? projectQuery({ batchId: one._id, ...scopeWhere(scope) }, FUNDED) : projectQuery({ ...scopeWhere(scope), state: { $in: [...FUNDED] } }, FUNDED);
   const keys = await sortedKeys<Project, Key>(
     ctx.store,
     'projects',
-    where,
+    q.coarse,
     (p) => [batches.get(p.batchId)?.calendar.submissionDeadline ?? '', p.batchId, committeeOrder(committees, p.committeeId), p.committeeId, titleOf(p)],
     compareKeys,
+    q.keep,
   );
 
   const columns: ColumnSpec[] = [
@@ -75,7 +76,7 @@ export async function exportFunding(ctx: Context, input: ParsedInputOf<'export.f
   });
 
   const sums = { grant: 0, t1: 0, t2: 0, paid: 0, matching: 0, spent: 0, available: 0, unpaid: 0 };
-  await forEachInOrder<Project, Key>(ctx.store, 'projects', where, keys, async (page) => {
+  await forEachInOrder<Project, Key>(ctx.store, 'projects', q.full, keys, async (page) => {
     const ids = page.map((r) => r.doc._id);
     const [disbursements, expenses] = await Promise.all([
       findIn<Disbursement>(ctx.store, 'disbursements', 'projectId', ids),

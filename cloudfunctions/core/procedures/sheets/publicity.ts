@@ -6,9 +6,8 @@ import type { Context } from '../../context';
 import { XlsxBook } from '../../exports/sheets/book';
 import type { ColumnSpec } from '../../exports/sheets/columns';
 import { forEachInOrder, sortedKeys } from '../../exports/sheets/scan';
-import type { Where } from '../../ports/store';
 import { PLACED_STATES, publicityText } from '../review/batch';
-import { allCommittees, categoryLabel, committeeName, committeeOrder, exportedAt, ProjectPeople, requireBatch, saveBook, titleOf } from './common';
+import { allCommittees, categoryLabel, committeeName, committeeOrder, exportedAt, ProjectPeople, projectQuery, requireBatch, saveBook, titleOf } from './common';
 
 const COLUMNS: ColumnSpec[] = [
   { header: '序号', width: 6, kind: 'int' },
@@ -29,13 +28,14 @@ type Key = [order: number, committeeId: string, title: string];
 export async function exportPublicity(ctx: Context, input: ParsedInputOf<'export.publicity'>): Promise<ExportedFile> {
   const batch = await requireBatch(ctx, input.batchId);
   const committees = await allCommittees(ctx);
-  const where: Where = { batchId: batch._id, state: { $in: [...PLACED_STATES] } };
+  const q = projectQuery({ batchId: batch._id }, PLACED_STATES);
   const keys = await sortedKeys<Project, Key>(
     ctx.store,
     'projects',
-    where,
+    q.coarse,
     (p) => [committeeOrder(committees, p.committeeId), p.committeeId, titleOf(p)],
     (a, b) => a[0] - b[0] || a[1].localeCompare(b[1]) || a[2].localeCompare(b[2], 'zh-Hans-CN'),
+    q.keep,
   );
   const period = publicityText(batch.calendar) ?? '公示期未设定';
   const book = new XlsxBook({ title: `${batch.name}公示名单`, now: ctx.now });
@@ -46,7 +46,7 @@ export async function exportPublicity(ctx: Context, input: ParsedInputOf<'export
     columns: COLUMNS,
   });
   const people = new ProjectPeople(ctx);
-  await forEachInOrder<Project, Key>(ctx.store, 'projects', where, keys, async (page) => {
+  await forEachInOrder<Project, Key>(ctx.store, 'projects', q.full, keys, async (page) => {
     await people.load(page.map((r) => r.doc));
     for (const { doc: p } of page) {
       sheet.add([

@@ -7,7 +7,6 @@ import type { Context } from '../../context';
 import { XlsxBook } from '../../exports/sheets/book';
 import type { ColumnSpec } from '../../exports/sheets/columns';
 import { forEachInOrder, sortedKeys } from '../../exports/sheets/scan';
-import type { Where } from '../../ports/store';
 import {
   allCommittees,
   categoryLabel,
@@ -16,6 +15,7 @@ import {
   committeeScope,
   exportedAt,
   ProjectPeople,
+  projectQuery,
   requireBatch,
   saveBook,
   scopeWhere,
@@ -61,13 +61,14 @@ export async function exportRecommendations(ctx: Context, input: ParsedInputOf<'
   const batch = await requireBatch(ctx, input.batchId);
   const committees = await allCommittees(ctx);
   const scope = committeeScope(ctx, input.committeeId, committees);
-  const where: Where = { batchId: batch._id, ...scopeWhere(scope), state: { $in: [...RECOMMENDED_ONWARD] } };
+  const q = projectQuery({ batchId: batch._id, ...scopeWhere(scope) }, RECOMMENDED_ONWARD);
   const keys = await sortedKeys<Project, Key>(
     ctx.store,
     'projects',
-    where,
+    q.coarse,
     (p) => [committeeOrder(committees, p.committeeId), p.committeeId, p.committeeRank ?? Number.MAX_SAFE_INTEGER, titleOf(p)],
     compareKeys,
+    q.keep,
   );
   const book = new XlsxBook({ title: `${batch.name}推荐名单`, now: ctx.now });
   const sheet = book.sheet({
@@ -77,7 +78,7 @@ export async function exportRecommendations(ctx: Context, input: ParsedInputOf<'
     columns: COLUMNS,
   });
   const people = new ProjectPeople(ctx);
-  await forEachInOrder<Project, Key>(ctx.store, 'projects', where, keys, async (page) => {
+  await forEachInOrder<Project, Key>(ctx.store, 'projects', q.full, keys, async (page) => {
     await people.load(page.map((r) => r.doc));
     for (const { doc: p } of page) {
       const fields = completeFields(p.fields);

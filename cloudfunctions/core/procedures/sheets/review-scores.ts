@@ -8,10 +8,9 @@ import type { Context } from '../../context';
 import { XlsxBook } from '../../exports/sheets/book';
 import type { CellInput, ColumnSpec } from '../../exports/sheets/columns';
 import { ByIdCache, findIn, forEachInOrder, forEachPage, sortedKeys, type Keyed } from '../../exports/sheets/scan';
-import type { Where } from '../../ports/store';
 import { rubricOf } from '../review/batch';
 import type { Review, ReviewAssignment } from '../review/docs';
-import { allCommittees, committeeName, committeeOrder, exportedAt, requireBatch, saveBook, titleOf, type StoredCommittee } from './common';
+import { allCommittees, committeeName, committeeOrder, exportedAt, projectQuery, requireBatch, saveBook, titleOf, type StoredCommittee } from './common';
 import { RECOMMENDED_ONWARD } from './recommendations';
 
 /** Every state a project can reach once its 立项评审 has opened. */
@@ -74,13 +73,14 @@ export async function exportReviewScores(ctx: Context, input: ParsedInputOf<'exp
   const reviewers = [...reviewerIds].map((id) => reviewerOf(users, committees, id)).sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN') || a.id.localeCompare(b.id));
   const column = new Map(reviewers.map((r, i) => [r.id, i]));
 
-  const where: Where = { batchId: batch._id, state: { $in: [...REVIEWED] } };
+  const q = projectQuery({ batchId: batch._id }, REVIEWED);
   const keys = await sortedKeys<Project, Key>(
     ctx.store,
     'projects',
-    where,
+    q.coarse,
     (p) => ({ average: aggregate(totals.get(p._id) ?? []).average, order: committeeOrder(committees, p.committeeId), rank: p.committeeRank ?? Number.MAX_SAFE_INTEGER, title: titleOf(p) }),
     compareKeys,
+    q.keep,
   );
   const rankOf = ranks(keys);
 
@@ -127,7 +127,7 @@ export async function exportReviewScores(ctx: Context, input: ParsedInputOf<'exp
     return of;
   };
 
-  await forEachInOrder<Project, Key>(ctx.store, 'projects', where, keys, async (page) => {
+  await forEachInOrder<Project, Key>(ctx.store, 'projects', q.full, keys, async (page) => {
     const of = await readPage(page.map((r) => r.doc));
     for (const { doc: p } of page) {
       const { assigned, scored, everyone } = of(p._id);
@@ -175,7 +175,7 @@ export async function exportReviewScores(ctx: Context, input: ParsedInputOf<'exp
       { header: '评分时间（北京时间）', width: 18, kind: 'instant' },
     ],
   });
-  await forEachInOrder<Project, Key>(ctx.store, 'projects', where, keys, async (page) => {
+  await forEachInOrder<Project, Key>(ctx.store, 'projects', q.full, keys, async (page) => {
     const of = await readPage(page.map((r) => r.doc));
     for (const { doc: p } of page) {
       const { everyone, scored } = of(p._id);
