@@ -71,8 +71,6 @@ function Body({ data, batchId }: { data: University; batchId: string | undefined
   return (
     <>
       <TotalCards totals={totals} extra={{ label: `${data.brandYear}年品牌已报送`, value: `${reported}/${totals.committees}`, hint: `已认定 ${totals.brands.accepted + totals.brands.promoted}` }} />
-      <UpcomingCard upcoming={data.upcoming} batchName={data.batch?.name ?? ''} />
-      <NotSubmittedCard entries={data.notSubmitted} open={data.submissionOpen} showCommittee />
 
       <View className="card dashboard-committees">
         <View className="card-title">
@@ -99,6 +97,8 @@ function Body({ data, batchId }: { data: University; batchId: string | undefined
         ))}
       </View>
 
+      <NotSubmittedCard entries={data.notSubmitted} open={data.submissionOpen} showCommittee />
+      <UpcomingCard upcoming={data.upcoming} batchName={data.batch?.name ?? ''} />
       <StatesCard phases={totals.phases} states={totals.states} perCommittee={committees.filter((c) => c.applications.created > 0)} />
       <MoneyCard rows={committees.map((c) => ({ key: c.committeeId, name: c.committeeName, money: c.money }))} />
       <ReviewsCard rows={committees.map((c) => ({ key: c.committeeId, name: c.committeeName, reviews: c.reviews }))} />

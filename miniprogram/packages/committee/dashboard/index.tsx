@@ -55,8 +55,6 @@ function Body({ data, own }: { data: CommitteeDashboard; own: boolean }) {
   return (
     <>
       <TotalCards totals={c} />
-      <UpcomingCard upcoming={data.upcoming} batchName={data.batch?.name ?? ''} />
-      <NotSubmittedCard entries={data.notSubmitted} open={data.submissionOpen} showCommittee={false} />
       <View className="card dashboard-funnel">
         <View className="card-title">申报与推荐</View>
         {a.created === 0 ? (
@@ -81,6 +79,8 @@ function Body({ data, own }: { data: CommitteeDashboard; own: boolean }) {
           </View>
         ) : null}
       </View>
+      <NotSubmittedCard entries={data.notSubmitted} open={data.submissionOpen} showCommittee={false} />
+      <UpcomingCard upcoming={data.upcoming} batchName={data.batch?.name ?? ''} />
       <StatesCard phases={c.phases} states={c.states} />
       <MoneyCard rows={[{ key: c.committeeId, name: null, money: c.money }]} />
       <ReviewsCard rows={[{ key: c.committeeId, name: null, reviews: c.reviews }]} />
