@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contracts, type ErrorCode } from '../../shared/contracts';
 import { MATRIX, type Case } from './matrix';
 import { ADMIN } from '../support/harness';
-import { buildWorld, CALLERS, fingerprint, openCopy, removeWorldFiles, ROLE_NAMES, uid, type RoleName, type World } from './world';
+import { buildWorld, CALLERS, fingerprint, openCopy, projectTitle, removeWorldFiles, ROLE_NAMES, STAGES, TITLE_RE, uid, type RoleName, type World } from './world';
 
 /**
  * Every procedure × every role × every scope, each call on a fresh copy of one fixture world,
@@ -12,10 +12,30 @@ import { buildWorld, CALLERS, fingerprint, openCopy, removeWorldFiles, ROLE_NAME
 let world: World;
 let pristine: string;
 
+/**
+ * The application titles each role may know: those it can open with project.get, and the 公示名单
+ * (public). Every response of the matrix is searched for titles: one outside this set is a leak.
+ */
+const mayKnow = new Map<RoleName, Set<string>>();
+/** Procedures that show a title by design to someone who cannot open the application. */
+const SHOWS_TITLE: Record<string, string> = {
+  'team.preview': 'the invitation names the project it invites to',
+};
+
 beforeAll(async () => {
   world = await buildWorld();
   const copy = openCopy(world);
   pristine = await fingerprint(copy.store);
+  for (const role of ROLE_NAMES) {
+    const titles = new Set([projectTitle('publicity', 'cs'), projectTitle('publicity', 'me')]);
+    for (const stage of STAGES) {
+      for (const side of ['cs', 'me'] as const) {
+        const r = await copy.raw(CALLERS[role], 'project.get', { id: world.projects[stage][side].id });
+        if (r.ok) titles.add(projectTitle(stage, side));
+      }
+    }
+    mayKnow.set(role, titles);
+  }
   await copy.close();
 }, 60_000);
 
@@ -65,6 +85,11 @@ describe('authorization matrix', () => {
             if (want.allowed) counts.allowed++;
             else counts.denied++;
             const where = `${name} [${scope}] as ${role}`;
+            if (!SHOWS_TITLE[name]) {
+              const shown = [...new Set(JSON.stringify(r.ok ? r.data : r.error).match(TITLE_RE) ?? [])];
+              const leaked = shown.filter((t) => !mayKnow.get(role)?.has(t));
+              if (leaked.length) mismatches.push(`${where}: shows applications the caller cannot open: ${leaked.join('、')}`);
+            }
             let pristineAfter = false;
             if (code !== want.code) {
               mismatches.push(`${where}: expected ${want.allowed ? 'ALLOWED' : 'DENIED'} ${want.code}, got ${code}${r.ok ? '' : ` (${r.error.message})`}`);

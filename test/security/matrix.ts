@@ -59,6 +59,12 @@ const profile = { name: '新同志', staffNo: 'S20260001', kind: 'student', comm
 const fullScores = Object.fromEntries(SUGGESTED_RUBRIC.map((c) => [c.key, c.max]));
 const RECEIPT = 'cloud://env/receipts/r1.jpg';
 
+/** Who has not submitted is named, but a draft's title stays the host's (and there is a draft in the batch shown). */
+const draftsUntitled = (data: { notSubmitted: Array<{ state: string; title: string | null }> }) => {
+  const drafts = data.notSubmitted.filter((n) => n.state === 'draft');
+  return [...problem(drafts.length > 0, 'no draft listed as not submitted'), ...problem(drafts.every((d) => d.title === null), 'a draft’s title is shown')];
+};
+
 /** Both committees' c-cs/c-me variants of one kind of object-taking case. */
 function scoped(input: (w: World, side: 'cs' | 'me') => unknown, inAllow: readonly RoleName[], outAllow: readonly RoleName[], extra: Omit<Case, 'input' | 'allow'> = {}): Entry {
   return {
@@ -339,9 +345,9 @@ export const MATRIX: Record<string, Entry> = {
   'export.brands': { own: { input: () => ({}), allow: [...SECRETARIES, 'admin'], sees: rowsFor({ ownSecretary: 6, otherSecretary: 6, admin: 8 }) } },
 
   // —— Dashboards.
-  'dashboard.university': { none: { input: () => ({}), allow: ADMIN } },
+  'dashboard.university': { none: { input: () => ({ batchId: OPEN_BATCH }), allow: ADMIN, sees: draftsUntitled } },
   'dashboard.committee': {
-    ...scoped((_w, side) => ({ committeeId: `c-${side}` }), OWN_COMMITTEE, OTHER_COMMITTEE),
+    ...scoped((_w, side) => ({ committeeId: `c-${side}`, batchId: OPEN_BATCH }), OWN_COMMITTEE, OTHER_COMMITTEE, { sees: draftsUntitled }),
     // Another committee's own batch is not in a secretary's picker: asked for by id, its existence
     // is not confirmed (NOT_FOUND, "不在您的查看范围内"). The 组织部 must name the committee to show.
     otherBatch: {

@@ -60,6 +60,10 @@ export type Stage = (typeof STAGES)[number];
 export const BRAND_STAGES = ['draft', 'submitted', 'accepted', 'promoted'] as const;
 export type BrandStage = (typeof BRAND_STAGES)[number];
 
+/** Every project of the world has its own title, so a response can be searched for the titles it shows. */
+export const projectTitle = (stage: Stage, side: 'cs' | 'me') => `${side === 'cs' ? '计算机' : '机电'}·${stage}`;
+export const TITLE_RE = /(?:计算机|机电)·[A-Za-z]+/g;
+
 export interface Ref {
   id: string;
   version: number;
@@ -252,7 +256,7 @@ export async function buildWorld(): Promise<World> {
       tick();
       const host = side === 'cs' ? HOST : HOST_ME;
       const p = await ok(host, 'project.create', { batchId: batches[stage] });
-      const saved = await ok(host, 'project.saveDraft', { id: p._id, version: p.version, fields: { ...COMPLETE_FIELDS, title: `${side === 'cs' ? '计算机' : '机电'}·${stage}` } });
+      const saved = await ok(host, 'project.saveDraft', { id: p._id, version: p.version, fields: { ...COMPLETE_FIELDS, title: projectTitle(stage, side) } });
       if (side === 'cs') {
         const inv = await ok(HOST, 'team.invite', { projectId: p._id });
         await ok(MEMBER2, 'team.join', { token: inv.token });
