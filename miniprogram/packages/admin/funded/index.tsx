@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { formatYuan } from '@shared/domain/money';
 import { TRANCHE_LABELS } from '@shared/domain/project/funding';
 import { call } from '../../../api/client';
+import { ExportButton } from '../../../components/ExportButton';
 import { Empty, ErrorBox, Loading } from '../../../components/Feedback';
 import { StateTag } from '../../../components/StateTag';
 import { useLoad } from '../../../hooks/useLoad';
@@ -23,6 +24,9 @@ export default function Funded() {
       <View className="card">
         <View className="card-title">待办</View>
         <View className="muted">待拨付 {due} 项 · 中期验收待审 {midterm} 项 · 结项验收待审 {final} 项</View>
+        <View style={{ marginTop: '12px' }}>
+          <ExportButton label="导出经费情况（Excel）" make={() => call('export.funding', { batchId })} />
+        </View>
       </View>
       <View className="card">
         <View className="card-title">已立项项目（{data.length}）</View>

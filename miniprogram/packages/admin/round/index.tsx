@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import type { RubricCriterion } from '@shared/domain/project/review';
 import { call } from '../../../api/client';
+import { ExportButton } from '../../../components/ExportButton';
 import { ErrorBox, Loading } from '../../../components/Feedback';
 import { useLoad } from '../../../hooks/useLoad';
 import { useAction } from '../../../hooks/useAction';
@@ -92,6 +93,13 @@ export default function Round() {
     <View className="page admin-round">
       {error ? <ErrorBox message={error} onRetry={reload} /> : null}
       <HeaderCard s={s} />
+      <View className="card export-card">
+        <View className="card-title">导出名单（Excel）</View>
+        <View className="export-list" style={{ display: 'flex', flexDirection: 'column', gap: '12px' }}>
+          <ExportButton label="导出评审得分" make={() => call('export.reviewScores', { batchId })} />
+          <ExportButton label="导出公示名单" make={() => call('export.publicity', { batchId })} />
+        </View>
+      </View>
       {s.can.open ? <OpenCard s={s} busy={open.busy} onOpen={onOpen} /> : null}
       {open.error ? <ErrorBox message={open.error} /> : null}
       <RubricCard s={s} busy={rubric.busy} onSave={onRubric} />

@@ -7,6 +7,7 @@ import { BRAND_STATES, BRAND_STATE_LABELS, type BrandState } from '@shared/domai
 import { hasRole } from '@shared/domain/roles';
 import { dateIn } from '@shared/time/deadline';
 import { call, errorText } from '../../../api/client';
+import { ExportButton } from '../../../components/ExportButton';
 import { Empty, ErrorBox, Loading } from '../../../components/Feedback';
 import { Button } from '../../../components/ui';
 import { BrandStateTag } from '../components/BrandStateTag';
@@ -97,6 +98,9 @@ export default function BrandLibrary() {
           <FilterRow label="党委" value={filters.committeeId} options={org.committees.map((c) => ({ value: c._id, label: c.name }))} onChange={(committeeId) => set({ committeeId })} className="filter-committee" />
         ) : null}
         {!admin ? <View className="field-hint">资源库收录经党委组织部认定的党建品牌；本基层党委的品牌也会显示。</View> : null}
+        <View style={{ marginTop: '12px' }}>
+          <ExportButton label="导出资源库（Excel，按年度、阶段、状态筛选）" make={() => call('export.brands', { year: filters.year ?? null, stage: filters.stage ?? null, state: filters.state ?? null })} />
+        </View>
       </View>
 
       {error ? <ErrorBox message={error} onRetry={() => void fetchPage(filters, page)} /> : null}

@@ -1,4 +1,4 @@
-import { View, Text } from '@tarojs/components';
+import { Picker, View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { ProjectSummary } from '@shared/contracts';
@@ -7,6 +7,7 @@ import { formatYuan } from '@shared/domain/money';
 import type { ProjectState } from '@shared/domain/project/state';
 import { formatInstant } from '@shared/time/deadline';
 import { call } from '../../../api/client';
+import { ExportButton } from '../../../components/ExportButton';
 import { Empty, ErrorBox, Loading } from '../../../components/Feedback';
 import { StateTag } from '../../../components/StateTag';
 import { useLoad } from '../../../hooks/useLoad';
@@ -32,6 +33,10 @@ export default function CommitteeInbox() {
   const [view, setView] = useState<InboxView>('pending');
   const { data, error, loading, reload } = useLoad(() => call('committee.inbox', { view }), [view]);
   const tab = TABS.find((t) => t.view === view) ?? TABS[0];
+  const batches = useLoad(() => call('batch.list', {}));
+  const [exportBatch, setExportBatch] = useState('');
+  const batchList = batches.data ?? [];
+  const chosen = batchList.find((b) => b._id === exportBatch) ?? batchList[0];
   return (
     <View className="page committee-inbox">
       <View className="tabs inbox-tabs">
@@ -65,6 +70,20 @@ export default function CommitteeInbox() {
           )}
         </View>
       ) : null}
+      <View className="card export-card">
+        <View className="card-title">导出本党委名单（Excel）</View>
+        {batches.error ? <ErrorBox message={batches.error} onRetry={batches.reload} /> : null}
+        {batches.data && batchList.length === 0 ? <Empty>还没有批次。党委组织部开设批次后，可在这里导出本党委的申报汇总和推荐名单。</Empty> : null}
+        {chosen ? (
+          <View className="export-list" style={{ display: 'flex', flexDirection: 'column', gap: '12px' }}>
+            <Picker mode="selector" range={batchList.map((b) => b.name)} value={Math.max(0, batchList.indexOf(chosen))} onChange={(e) => setExportBatch(batchList[Number(e.detail.value)]?._id ?? '')}>
+              <View className="muted export-batch">批次：{chosen.name} ▾</View>
+            </Picker>
+            <ExportButton label="导出本党委申报汇总" make={() => call('export.applications', { batchId: chosen._id })} />
+            <ExportButton label="导出推荐名单" make={() => call('export.recommendations', { batchId: chosen._id })} />
+          </View>
+        ) : null}
+      </View>
       <View className="card entry-progress" onClick={() => void Taro.navigateTo({ url: '/packages/committee/progress/index' })}>
         <View className="card-title">
           <Text>申报进度</Text>
