@@ -8,7 +8,7 @@
  * quicker pass.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contracts, type ProcedureName } from '../../shared/contracts';
+import { contracts, ERROR_CODES, type ProcedureName } from '../../shared/contracts';
 import { createApp } from '../../cloudfunctions/core/app';
 import { procedures } from '../../cloudfunctions/core/procedures';
 import type { Router } from '../../cloudfunctions/core/router/router';
@@ -16,7 +16,7 @@ import type { Store } from '../../cloudfunctions/core/ports/store';
 import { seedIfEmpty } from '../../cloudfunctions/local/seed';
 import { openWechatStore, stopWechatFake } from '../support/wechat-store';
 import { ADMIN, COMPLETE_FIELDS, createHarness, HOST, MEMBER2, NEWCOMER, OPEN_BATCH, SECRETARY_CS, type Harness } from '../support/harness';
-import { fuzzProcedure, invalidInputs, preview, problemWith, type Finding } from './fuzz/run';
+import { fuzzProcedure, hostileValidInputs, invalidInputs, preview, problemWith, type Finding } from './fuzz/run';
 import { schemaPaths } from './fuzz/schema-arbitraries';
 import { snapshotStore, storeDiff } from './fuzz/snapshot';
 import { envelopeCases } from './fuzz/envelope';
@@ -304,4 +304,60 @@ describe('fuzz through the WeChat store adapter', () => {
     expect(pollutingKeysIn(all)).toEqual([]);
     expect(prototypesClean()).toEqual([]);
   }, 60_000);
+});
+
+/**
+ * Input the schemas accept, made of hostile material ('__proto__' and '$where' as ids and text,
+ * control characters, lone surrogates, the longest allowed text, bounds of every number): the
+ * handlers may act or refuse, but answer with a code, log no unexpected failure, and leave no
+ * control character or polluting key in the store.
+ */
+describe('valid but hostile input reaches the handlers', () => {
+  const SAMPLE = Math.min(PER_PROCEDURE, Number(process.env.FUZZ_VALID_RUNS ?? 40));
+  const OTHERS = [null, NEWCOMER, HOST, MEMBER2, SECRETARY_CS, REVIEWER] as const;
+  let w: Harness;
+  let wr: Router;
+  const wLogged: string[] = [];
+  let sent = 0;
+  const validCodes = new Map<string, number>();
+
+  beforeAll(async () => {
+    w = await createHarness();
+    let n = 0;
+    wr = createApp({ store: w.store, clock: () => w.now.value, newId: () => `id${++n}`, files: w.files, logger: { error: (m, e) => void wLogged.push(`${m}: ${String(e)}`) }, publicRateLimit: null });
+    const p = await w.ok(HOST, 'project.create', { batchId: OPEN_BATCH });
+    await w.ok(HOST, 'project.saveDraft', { id: p._id, version: p.version, fields: COMPLETE_FIELDS });
+    await w.ok(SECRETARY_CS, 'brand.create', { year: 2026 });
+  });
+
+  afterAll(() => {
+    if (sent) console.log(`fuzz (valid but hostile): ${sent} calls, up to ${SAMPLE} accepted inputs per procedure, each as the 组织部 and one other identity in turn; answers: ${[...validCodes.entries()].map(([c, n]) => `${c} ${n}`).join(', ')}`);
+  });
+
+  it.each(names)('%s', async (procedure) => {
+    if (!procedures[procedure]) return;
+    const inputs = hostileValidInputs(procedure, SAMPLE);
+    const bad: string[] = [];
+    wLogged.length = 0;
+    for (const [i, input] of inputs.entries()) {
+      for (const openid of [ADMIN, OTHERS[i % OTHERS.length]]) {
+        sent++;
+        try {
+          const answer = await wr.call(openid ? { openid } : null, { procedure, input, requestId: `valid-${sent}` });
+          const key = answer.ok ? 'ok' : answer.error.code;
+          validCodes.set(key, (validCodes.get(key) ?? 0) + 1);
+          const problem = answer.ok ? null : problemWith(answer, ERROR_CODES.filter((c) => c !== 'INTERNAL'));
+          if (problem) bad.push(`${problem} for ${preview(input)} as ${openid}`);
+        } catch (err) {
+          bad.push(`router.call threw ${String(err)} for ${preview(input)}`);
+        }
+      }
+    }
+    expect(bad.slice(0, 5), `${bad.length} bad answers`).toEqual([]);
+    expect(wLogged.slice(0, 5)).toEqual([]);
+    const all = await snapshotStore(w.store);
+    expect(controlCharsIn(all).slice(0, 5)).toEqual([]);
+    expect(pollutingKeysIn(all).slice(0, 5)).toEqual([]);
+    expect(prototypesClean()).toEqual([]);
+  });
 });

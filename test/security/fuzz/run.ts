@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { contracts, ERROR_CODES, type CallResult, type ProcedureName } from '../../../shared/contracts';
 import { procedures } from '../../../cloudfunctions/core/procedures';
 import type { Router } from '../../../cloudfunctions/core/router/router';
-import { accepts, invalid, normalizePath } from './schema-arbitraries';
+import { accepts, hostileValid, invalid, normalizePath } from './schema-arbitraries';
 
 /** The fixed seed of every fuzz run: a failure names the procedure and reproduces exactly. */
 export const SEED = 20_261_127;
@@ -92,4 +92,13 @@ export async function fuzzProcedure(
     }
   }
   return calls;
+}
+
+/** Up to `count` inputs the procedure's schema accepts, made of hostile-but-acceptable material. */
+export function hostileValidInputs(procedure: ProcedureName, count: number): unknown[] {
+  const schema = contracts[procedure].input;
+  return fc
+    .sample(hostileValid(schema), { seed: seedFor(procedure), numRuns: count * 30 })
+    .filter((x) => accepts(schema, x ?? {}))
+    .slice(0, count);
 }

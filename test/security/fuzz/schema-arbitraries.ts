@@ -266,3 +266,58 @@ export function normalizePath(schema: z.ZodType, path: readonly PropertyKey[]): 
   }
   return parts.join('.');
 }
+
+/** Strings many fields accept that are still hostile: operator and prototype names, controls, lone surrogates, paths. */
+const HOSTILE_TEXT = ['', ' ', '__proto__', 'constructor', 'prototype', 'toString', '$where', '$gt', '{"$gt":""}', 'a.b', '../x', '%', '.*', '\u0000x\u0007', '\uD800', 'x\uDFFFy', '\u202E', "' OR '1'='1", 'c-cs', 'batch-2026-open', 'batch-2022-2', 'u_dev-member-1', 'u_dev-admin', 'u_dev-reviewer', 'id1', 'id2', 'id3', 'id4', 'id6', 'id9', 'b-cs-t1', '2026-12-01', '1970-01-01', '9999-12-31', '2000-02-29', 'local:x', 'cloud://env/a.png', 'https://e.com/a b'];
+
+/**
+ * Values shaped like the schema from hostile-but-acceptable material (see HOSTILE_TEXT, edge
+ * numbers within the bounds); callers keep the ones the schema accepts.
+ */
+export function hostileValid(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown> {
+  const def = defOf(schema);
+  if (depth > 6) return fc.constant(undefined);
+  switch (def.type) {
+    case 'object': {
+      const shape = def.shape ?? {};
+      const keys = Object.keys(shape);
+      if (keys.length === 0) return fc.constant({});
+      return fc.record(Object.fromEntries(keys.map((k) => [k, hostileValid(shape[k], depth + 1)])), {
+        requiredKeys: keys.filter((k) => !accepts(shape[k], undefined)),
+        noNullPrototype: true,
+      }) as fc.Arbitrary<unknown>;
+    }
+    case 'string': {
+      const regex = def.checks?.find((c) => c._zod.def.format === 'regex')?._zod.def.pattern;
+      const max = check(def, 'max_length')?.maximum;
+      const options: Array<fc.Arbitrary<unknown>> = [fc.constantFrom(...HOSTILE_TEXT)];
+      if (regex) options.push(fc.stringMatching(regex, { size: 'small' }));
+      if (max !== undefined && max < 100_000) options.push(fc.constantFrom('字'.repeat(max), '😀'.repeat(max)));
+      return fc.oneof(...options);
+    }
+    case 'number': {
+      const lo = check(def, 'greater_than')?.value;
+      const hi = check(def, 'less_than')?.value;
+      const edges = [lo, hi, 0, 1, 2, 100, 2000, 2026, 999, 1000].filter((n): n is number => typeof n === 'number');
+      return fc.oneof(fc.constantFrom(...edges), fc.integer({ min: typeof lo === 'number' ? Math.ceil(lo) : 0, max: typeof hi === 'number' ? Math.floor(hi) : 3000 }));
+    }
+    case 'pipe':
+      return hostileValid(def.in as z.ZodType, depth + 1);
+    case 'optional':
+    case 'default':
+    case 'prefault':
+      return fc.option(hostileValid(def.innerType as z.ZodType, depth + 1), { nil: undefined });
+    case 'nullable':
+      return fc.option(hostileValid(def.innerType as z.ZodType, depth + 1), { nil: null });
+    case 'array':
+      return fc.array(hostileValid(def.element as z.ZodType, depth + 1), { maxLength: 3 });
+    case 'record':
+      return fc
+        .array(fc.tuple(hostileValid(def.keyType as z.ZodType, depth + 1), hostileValid(def.valueType as z.ZodType, depth + 1)), { minLength: 1, maxLength: 3 })
+        .map((entries) => ownKeys(entries.map(([k, v]) => [String(k), v])));
+    case 'union':
+      return fc.oneof(...(def.options ?? []).map((o) => hostileValid(o, depth + 1)));
+    default:
+      return plausible(schema, depth);
+  }
+}
