@@ -23,6 +23,7 @@ import { envelopeCases } from './fuzz/envelope';
 import { controlCharsIn, pollutingKeysIn, prototypesClean } from './fuzz/stored';
 import type { Project } from '../../shared/domain/project/project';
 import type { Brand } from '../../shared/domain/brand/brand';
+import JSZip from 'jszip';
 
 const PER_PROCEDURE = Number(process.env.FUZZ_RUNS ?? 1000);
 const REVIEWER = 'dev-reviewer';
@@ -240,6 +241,21 @@ describe('hostile but valid input is stored clean', () => {
     }
     expect(await v.store.get('batches', OPEN_BATCH)).toEqual(batch);
     await v.ok(ADMIN, 'review.setRubric', { batchId: OPEN_BATCH, rubric: [{ key: 'Constructor', label: '选题', weight: 100, max: 10 }] });
+  });
+
+  it('exports of hostile text open as well-formed documents: lone surrogates and markup stay text', async () => {
+    const p = await v.ok(MEMBER2, 'project.create', { batchId: OPEN_BATCH });
+    const hostile = '</w:t></w:r><w:r><w:t>注入</w:t> ]]> <!-- \uD800 x\uDFFFy \u202E 😀 &amp; <x/>';
+    await v.ok(MEMBER2, 'project.saveDraft', { id: p._id, version: p.version, fields: { ...COMPLETE_FIELDS, title: '\uD800标题\uDFFF', background: hostile, budget: [{ item: hostile.slice(0, 50), amountFen: 1 }] } });
+    const file = await v.ok(MEMBER2, 'export.application', { projectId: p._id });
+    const zip = await JSZip.loadAsync(v.files.bytes(file.url));
+    const xml = await zip.file('word/document.xml')?.async('string');
+    expect(xml).toBeDefined();
+    // Well-formed: no raw markup from the input, no lone surrogate (XML forbids them).
+    expect(xml).not.toContain('<w:t>注入');
+    expect(xml).toContain('注入');
+    expect(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(xml ?? '')).toBe(false);
+    expect(prototypesClean()).toEqual([]);
   });
 
   it('who the caller is never comes from the envelope or the input', async () => {
