@@ -39,7 +39,11 @@ export async function toProjectView(ctx: Context, lookup: Lookup, project: Proje
   ]);
   const fields = completeFields(project.fields);
   const urls = await ctx.files.urls(fields.attachments.map((a) => a.fileId));
-  const brandOptions = brands.filter((b) => b.report.name.trim() !== '').map((b) => ({ _id: b._id, name: b.report.name, year: b.year }));
+  // The host chooses among the committee's brands; every other reader is shown the one linked only
+  // (a team member or reviewer of another committee does not read that committee's brands).
+  const brandOptions = brands
+    .filter((b) => b.report.name.trim() !== '' && (isHost || b._id === fields.brandId))
+    .map((b) => ({ _id: b._id, name: b.report.name, year: b.year }));
   const warnings: string[] = [];
   if (isHost && canEditApplication(project.state) && !ctx.user?.profile.isPartyWorker) {
     warnings.push('项目主持人一般为党务工作者；您未登记为党务工作者，仍可申报，基层党委审核时会留意。');
