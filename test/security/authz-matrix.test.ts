@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contracts, type ErrorCode } from '../../shared/contracts';
 import { MATRIX, type Case } from './matrix';
 import { ADMIN } from '../support/harness';
-import { buildWorld, CALLERS, fingerprint, openCopy, projectTitle, removeWorldFiles, ROLE_NAMES, STAGES, TITLE_RE, uid, type RoleName, type World } from './world';
+import { BRAND_RE, BRAND_STAGES, brandName, buildWorld, CALLERS, fingerprint, openCopy, projectTitle, removeWorldFiles, ROLE_NAMES, STAGES, TITLE_RE, uid, type RoleName, type World } from './world';
 
 /**
  * Every procedure × every role × every scope, each call on a fresh copy of one fixture world,
@@ -17,9 +17,19 @@ let pristine: string;
  * (public). Every response of the matrix is searched for titles: one outside this set is a leak.
  */
 const mayKnow = new Map<RoleName, Set<string>>();
+/**
+ * Likewise the brand names each role may know: those it can open with brand.get, the promoted
+ * ones (public), and for the host their committee's brands, which an application may name as the
+ * one it supports.
+ */
+const mayKnowBrands = new Map<RoleName, Set<string>>();
 /** Procedures that show a title by design to someone who cannot open the application. */
 const SHOWS_TITLE: Record<string, string> = {
   'team.preview': 'the invitation names the project it invites to',
+};
+/** Procedures that show brand names by design to someone who cannot open the brand. */
+const SHOWS_BRANDS: Record<string, string> = {
+  'project.create': 'whoever creates an application is its host, who chooses among their committee’s brands',
 };
 
 beforeAll(async () => {
@@ -35,6 +45,14 @@ beforeAll(async () => {
       }
     }
     mayKnow.set(role, titles);
+    const brands = new Set([brandName('promoted', 'cs'), brandName('promoted', 'me')]);
+    for (const stage of BRAND_STAGES) {
+      for (const side of ['cs', 'me'] as const) {
+        const r = await copy.raw(CALLERS[role], 'brand.get', { id: world.brands[stage][side].id });
+        if (r.ok || (role === 'host' && side === 'cs')) brands.add(brandName(stage, side));
+      }
+    }
+    mayKnowBrands.set(role, brands);
   }
   await copy.close();
 }, 60_000);
@@ -85,11 +103,13 @@ describe('authorization matrix', () => {
             if (want.allowed) counts.allowed++;
             else counts.denied++;
             const where = `${name} [${scope}] as ${role}`;
+            const text = JSON.stringify(r.ok ? r.data : r.error);
             if (!SHOWS_TITLE[name]) {
-              const shown = [...new Set(JSON.stringify(r.ok ? r.data : r.error).match(TITLE_RE) ?? [])];
-              const leaked = shown.filter((t) => !mayKnow.get(role)?.has(t));
+              const leaked = [...new Set(text.match(TITLE_RE) ?? [])].filter((t) => !mayKnow.get(role)?.has(t));
               if (leaked.length) mismatches.push(`${where}: shows applications the caller cannot open: ${leaked.join('、')}`);
             }
+            const leakedBrands = SHOWS_BRANDS[name] ? [] : [...new Set(text.match(BRAND_RE) ?? [])].filter((t) => !mayKnowBrands.get(role)?.has(t));
+            if (leakedBrands.length) mismatches.push(`${where}: shows brands the caller cannot open: ${leakedBrands.join('、')}`);
             let pristineAfter = false;
             if (code !== want.code) {
               mismatches.push(`${where}: expected ${want.allowed ? 'ALLOWED' : 'DENIED'} ${want.code}, got ${code}${r.ok ? '' : ` (${r.error.message})`}`);

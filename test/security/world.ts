@@ -64,6 +64,10 @@ export type BrandStage = (typeof BRAND_STAGES)[number];
 export const projectTitle = (stage: Stage, side: 'cs' | 'me') => `${side === 'cs' ? '计算机' : '机电'}·${stage}`;
 export const TITLE_RE = /(?:计算机|机电)·[A-Za-z]+/g;
 
+/** Every brand of the world has its own name too. */
+export const brandName = (stage: BrandStage, side: 'cs' | 'me') => `${side === 'cs' ? '计院' : '机院'}品牌·${stage}`;
+export const BRAND_RE = /(?:计院|机院)品牌·[A-Za-z]+/g;
+
 export interface Ref {
   id: string;
   version: number;
@@ -337,7 +341,7 @@ export async function buildWorld(): Promise<World> {
     for (const [side, secretary, committeeId] of [['cs', SECRETARY_CS, 'c-cs'], ['me', SECRETARY_ME, 'c-me']] as const) {
       tick();
       const b = await ok(secretary, 'brand.create', { committeeId, year: years[stage] });
-      let v = await ok(secretary, 'brand.save', { id: b._id, version: b.version, report: FULL_REPORT });
+      let v = await ok(secretary, 'brand.save', { id: b._id, version: b.version, report: { ...FULL_REPORT, name: brandName(stage, side) } });
       if (stage !== 'draft') v = await ok(secretary, 'brand.submit', { id: v._id, version: v.version });
       if (stage === 'accepted' || stage === 'promoted') v = await ok(ADMIN, 'brand.review', { id: v._id, version: v.version, decision: 'accept', comment: '' });
       if (stage === 'promoted') v = await ok(ADMIN, 'brand.promote', { id: v._id, version: v.version });
