@@ -38,13 +38,19 @@ export async function myAssignments(ctx: Context, input: ParsedInputOf<'review.m
     getMany<Review>(ctx.store, 'reviews', assignments.map((a) => a._id)),
   ]);
   await lookup.primeCommittees([...projects.values()].map((p) => p.committeeId));
+  // What depends only on the batch and the state (Beijing-time date arithmetic), worked out once
+  // per (batch, state) instead of once per assignment.
+  const perState = new Map<string, { windowText: string; blocked: Blocked | null }>();
   const items: MyAssignment[] = [];
   for (const a of assignments) {
     const project = projects.get(a.projectId);
     const batch = project ? await lookup.batch(project.batchId) : null;
     if (!project || !batch) continue;
     const review = reviews.get(a._id);
-    const blocked = scoringBlocked(project, batch, ctx.now);
+    const key = `${batch._id}:${project.state}`;
+    const known = perState.get(key) ?? { windowText: reviewWindowText(batch.calendar), blocked: scoringBlocked(project, batch, ctx.now) };
+    perState.set(key, known);
+    const { blocked } = known;
     items.push({
       projectId: project._id,
       batchId: batch._id,
@@ -56,7 +62,7 @@ export async function myAssignments(ctx: Context, input: ParsedInputOf<'review.m
       fields: project.fields,
       committeeOpinion: project.committeeOpinion ?? null,
       rubric: [...rubricOf(batch)],
-      reviewWindowText: reviewWindowText(batch.calendar),
+      reviewWindowText: known.windowText,
       canScore: blocked === null,
       blockedReason: blocked?.message ?? null,
       myReview: review ? toReviewView(review) : null,

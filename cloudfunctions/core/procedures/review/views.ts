@@ -50,7 +50,10 @@ export async function toAssignmentView(people: People, lookup: Lookup, a: Review
   };
 }
 
+/** One collator for every sort: localeCompare with a locale builds a new one per comparison. */
+const CHINESE = new Intl.Collator('zh-Hans-CN');
+
 /** Sorts by a string key, the way people on campus read names (Chinese collation). */
 export function byText<T>(key: (t: T) => string): (a: T, b: T) => number {
-  return (a, b) => key(a).localeCompare(key(b), 'zh-Hans-CN');
+  return (a, b) => CHINESE.compare(key(a), key(b));
 }
