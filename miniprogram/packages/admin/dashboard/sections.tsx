@@ -190,22 +190,30 @@ export function ReviewsCard({ rows }: { rows: Array<{ key: string; name: string 
       {shown.length === 0 ? (
         <Empty>本批次还没有分配评审专家。党委推荐后，组织部在「批次与评审」中开始评审并分配专家。</Empty>
       ) : (
-        shown.map((r) => (
-          <View key={r.key} className="stacked-row review-row">
-            <View className="row">
-              <Text className="muted">{r.name ?? '评审进度'}</Text>
-              <Text className="muted">
-                已评 {r.reviews.done} · 待评 {r.reviews.missing}
-              </Text>
+        <>
+          <Legend
+            parts={[
+              { key: 'done', label: '已评', value: 0, text: '' },
+              { key: 'missing', label: '待评', value: 0, text: '' },
+            ]}
+          />
+          {shown.map((r) => (
+            <View key={r.key} className="stacked-row review-row">
+              <View className="row">
+                <Text className="muted">{r.name ?? '评分表'}</Text>
+                <Text className="muted review-counts">
+                  已评 {r.reviews.done} · 待评 {r.reviews.missing}
+                </Text>
+              </View>
+              <StackedBar
+                parts={[
+                  { key: 'done', label: '已评', value: r.reviews.done },
+                  { key: 'missing', label: '待评', value: r.reviews.missing },
+                ]}
+              />
             </View>
-            <StackedBar
-              parts={[
-                { key: 'done', label: '已评', value: r.reviews.done },
-                { key: 'missing', label: '待评', value: r.reviews.missing },
-              ]}
-            />
-          </View>
-        ))
+          ))}
+        </>
       )}
     </View>
   );

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { OutputOf } from '@shared/contracts';
 import { call } from '../../../api/client';
 import { Empty, ErrorBox, Loading } from '../../../components/Feedback';
+import { BRAND_STATUS_LABELS } from '@shared/domain/dashboard';
 import { useLoad } from '../../../hooks/useLoad';
 import { Bars } from '../../admin/dashboard/charts';
 import { BatchPicker, BrandTag, MoneyCard, NotSubmittedCard, ReviewsCard, StatesCard, TotalCards, UpcomingCard } from '../../admin/dashboard/sections';
@@ -54,7 +55,7 @@ function Body({ data, own }: { data: CommitteeDashboard; own: boolean }) {
   const a = c.applications;
   return (
     <>
-      <TotalCards totals={c} />
+      <TotalCards totals={c} extra={{ label: `${data.brandYear}年党建品牌`, value: BRAND_STATUS_LABELS[c.brand.status] }} />
       <View className="card dashboard-funnel">
         <View className="card-title">申报与推荐</View>
         {a.created === 0 ? (
