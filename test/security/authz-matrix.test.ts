@@ -27,6 +27,16 @@ const mayKnowBrands = new Map<RoleName, Set<string>>();
 const SHOWS_TITLE: Record<string, string> = {
   'team.preview': 'the invitation names the project it invites to',
 };
+/**
+ * People whose part is not for everyone: who reviews an application is the 组织部's to know (not the
+ * applicant's or the committee's), and so is who objected during the 公示 (周小川 objected).
+ */
+const PRIVATE_NAMES: Record<string, readonly RoleName[]> = {
+  赵明: ['reviewer', 'admin'],
+  周健: ['otherReviewer', 'admin'],
+  周小川: ['member', 'admin'],
+};
+
 /** Procedures that show brand names by design to someone who cannot open the brand. */
 const SHOWS_BRANDS: Record<string, string> = {
   'project.create': 'whoever creates an application is its host, who chooses among their committee’s brands',
@@ -110,6 +120,9 @@ describe('authorization matrix', () => {
             }
             const leakedBrands = SHOWS_BRANDS[name] ? [] : [...new Set(text.match(BRAND_RE) ?? [])].filter((t) => !mayKnowBrands.get(role)?.has(t));
             if (leakedBrands.length) mismatches.push(`${where}: shows brands the caller cannot open: ${leakedBrands.join('、')}`);
+            for (const [person, who] of Object.entries(PRIVATE_NAMES)) {
+              if (text.includes(person) && !who.includes(role)) mismatches.push(`${where}: names ${person}`);
+            }
             let pristineAfter = false;
             if (code !== want.code) {
               mismatches.push(`${where}: expected ${want.allowed ? 'ALLOWED' : 'DENIED'} ${want.code}, got ${code}${r.ok ? '' : ` (${r.error.message})`}`);
