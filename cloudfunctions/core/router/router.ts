@@ -53,9 +53,11 @@ export function createRouter(table: ProcedureTable, ports: Ports, logger: Logger
       result = fail(toErrorBody(err, logger));
     }
     if (!claim.claimed && !claim.duplicate) {
-      // Nothing written this time: a handler that checks the state before writing refuses a retry
-      // ("already bound", "not under review any more") or finds nothing left to do. If this id
-      // already ran, its answer is the one to give. One read, only on this path.
+      // Nothing written this time. A success is answered as is: a call that writes nothing (a
+      // reader not listed as read-only, a rerun with nothing left to do) pays no extra read. A
+      // refusal may be a retry that the handler's own check stopped before writing ("already
+      // bound", "not under review any more"): if this id already ran, its answer is the one to give.
+      if (result.ok) return result;
       const earlier = await ports.store.get<RequestRecord>('requests', recordId);
       return earlier ? answerFromRecord(ports.store, recordId, ports.clock(), options.idempotency, claim.claimant) : result;
     }
