@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contracts, type ErrorCode } from '../../shared/contracts';
 import { MATRIX, type Case } from './matrix';
@@ -69,6 +70,15 @@ beforeAll(async () => {
 
 afterAll(() => removeWorldFiles());
 
+/** The text of an exported .docx/.xlsx (its XML parts), so that a file is searched like a response. */
+async function exportedText(app: ReturnType<typeof openCopy>, data: unknown): Promise<string> {
+  const url = (data as { url?: unknown } | null)?.url;
+  if (typeof url !== 'string' || !url.startsWith('/files/')) return '';
+  const zip = await JSZip.loadAsync(app.files.bytes(url));
+  const parts = await Promise.all(Object.values(zip.files).filter((f) => f.name.endsWith('.xml')).map((f) => f.async('string')));
+  return parts.join('\n');
+}
+
 function expected(c: Case, role: RoleName): { allowed: boolean; code: ErrorCode | 'ok' } {
   if (c.allow.includes(role)) return { allowed: true, code: c.refusedAs?.[role] ?? 'ok' };
   const denied = typeof c.deniedAs === 'string' ? c.deniedAs : c.deniedAs?.[role];
@@ -113,7 +123,7 @@ describe('authorization matrix', () => {
             if (want.allowed) counts.allowed++;
             else counts.denied++;
             const where = `${name} [${scope}] as ${role}`;
-            const text = JSON.stringify(r.ok ? r.data : r.error);
+            const text = JSON.stringify(r.ok ? r.data : r.error) + (r.ok ? await exportedText(app, r.data) : '');
             if (!SHOWS_TITLE[name]) {
               const leaked = [...new Set(text.match(TITLE_RE) ?? [])].filter((t) => !mayKnow.get(role)?.has(t));
               if (leaked.length) mismatches.push(`${where}: shows applications the caller cannot open: ${leaked.join('、')}`);

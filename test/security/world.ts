@@ -11,7 +11,7 @@ import { COLLECTIONS } from '../../cloudfunctions/core/ports/collections';
 import { MAX_PAGE, type Store, type StoredDoc } from '../../cloudfunctions/core/ports/store';
 import type { Router } from '../../cloudfunctions/core/router/router';
 import { seedIfEmpty } from '../../cloudfunctions/local/seed';
-import { ADMIN, COMPLETE_FIELDS, HOST, MEMBER2, memoryFiles, NEWCOMER, OPEN_BATCH, SECRETARY_CS, SECRETARY_ME } from '../support/harness';
+import { ADMIN, COMPLETE_FIELDS, HOST, MEMBER2, memoryFiles, NEWCOMER, OPEN_BATCH, SECRETARY_CS, SECRETARY_ME, type MemoryFiles } from '../support/harness';
 
 /**
  * One fixture world for the authorization matrix, built once by calling the real procedures as
@@ -118,6 +118,8 @@ export const FULL_REPORT: BrandReport = {
 /** A running server on one SQLite file, with a clock the caller moves. */
 export interface App {
   store: Store;
+  /** What the server exported on this copy, readable back. */
+  files: MemoryFiles;
   router: Router;
   now: { value: Date };
   raw(openid: string | null, procedure: string, input: unknown): Promise<CallResult<unknown>>;
@@ -129,11 +131,13 @@ export function openApp(file: string, now: Date, idPrefix: string): App {
   const store = openSqliteStore(file);
   const clock = { value: now };
   let n = 0;
-  const router = createApp({ store, clock: () => clock.value, newId: () => `${idPrefix}${++n}`, files: memoryFiles(), logger: { error: () => {} } });
+  const files = memoryFiles();
+  const router = createApp({ store, clock: () => clock.value, newId: () => `${idPrefix}${++n}`, files, logger: { error: () => {} } });
   const raw = (openid: string | null, procedure: string, input: unknown) =>
     router.call(openid ? { openid } : null, { procedure, input, requestId: `${idPrefix}r${++n}` });
   return {
     store,
+    files,
     router,
     now: clock,
     raw,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError, contracts, isProcedureName, type CallResult, type ErrorBody, type ProcedureName } from '../../../shared/contracts';
-import { describeValidation, zhErrorMap } from '../../../shared/contracts/zod-zh';
+import { describeValidation, shownText, zhErrorMap } from '../../../shared/contracts/zod-zh';
 import { hasRole } from '../../../shared/domain/roles';
 import { buildContext, type Context, type Identity, type Ports } from '../context';
 import { StoreError } from '../ports/store';
@@ -79,7 +79,7 @@ export function createRouter(table: ProcedureTable, ports: Ports, logger: Logger
         if (!envelope.success) return fail(validation(envelope.error));
         const { procedure, input, requestId } = envelope.data;
         if (!isProcedureName(procedure)) {
-          return fail({ code: 'NOT_FOUND', message: `没有名为「${procedure}」的接口，请更新小程序后重试` });
+          return fail({ code: 'NOT_FOUND', message: `没有名为「${shownText(procedure, 64)}」的接口，请更新小程序后重试` });
         }
         const proc = table[procedure] as Procedure<ProcedureName>;
         if (!identity && proc.access !== 'public') {
