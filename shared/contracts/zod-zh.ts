@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { stripControlChars } from '../domain/text';
 
 /**
  * Chinese names of fields, so that a validation message names the field a person sees. A path
@@ -51,12 +52,24 @@ const FIELD_LABELS: Record<string, string> = {
   amountFen: '预算金额',
 };
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text of the caller's own making (an unknown key, a record key in a path) as a message may
+ * show it: without control characters or lone surrogates, and cut to `max` characters, so that
+ * a refusal never echoes a megabyte or raw control bytes back.
+ */
+export function shownText(text: string, max = 20): string {
+  const chars = Array.from(stripControlChars(text).replace(LONE_SURROGATE, ''));
+  return chars.length > max ? `${chars.slice(0, max).join('')}…` : chars.join('');
+}
+
 export function fieldLabel(path: readonly PropertyKey[]): string {
   const whole = path.filter((p): p is string => typeof p === 'string').join('.');
   if (PATH_LABELS[whole]) return PATH_LABELS[whole];
   const named = [...path].reverse().find((p): p is string => typeof p === 'string' && p in FIELD_LABELS);
   if (named) return FIELD_LABELS[named];
-  return path.length ? path.map(String).join('.') : '请求内容';
+  return path.length ? path.map((p) => shownText(String(p))).join('.') : '请求内容';
 }
 
 /** Default Chinese text for issues whose schema gave no message of its own. */
@@ -72,8 +85,10 @@ export const zhErrorMap: z.core.$ZodErrorMap = (issue) => {
     case 'invalid_value':
     case 'invalid_union':
       return `「${label}」的取值无效`;
-    case 'unrecognized_keys':
-      return `包含无法识别的字段：${issue.keys.join('、')}`;
+    case 'unrecognized_keys': {
+      const shown = issue.keys.slice(0, 3).map((k) => shownText(k) || '（空白字段名）');
+      return `包含无法识别的字段：${shown.join('、')}${issue.keys.length > 3 ? `等${issue.keys.length}个` : ''}`;
+    }
     case 'invalid_format':
       return `「${label}」的格式不正确`;
     default:
@@ -89,7 +104,7 @@ export interface ValidationFailure {
 /** Turns a zod error into one message naming the first bad field, plus every issue for the UI. */
 export function describeValidation(error: z.ZodError): ValidationFailure {
   const issues = error.issues.map((i) => ({
-    path: i.path.map(String).join('.'),
+    path: i.path.map((p) => shownText(String(p), 64)).join('.'),
     field: fieldLabel(i.path),
     // Schema messages name their field themselves ("品牌名称不能超过20个字"); the defaults in
     // zhErrorMap name it from the path. Either way the message stands alone.

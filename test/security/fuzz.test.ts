@@ -17,7 +17,7 @@ import { seedIfEmpty } from '../../cloudfunctions/local/seed';
 import { openWechatStore, stopWechatFake } from '../support/wechat-store';
 import { ADMIN, COMPLETE_FIELDS, createHarness, HOST, MEMBER2, NEWCOMER, OPEN_BATCH, SECRETARY_CS, type Harness } from '../support/harness';
 import { fuzzProcedure, hostileValidInputs, invalidInputs, preview, problemWith, type Finding } from './fuzz/run';
-import { schemaPaths } from './fuzz/schema-arbitraries';
+import { ownKeys, schemaPaths } from './fuzz/schema-arbitraries';
 import { snapshotStore, storeDiff } from './fuzz/snapshot';
 import { envelopeCases } from './fuzz/envelope';
 import { controlCharsIn, pollutingKeysIn, prototypesClean } from './fuzz/stored';
@@ -130,6 +130,20 @@ describe('fuzz: the envelope', () => {
     expect(bad.slice(0, 5), `${bad.length} bad answers`).toEqual([]);
     expect(logged).toEqual([]);
     expect(storeDiff(before, await snapshotStore(h.store))).toEqual([]);
+  });
+});
+
+describe('refusal messages name what is wrong without echoing the input', () => {
+  it('unknown keys and record keys are shown cut short, without control characters or lone surrogates', async () => {
+    const long = '键'.repeat(100_000);
+    const keys = ownKeys([['id', 'p1'], [long, 1], ['k\u0000\u001b\uD800', 2], ['a', 3], ['b', 4]]);
+    const e = await h.err(HOST, 'project.get', keys);
+    expect(e.code).toBe('VALIDATION');
+    expect(e.message).toBe(`包含无法识别的字段：${'键'.repeat(20)}…、k、a等4个`);
+    const r = await h.err(HOST, 'subscribe.record', { results: ownKeys([[`\u0007${long}`, 'accept']]) });
+    expect(r.code).toBe('VALIDATION');
+    expect(r.message.length).toBeLessThan(100);
+    expect(JSON.stringify(r).length).toBeLessThan(1000);
   });
 });
 

@@ -3,6 +3,7 @@ import { contracts, ERROR_CODES, type CallResult, type ProcedureName } from '../
 import { procedures } from '../../../cloudfunctions/core/procedures';
 import type { Router } from '../../../cloudfunctions/core/router/router';
 import { accepts, hostileValid, invalid, normalizePath } from './schema-arbitraries';
+import { CONTROL } from './stored';
 
 /** The fixed seed of every fuzz run: a failure names the procedure and reproduces exactly. */
 export const SEED = 20_261_127;
@@ -29,6 +30,8 @@ export interface Finding {
 }
 
 const CHINESE = /[\u4e00-\u9fff]/;
+/** Longer than any message a person should read on a phone. */
+const MAX_MESSAGE = 300;
 
 /** What is wrong with an answer to an invalid input, or null when it is a proper coded refusal. */
 export function problemWith(answer: CallResult<unknown>, allowed: readonly string[]): string | null {
@@ -38,6 +41,9 @@ export function problemWith(answer: CallResult<unknown>, allowed: readonly strin
   if (code === 'INTERNAL') return `INTERNAL: ${message}`;
   if (!allowed.includes(code)) return `unexpected code ${code}: ${message}`;
   if (typeof message !== 'string' || !CHINESE.test(message)) return `message is not Chinese text: ${JSON.stringify(message)}`;
+  // A message is read by a person: it may name a field, not echo a megabyte or raw control characters back.
+  if (message.length > MAX_MESSAGE) return `message of ${message.length} characters: ${JSON.stringify(message.slice(0, 80))}…`;
+  if (CONTROL.test(message)) return `message with control characters: ${JSON.stringify(message.slice(0, 80))}`;
   return null;
 }
 

@@ -113,7 +113,7 @@ export function ownKeys(entries: Array<[string, unknown]>): Record<string, unkno
   return o;
 }
 
-const EXTRA_KEYS = [...PROTO_KEYS, '$where', '$gt', 'polluted', '_id', 'version', 'hostId', 'role', 'state', 'userId', 'toString'];
+const EXTRA_KEYS = [...PROTO_KEYS, '$where', '$gt', 'polluted', '_id', 'version', 'hostId', 'role', 'state', 'userId', 'toString', 'k\u0000\u001b\uD800', '键'.repeat(5000)];
 
 /** Values the schema refuses. Shallow mutations of a plausible value, recursing into objects, lists and records. */
 export function invalid(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown> {
