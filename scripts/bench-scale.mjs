@@ -112,6 +112,7 @@ for (const c of CASES) {
   const byOp = {};
   let error = null;
   let items = null;
+  const unindexed = new Set();
   // One warm-up call for reads (JIT, statement cache); writes are each a fresh document.
   if (!c.write) {
     const [openid, input] = c.call(calls);
@@ -125,6 +126,10 @@ for (const c of CASES) {
     times.push(performance.now() - t0);
     trips.push(counted.counter.trips);
     for (const [op, n] of Object.entries(counted.counter.byOp)) byOp[op] = (byOp[op] ?? 0) + n;
+    for (const q of counted.counter.queries) {
+      const plan = handSql.planOf(q);
+      if (plan.scan) unindexed.add(`${plan.collection}: ${plan.detail.join(' / ')}`);
+    }
     if (!r.ok) error ??= `${r.error.code}: ${r.error.message}`;
     else items ??= Array.isArray(r.data) ? r.data.length : Array.isArray(r.data?.items) ? r.data.items.length : Array.isArray(r.data?.applications) ? r.data.applications.length : null;
   }
@@ -147,6 +152,8 @@ for (const c of CASES) {
     byOp: Object.fromEntries(Object.entries(byOp).map(([op, n]) => [op, round(n / calls)])),
     items,
     handSqlMs: handTimes.length ? round(pct(handTimes, 50)) : null,
+    /** Store queries SQLite answered with a full table scan (a missing index), with their plans. */
+    unindexed: [...unindexed],
     error,
   };
   rows.push(row);
@@ -157,11 +164,12 @@ const table = [
   '| procedure | calls | p50 ms | p95 ms | round trips | hand SQL ms | notes |',
   '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
   ...rows.map((r) => {
-    const notes = [r.items !== null ? `${r.items} items` : null, r.roundTripsMax !== r.roundTrips ? `max ${r.roundTripsMax} trips` : null, r.error ? `ERROR ${r.error}` : null].filter(Boolean).join('; ');
+    const notes = [r.items !== null ? `${r.items} items` : null, r.roundTripsMax !== r.roundTrips ? `max ${r.roundTripsMax} trips` : null, r.unindexed.length ? `${r.unindexed.length} unindexed queries` : null, r.error ? `ERROR ${r.error}` : null].filter(Boolean).join('; ');
     return `| ${r.procedure} | ${r.calls} | ${r.p50} | ${r.p95} | ${r.roundTrips} | ${r.handSqlMs ?? '—'} | ${notes} |`;
   }),
 ].join('\n');
-console.log(`\n${table}\n`);
+const scans = rows.flatMap((r) => r.unindexed.map((u) => `${r.procedure} → ${u}`));
+console.log(`\n${table}\n\nstore queries without an index: ${scans.length ? `\n  ${scans.join('\n  ')}` : 'none (every find and count used an index, EXPLAIN QUERY PLAN)'}\n`);
 handSql.close();
 await raw.close();
 

@@ -2,6 +2,7 @@
 // procedure reads, fetched with joins and aggregates in one or a few statements. The queries
 // use the store's expression indexes (json_extract(doc, '$.field')) so they compare fairly.
 import Database from 'better-sqlite3';
+import { pageClause, tableName, whereClause } from '../../cloudfunctions/core/adapters/sqlite/query.ts';
 
 const j = (alias, field) => `json_extract(${alias}.doc, '$.${field}')`;
 
@@ -121,5 +122,25 @@ export function openHandSql(file) {
     },
     'people.find': ({ staffNo }) => stmts.people.all(staffNo),
   };
-  return { db, hand, close: () => db.close() };
+  /**
+   * How SQLite runs a store query (the adapter's own SQL for it): the tables it scans without an
+   * index — a missing index — and whether it sorts in a temporary b-tree.
+   */
+  const plans = new Map();
+  const planOf = ({ op, collection, options }) => {
+    const where = whereClause(collection, options.where);
+    const sql =
+      op === 'count'
+        ? `SELECT COUNT(*) FROM ${tableName(collection)} ${where.sql}`
+        : `SELECT id, version, doc FROM ${tableName(collection)} ${where.sql} ${pageClause(collection, options).sql}`;
+    const params = op === 'count' ? where.params : [...where.params, ...pageClause(collection, options).params];
+    let plan = plans.get(sql);
+    if (!plan) {
+      const rows = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params).map((r) => r.detail);
+      plan = { scan: rows.some((d) => /^SCAN /.test(d) && !/USING (COVERING )?INDEX/.test(d)), tempSort: rows.some((d) => /TEMP B-TREE/.test(d)), detail: rows };
+      plans.set(sql, plan);
+    }
+    return { collection, ...plan };
+  };
+  return { db, hand, planOf, close: () => db.close() };
 }

@@ -58,17 +58,20 @@ function emptyApp(root) {
 }
 
 export async function measureSizes(root) {
-  const out = { app: null, empty: null, appBuildMs: null, emptyBuildMs: null, reusedDist: false };
-  // Reuse dist/weapp when it is newer than every source file; else build into a private dir.
+  const out = { app: null, empty: null, appBuildMs: null, emptyBuildMs: null, reused: null };
+  // Reuse dist/weapp (or the private build) when newer than every source file; else build privately.
   const dist = path.join(root, 'dist', 'weapp');
-  const fresh = existsSync(path.join(dist, 'app.json')) && statSync(path.join(dist, 'app.json')).mtimeMs > Math.max(newest(path.join(root, 'miniprogram')), newest(path.join(root, 'shared')), statSync(path.join(root, 'config', 'index.ts')).mtimeMs);
-  let appDir = dist;
-  if (!fresh) {
-    appDir = path.join(tmpdir(), 'bench-weapp');
+  const sources = Math.max(newest(path.join(root, 'miniprogram')), newest(path.join(root, 'shared')), statSync(path.join(root, 'config', 'index.ts')).mtimeMs);
+  const fresh = existsSync(path.join(dist, 'app.json')) && statSync(path.join(dist, 'app.json')).mtimeMs > sources;
+  const privateDir = path.join(tmpdir(), 'bench-weapp');
+  const privateFresh = existsSync(path.join(privateDir, 'app.json')) && statSync(path.join(privateDir, 'app.json')).mtimeMs > sources;
+  const appDir = fresh ? dist : privateDir;
+  if (fresh || privateFresh) out.reused = path.relative(root, appDir) || appDir;
+  else {
     rmSync(appDir, { recursive: true, force: true });
     console.log('building weapp into', appDir, '…');
     out.appBuildMs = Math.round(build(root, appDir));
-  } else out.reusedDist = true;
+  }
   out.app = packageSizes(appDir);
 
   const emptyDir = emptyApp(root);
