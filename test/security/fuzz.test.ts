@@ -133,6 +133,31 @@ describe('fuzz: the envelope', () => {
   });
 });
 
+describe('fuzz: public procedures under the default rate limit', () => {
+  it('a signed-out flood of invalid input is refused as VALIDATION, then RATE_LIMITED, never INTERNAL', async () => {
+    const publicNames = names.filter((n) => procedures[n]?.access === 'public');
+    const seen = new Map<string, number>();
+    const bad: Finding[] = [];
+    logged.length = 0;
+    const before = await snapshotStore(h.store);
+    for (const procedure of publicNames) {
+      const inputs = invalidInputs(procedure, 100);
+      for (const input of inputs) {
+        // h.router is createApp's default: 120 calls at once per caller, then 2 per second.
+        const answer = await h.router.call(null, { procedure, input }, { clientKey: '203.0.113.7' });
+        if (!answer.ok) seen.set(answer.error.code, (seen.get(answer.error.code) ?? 0) + 1);
+        const problem = problemWith(answer, ['VALIDATION', 'RATE_LIMITED']);
+        if (problem) bad.push({ procedure, identity: null, problem, input: preview(input) });
+      }
+    }
+    expect(bad.slice(0, 5)).toEqual([]);
+    expect(seen.get('VALIDATION')).toBeGreaterThanOrEqual(100);
+    expect(seen.get('RATE_LIMITED')).toBeGreaterThan(0);
+    expect(logged).toEqual([]);
+    expect(storeDiff(before, await snapshotStore(h.store))).toEqual([]);
+  });
+});
+
 describe('refusal messages name what is wrong without echoing the input', () => {
   it('unknown keys and record keys are shown cut short, without control characters or lone surrogates', async () => {
     const long = '键'.repeat(100_000);
