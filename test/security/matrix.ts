@@ -20,6 +20,9 @@ import { FULL_REPORT, REVIEWER, REVIEWER2, OUTSIDER, STAGES, uid, type RoleName,
  * `out` = the same kind of object of c-me, where otherSecretary is in fact its own secretary and
  * every other role but admin is a stranger; `none` = a procedure without an object (the caller's
  * own data, or the whole school for the 组织部); other names are variants explained in place.
+ *
+ * Beyond this table, the test searches every response (and every exported file) for application
+ * titles, brand names and the names of reviewers and objectors the caller may not know.
  */
 
 export interface Case {
@@ -32,7 +35,7 @@ export interface Case {
   /** How a denied caller is refused, when it is not UNAUTHENTICATED (signed out / unbound) or FORBIDDEN. */
   deniedAs?: ErrorCode | Partial<Record<RoleName, ErrorCode>>;
   /** What an allowed caller must (not) see: returns problems, empty when the data is right. */
-  sees?: (data: any, w: World, role: RoleName) => string[];
+  sees?: (data: never, w: World, role: RoleName) => string[];
 }
 
 export type Entry = Record<string, Case>;
