@@ -123,7 +123,14 @@ export default function EditProject() {
         <View className="muted meta-line">申报截止：{project.deadlineText}</View>
         <View className="muted meta-line">所在基层党委：{project.committeeName} · 主持人：{project.hostName}</View>
         {project.submittedAt ? <View className="muted meta-line">提交时间：{formatInstant(project.submittedAt)}</View> : null}
-        <ExportButton label="导出申报书（Word）" make={() => call('export.application', { projectId: id })} />
+        <ExportButton
+          label="导出申报书（Word）"
+          make={async () => {
+            // What was typed a moment ago goes into the paper copy too.
+            await autosave.saveNow();
+            return call('export.application', { projectId: id });
+          }}
+        />
       </View>
 
       {project.state === 'returned' && project.returnComment ? (
