@@ -1,4 +1,4 @@
-// npm run deploy [-- --dry-run] [--skip-build] [--report <file.json>]
+// npm run deploy [-- --dry-run] [--skip-build] [--dist <dir>] [--report <file.json>]
 // validate the settings → build (functions, weapp, h5) → stage the upload copy and run the offline
 // checks → upload the mini-program → upload each cloud function (WeChat installs its pinned
 // packages) and create its timer trigger → put dist/h5 on static hosting → summary and next steps.
@@ -18,6 +18,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 interface Args {
   dryRun: boolean;
   skipBuild: boolean;
+  dist?: string;
   report?: string;
   help: boolean;
 }
@@ -29,9 +30,10 @@ function parseArgs(argv: string[]): Args {
     if (a === '--dry-run') args.dryRun = true;
     else if (a === '--skip-build') args.skipBuild = true;
     else if (a === '--report') args.report = argv[++i];
+    else if (a === '--dist') args.dist = argv[++i];
     else if (a === '--help' || a === '-h') args.help = true;
     else {
-      console.error(`不认识的参数 ${a}。可用：--dry-run（只检查、不上传）、--skip-build（用现有的 dist/）、--report <文件>（写出 JSON 报告）`);
+      console.error(`不认识的参数 ${a}。可用：--dry-run（只检查、不上传）、--skip-build（用现有的 dist/）、--dist <目录>（与 --skip-build 一起用：部署别处构建好的 weapp/、h5/、cloudfunctions/）、--report <文件>（写出 JSON 报告）`);
       process.exit(2);
     }
   }
@@ -126,6 +128,11 @@ function printNextSteps(plan: Plan) {
 
 export async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
+  if (args.dist && !args.skipBuild) {
+    console.error('--dist 只能与 --skip-build 一起使用（构建总是写到 dist/）');
+    return 2;
+  }
+  const distDir = path.resolve(args.dist ?? path.join(ROOT, 'dist'));
   if (args.help) {
     console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).map((l) => l.slice(3)).join('\n'));
     return 0;
@@ -148,17 +155,17 @@ export async function main(argv: string[]): Promise<number> {
   const staging = mkdtempSync(path.join(os.tmpdir(), 'dangjian-deploy-'));
   try {
     // 2. Build.
-    step(args.skipBuild ? '构建（--skip-build：使用现有 dist/）' : '构建');
+    step(args.skipBuild ? `构建（--skip-build：使用现有的 ${path.relative(ROOT, distDir) || distDir}/）` : '构建');
     if (!args.skipBuild) build();
 
     // 3. Stage the upload copy and check it offline.
     step('检查');
-    const functions = readBuiltFunctions(path.join(ROOT, 'dist', 'cloudfunctions'));
+    const functions = readBuiltFunctions(path.join(distDir, 'cloudfunctions'));
     console.log(`  ✓ 云函数 ${functions.map((f) => f.name).join('、')}：config.json 有效，openapi 权限与代码一致，运行依赖已固定版本`);
-    const h5 = listH5(ROOT);
+    const h5 = listH5(distDir);
     const projectPath = path.join(staging, 'weapp');
     mkdirSync(projectPath);
-    stageMiniprogram(ROOT, config.appid, projectPath);
+    stageMiniprogram(ROOT, config.appid, projectPath, distDir);
     const staged = listFiles(projectPath);
     const checks = await runOfflineChecks({ projectPath, appid: config.appid, privateKeyPath: config.privateKeyPath });
     console.log(`  ✓ packNpm：${checks.packNpm.note}（${checks.packNpm.ms} ms）`);
@@ -181,7 +188,7 @@ export async function main(argv: string[]): Promise<number> {
     if (!args.dryRun) {
       const ci = loadCi();
       const project = createProject(ci, { projectPath, appid: config.appid, privateKeyPath: config.privateKeyPath });
-      const network = async <T>(label: string, fn: () => Promise<T>): Promise<T> => {
+      const network = async <T,>(label: string, fn: () => Promise<T>): Promise<T> => {
         step(label);
         try {
           return await fn();

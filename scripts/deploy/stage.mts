@@ -29,12 +29,15 @@ export function uploadProjectConfig(repoConfig: ProjectConfig, appid: string): P
   };
 }
 
-/** Copies dist/weapp into `outDir` and writes the upload copy of project.config.json there. */
-export function stageMiniprogram(root: string, appid: string, outDir: string): { projectPath: string; config: ProjectConfig } {
-  const weapp = path.join(root, 'dist', 'weapp');
+/**
+ * Copies `<distDir>/weapp` into `outDir` and writes there the upload copy of the repository's
+ * project.config.json (`<root>/project.config.json`).
+ */
+export function stageMiniprogram(root: string, appid: string, outDir: string, distDir = path.join(root, 'dist')): { projectPath: string; config: ProjectConfig } {
+  const weapp = path.join(distDir, 'weapp');
   if (!existsSync(path.join(weapp, 'app.json'))) throw new Error(`找不到 ${weapp}/app.json：请先构建小程序（npx taro build --type weapp）`);
   const app = JSON.parse(readFileSync(path.join(weapp, 'app.json'), 'utf8')) as { cloud?: boolean };
-  if (app.cloud !== true) throw new Error('dist/weapp/app.json 没有 "cloud": true，云开发能力不可用：请重新构建');
+  if (app.cloud !== true) throw new Error(`${weapp}/app.json 没有 "cloud": true，云开发能力不可用：请重新构建`);
   cpSync(weapp, outDir, { recursive: true });
   const repoConfig = JSON.parse(readFileSync(path.join(root, 'project.config.json'), 'utf8')) as ProjectConfig;
   const config = uploadProjectConfig(repoConfig, appid);
@@ -53,8 +56,8 @@ export function listFiles(dir: string): Array<{ path: string; bytes: number }> {
 }
 
 /** The H5 build that goes to static hosting (the public showcase pages are part of it). */
-export function listH5(root: string): { dir: string; files: Array<{ path: string; bytes: number }> } {
-  const dir = path.join(root, 'dist', 'h5');
+export function listH5(distDir: string): { dir: string; files: Array<{ path: string; bytes: number }> } {
+  const dir = path.join(distDir, 'h5');
   if (!existsSync(path.join(dir, 'index.html'))) throw new Error(`找不到 ${dir}/index.html：请先构建 H5（npx taro build --type h5）`);
   return { dir, files: listFiles(dir) };
 }
