@@ -292,6 +292,8 @@ export function hostileValid(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown
       const max = check(def, 'max_length')?.maximum;
       const options: Array<fc.Arbitrary<unknown>> = [fc.constantFrom(...HOSTILE_TEXT)];
       if (regex) options.push(fc.stringMatching(regex, { size: 'small' }));
+      // A refined string is most often a calendar date: offer dates in order, edges included.
+      if (check(def, 'custom')) options.push(fc.constantFrom('2026-11-20', '2026-12-01', '2026-12-31', '2027-01-06', '2027-03-01', '2027-06-30', '2027-12-31', '2099-12-31'));
       if (max !== undefined && max < 100_000) options.push(fc.constantFrom('字'.repeat(max), '😀'.repeat(max)));
       return fc.oneof(...options);
     }
