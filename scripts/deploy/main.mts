@@ -153,9 +153,10 @@ export async function main(argv: string[]): Promise<number> {
 
   const started = Date.now();
   const staging = mkdtempSync(path.join(os.tmpdir(), 'dangjian-deploy-'));
+  let plan: Plan | undefined;
   try {
     // 2. Build.
-    step(args.skipBuild ? `构建（--skip-build：使用现有的 ${path.relative(ROOT, distDir) || distDir}/）` : '构建');
+    step(args.skipBuild ? `构建（--skip-build：使用现有的 ${distDir.startsWith(ROOT + path.sep) ? path.relative(ROOT, distDir) : distDir}/）` : '构建');
     if (!args.skipBuild) build();
 
     // 3. Stage the upload copy and check it offline.
@@ -174,7 +175,7 @@ export async function main(argv: string[]): Promise<number> {
     for (const w of checks.warnings) console.log(`  ! ${w}`);
     if (checks.problems.length) throw new Error(`检查未通过，没有上传：\n${checks.problems.map((p) => `  ✗ ${p}`).join('\n')}`);
 
-    const plan: Plan = {
+    plan = {
       config: { appid: config.appid, cloudEnv: config.cloudEnv, robot: config.robot, h5BaseUrl: config.h5BaseUrl, version, desc },
       miniprogram: { files: staged.length, bytes: sum(staged) },
       checks,
@@ -226,6 +227,10 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (e) {
     console.error(`\n✖ ${(e as Error).message}`);
+    const done = plan?.uploaded;
+    if (done && (done.miniprogram || done.functions.length)) {
+      console.error(`已完成：${[done.miniprogram ? '小程序' : '', ...done.functions.map((f) => `云函数 ${f}`)].filter(Boolean).join('、')}。解决问题后重新运行 npm run deploy 即可（重复上传是安全的）。`);
+    }
     return 1;
   } finally {
     rmSync(staging, { recursive: true, force: true });

@@ -200,7 +200,7 @@ describe('npm run deploy', () => {
     };
     const { checks } = plan;
     console.log(
-      `deploy --dry-run${cmd === 'unshare' ? ' (no network namespace)' : ''}: ${ms} ms in all; packNpm ${checks.packNpm.ms} ms, checkCodeQuality ${checks.quality.ms} ms, analyseCode ${checks.analyse.ms} ms (${checks.analyse.files} files, ${checks.analyse.modules} modules)`,
+      `deploy --dry-run${cmd === 'unshare' ? ' (inside a network namespace with no network)' : ''}: ${ms} ms in all; packNpm ${checks.packNpm.ms} ms, checkCodeQuality ${checks.quality.ms} ms, analyseCode ${checks.analyse.ms} ms (${checks.analyse.files} files, ${checks.analyse.modules} modules)`,
     );
 
     // packNpm: Taro bundles every npm module, so there is nothing to build (see the control below).
