@@ -24,6 +24,7 @@ import { controlCharsIn, pollutingKeysIn, prototypesClean } from './fuzz/stored'
 import type { Project } from '../../shared/domain/project/project';
 import type { Brand } from '../../shared/domain/brand/brand';
 import JSZip from 'jszip';
+import { passedMidterm } from '../../cloudfunctions/core/procedures/funding/fixtures';
 
 const PER_PROCEDURE = Number(process.env.FUZZ_RUNS ?? 1000);
 const REVIEWER = 'dev-reviewer';
@@ -374,15 +375,19 @@ describe('valid but hostile input reaches the handlers', () => {
   let wr: Router;
   const wLogged: string[] = [];
   let sent = 0;
+  const ids: string[] = [];
   const validCodes = new Map<string, number>();
 
   beforeAll(async () => {
     w = await createHarness();
     let n = 0;
     wr = createApp({ store: w.store, clock: () => w.now.value, newId: () => `id${++n}`, files: w.files, logger: { error: (m, e) => void wLogged.push(`${m}: ${String(e)}`) }, publicRateLimit: null });
-    const p = await w.ok(HOST, 'project.create', { batchId: OPEN_BATCH });
-    await w.ok(HOST, 'project.saveDraft', { id: p._id, version: p.version, fields: COMPLETE_FIELDS });
-    await w.ok(SECRETARY_CS, 'brand.create', { year: 2026 });
+    // A funded project past its midterm, a draft, a brand: their ids go into the inputs.
+    const funded = await passedMidterm(w);
+    const p = await w.ok(MEMBER2, 'project.create', { batchId: OPEN_BATCH });
+    await w.ok(MEMBER2, 'project.saveDraft', { id: p._id, version: p.version, fields: COMPLETE_FIELDS });
+    const b = await w.ok(SECRETARY_CS, 'brand.create', { year: 2026 });
+    ids.push(funded._id, p._id, b._id, 'u_dev-member-2', 'u_dev-reviewer');
   });
 
   afterAll(() => {
@@ -390,7 +395,7 @@ describe('valid but hostile input reaches the handlers', () => {
   });
 
   it.each(names)('%s', async (procedure) => {
-    const inputs = hostileValidInputs(procedure, SAMPLE);
+    const inputs = hostileValidInputs(procedure, SAMPLE, ids);
     expect(inputs.length, 'no accepted input was found').toBeGreaterThanOrEqual(Math.min(SAMPLE, 10));
     const bad: string[] = [];
     wLogged.length = 0;

@@ -101,11 +101,11 @@ export async function fuzzProcedure(
 }
 
 /** Up to `count` inputs the procedure's schema accepts, made of hostile-but-acceptable material. */
-export function hostileValidInputs(procedure: ProcedureName, count: number): unknown[] {
+export function hostileValidInputs(procedure: ProcedureName, count: number, ids: readonly string[] = []): unknown[] {
   const schema = contracts[procedure].input;
   const accepted = (factor: number) =>
     fc
-      .sample(hostileValid(schema), { seed: seedFor(procedure), numRuns: count * factor })
+      .sample(hostileValid(schema, 0, ids), { seed: seedFor(procedure), numRuns: count * factor })
       .filter((x) => accepts(schema, x ?? {}))
       .slice(0, count);
   // Schemas with cross-field rules (a batch calendar in order) accept few: look harder for them.

@@ -274,7 +274,7 @@ const HOSTILE_TEXT = ['', ' ', '__proto__', 'constructor', 'prototype', 'toStrin
  * Values shaped like the schema from hostile-but-acceptable material (see HOSTILE_TEXT, edge
  * numbers within the bounds); callers keep the ones the schema accepts.
  */
-export function hostileValid(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown> {
+export function hostileValid(schema: z.ZodType, depth = 0, ids: readonly string[] = []): fc.Arbitrary<unknown> {
   const def = defOf(schema);
   if (depth > 6) return fc.constant(undefined);
   switch (def.type) {
@@ -282,7 +282,7 @@ export function hostileValid(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown
       const shape = def.shape ?? {};
       const keys = Object.keys(shape);
       if (keys.length === 0) return fc.constant({});
-      return fc.record(Object.fromEntries(keys.map((k) => [k, hostileValid(shape[k], depth + 1)])), {
+      return fc.record(Object.fromEntries(keys.map((k) => [k, hostileValid(shape[k], depth + 1, ids)])), {
         requiredKeys: keys.filter((k) => !accepts(shape[k], undefined)),
         noNullPrototype: true,
       }) as fc.Arbitrary<unknown>;
@@ -291,9 +291,14 @@ export function hostileValid(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown
       const regex = def.checks?.find((c) => c._zod.def.format === 'regex')?._zod.def.pattern;
       const max = check(def, 'max_length')?.maximum;
       const options: Array<fc.Arbitrary<unknown>> = [fc.constantFrom(...HOSTILE_TEXT)];
+      // Ids of documents that exist, so that calls get past "not found" into the handlers.
+      if (ids.length) options.push(fc.constantFrom(...ids), fc.constantFrom(...ids));
       if (regex) options.push(fc.stringMatching(regex, { size: 'small' }));
       // A refined string is most often a calendar date: offer dates in order, edges included.
-      if (check(def, 'custom')) options.push(fc.constantFrom('2026-11-20', '2026-12-01', '2026-12-31', '2027-01-06', '2027-03-01', '2027-06-30', '2027-12-31', '2099-12-31'));
+      if (check(def, 'custom')) {
+        const dates = fc.constantFrom('2026-11-20', '2026-12-01', '2026-12-31', '2027-01-06', '2027-03-01', '2027-06-30', '2027-12-31', '2099-12-31');
+        options.push(dates, dates, dates, dates);
+      }
       if (max !== undefined && max < 100_000) options.push(fc.constantFrom('字'.repeat(max), '😀'.repeat(max)));
       return fc.oneof(...options);
     }
@@ -304,21 +309,21 @@ export function hostileValid(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown
       return fc.oneof(fc.constantFrom(...edges), fc.integer({ min: typeof lo === 'number' ? Math.ceil(lo) : 0, max: typeof hi === 'number' ? Math.floor(hi) : 3000 }));
     }
     case 'pipe':
-      return hostileValid(def.in as z.ZodType, depth + 1);
+      return hostileValid(def.in as z.ZodType, depth + 1, ids);
     case 'optional':
     case 'default':
     case 'prefault':
-      return fc.option(hostileValid(def.innerType as z.ZodType, depth + 1), { nil: undefined });
+      return fc.option(hostileValid(def.innerType as z.ZodType, depth + 1, ids), { nil: undefined });
     case 'nullable':
-      return fc.option(hostileValid(def.innerType as z.ZodType, depth + 1), { nil: null });
+      return fc.option(hostileValid(def.innerType as z.ZodType, depth + 1, ids), { nil: null });
     case 'array':
-      return fc.array(hostileValid(def.element as z.ZodType, depth + 1), { maxLength: 3 });
+      return fc.array(hostileValid(def.element as z.ZodType, depth + 1, ids), { maxLength: 3 });
     case 'record':
       return fc
-        .array(fc.tuple(hostileValid(def.keyType as z.ZodType, depth + 1), hostileValid(def.valueType as z.ZodType, depth + 1)), { minLength: 1, maxLength: 3 })
+        .array(fc.tuple(hostileValid(def.keyType as z.ZodType, depth + 1, ids), hostileValid(def.valueType as z.ZodType, depth + 1, ids)), { minLength: 1, maxLength: 3 })
         .map((entries) => ownKeys(entries.map(([k, v]) => [String(k), v])));
     case 'union':
-      return fc.oneof(...(def.options ?? []).map((o) => hostileValid(o, depth + 1)));
+      return fc.oneof(...(def.options ?? []).map((o) => hostileValid(o, depth + 1, ids)));
     default:
       return plausible(schema, depth);
   }
