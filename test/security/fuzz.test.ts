@@ -299,6 +299,19 @@ describe('hostile but valid input is stored clean', () => {
     expect(prototypesClean()).toEqual([]);
   });
 
+  it('a request id is printable ASCII: control characters never reach the audit or the request records', async () => {
+    const before = await snapshotStore(v.store);
+    for (const requestId of ['\u0007evil', 'a\u0000b', 'x\uD800', '请求1', 'a b', '😀']) {
+      const r = await v.call(HOST, 'subscribe.record', { results: { deadline: 'accept' } }, requestId);
+      expect(r.ok ? null : r.error.code).toBe('VALIDATION');
+      expect(r.ok ? '' : r.error.message).toContain('请求编号');
+    }
+    expect(storeDiff(before, await snapshotStore(v.store))).toEqual([]);
+    const fine = await v.call(HOST, 'subscribe.record', { results: { deadline: 'accept' } }, 'lx3k9-4f8a2b1c-7');
+    expect(fine.ok).toBe(true);
+    await storedClean();
+  });
+
   it('who the caller is never comes from the envelope or the input', async () => {
     const forged = { openid: ADMIN, identity: { openid: ADMIN }, user: { roles: [{ role: 'admin' }] }, userId: 'u_dev-admin' };
     const signedOut = await v.router.call(null, { procedure: 'session.me', input: {}, ...forged });

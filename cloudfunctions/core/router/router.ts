@@ -12,7 +12,8 @@ import type { Procedure, ProcedureTable } from './procedure';
 export const callEnvelope = z.object({
   procedure: z.string().min(1).max(64),
   input: z.unknown().optional(),
-  requestId: z.string().max(64).optional(),
+  // Printable ASCII only: it becomes part of a stored document id and of audit lines.
+  requestId: z.string().max(64).regex(/^[!-~]*$/, '请求编号格式有误，请更新小程序后重试').optional(),
 });
 
 export interface Logger {
