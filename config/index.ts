@@ -19,7 +19,11 @@ export default defineConfig<'webpack5'>(async () => {
     // TARO_OUTPUT_ROOT lets a check build elsewhere without disturbing dist/ (e.g. while tests run).
     outputRoot: process.env.TARO_OUTPUT_ROOT ?? `dist/${env}`,
     plugins: [],
-    defineConstants: {},
+    defineConstants: {
+      // Where the H5 pages call the API: '' = the same site (the local host); a deployment puts the
+      // public pages on static hosting and sets this to the HTTP access service of the api function.
+      H5_API_BASE: JSON.stringify((process.env.H5_API_BASE ?? '').replace(/\/+$/, '')),
+    },
     alias: {
       '@shared': path.resolve(__dirname, '..', 'shared'),
       '@': path.resolve(__dirname, '..', 'miniprogram'),

@@ -10,3 +10,5 @@ declare namespace NodeJS {
 }
 
 declare module '*.css';
+/** The H5 build's API address ('' = same site); set at build time from H5_API_BASE (config/index.ts). */
+declare const H5_API_BASE: string;

@@ -40,7 +40,7 @@ export function ExportButton({ label, make, size = 'small' }: { label: string; m
       </Button>
       {done ? (
         <Text className="muted export-done">
-          已生成「{done.fileName}」（{done.rows} 条，{sizeText(done.size)}）{platform.name === 'weapp' ? '，可在打开后点右上角转发' : '，已开始下载'}
+          已生成「{done.fileName}」（{done.fileName.endsWith('.xlsx') ? `${done.rows} 条，` : ''}{sizeText(done.size)}）{platform.name === 'weapp' ? '，可在打开后点右上角转发' : '，已开始下载'}
         </Text>
       ) : null}
       {error ? (

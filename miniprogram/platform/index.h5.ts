@@ -58,19 +58,26 @@ async function upload(blobUrl: string, name: string): Promise<UploadedImage> {
   return body.data;
 }
 
-/** In a browser the local host (or the web host) answers POST /api/<procedure>. */
+/**
+ * In a browser, POST <API_BASE>/api/<procedure> answers: the local host (same site, with its demo
+ * sign-in), or — deployed — the api cloud function behind the HTTP access service, which answers
+ * public procedures only (the showcase and 公示 pages; everything else is done in WeChat).
+ */
+const API_BASE = typeof H5_API_BASE === 'string' ? H5_API_BASE : '';
+const SAME_SITE = API_BASE === '';
+
 export const platform: Platform = {
   name: 'h5',
-  signInUrl: '/dev/sign-in',
+  signInUrl: SAME_SITE ? '/dev/sign-in' : null,
   init() {},
   async callFunction({ procedure, input, requestId }) {
-    const res = await fetch(`/api/${encodeURIComponent(procedure)}`, {
+    const res = await fetch(`${API_BASE}/api/${encodeURIComponent(procedure)}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      credentials: 'same-origin',
+      credentials: SAME_SITE ? 'same-origin' : 'omit',
       body: JSON.stringify({ input, requestId }),
     });
-    if (res.status === 401) {
+    if (res.status === 401 && SAME_SITE) {
       // Back to this very page after signing in (e.g. an invitation link opened signed out).
       window.location.href = `/dev/sign-in?next=${encodeURIComponent(window.location.pathname + window.location.search)}`;
     }

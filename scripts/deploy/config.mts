@@ -15,6 +15,7 @@ export const DEPLOY_VARS = {
   WX_DESC: '（可选）上传的版本备注，默认是提交号与时间',
   WX_ROBOT: '（可选）CI 机器人编号 1–30，默认 1（版本管理里显示为“ci机器人1”）',
   H5_PUBLIC_BASE_URL: '（可选）静态网站托管的访问地址（https://…），用于打印展示页的公开链接',
+  H5_API_BASE: '（可选）云开发 HTTP 访问服务里指向云函数 api 的地址（https://…，不含 /api），H5 展示页从这里取公开数据；不填则向展示页同域名的 /api 取',
 } as const;
 
 export type DeployVar = keyof typeof DEPLOY_VARS;
@@ -95,6 +96,13 @@ export function deployConfigSchema(cwd: string) {
         .transform((v) => v.replace(/\/+$/, ''))
         .optional(),
     ),
+    H5_API_BASE: z.preprocess(
+      blankToUndefined,
+      z
+        .url({ protocol: /^https$/, error: (iss) => `H5_API_BASE「${String(iss.input)}」应为 https:// 开头的网址，如 https://cloud1-xxxx-1300000000.ap-shanghai.app.tcloudbase.com` })
+        .transform((v) => v.replace(/\/+$/, ''))
+        .optional(),
+    ),
   });
 }
 
@@ -106,6 +114,7 @@ export interface DeployConfig {
   desc?: string;
   robot: number;
   h5BaseUrl?: string;
+  h5ApiBase?: string;
 }
 
 export type LoadResult =
@@ -187,6 +196,7 @@ export function loadDeployConfig(root: string, env: NodeJS.ProcessEnv = process.
       desc: d.WX_DESC,
       robot: d.WX_ROBOT ?? 1,
       h5BaseUrl: d.H5_PUBLIC_BASE_URL,
+      h5ApiBase: d.H5_API_BASE,
     },
   };
 }

@@ -48,7 +48,7 @@ function step(title: string) {
   console.log(`\n▶ ${title}`);
 }
 
-function build() {
+function build(h5ApiBase: string | undefined) {
   const steps: Array<[string, string, string[]]> = [
     ['云函数（esbuild）', 'node', ['scripts/build-functions.mjs']],
     ['小程序（taro build --type weapp）', 'npx', ['taro', 'build', '--type', 'weapp']],
@@ -56,7 +56,7 @@ function build() {
   ];
   for (const [label, cmd, args] of steps) {
     const started = Date.now();
-    const r = spawnSync(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' }, maxBuffer: 64 * 1024 * 1024 });
+    const r = spawnSync(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production', H5_API_BASE: h5ApiBase ?? '' }, maxBuffer: 64 * 1024 * 1024 });
     if (r.status !== 0) {
       const tail = `${r.stdout ?? ''}\n${r.stderr ?? ''}`.trim().split('\n').slice(-40).join('\n');
       throw new Error(`构建${label}失败（${cmd} ${args.join(' ')} 退出码 ${r.status ?? r.signal}）：\n${tail}`);
@@ -119,7 +119,9 @@ function printNextSteps(plan: Plan) {
     '  2. 数据库：按 cloudfunctions/core/ports/collections.ts 建好集合，每个集合的 数据权限 → 自定义安全规则 设为 cloudfunctions/database.rules.json 的内容 {"read": false, "write": false}（所有读写都经云函数）。',
     '  3. 订阅消息：在 微信公众平台 → 基础功能 → 订阅消息 选用“截止提醒”“待办任务提醒”模板，把模板 id 写进 REMINDER_CONFIG（JSON，格式见 cloudfunctions/core/jobs/reminder-config.ts），设为 api 与 scheduler 两个云函数的环境变量（云函数 → 版本与配置 → 环境变量）。',
     '  4. 云函数 api：消息推送 把 wxa_media_check 事件推送到 api；允许 未登录访问（朋友圈单页模式打开展示页时需要）；首次由本命令新建的云函数请确认运行环境为 Node.js 16 或更高。',
-    `  5. H5 展示页：静态网站托管 → 设置 把 错误文档 设为 index.html（/brand 等地址由前端路由处理）；公开链接 ${showcase}；如要在小程序 web-view 打开，把该域名加入 业务域名。注意：H5 页面向同域名的 /api/<接口名> 取数据，静态网站托管只提供文件，展示页要显示内容还需要一个 HTTP 入口（云开发 HTTP 访问服务，指向能处理 HTTP 请求的云函数），本项目尚未提供。`,
+    `  5. H5 展示页：静态网站托管 → 设置 把 错误文档 设为 index.html（/brand 等地址由前端路由处理）；公开链接 ${showcase}；如要在小程序 web-view 打开，把该域名加入 业务域名。H5 页面的数据来自云函数 api：在 云开发控制台 → HTTP 访问服务 新建 触发路径 /api 关联云函数 api（它只回答公开接口，其余请在小程序中办理）；${
+      plan.config.h5ApiBase ? `本次构建的 H5 向 ${plan.config.h5ApiBase}/api/<接口名> 取数据` : '未设 H5_API_BASE，H5 向展示页同域名的 /api/<接口名> 取数据（HTTP 访问服务需与静态网站托管用同一域名）'
+    }。`,
     '  6. 发布：微信公众平台 → 管理 → 版本管理 → 开发版本，设为体验版试用后 提交审核，审核通过后 发布。',
     '  回滚：版本管理 → 线上版本 → 版本回退（可退回上一个线上版本）；云函数回滚：用上一个提交重新 npm run deploy。',
   ];
@@ -157,7 +159,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     // 2. Build.
     step(args.skipBuild ? `构建（--skip-build：使用现有的 ${distDir.startsWith(ROOT + path.sep) ? path.relative(ROOT, distDir) : distDir}/）` : '构建');
-    if (!args.skipBuild) build();
+    if (!args.skipBuild) build(config.h5ApiBase);
 
     // 3. Stage the upload copy and check it offline.
     step('检查');
@@ -176,7 +178,7 @@ export async function main(argv: string[]): Promise<number> {
     if (checks.problems.length) throw new Error(`检查未通过，没有上传：\n${checks.problems.map((p) => `  ✗ ${p}`).join('\n')}`);
 
     plan = {
-      config: { appid: config.appid, cloudEnv: config.cloudEnv, robot: config.robot, h5BaseUrl: config.h5BaseUrl, version, desc },
+      config: { appid: config.appid, cloudEnv: config.cloudEnv, robot: config.robot, h5BaseUrl: config.h5BaseUrl, h5ApiBase: config.h5ApiBase, version, desc },
       miniprogram: { files: staged.length, bytes: sum(staged) },
       checks,
       functions: functions.map((f) => ({ name: f.name, files: f.files, dependencies: f.dependencies, openapi: f.config.permissions.openapi, triggers: f.config.triggers })),

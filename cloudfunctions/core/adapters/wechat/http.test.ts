@@ -1,0 +1,64 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from '../../../../test/support/harness';
+import { answerHttp, httpRequest } from './entry';
+
+/** The HTTP access service's event (集成请求) as CloudBase passes it to the function. */
+function event(method: string, path: string, body: unknown, extra: Record<string, unknown> = {}) {
+  return {
+    httpMethod: method,
+    path,
+    headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': '203.0.113.9, 10.0.0.1', Origin: 'https://env.tcloudbaseapp.com' },
+    queryStringParameters: {},
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+    isBase64Encoded: false,
+    requestContext: { sourceIp: '10.0.0.1' },
+    ...extra,
+  };
+}
+
+describe('the api function over the HTTP access service (public web pages)', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await createHarness();
+  });
+
+  it('tells HTTP events from callFunction events and reads the client address', () => {
+    expect(httpRequest({ procedure: 'session.me', input: {} })).toBeNull();
+    const req = httpRequest(event('POST', '/api/brand.publicList', { input: {} }));
+    expect(req).toMatchObject({ method: 'POST', path: '/api/brand.publicList', clientKey: '203.0.113.9', origin: 'https://env.tcloudbaseapp.com' });
+    const b64 = httpRequest(event('POST', '/api/x', Buffer.from('{"input":{}}').toString('base64'), { isBase64Encoded: true }));
+    expect(b64?.body).toBe('{"input":{}}');
+  });
+
+  it('answers public procedures with CORS headers and refuses the rest with a way forward', async () => {
+    const ok = await answerHttp(h.router, httpRequest(event('POST', '/api/brand.publicList', { input: {}, requestId: 'w1' }))!);
+    expect(ok.statusCode).toBe(200);
+    expect(ok.headers['access-control-allow-origin']).toBe('*');
+    expect(JSON.parse(ok.body)).toMatchObject({ ok: true });
+
+    // Identity never comes from the web: a member-only procedure is refused even with an openid in the body.
+    const denied = await answerHttp(h.router, httpRequest(event('POST', '/api/project.listMine', { input: {}, openid: 'dev-member-1' }))!);
+    expect(denied.statusCode).toBe(401);
+    expect(JSON.parse(denied.body).error.message).toContain('微信');
+
+    const preflight = await answerHttp(h.router, httpRequest(event('OPTIONS', '/api/brand.publicList', ''))!);
+    expect(preflight.statusCode).toBe(204);
+    expect(preflight.headers['access-control-allow-methods']).toContain('POST');
+  });
+
+  it('answers bad requests with a coded error and never throws', async () => {
+    const cases: Array<[ReturnType<typeof event>, number, string]> = [
+      [event('POST', '/api/brand.publicList', '{not json'), 400, 'VALIDATION'],
+      [event('GET', '/api/brand.publicList', ''), 405, 'VALIDATION'],
+      [event('POST', '/nothing/here', {}), 404, 'NOT_FOUND'],
+      [event('POST', '/api/no.such', { input: {} }), 200, 'NOT_FOUND'],
+      [event('POST', '/api/brand.public', { input: { id: { $gt: '' } } }), 200, 'VALIDATION'],
+      [event('POST', '/api/brand.publicList', 'x'.repeat(1_000_001)), 413, 'VALIDATION'],
+    ];
+    for (const [e, status, code] of cases) {
+      const res = await answerHttp(h.router, httpRequest(e)!);
+      expect(res.statusCode, e.path).toBe(status);
+      expect(JSON.parse(res.body).error.code).toBe(code);
+    }
+  });
+});
