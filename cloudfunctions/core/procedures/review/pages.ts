@@ -18,7 +18,7 @@ export async function readAll<T extends StoredDoc>(store: StoreOps, collection: 
     out.push(...page);
     if (page.length < MAX_PAGE) return out;
     if (out.length >= cap) {
-      throw new AppError('INTERNAL', '需要处理的记录超出单次上限，请联系系统管理员分批处理');
+      throw new AppError('INTERNAL', `需要一次处理的记录超过 ${cap} 条，超出了系统的单次上限；请把这一批次的申报分成几个评审批次，或联系系统管理员`);
     }
     after = page[page.length - 1]._id;
   }

@@ -13,16 +13,20 @@ import { readAll } from './pages';
 import { titleOf } from './release';
 import { byText, committeeNameOf, People, toAssignmentView } from './views';
 
+const ROUND_CAP = 3000;
 const ROUND_STATES: readonly ProjectState[] = ['recommended', 'under_review', 'in_publicity', 'approved', 'rejected'];
 
 /** The 组织部's view of a batch's review round: applications, reviewers, scores, places. */
 export async function roundStatus(ctx: Context, input: ParsedInputOf<'review.roundStatus'>): Promise<RoundStatus> {
   const batch = await loadBatch(ctx.store, input.batchId);
   const lookup = new Lookup(ctx.store);
+  // The whole round is needed for the ranking and the 立项 suggestion. A university round is a few
+  // hundred applications with 3–7 reviewers each; the caps allow 3 000 applications and 30 000
+  // reviews (read in keyset pages of 100) before refusing with a message.
   const [projects, assignments, reviews, holders, taken] = await Promise.all([
-    readAll<Project>(ctx.store, 'projects', { batchId: batch._id, state: { $in: [...ROUND_STATES] } }),
-    readAll<ReviewAssignment>(ctx.store, 'reviewAssignments', { batchId: batch._id }),
-    readAll<Review>(ctx.store, 'reviews', { batchId: batch._id }),
+    readAll<Project>(ctx.store, 'projects', { batchId: batch._id, state: { $in: [...ROUND_STATES] } }, ROUND_CAP),
+    readAll<ReviewAssignment>(ctx.store, 'reviewAssignments', { batchId: batch._id }, ROUND_CAP * 10),
+    readAll<Review>(ctx.store, 'reviews', { batchId: batch._id }, ROUND_CAP * 10),
     roleHolders(ctx.store),
     countInStates(ctx.store, batch._id, PLACED_STATES),
   ]);
