@@ -18,6 +18,7 @@ import { Timeline } from './Timeline';
 import '../../../components/PhotoGrid.css';
 import '../components/brand.css';
 import './index.css';
+import { PrivacyPopup } from '../../../components/PrivacyPopup';
 
 /** A brand for everyone allowed to read it: report, workflow, cultivation, promotion, history. */
 export default function BrandDetail() {
@@ -56,6 +57,8 @@ export default function BrandDetail() {
 
   return (
     <View className="page brand-detail">
+      {/* WeChat asks for privacy consent before the photo and file pickers open. */}
+      <PrivacyPopup />
       <View className="card">
         <View className="row">
           <Text className="summary-name detail-name">{brand.report.name || '（尚未命名的品牌）'}</Text>

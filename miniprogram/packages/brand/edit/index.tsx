@@ -21,6 +21,7 @@ import { saveStatusText } from '../../../hooks/useVersionedAutosave';
 import { useReportAutosave } from './useReportAutosave';
 import '../components/brand.css';
 import './index.css';
+import { PrivacyPopup } from '../../../components/PrivacyPopup';
 
 
 const detailUrl = (id: string) => `/packages/brand/detail/index?id=${id}`;
@@ -59,6 +60,8 @@ export default function EditBrand() {
   if (!brand.can.edit) {
     return (
       <View className="page brand-edit">
+        {/* WeChat asks for privacy consent before the photo and file pickers open. */}
+        <PrivacyPopup />
         <View className="warn-box not-editable">
           品牌报告当前为「{BRAND_STATE_LABELS[brand.state]}」，不能再修改。可以在品牌详情中查看报告、认定意见和培育进展。
         </View>
@@ -126,6 +129,8 @@ export default function EditBrand() {
 
   return (
     <View className="page brand-edit">
+      {/* WeChat asks for privacy consent before the photo and file pickers open. */}
+      <PrivacyPopup />
       <View className="card">
         <View className="row">
           <Text className="muted">{brand.committeeName} · {brand.year} 年度</Text>

@@ -22,6 +22,7 @@ import { useAutosave } from './useAutosave';
 import { useReminderAsk } from '../../../hooks/useReminderAsk';
 import '../components/project.css';
 import './index.css';
+import { PrivacyPopup } from '../../../components/PrivacyPopup';
 
 export default function EditProject() {
   const { params } = useRouter();
@@ -115,6 +116,8 @@ export default function EditProject() {
 
   return (
     <View className="page project-edit">
+      {/* WeChat asks for privacy consent before the photo and file pickers open. */}
+      <PrivacyPopup />
       <View className="card">
         <View className="row">
           <Text className="muted">{project.batchName}</Text>

@@ -13,6 +13,7 @@ import { FileList } from '../components/FileList';
 import { OutcomeEditor, outcomeFiles } from './OutcomeEditor';
 import { useFinalSave, type FinalDraft, type FinalSaveState } from './useFinalSave';
 import '../components/project.css';
+import { PrivacyPopup } from '../../../components/PrivacyPopup';
 
 const SAVE_TEXT: Record<FinalSaveState, string> = {
   idle: '修改会自动保存',
@@ -55,6 +56,8 @@ function FinalPage({ initial, onReload }: { initial: ReportsView; onReload: () =
 
   return (
     <View className="page final">
+      {/* WeChat asks for privacy consent before the photo and file pickers open. */}
+      <PrivacyPopup />
       <View className="card">
         <View className="row">
           <Text className="list-item-title">{r.title || '（未命名项目）'}</Text>

@@ -12,6 +12,7 @@ import { useLoad } from '../../../hooks/useLoad';
 import { ExpenseForm } from './ExpenseForm';
 import '../../../components/PhotoGrid.css';
 import '../components/project.css';
+import { PrivacyPopup } from '../../../components/PrivacyPopup';
 
 const yuan = (fen: number) => `¥${formatYuan(fen)}`;
 
@@ -38,6 +39,8 @@ export default function Funding() {
 
   return (
     <View className="page funding">
+      {/* WeChat asks for privacy consent before the photo and file pickers open. */}
+      <PrivacyPopup />
       <View className="card funding-summary">
         <View className="row">
           <Text className="list-item-title">{f.title || '（未命名项目）'}</Text>
