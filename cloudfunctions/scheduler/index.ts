@@ -5,6 +5,10 @@ import { createWechatStore, type WechatDatabase } from '../core/adapters/wechat/
 import { runReminders } from '../core/jobs/remind';
 import { loadReminderConfig } from '../core/jobs/reminder-config';
 import { guardUnhandledRejections } from '../core/process-guard';
+import { purgeRequests } from '../core/services/idempotency';
+
+/** How long a request id is remembered for retries (a phone retries within seconds; a week is ample). */
+const REQUEST_MEMORY_MS = 7 * 24 * 3600_000;
 
 guardUnhandledRejections();
 
@@ -25,5 +29,12 @@ export async function main(): Promise<{ ok: true; data: RunSummary }> {
   const store = createWechatStore(cloud.database() as unknown as WechatDatabase);
   const data = await runReminders({ store, notifier: createWechatNotifier(subscribeApi()), config, now: new Date() });
   console.log('reminders', JSON.stringify(data));
+  // Housekeeping, safe to rerun: forget request ids older than a week (at most 1 000 per run).
+  try {
+    const purged = await purgeRequests(store, new Date(Date.now() - REQUEST_MEMORY_MS).toISOString());
+    if (purged) console.log('purged request records', purged);
+  } catch (err) {
+    console.error('purging request records failed; the next run retries', err);
+  }
   return { ok: true, data };
 }
