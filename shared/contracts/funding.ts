@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FILE_ID_RE } from '../domain/brand/report';
+import { FILE_ID_RE, LINK_RE } from '../domain/brand/report';
 import { MAX_FEN } from '../domain/money';
 import { PROJECT_STATES } from '../domain/project/state';
 import { charCount, stripControlChars } from '../domain/text';
@@ -70,7 +70,7 @@ const fileIds = (label: string, max: number) =>
 const link = z
   .string({ error: '链接须为文字' })
   .max(FUNDING_LIMITS.link, '链接过长')
-  .refine((s) => s === '' || /^https?:\/\/[^\s]+$/.test(s), '链接须以 http:// 或 https:// 开头');
+  .refine((s) => s === '' || LINK_RE.test(s), '链接须以 http:// 或 https:// 开头');
 const tranche = z.union([z.literal(1), z.literal(2)], { error: '请选择第一笔（立项拨付）或第二笔（中期验收通过后拨付）经费' });
 const decision = (label: string) =>
   z
@@ -93,7 +93,7 @@ export const outcomeSchema = z
     link: link.optional(),
     fileIds: fileIds('成果附件', FUNDING_LIMITS.outcomeFiles).optional(),
     /** The names people gave the files, by file id (shown instead of 附件1, 附件2…). */
-    fileNames: z.record(z.string().max(300), text('附件名称', 100)).optional(),
+    fileNames: z.record(z.string().regex(FILE_ID_RE, '附件标识无效，请重新上传'), text('附件名称', 100)).optional(),
   })
   .strict();
 export type Outcome = z.infer<typeof outcomeSchema>;

@@ -312,6 +312,29 @@ describe('hostile but valid input is stored clean', () => {
     await storedClean();
   });
 
+  it('file ids and links with control characters or lone surrogates are refused before anything is stored', async () => {
+    const before = await snapshotStore(v.store);
+    const outcome = { kind: 'theory', title: '成果', description: '' };
+    for (const bad of ['cloud://env/a\u0000b.png', 'cloud://env/r\u0007.jpg', 'cloud://env/x\uD800.pdf', 'cloud://env/y\u0085.pdf']) {
+      const refusals = [
+        await v.err(HOST, 'project.saveDraft', { id: 'p', version: 1, fields: { ...COMPLETE_FIELDS, attachments: [{ fileId: bad, name: 'x', size: 1 }] } }),
+        await v.err(HOST, 'funding.addExpense', { projectId: 'p', date: '2026-11-27', item: '资料', amountFen: 1, receipts: [bad] }),
+        await v.err(HOST, 'final.save', { projectId: 'p', reportVersion: null, summary: '', outcomes: [{ ...outcome, fileIds: [bad] }] }),
+        await v.err(HOST, 'final.save', { projectId: 'p', reportVersion: null, summary: '', outcomes: [{ ...outcome, fileNames: { [bad]: '名称' } }] }),
+        await v.err(SECRETARY_CS, 'brand.addProgress', { brandId: 'b', date: '2026-11-27', text: '进展', photos: [bad], stage: 'practice' }),
+      ];
+      expect(refusals.map((e) => e.code)).toEqual(refusals.map(() => 'VALIDATION'));
+    }
+    for (const bad of ['https://e.com/\u0000', 'http://e.com/\u0007x', 'https://e.com/\uDFFF']) {
+      const e = await v.err(HOST, 'final.save', { projectId: 'p', reportVersion: null, summary: '', outcomes: [{ ...outcome, link: bad }] });
+      expect(e.message).toContain('链接须以');
+    }
+    // Non-ASCII paths and addresses stay acceptable: these get past validation to the handler.
+    const fine = await v.err(HOST, 'final.save', { projectId: 'p', reportVersion: null, summary: '', outcomes: [{ ...outcome, link: 'https://e.com/党建?q=😀', fileIds: ['cloud://env/党建/照片😀.png'] }] });
+    expect(fine.code).not.toBe('VALIDATION');
+    expect(storeDiff(before, await snapshotStore(v.store))).toEqual([]);
+  });
+
   it('who the caller is never comes from the envelope or the input', async () => {
     const forged = { openid: ADMIN, identity: { openid: ADMIN }, user: { roles: [{ role: 'admin' }] }, userId: 'u_dev-admin' };
     const signedOut = await v.router.call(null, { procedure: 'session.me', input: {}, ...forged });

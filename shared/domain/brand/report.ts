@@ -36,7 +36,10 @@ const text = (label: string, max: number) =>
     .refine((s) => charCount(s) <= max, { message: `${label}不能超过${max}字` });
 
 /** `cloud://…` (WeChat cloud storage) or `local:…` (the local host's disk). */
-export const FILE_ID_RE = /^(local:[A-Za-z0-9][A-Za-z0-9._-]{0,120}|cloud:\/\/[^\s]{1,280})$/;
+export const FILE_ID_RE = /^(local:[A-Za-z0-9][A-Za-z0-9._-]{0,120}|cloud:\/\/[^\s\u0000-\u001f\u007f-\u009f\ud800-\udfff]{1,280})$/u;
+
+/** An http(s) address without spaces, control characters or lone surrogates. */
+export const LINK_RE = /^https?:\/\/[^\s\u0000-\u001f\u007f-\u009f\ud800-\udfff]+$/u;
 const fileId = z.string().regex(FILE_ID_RE, '图片标识无效，请重新上传');
 
 /** The name is checked by the one rule everywhere; an empty name is allowed while drafting. */
@@ -51,7 +54,7 @@ export const brandNameSchema = z
 const link = z
   .string()
   .max(BRAND_LIMITS.link, '链接过长')
-  .refine((s) => s === '' || /^https?:\/\/[^\s]+$/.test(s), '链接须以 http:// 或 https:// 开头');
+  .refine((s) => s === '' || LINK_RE.test(s), '链接须以 http:// 或 https:// 开头');
 
 export const carrierSchema = z.object({
   title: text('活动载体名称', BRAND_LIMITS.carrierTitle),
