@@ -268,7 +268,7 @@ export function normalizePath(schema: z.ZodType, path: readonly PropertyKey[]): 
 }
 
 /** Strings many fields accept that are still hostile: operator and prototype names, controls, lone surrogates, paths. */
-const HOSTILE_TEXT = ['', ' ', '__proto__', 'constructor', 'prototype', 'toString', '$where', '$gt', '{"$gt":""}', 'a.b', '../x', '%', '.*', '\u0000x\u0007', '\uD800', 'x\uDFFFy', '\u202E', "' OR '1'='1", 'c-cs', 'batch-2026-open', 'batch-2022-2', 'u_dev-member-1', 'u_dev-admin', 'u_dev-reviewer', 'id1', 'id2', 'id3', 'id4', 'id6', 'id9', 'b-cs-t1', '2026-12-01', '1970-01-01', '9999-12-31', '2000-02-29', 'local:x', 'cloud://env/a.png', 'https://e.com/a b'];
+const HOSTILE_TEXT = ['', ' ', '__proto__', 'constructor', 'prototype', 'toString', '$where', '$gt', '{"$gt":""}', 'a.b', '../x', '%', '.*', '\u0000x\u0007', '\uD800', 'x\uDFFFy', '\u202E', "' OR '1'='1", 'c-cs', 'batch-2026-open', 'batch-2022-2', 'u_dev-member-1', 'u_dev-admin', 'u_dev-reviewer', 'id1', 'id2', 'id3', 'id4', 'id6', 'id9', 'b-cs-t1', '2026-12-01', '1970-01-01', '9999-12-31', '2000-02-29', 'local:x', 'cloud://env/a.png', 'https://e.com/a', 'https://e.com/a b'];
 
 /**
  * Values shaped like the schema from hostile-but-acceptable material (see HOSTILE_TEXT, edge
@@ -300,7 +300,14 @@ export function hostileValid(schema: z.ZodType, depth = 0, ids: readonly string[
         options.push(dates, dates, dates, dates);
       }
       if (max !== undefined && max < 100_000) options.push(fc.constantFrom('字'.repeat(max), '😀'.repeat(max)));
-      return fc.oneof(...options);
+      // The same strings with a control character or a lone surrogate slipped in: a pattern
+      // that lets one through is what the store scan afterwards looks for.
+      const base = fc.oneof(...options) as fc.Arbitrary<string>;
+      const slipped = fc.tuple(base, fc.constantFrom('\u0000', '\u0007', '\u001b', '\u007f', '\u0085', '\uD800'), fc.nat()).map(([t, c, at]) => {
+        const k = t.length ? at % (t.length + 1) : 0;
+        return `${t.slice(0, k)}${c}${t.slice(k)}`;
+      });
+      return fc.oneof({ arbitrary: base, weight: 3 }, { arbitrary: slipped, weight: 1 });
     }
     case 'number': {
       const lo = check(def, 'greater_than')?.value;
