@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { CallResult, ProcedureName } from '../../../shared/contracts';
 import { AppError } from '../../../shared/contracts/errors';
 import { StoreError, type NewDoc, type Patch, type Store, type StoredDoc, type StoreOps } from '../ports/store';
@@ -133,22 +134,41 @@ export function claimRequest(
     if (duplicate) throw new AlreadyClaimed(recordId);
   }
 
+  // The claiming transaction in flight. A handler may write from several places at once (the
+  // reminder job sends in parallel): those writes wait for the claim to commit, then run
+  // unclaimed; if it rolled back, the next write claims. Code running inside the claiming
+  // transaction itself (a nested call) must not wait for it: it is recognised by its async context.
+  let claiming: Promise<unknown> | null = null;
+  const insideClaim = new AsyncLocalStorage<true>();
+
   /** A transaction that claims the request first, when nothing has claimed it yet. */
   async function claimingTransaction<R>(fn: (tx: StoreOps) => Promise<R>): Promise<R> {
     guard();
-    if (claimed) return store.transaction(fn);
-    const result = await store.transaction(async (tx) => {
-      await insertClaim(tx);
-      return fn(tx);
-    });
-    claimed = true;
-    return result;
+    if (claimed || insideClaim.getStore()) return store.transaction(fn);
+    if (claiming) {
+      await claiming.catch(() => undefined);
+      return claimingTransaction(fn);
+    }
+    const attempt = store.transaction((tx) =>
+      insideClaim.run(true, async () => {
+        await insertClaim(tx);
+        return fn(tx);
+      }),
+    );
+    claiming = attempt;
+    try {
+      const result = await attempt;
+      claimed = true;
+      return result;
+    } finally {
+      if (claiming === attempt) claiming = null;
+    }
   }
 
   /** A write outside any transaction: the first one becomes a transaction with the claim. */
   function direct<R>(collection: string, write: (ops: StoreOps) => Promise<R>): Promise<R> {
     guard();
-    if (claimed || UNCLAIMED_COLLECTIONS.has(collection)) return write(store);
+    if (claimed || insideClaim.getStore() || UNCLAIMED_COLLECTIONS.has(collection)) return write(store);
     return claimingTransaction(write);
   }
 
