@@ -164,6 +164,13 @@ describe('the phone retries with the same id', () => {
   });
 });
 
+interface InboxDoc {
+  _id: string;
+  version: number;
+  at: string;
+  toUserId: string;
+}
+
 describe('a call that writes from several places at once', () => {
   it('claims its request once: parallel writes wait for the claim instead of colliding with it', async () => {
     const { openSqliteStore } = await import('../../cloudfunctions/core/adapters/sqlite/store');
@@ -172,12 +179,12 @@ describe('a call that writes from several places at once', () => {
     const claim = claimRequest(store, { callerId: 'u1', procedure: 'scheduler.run', requestId: 'r-parallel' }, '2026-11-27T02:00:00.000Z', 'c1');
     // Like the reminder job: several sends at once, each a write of its own, one a transaction.
     await Promise.all([
-      claim.store.insert('devInbox', { _id: 'm1', at: 'a', toUserId: 'x' }),
-      claim.store.insert('devInbox', { _id: 'm2', at: 'b', toUserId: 'y' }),
+      claim.store.insert<InboxDoc>('devInbox', { _id: 'm1', at: 'a', toUserId: 'x' }),
+      claim.store.insert<InboxDoc>('devInbox', { _id: 'm2', at: 'b', toUserId: 'y' }),
       claim.store.transaction(async (tx) => {
-        await tx.insert('devInbox', { _id: 'm3', at: 'c', toUserId: 'z' });
+        await tx.insert<InboxDoc>('devInbox', { _id: 'm3', at: 'c', toUserId: 'z' });
         // A nested write inside the claiming transaction does not wait for itself.
-        await claim.store.insert('devInbox', { _id: 'm4', at: 'd', toUserId: 'z' });
+        await claim.store.insert<InboxDoc>('devInbox', { _id: 'm4', at: 'd', toUserId: 'z' });
       }),
     ]);
     expect(claim.claimed).toBe(true);
