@@ -81,6 +81,7 @@ console.log(`seed: ${PROJECTS} submitted applications (about 10 000 characters e
 
 const router = createApp({ store, clock: () => now, files, logger: { error: (...a) => console.error(...a) } });
 
+let calls = 0;
 async function measure(label, procedure, input) {
   gc?.();
   const base = process.memoryUsage();
@@ -93,7 +94,7 @@ async function measure(label, procedure, input) {
   }, 5);
   const start = performance.now();
   const cpu = process.cpuUsage();
-  const r = await router.call({ openid: 'dev-admin' }, { procedure, input, requestId: `bench-${label}` });
+  const r = await router.call({ openid: 'dev-admin' }, { procedure, input, requestId: `bench-${procedure}-${++calls}` });
   const ms = performance.now() - start;
   const used = process.cpuUsage(cpu);
   clearInterval(sampler);
