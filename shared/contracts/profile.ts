@@ -30,7 +30,9 @@ export const meOutput = z.object({
   userId: z.string(),
   bound: z.boolean(),
   profile: profileInput.nullable(),
-  profileStatus: z.enum(['pending', 'confirmed']).nullable(),
+  profileStatus: z.enum(['pending', 'confirmed', 'rejected']).nullable(),
+  /** Why the committee returned the profile (when rejected). */
+  rejectReason: z.string().nullable(),
   roles: z.array(roleGrant),
   committeeName: z.string().nullable(),
   branchName: z.string().nullable(),

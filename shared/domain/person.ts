@@ -17,14 +17,44 @@ export interface Profile {
   isPartyWorker: boolean;
 }
 
+export const PROFILE_STATUSES = ['pending', 'confirmed', 'rejected'] as const;
+export type ProfileStatus = (typeof PROFILE_STATUSES)[number];
+
+/**
+ * What a person whose profile is not confirmed yet may already do: look at the batches, their
+ * own (empty) lists and to-dos, an invitation they were sent, and their reminder settings. Every
+ * other signed-in procedure waits for their committee's confirmation.
+ */
+export const OPEN_BEFORE_CONFIRMATION: ReadonlySet<string> = new Set([
+  'batch.list',
+  'batch.get',
+  'project.listMine',
+  'project.listJoined',
+  'team.preview',
+  'todo.mine',
+  'subscribe.templates',
+  'subscribe.record',
+]);
+
+/** Why a signed-in person may not act yet, or null when their profile is confirmed. */
+export function unconfirmedMessage(user: Pick<User, 'profileStatus' | 'rejectReason'>): string | null {
+  if (user.profileStatus === 'confirmed') return null;
+  if (user.profileStatus === 'rejected') {
+    return `所在基层党委退回了您的身份信息${user.rejectReason ? `（${user.rejectReason}）` : ''}，请在“我的”中修改后重新提交`;
+  }
+  return '您的身份正在等待所在基层党委确认，确认后即可办理；如较急，请联系本党委书记或组织员';
+}
+
 /** A user document: identity from the WeChat context, profile bound once, roles granted by others. */
 export interface User {
   _id: string;
   version: number;
   openid: string;
   profile: Profile;
-  /** The committee confirms a bound profile. */
-  profileStatus: 'pending' | 'confirmed';
+  /** The committee confirms a bound profile (or returns it with a reason, to be corrected). */
+  profileStatus: ProfileStatus;
+  /** Why the committee returned the profile (when `rejected`). */
+  rejectReason?: string | null;
   roles: RoleGrant[];
   createdAt: string;
 }

@@ -41,7 +41,9 @@ export interface Case {
 export type Entry = Record<string, Case>;
 
 const BOUND: readonly RoleName[] = ['member', 'host', 'team', 'ownSecretary', 'otherSecretary', 'reviewer', 'otherReviewer', 'admin'];
-const IDENTIFIED: readonly RoleName[] = ['unbound', ...BOUND];
+/** Before the committee confirms a profile, only looking around is open (OPEN_BEFORE_CONFIRMATION). */
+const LOOKING: readonly RoleName[] = [...BOUND, 'pending'];
+const IDENTIFIED: readonly RoleName[] = ['unbound', ...LOOKING];
 const EVERYONE: readonly RoleName[] = ['anonymous', ...IDENTIFIED];
 const ADMIN: readonly RoleName[] = ['admin'];
 const SECRETARIES: readonly RoleName[] = ['ownSecretary', 'otherSecretary'];
@@ -85,7 +87,7 @@ export const MATRIX: Record<string, Entry> = {
       input: () => profile,
       allow: IDENTIFIED,
       // A bound person cannot bind again (or over someone else: identity comes from the platform).
-      refusedAs: Object.fromEntries(BOUND.map((r) => [r, 'ALREADY_EXISTS'])),
+      refusedAs: Object.fromEntries(LOOKING.map((r) => [r, 'ALREADY_EXISTS'])),
     },
   },
 
@@ -93,11 +95,11 @@ export const MATRIX: Record<string, Entry> = {
   'batch.list': {
     none: {
       input: () => ({}),
-      allow: BOUND,
+      allow: LOOKING,
       // A committee's own batch is listed to its people (profile or secretary) and the 组织部 only.
       sees: (data: Array<{ _id: string }>, w, role) => {
         const ids = idsOf(data);
-        const seesCs = ['member', 'host', 'team', 'ownSecretary', 'admin'].includes(role);
+        const seesCs = ['pending', 'member', 'host', 'team', 'ownSecretary', 'admin'].includes(role);
         const seesMe = ['otherSecretary', 'admin'].includes(role);
         return [
           ...problem(ids.includes(w.committeeBatches.cs.id) === seesCs, `c-cs committee batch listed: ${!seesCs}`),
@@ -121,8 +123,8 @@ export const MATRIX: Record<string, Entry> = {
   },
   'batch.get': {
     // A committee's own batch: its members (by profile), its secretaries, the 组织部.
-    ...scoped((w, side) => ({ id: w.committeeBatches[side].id }), ['member', 'host', 'team', 'ownSecretary', 'admin'], OTHER_COMMITTEE),
-    school: { input: (w) => ({ id: w.schoolBatch.id }), allow: BOUND },
+    ...scoped((w, side) => ({ id: w.committeeBatches[side].id }), ['pending', 'member', 'host', 'team', 'ownSecretary', 'admin'], OTHER_COMMITTEE),
+    school: { input: (w) => ({ id: w.schoolBatch.id }), allow: LOOKING },
   },
 
   // —— Applications.
@@ -140,7 +142,7 @@ export const MATRIX: Record<string, Entry> = {
   'project.listMine': {
     none: {
       input: () => ({}),
-      allow: BOUND,
+      allow: LOOKING,
       sees: (data: unknown[], _w, role) => problem(data.length === (role === 'host' ? STAGES.length : 0), `${data.length} own projects listed`),
     },
   },
@@ -162,12 +164,20 @@ export const MATRIX: Record<string, Entry> = {
   'people.grant': { none: { input: () => ({ userId: uid(OUTSIDER), role: 'reviewer' }), allow: ADMIN } },
   'people.revoke': { none: { input: () => ({ userId: uid(REVIEWER2), role: 'reviewer' }), allow: ADMIN } },
   'people.withRole': { none: { input: () => ({ role: 'reviewer' }), allow: ADMIN } },
+  // A bound profile is confirmed by its own committee (or the 组织部). Someone else's pending
+  // person is not found for a secretary (who is bound elsewhere is not theirs to learn).
+  'people.pending': scoped((_w, side) => ({ committeeId: `c-${side}` }), OWN_COMMITTEE, OTHER_COMMITTEE, {
+    sees: (data: { items: Array<{ name: string }> }, _w, role) => problem(data.items.length === 1, `${role} sees ${data.items.length} pending people`),
+  }),
+  'people.confirm': scoped((w, side) => ({ userId: w.pending[side].id, version: w.pending[side].version, accept: true }), OWN_COMMITTEE, OTHER_COMMITTEE, {
+    deniedAs: { ownSecretary: 'NOT_FOUND', otherSecretary: 'NOT_FOUND' },
+  }),
 
   // —— The team.
   'team.invite': scoped((w, side) => ({ projectId: w.projects.draft[side].id }), ['host'], []),
   // Deliberate: anyone bound holding a valid invitation may look at it and join (跨学院、跨部门组队);
   // the token is the scope. The host and a member already on the team are told so.
-  'team.preview': scoped((w, side) => ({ token: w.invitations[side] }), BOUND, BOUND, {
+  'team.preview': scoped((w, side) => ({ token: w.invitations[side] }), LOOKING, LOOKING, {
     sees: (data: { projectId: string; alreadyMember: boolean }, w, role) =>
       problem(data.alreadyMember === ((role === 'host' || role === 'team') && data.projectId === w.projects.draft.cs.id), `alreadyMember ${data.alreadyMember}`),
   }),
@@ -201,7 +211,7 @@ export const MATRIX: Record<string, Entry> = {
   'project.listJoined': {
     none: {
       input: () => ({}),
-      allow: BOUND,
+      allow: LOOKING,
       sees: (data: unknown[], _w, role) => problem(data.length === (role === 'team' ? STAGES.length : 0), `${data.length} joined projects listed`),
     },
   },
@@ -362,8 +372,8 @@ export const MATRIX: Record<string, Entry> = {
   },
 
   // —— Reminders: the caller's own duties and grants; the job on demand for the 组织部.
-  'todo.mine': { none: { input: () => ({}), allow: BOUND } },
-  'subscribe.record': { none: { input: (w) => ({ results: { [w.templateKey]: 'accept' } }), allow: BOUND } },
-  'subscribe.templates': { none: { input: () => ({}), allow: BOUND } },
+  'todo.mine': { none: { input: () => ({}), allow: LOOKING } },
+  'subscribe.record': { none: { input: (w) => ({ results: { [w.templateKey]: 'accept' } }), allow: LOOKING } },
+  'subscribe.templates': { none: { input: () => ({}), allow: LOOKING } },
   'scheduler.run': { none: { input: () => ({}), allow: ADMIN } },
 };

@@ -26,18 +26,22 @@ import { ADMIN, COMPLETE_FIELDS, HOST, MEMBER2, memoryFiles, NEWCOMER, OPEN_BATC
  * (陈立华, c-me) is in fact their own committee's secretary.
  */
 
-export const ROLE_NAMES = ['anonymous', 'unbound', 'member', 'host', 'team', 'ownSecretary', 'otherSecretary', 'reviewer', 'otherReviewer', 'admin'] as const;
+export const ROLE_NAMES = ['anonymous', 'unbound', 'pending', 'member', 'host', 'team', 'ownSecretary', 'otherSecretary', 'reviewer', 'otherReviewer', 'admin'] as const;
 export type RoleName = (typeof ROLE_NAMES)[number];
 
 export const HOST_ME = 'w-host-me';
 export const OUTSIDER = 'w-member';
 export const REVIEWER = 'dev-reviewer';
 export const REVIEWER2 = 'w-reviewer';
+/** People who bound a profile that their committee has not confirmed yet. */
+export const PENDING = { cs: 'w-pending-cs', me: 'w-pending-me' } as const;
 
 /** Who calls as each role (null: no identity at all). */
 export const CALLERS: Readonly<Record<RoleName, string | null>> = {
   anonymous: null,
   unbound: NEWCOMER,
+  // 郑待定: bound to c-cs, not yet confirmed by the committee — may look around, not act.
+  pending: PENDING.cs,
   // 周小川: a bound 党员 of the same committee (c-cs) as the in-scope objects, on none of them.
   member: OUTSIDER,
   host: HOST,
@@ -96,6 +100,8 @@ export interface World {
   templateKey: string;
   /** Grant of every approved project, in fen. */
   grantFen: number;
+  /** Profiles waiting for their committee's confirmation. */
+  pending: Pair;
 }
 
 /** 10:00 on 2026-12-10 in Beijing: when every case of the matrix runs. */
@@ -232,7 +238,17 @@ export async function buildWorld(): Promise<World> {
   await bind(OUTSIDER, '周小川', 'T2015088', 'c-cs', 'b-cs-s2');
   await bind(HOST_ME, '吴机电', 'T2012066', 'c-me', 'b-me-s1');
   await bind(REVIEWER2, '周健', 'T2007033', 'c-pe', 'b-pe-t1');
+  // Each committee confirms its own people (DESIGN); the 组织部's grant confirms the reviewer.
+  const confirm = async (secretary: string, openid: string) => {
+    const user = await app.store.get<{ _id: string; version: number }>('users', uid(openid));
+    await ok(secretary, 'people.confirm', { userId: uid(openid), version: user!.version, accept: true });
+  };
+  await confirm(SECRETARY_CS, OUTSIDER);
+  await confirm(SECRETARY_ME, HOST_ME);
   await ok(ADMIN, 'people.grant', { userId: uid(REVIEWER2), role: 'reviewer' });
+  // Two people still waiting for their committee's confirmation.
+  await bind(PENDING.cs, '郑待定', 'S2026101', 'c-cs', 'b-cs-s2');
+  await bind(PENDING.me, '钱待定', 'S2026102', 'c-me', 'b-me-s1');
 
   // Batches: the seeded open one holds the drafts; every other stage has its own school batch.
   const batches = { draft: OPEN_BATCH } as Record<Stage, string>;
@@ -387,6 +403,7 @@ export async function buildWorld(): Promise<World> {
     invitations,
     templateKey,
     grantFen: GRANT,
+    pending: { cs: await ref('users', uid(PENDING.cs)), me: await ref('users', uid(PENDING.me)) },
   };
   await app.close();
   return world;

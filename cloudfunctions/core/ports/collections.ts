@@ -3,7 +3,7 @@
  * from this list, and refuse queries on undeclared fields so that no query runs unindexed.
  */
 export const COLLECTIONS = {
-  users: ['openid', 'profile.committeeId', 'profile.staffNo', 'createdAt'],
+  users: ['openid', 'profile.committeeId', 'profile.staffNo', 'createdAt', 'profileStatus'],
   committees: ['order'],
   branches: ['committeeId', 'name'],
   batches: ['year', 'level', 'calendar.submissionDeadline'],

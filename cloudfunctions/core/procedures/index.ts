@@ -17,6 +17,7 @@ import { decide } from './committee/decide';
 import { committeeInbox } from './committee/inbox';
 import { committeeProgress } from './committee/progress';
 import { findPeople, grantRole, revokeRole, withRole } from './people/people';
+import { confirmPerson, pendingPeople } from './people/confirm';
 import { invite, join, list as listTeam, listJoined, preview, remove as removeMember } from './team/team';
 import { bindProfile } from './profile/bind';
 import { describeMe } from './profile/me';
@@ -55,6 +56,8 @@ export const procedures: ProcedureTable = {
   'people.grant': { access: ['admin'], handler: grantRole },
   'people.revoke': { access: ['admin'], handler: revokeRole },
   'people.withRole': { access: ['admin'], handler: withRole },
+  'people.pending': { access: ['secretary', 'admin'], handler: pendingPeople },
+  'people.confirm': { access: ['secretary', 'admin'], handler: confirmPerson },
   'brand.mine': { access: ['secretary', 'admin'], handler: myBrand },
   'brand.create': { access: ['secretary', 'admin'], handler: createBrand },
   'brand.get': { access: ['secretary', 'admin'], handler: getBrand },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError, contracts, isProcedureName, type CallResult, type ErrorBody, type ProcedureName } from '../../../shared/contracts';
 import { describeValidation, shownText, zhErrorMap } from '../../../shared/contracts/zod-zh';
 import { hasRole } from '../../../shared/domain/roles';
+import { OPEN_BEFORE_CONFIRMATION, unconfirmedMessage } from '../../../shared/domain/person';
 import { buildContext, type Context, type Identity, type Ports } from '../context';
 import { StoreError } from '../ports/store';
 import { AlreadyClaimed, answerFromRecord, claimRequest, READ_ONLY_PROCEDURES, requestRecordId, type IdempotencyOptions, type RequestRecord } from '../services/idempotency';
@@ -47,7 +48,7 @@ export function createRouter(table: ProcedureTable, ports: Ports, logger: Logger
     let result: CallResult<unknown>;
     try {
       const ctx = await buildContext(identity, { ...ports, store: claim.store }, requestId);
-      authorise(ctx, proc);
+      authorise(ctx, proc, procedure);
       result = { ok: true, data: await proc.handler(ctx, input as never) };
     } catch (err) {
       if (err instanceof AlreadyClaimed || claim.duplicate) return answerFromRecord(ports.store, recordId, ports.clock(), options.idempotency);
@@ -91,7 +92,7 @@ export function createRouter(table: ProcedureTable, ports: Ports, logger: Logger
         if (!parsed.success) return fail(validation(parsed.error));
         if (!identity || !requestId || READ_ONLY_PROCEDURES.has(procedure)) {
           const ctx = await buildContext(identity, ports, requestId ?? null);
-          authorise(ctx, proc);
+          authorise(ctx, proc, procedure);
           const data = await proc.handler(ctx, parsed.data as never);
           return { ok: true, data };
         }
@@ -112,9 +113,12 @@ function validation(error: z.ZodError): ErrorBody {
   return { code: 'VALIDATION', message: d.message, details: { issues: d.issues } };
 }
 
-function authorise(ctx: Context, proc: Procedure<ProcedureName>): void {
+function authorise(ctx: Context, proc: Procedure<ProcedureName>, procedure: ProcedureName): void {
   if (proc.access === 'public' || proc.access === 'identified') return;
   if (!ctx.user) throw new AppError('UNAUTHENTICATED');
+  // A bound profile acts once its committee confirmed it (DESIGN: "the committee confirms it").
+  const waiting = OPEN_BEFORE_CONFIRMATION.has(procedure) ? null : unconfirmedMessage(ctx.user);
+  if (waiting) throw new AppError('FORBIDDEN', waiting, { profileStatus: ctx.user.profileStatus });
   if (proc.access === 'bound') return;
   if (!proc.access.some((role) => hasRole(ctx.user?.roles ?? [], role))) {
     throw new AppError('FORBIDDEN');

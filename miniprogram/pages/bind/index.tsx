@@ -1,6 +1,6 @@
 import { View, Input, Text } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { PERSON_KINDS, PERSON_KIND_LABELS, type PersonKind } from '@shared/domain/person';
 import { POLITICAL_STATUSES, POLITICAL_STATUS_LABELS, type PoliticalStatus } from '@shared/domain/political-status';
 import { call, errorText } from '../../api/client';
@@ -36,6 +36,9 @@ function backUrl(raw: string | undefined): string | null {
 export default function Bind() {
   const back = backUrl(useRouter().params.back);
   const { data: org, error, reload } = useLoad(() => call('org.tree', {}));
+  // A profile the committee returned comes back here to be corrected, filled in as it was.
+  const { data: me } = useLoad(() => call('session.me', {}));
+  const returned = me?.profileStatus === 'rejected' ? me : null;
   const [name, setName] = useState('');
   const [staffNo, setStaffNo] = useState('');
   const [kind, setKind] = useState<PersonKind | null>(null);
@@ -45,6 +48,17 @@ export default function Bind() {
   const [partyWorker, setPartyWorker] = useState<'yes' | 'no' | null>(null);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
+  useEffect(() => {
+    const p = returned?.profile;
+    if (!p) return;
+    setName(p.name);
+    setStaffNo(p.staffNo);
+    setKind(p.kind);
+    setCommitteeId(p.committeeId);
+    setBranchId(p.branchId);
+    setStatus(p.politicalStatus);
+    setPartyWorker(p.isPartyWorker ? 'yes' : 'no');
+  }, [returned]);
 
   if (error && !org) return <View className="page"><ErrorBox message={error} onRetry={reload} /></View>;
   if (!org) return <View className="page"><Loading /></View>;
@@ -62,7 +76,7 @@ export default function Bind() {
     setSaveError(null);
     try {
       await call('profile.bind', { name, staffNo, kind, committeeId, branchId, politicalStatus: status, isPartyWorker: partyWorker === 'yes' });
-      await Taro.showToast({ title: '绑定成功', icon: 'success' });
+      await Taro.showToast({ title: returned ? '已重新提交' : '绑定成功', icon: 'success' });
       if (back) await Taro.redirectTo({ url: back });
       else await Taro.switchTab({ url: '/pages/index/index' });
     } catch (err) {
@@ -76,6 +90,11 @@ export default function Bind() {
     <View className="page bind">
       <PrivacyPopup askUpFront />
       <View className="card">
+        {returned ? (
+          <View className="warn-box bind-returned">
+            所在基层党委退回了您的身份信息{returned.rejectReason ? `：${returned.rejectReason}` : ''}。请修改后重新提交，党委确认后即可办理。
+          </View>
+        ) : null}
         <View className="muted" style={{ marginBottom: '20px' }}>
           身份只需绑定一次，提交后由所在基层党委确认。请如实填写。
         </View>

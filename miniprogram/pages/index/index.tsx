@@ -110,6 +110,14 @@ export default function Home() {
         <Text className="muted">{me.committeeName}</Text>
       </View>
       {actionError ? <ErrorBox message={actionError} /> : null}
+      {me.profileStatus === 'pending' ? (
+        <View className="warn-box home-pending">身份待所在基层党委确认：确认前可以浏览批次和通知，暂不能申报或加入团队。如较急，请联系本党委书记或组织员。</View>
+      ) : null}
+      {me.profileStatus === 'rejected' ? (
+        <View className="warn-box home-rejected" onClick={() => Taro.navigateTo({ url: '/pages/bind/index' })}>
+          所在基层党委退回了您的身份信息{me.rejectReason ? `：${me.rejectReason}` : ''}。点此修改后重新提交 ›
+        </View>
+      ) : null}
 
       {data.todoCount !== null ? (
         <View className="card entry-todo" onClick={() => Taro.navigateTo({ url: '/pages/todo/index' })}>
@@ -131,6 +139,7 @@ export default function Home() {
         </View>
       ) : null}
       {isSecretary ? entry('entry-committee-progress', '申报进度', '本批次各状态的数量，以及谁还没有提交申报书。', '/packages/committee/progress/index') : null}
+      {isSecretary ? entry('entry-committee-members', '人员身份确认', '新绑定到本党委的人员，确认身份后才能申报、加入团队。', '/packages/committee/members/index') : null}
       {isSecretary ? entry('entry-committee-dashboard', '本党委看板', '本党委的申报、推荐、评审、经费和品牌进展一览。', '/packages/committee/dashboard/index') : null}
 
       {isAdmin ? (

@@ -48,7 +48,7 @@ export default function Mine() {
     ['所在党支部', me.branchName ?? '—'],
     ['政治面貌', POLITICAL_STATUS_LABELS[p.politicalStatus]],
     ['党务工作者', p.isPartyWorker ? '是' : '否'],
-    ['身份状态', me.profileStatus === 'confirmed' ? '已由基层党委确认' : '待基层党委确认'],
+    ['身份状态', me.profileStatus === 'confirmed' ? '已由基层党委确认' : me.profileStatus === 'rejected' ? `已退回${me.rejectReason ? `：${me.rejectReason}` : ''}` : '待基层党委确认（确认前可浏览，暂不能申报）'],
   ];
   return (
     <View className="page mine">
@@ -60,6 +60,13 @@ export default function Mine() {
             <Text>{v}</Text>
           </View>
         ))}
+        {me.profileStatus === 'rejected' ? (
+          <View style={{ marginTop: '20px' }}>
+            <Button type="primary" block onClick={() => Taro.navigateTo({ url: '/pages/bind/index' })}>
+              修改身份信息并重新提交
+            </Button>
+          </View>
+        ) : null}
       </View>
       <View className="card">
         <View className="card-title">我的角色</View>
@@ -75,6 +82,11 @@ export default function Mine() {
             <Button block onClick={() => Taro.navigateTo({ url: '/packages/committee/inbox/index' })}>
               待处理申报
             </Button>
+            <View style={{ marginTop: '16px' }}>
+              <Button block onClick={() => Taro.navigateTo({ url: '/packages/committee/members/index' })}>
+                人员身份确认
+              </Button>
+            </View>
           </View>
         ) : null}
       </View>

@@ -44,7 +44,9 @@ async function changeRoles(ctx: Context, input: ParsedInputOf<'people.grant'>, a
       if (action === 'grant' && has) throw new AppError('ALREADY_EXISTS', '该用户已有此角色');
       if (action === 'revoke' && !has) throw new AppError('NOT_FOUND', '该用户没有此角色');
       const roles = action === 'grant' ? [...user.roles, g] : user.roles.filter((r) => !sameGrant(r, g));
-      const next = await tx.update<User>('users', user._id, user.version, { roles });
+      // The 组织部 granting a role vouches for the person: a profile still waiting is confirmed.
+      const confirming = action === 'grant' && user.profileStatus !== 'confirmed';
+      const next = await tx.update<User>('users', user._id, user.version, confirming ? { roles, profileStatus: 'confirmed', rejectReason: null } : { roles });
       if (action === 'grant') await indexRoles(tx, user._id, [g]);
       else {
         const entry = await tx.get<RoleEntry>('roleIndex', roleEntryId(user._id, g));

@@ -10,7 +10,8 @@ import { describeMe } from './me';
 
 /** Binds a profile to the caller's WeChat identity, once; the committee confirms it later. */
 export async function bindProfile(ctx: Context, input: ParsedInputOf<'profile.bind'>): Promise<Me> {
-  if (ctx.user) throw new AppError('ALREADY_EXISTS', '您已绑定身份；如需修改，请联系所在基层党委');
+  // Bound once; a profile the committee returned is corrected here and waits for confirmation again.
+  if (ctx.user && ctx.user.profileStatus !== 'rejected') throw new AppError('ALREADY_EXISTS', '您已绑定身份；如需修改，请联系所在基层党委');
   const lookup = new Lookup(ctx.store);
   const [committee, branch] = await Promise.all([lookup.committee(input.committeeId), lookup.branch(input.branchId)]);
   if (!committee) throw new AppError('VALIDATION', '所选基层党委不存在，请重新选择', { field: 'committeeId' });
@@ -21,6 +22,14 @@ export async function bindProfile(ctx: Context, input: ParsedInputOf<'profile.bi
   const openid = ctx.identity.openid;
   const at = ctx.now.toISOString();
   const id = userIdFor(openid);
+  if (ctx.user) {
+    const returned = ctx.user;
+    await ctx.store.transaction(async (tx) => {
+      await tx.update<User>('users', returned._id, returned.version, { profile: input, profileStatus: 'pending', rejectReason: null });
+      await audit(tx, { _id: ctx.newId(), entityType: 'user', entityId: returned._id, action: 'rebind', actorId: returned._id, at, from: 'rejected', to: 'pending', requestId: ctx.requestId });
+    });
+    return describeMe({ ...ctx, user: await ctx.store.get<User>('users', returned._id) });
+  }
   try {
     await ctx.store.transaction(async (tx) => {
       await tx.insert<User>('users', {

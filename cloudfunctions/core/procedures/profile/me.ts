@@ -5,7 +5,7 @@ import { Lookup } from '../../services/lookup';
 export async function describeMe(ctx: Context): Promise<Me> {
   const user = ctx.user;
   if (!user) {
-    return { userId: '', bound: false, profile: null, profileStatus: null, roles: [], committeeName: null, branchName: null };
+    return { userId: '', bound: false, profile: null, profileStatus: null, rejectReason: null, roles: [], committeeName: null, branchName: null };
   }
   const lookup = new Lookup(ctx.store);
   const [committee, branch] = await Promise.all([lookup.committee(user.profile.committeeId), lookup.branch(user.profile.branchId)]);
@@ -14,6 +14,7 @@ export async function describeMe(ctx: Context): Promise<Me> {
     bound: true,
     profile: user.profile,
     profileStatus: user.profileStatus,
+    rejectReason: user.profileStatus === 'rejected' ? (user.rejectReason ?? null) : null,
     roles: user.roles,
     committeeName: committee?.name ?? null,
     branchName: branch?.name ?? null,

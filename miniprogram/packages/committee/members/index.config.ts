@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '人员身份确认', enablePullDownRefresh: true });

@@ -1,0 +1,102 @@
+// End to end, in Chromium at phone width against the built local host: a newcomer binds a profile
+// and waits; the home page says so and applying is refused; the committee's secretary confirms
+// them on 人员身份确认; the newcomer can then apply. (DESIGN: "the committee confirms it".)
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from '../support/build-once';
+import { launchBrowser } from '../support/chromium';
+import { startBuiltLocalHost, type BuiltLocalHost } from '../support/local-host';
+import { current, expectNoHorizontalOverflow, openPhone, settle, shot as shotTo, signIn as signInAs } from '../support/phone';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SHOTS = path.join(ROOT, 'test-results', 'e2e');
+const MEMBERS = '/packages/committee/members/index';
+
+let browser: Browser;
+let host: BuiltLocalHost;
+const pages: Page[] = [];
+const pageErrors: string[] = [];
+
+async function phone(): Promise<Page> {
+  const page = await openPhone(browser, pageErrors);
+  pages.push(page);
+  return page;
+}
+const signIn = (page: Page, openid: string) => signInAs(page, host.url, openid);
+const shot = (page: Page, name: string) => shotTo(page, SHOTS, name);
+
+async function raw(openid: string, procedure: string, input: unknown): Promise<{ ok: boolean; data?: unknown; error?: { code: string; message: string } }> {
+  const res = await fetch(`${host.url}/api/${procedure}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: `dev_openid=${openid}` },
+    body: JSON.stringify({ input }),
+  });
+  return (await res.json()) as { ok: boolean; data?: unknown; error?: { code: string; message: string } };
+}
+
+beforeAll(async () => {
+  await ensureBuilt();
+  mkdirSync(SHOTS, { recursive: true });
+  [browser, host] = await Promise.all([launchBrowser(), startBuiltLocalHost()]);
+});
+
+afterAll(async () => {
+  for (const p of pages) await p.context().close().catch(() => {});
+  await browser?.close();
+  await host?.stop();
+});
+
+describe('人员身份确认 at 375 px', () => {
+  it('keeps a newcomer waiting until their committee’s secretary confirms them', async () => {
+    const bound = await raw('dev-newcomer', 'profile.bind', {
+      name: '孙新生',
+      staffNo: 'S20269001',
+      kind: 'student',
+      committeeId: 'c-cs',
+      branchId: 'b-cs-s2',
+      politicalStatus: 'full_member',
+      isPartyWorker: false,
+    });
+    expect(bound.ok).toBe(true);
+
+    // The newcomer sees that they wait, and applying is refused with what to do.
+    const newcomer = await phone();
+    await signIn(newcomer, 'dev-newcomer');
+    await settle(newcomer);
+    await current(newcomer).locator('.home-pending').waitFor();
+    await shot(newcomer, 'confirm-01-newcomer-waiting');
+    const batches = (await raw('dev-newcomer', 'batch.list', {})).data as Array<{ _id: string; open: boolean }>;
+    const open = batches.find((b) => b.open)!;
+    const refused = await raw('dev-newcomer', 'project.create', { batchId: open._id });
+    expect(refused.error?.code).toBe('FORBIDDEN');
+    expect(refused.error?.message).toContain('等待所在基层党委确认');
+
+    // The 计算机学院党委 secretary confirms them from the list.
+    const secretary = await phone();
+    await signIn(secretary, 'dev-secretary-cs');
+    await current(secretary).locator('.entry-committee-members').click();
+    await secretary.waitForURL((u) => u.pathname === MEMBERS);
+    await settle(secretary);
+    const card = current(secretary).locator('.pending-person', { hasText: '孙新生' });
+    await card.waitFor();
+    expect(await card.innerText()).toContain('S20269001');
+    await expectNoHorizontalOverflow(secretary, 'members page');
+    await shot(secretary, 'confirm-02-secretary-list');
+    await card.locator('.pending-confirm').click();
+    await current(secretary).locator('.pending-person', { hasText: '孙新生' }).waitFor({ state: 'detached' });
+    await current(secretary).locator('.empty').waitFor();
+    await shot(secretary, 'confirm-03-secretary-done');
+
+    // Back on the newcomer's phone: no banner, and applying works.
+    await newcomer.reload();
+    await settle(newcomer);
+    await current(newcomer).locator('.greeting').waitFor();
+    expect(await current(newcomer).locator('.home-pending').count()).toBe(0);
+    const created = await raw('dev-newcomer', 'project.create', { batchId: open._id });
+    expect(created.ok).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+});
