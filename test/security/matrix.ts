@@ -227,8 +227,12 @@ export const MATRIX: Record<string, Entry> = {
       allow: [...SECRETARIES, 'admin'],
       // The brand, not the committee's applications: the projects a carrier may link (titles of
       // submitted, returned, not recommended… applications) are for the committee and the 组织部.
-      sees: (data: { linkableProjects: unknown[] }, _w, role) =>
-        problem((data.linkableProjects.length > 0) === (role !== 'otherSecretary'), `${data.linkableProjects.length} linkable projects shown`),
+      // Nor its internal file: the review history, return comments and the cultivation team.
+      sees: (data: { linkableProjects: unknown[]; timeline: unknown[]; cultivation: unknown; returnComment: unknown }, _w, role) => [
+        ...problem((data.linkableProjects.length > 0) === (role !== 'otherSecretary'), `${data.linkableProjects.length} linkable projects shown`),
+        ...problem((data.timeline.length > 0) === (role !== 'otherSecretary'), `${data.timeline.length} timeline entries shown`),
+        ...problem(role !== 'otherSecretary' || (data.cultivation === null && data.returnComment === null), 'cultivation or return comment shown'),
+      ],
     },
   },
   'brand.save': scoped((w, side) => ({ id: w.brands.draft[side].id, version: w.brands.draft[side].version, report: FULL_REPORT }), OWN_COMMITTEE, OTHER_COMMITTEE),
