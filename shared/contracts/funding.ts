@@ -240,6 +240,9 @@ export const reportsView = z.object({
 });
 export type ReportsView = z.infer<typeof reportsView>;
 
+/** Rows per page of funding.list. */
+export const FUNDED_PAGE = 50;
+
 export const fundedProject = z.object({
   projectId: z.string(),
   title: z.string(),
@@ -256,7 +259,25 @@ export type FundedProject = z.infer<typeof fundedProject>;
 
 export const fundingContracts = {
   /** The batch's approved projects, for the 组织部's 拨付, 中期 and 结项 work across the school. */
-  'funding.list': { input: z.object({ batchId: z.string().min(1).max(64) }).strict(), output: z.array(fundedProject) },
+  /** The batch's funded projects, a page of FUNDED_PAGE at a time, with the batch's to-do counts. */
+  'funding.list': {
+    input: z
+      .object({
+        batchId: z.string({ error: '请指定批次' }).min(1, '请指定批次').max(64, '批次编号过长'),
+        page: z.number({ error: '页码须为数字' }).int('页码须为整数').min(0, '页码无效').max(10_000, '页码无效').default(0),
+      })
+      .strict(),
+    output: z.object({
+      items: z.array(fundedProject),
+      total: z.number(),
+      page: z.number(),
+      pageSize: z.number(),
+      /** Across the whole batch: a tranche due now, 中期 and 结项 waiting for the 组织部. */
+      due: z.number(),
+      midterm: z.number(),
+      final: z.number(),
+    }),
+  },
   'funding.status': { input: byProject, output: fundingView },
   'funding.disburse': {
     input: z.object({ projectId, tranche, amountFen: fen('拨付金额', 1), note: text('备注', FUNDING_LIMITS.note) }).strict(),

@@ -1,5 +1,5 @@
-import type { FundedProject } from '../../../../shared/contracts/funding';
-import type { ParsedInputOf } from '../../../../shared/contracts';
+import { FUNDED_PAGE, type FundedProject } from '../../../../shared/contracts/funding';
+import type { OutputOf, ParsedInputOf } from '../../../../shared/contracts';
 import type { Project } from '../../../../shared/domain/project/project';
 import type { Context } from '../../context';
 import { Lookup } from '../../services/lookup';
@@ -7,17 +7,30 @@ import { findAll, ledgersOf } from './ledger';
 
 const FUNDED_STATES = ['approved', 'cultivating', 'midterm_review', 'final_review', 'terminated', 'concluded', 'failed'];
 
-/** Every approved project of a batch with its money and what is due, for the 组织部. */
-export async function fundingList(ctx: Context, input: ParsedInputOf<'funding.list'>): Promise<FundedProject[]> {
+/**
+ * The approved projects of a batch with their money and what is due, for the 组织部: one page of
+ * rows (FUNDED_PAGE) with its ledgers, and the batch's to-do counts. A tranche can only be due on
+ * a project just approved (tranche 1) or one that passed its midterm (tranche 2): only those
+ * projects' ledgers are read for the count.
+ */
+export async function fundingList(ctx: Context, input: ParsedInputOf<'funding.list'>): Promise<OutputOf<'funding.list'>> {
   const lookup = new Lookup(ctx.store);
   await lookup.requireBatch(input.batchId);
   const projects = await findAll<Project>(ctx.store, 'projects', {
     where: { batchId: input.batchId, state: { $in: FUNDED_STATES } },
     orderBy: [{ field: 'updatedAt', direction: 'desc' }],
   });
-  const [ledgers] = await Promise.all([ledgersOf(ctx.store, projects), lookup.primeCommittees(projects.map((p) => p.committeeId))]);
-  return Promise.all(
-    projects.map(async (p, i) => {
+  const pages = Math.max(1, Math.ceil(projects.length / FUNDED_PAGE));
+  const page = Math.min(input.page, pages - 1);
+  const shown = projects.slice(page * FUNDED_PAGE, (page + 1) * FUNDED_PAGE);
+  const mayBeDue = projects.filter((p) => p.state === 'approved' || (p.midtermPassed === true && p.state === 'cultivating'));
+  const [ledgers, dueLedgers] = await Promise.all([
+    ledgersOf(ctx.store, shown),
+    ledgersOf(ctx.store, mayBeDue),
+    lookup.primeCommittees(shown.map((p) => p.committeeId)),
+  ]);
+  const items: FundedProject[] = await Promise.all(
+    shown.map(async (p, i) => {
       const { status } = ledgers[i];
       return {
         projectId: p._id,
@@ -33,4 +46,13 @@ export async function fundingList(ctx: Context, input: ParsedInputOf<'funding.li
       };
     }),
   );
+  return {
+    items,
+    total: projects.length,
+    page,
+    pageSize: FUNDED_PAGE,
+    due: dueLedgers.filter((l) => l.status.dueTranche !== null).length,
+    midterm: projects.filter((p) => p.state === 'midterm_review').length,
+    final: projects.filter((p) => p.state === 'final_review').length,
+  };
 }
