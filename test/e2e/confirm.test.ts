@@ -1,53 +1,14 @@
 // End to end, in Chromium at phone width against the built local host: a newcomer binds a profile
 // and waits; the home page says so and applying is refused; the committee's secretary confirms
 // them on 人员身份确认; the newcomer can then apply. (DESIGN: "the committee confirms it".)
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt } from '../support/build-once';
-import { launchBrowser } from '../support/chromium';
-import { startBuiltLocalHost, type BuiltLocalHost } from '../support/local-host';
-import { current, expectNoHorizontalOverflow, openPhone, settle, shot as shotTo, signIn as signInAs } from '../support/phone';
+import { describe, expect, it } from 'vitest';
+import { useE2e } from '../support/e2e';
+import { current, expectNoHorizontalOverflow, settle } from '../support/phone';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SHOTS = path.join(ROOT, 'test-results', 'e2e');
 const MEMBERS = '/packages/committee/members/index';
 
-let browser: Browser;
-let host: BuiltLocalHost;
-const pages: Page[] = [];
-const pageErrors: string[] = [];
-
-async function phone(): Promise<Page> {
-  const page = await openPhone(browser, pageErrors);
-  pages.push(page);
-  return page;
-}
-const signIn = (page: Page, openid: string) => signInAs(page, host.url, openid);
-const shot = (page: Page, name: string) => shotTo(page, SHOTS, name);
-
-async function raw(openid: string, procedure: string, input: unknown): Promise<{ ok: boolean; data?: unknown; error?: { code: string; message: string } }> {
-  const res = await fetch(`${host.url}/api/${procedure}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: `dev_openid=${openid}` },
-    body: JSON.stringify({ input }),
-  });
-  return (await res.json()) as { ok: boolean; data?: unknown; error?: { code: string; message: string } };
-}
-
-beforeAll(async () => {
-  await ensureBuilt();
-  mkdirSync(SHOTS, { recursive: true });
-  [browser, host] = await Promise.all([launchBrowser(), startBuiltLocalHost()]);
-});
-
-afterAll(async () => {
-  for (const p of pages) await p.context().close().catch(() => {});
-  await browser?.close();
-  await host?.stop();
-});
+const t = useE2e();
+const { phone, signIn, shot, call: raw, pageErrors } = t;
 
 describe('人员身份确认 at 375 px', () => {
   it('keeps a newcomer waiting until their committee’s secretary confirms them', async () => {

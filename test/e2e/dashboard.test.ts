@@ -1,58 +1,18 @@
 // End to end, in Chromium at phone width against the built local host: the 组织部 opens 数据看板
 // from the home page, sees every committee's row with its bars and the not-submitted list, opens a
 // committee's dashboard from its row; the committee's secretary sees their own.
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt } from '../support/build-once';
-import { launchBrowser } from '../support/chromium';
-import { startBuiltLocalHost, type BuiltLocalHost } from '../support/local-host';
-import { current, expectNoHorizontalOverflow, openPhone, PHONE_WIDTH, poll, settle, shot as shotTo, signIn as signInAs } from '../support/phone';
+import { describe, expect, it } from 'vitest';
+import { useE2e } from '../support/e2e';
+import { current, expectNoHorizontalOverflow, PHONE_WIDTH, poll, settle } from '../support/phone';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SHOTS = path.join(ROOT, 'test-results', 'e2e');
 const DASHBOARD = '/packages/admin/dashboard/index';
 const COMMITTEE_DASHBOARD = '/packages/committee/dashboard/index';
 const COMMITTEE_NAMES = ['计算机与软件学院党委', '机电与控制工程学院党委', '医学部党委', '艺术学部党委', '体育学院党总支'];
 
-let browser: Browser;
-let host: BuiltLocalHost;
-const pages: Page[] = [];
-const pageErrors: string[] = [];
-
-async function phone(): Promise<Page> {
-  const page = await openPhone(browser, pageErrors);
-  pages.push(page);
-  return page;
-}
-const signIn = (page: Page, openid: string) => signInAs(page, host.url, openid);
-const shot = (page: Page, name: string) => shotTo(page, SHOTS, name);
-
+const t = useE2e();
+const { phone, signIn, shot, pageErrors } = t;
 /** A procedure called as `openid` would from the app (the local host's dev cookie). */
-async function api<T>(openid: string, procedure: string, input: unknown): Promise<T> {
-  const res = await fetch(`${host.url}/api/${procedure}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: `dev_openid=${openid}` },
-    body: JSON.stringify({ input }),
-  });
-  const body = (await res.json()) as { ok: boolean; data?: T; error?: { message?: string } };
-  if (!body.ok) throw new Error(`${procedure}: ${body.error?.message ?? res.status}`);
-  return body.data as T;
-}
-
-beforeAll(async () => {
-  await ensureBuilt();
-  mkdirSync(SHOTS, { recursive: true });
-  [browser, host] = await Promise.all([launchBrowser(), startBuiltLocalHost()]);
-});
-
-afterAll(async () => {
-  for (const p of pages) await p.context().close().catch(() => {});
-  await browser?.close();
-  await host?.stop();
-});
+const api = <T,>(openid: string, procedure: string, input: unknown) => t.ok<T>(openid, procedure, input);
 
 describe('数据看板 at 375 px', () => {
   it('shows the 组织部 every committee with bars, who has not submitted, and a committee’s own dashboard', async () => {

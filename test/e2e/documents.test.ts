@@ -2,62 +2,29 @@
 // application from 我的申报 and taps “导出申报书（Word）”; the browser downloads a .docx that opens
 // with the title, the team, the sections and the budget in yuan. The secretary of another
 // committee gets no file.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { openDocx } from '../../cloudfunctions/core/exports/documents/read-docx';
-import { ensureBuilt } from '../support/build-once';
-import { launchBrowser } from '../support/chromium';
-import { startBuiltLocalHost, type BuiltLocalHost } from '../support/local-host';
-import { current, expectNoHorizontalOverflow, openPhone, poll, settle, shot as shotTo, signIn as signInAs } from '../support/phone';
+import { useE2e } from '../support/e2e';
+import { current, expectNoHorizontalOverflow, poll, settle } from '../support/phone';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SHOTS = path.join(ROOT, 'test-results', 'e2e');
 const EDIT = '/packages/project/edit/index';
 
-let browser: Browser;
-let host: BuiltLocalHost;
-const pages: Page[] = [];
-const pageErrors: string[] = [];
-
-async function phone(): Promise<Page> {
-  const page = await openPhone(browser, pageErrors);
-  pages.push(page);
-  return page;
-}
-
-const signIn = (page: Page, openid: string) => signInAs(page, host.url, openid);
-const shot = (page: Page, name: string) => shotTo(page, SHOTS, name);
+const t = useE2e();
+const { phone, signIn, shot, pageErrors } = t;
 
 /** Someone who only calls the api: signed in by the dev sign-in form, without loading the app. */
 async function caller(openid: string): Promise<Page> {
   const page = await phone();
-  const res = await page.request.post(`${host.url}/dev/sign-in`, { form: { openid }, maxRedirects: 0 });
+  const res = await page.request.post(`${t.host.url}/dev/sign-in`, { form: { openid }, maxRedirects: 0 });
   expect(res.status()).toBe(303);
   return page;
 }
 
 /** A call as the person signed in on `page` (their cookie), as the app makes it. */
-async function api<T>(page: Page, procedure: string, input: unknown): Promise<T> {
-  const res = await page.request.post(`${host.url}/api/${procedure}`, { data: { input } });
-  const body = (await res.json()) as { ok: boolean; data?: T; error?: { code: string; message: string } };
-  if (!body.ok) throw new Error(`${procedure}: ${body.error?.code} ${body.error?.message}`);
-  return body.data as T;
-}
-
-beforeAll(async () => {
-  await ensureBuilt();
-  mkdirSync(SHOTS, { recursive: true });
-  [browser, host] = await Promise.all([launchBrowser(), startBuiltLocalHost()]);
-});
-
-afterAll(async () => {
-  for (const p of pages) await p.context().close().catch(() => {});
-  await browser?.close();
-  await host?.stop();
-});
+const api = <T,>(page: Page, procedure: string, input: unknown) => t.ok<T>(page, procedure, input);
 
 describe('申报书 export on the phone', () => {
   const title = `红色引擎融合工程 e2e-${Date.now().toString(36)}`;
@@ -107,7 +74,7 @@ describe('申报书 export on the phone', () => {
 
     const [download] = await Promise.all([member.waitForEvent('download'), exportButton.click()]);
     expect(download.suggestedFilename()).toBe(`党建精品项目申报书-${title}.docx`);
-    const saved = path.join(SHOTS, 'documents-application.docx');
+    const saved = path.join(t.shots, 'documents-application.docx');
     await download.saveAs(saved);
     await poll(() => edit.locator('.export-done').textContent()).toContain(`已生成「党建精品项目申报书-${title}.docx」`);
     await shot(member, 'documents-01-exported');
@@ -130,7 +97,7 @@ describe('申报书 export on the phone', () => {
 
     // Another committee's secretary cannot have it made, even by calling the procedure.
     const other = await caller('dev-secretary-me');
-    const res = await other.request.post(`${host.url}/api/export.application`, { data: { input: { projectId: created._id } } });
+    const res = await other.request.post(`${t.host.url}/api/export.application`, { data: { input: { projectId: created._id } } });
     expect(((await res.json()) as { error?: { code: string } }).error?.code).toBe('FORBIDDEN');
     expect(pageErrors).toEqual([]);
   });

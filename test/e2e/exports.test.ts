@@ -2,48 +2,24 @@
 // applications; the 组织部 opens 批次与评审 → 各党委申报, taps “导出全校申报汇总” and the browser
 // downloads an .xlsx that opens with both applications (names, states, yuan from fen, frozen
 // header); “导出本党委申报汇总” downloads only that committee's. A member cannot have it made.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt } from '../support/build-once';
-import { launchBrowser } from '../support/chromium';
-import { startBuiltLocalHost, type BuiltLocalHost } from '../support/local-host';
-import { current, expectNoHorizontalOverflow, openPhone, poll, settle, shot as shotTo, signIn as signInAs } from '../support/phone';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useE2e, type Answer } from '../support/e2e';
+import { current, expectNoHorizontalOverflow, poll, settle } from '../support/phone';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SHOTS = path.join(ROOT, 'test-results', 'e2e');
 const BATCHES = '/packages/admin/batches/index';
 const COMMITTEES = '/packages/admin/committees/index';
 const OPEN_BATCH = /第三批校级党建精品项目（\d{4}）/;
 
-let browser: Browser;
-let host: BuiltLocalHost;
-const pages: Page[] = [];
-const pageErrors: string[] = [];
-
-async function phone(): Promise<Page> {
-  const page = await openPhone(browser, pageErrors);
-  pages.push(page);
-  return page;
-}
-
-const signIn = (page: Page, openid: string) => signInAs(page, host.url, openid);
-const shot = (page: Page, name: string) => shotTo(page, SHOTS, name);
+const t = useE2e();
+const { phone, signIn, shot, pageErrors } = t;
 
 /** A call as the person signed in on `page` (their cookie), as the app makes it. */
-async function api<T>(page: Page, procedure: string, input: unknown): Promise<{ ok: boolean; data?: T; error?: { code: string; message: string } }> {
-  const res = await page.request.post(`${host.url}/api/${procedure}`, { data: { input } });
-  return (await res.json()) as { ok: boolean; data?: T; error?: { code: string; message: string } };
-}
-
-async function ok<T>(page: Page, procedure: string, input: unknown): Promise<T> {
-  const body = await api<T>(page, procedure, input);
-  if (!body.ok) throw new Error(`${procedure}: ${body.error?.code} ${body.error?.message}`);
-  return body.data as T;
-}
+const api = <T,>(page: Page, procedure: string, input: unknown): Promise<Answer<T>> => t.call<T>(page, procedure, input);
+const ok = <T,>(page: Page, procedure: string, input: unknown): Promise<T> => t.ok<T>(page, procedure, input);
 
 /** Drafts and submits an application through the API, as the person on `page`. */
 async function submitApplication(page: Page, batchId: string, title: string, budgetFen: number): Promise<void> {
@@ -74,7 +50,7 @@ async function download(page: Page, scope: Locator, label: string, saveAs: strin
   const button = scope.locator('.export-button .nut-button', { hasText: label });
   await button.waitFor();
   const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
-  const saved = path.join(SHOTS, saveAs);
+  const saved = path.join(t.shots, saveAs);
   await file.saveAs(saved);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(readFileSync(saved) as unknown as ArrayBuffer);
@@ -97,18 +73,6 @@ function rowsOf(sheet: ExcelJS.Worksheet): Array<Record<string, ExcelJS.CellValu
   }
   return rows;
 }
-
-beforeAll(async () => {
-  await ensureBuilt();
-  mkdirSync(SHOTS, { recursive: true });
-  [browser, host] = await Promise.all([launchBrowser(), startBuiltLocalHost()]);
-});
-
-afterAll(async () => {
-  for (const p of pages) await p.context().close().catch(() => {});
-  await browser?.close();
-  await host?.stop();
-});
 
 describe('申报汇总 export on the phone', () => {
   const stamp = Date.now().toString(36);

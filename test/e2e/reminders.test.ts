@@ -2,48 +2,21 @@
 // the dev clock moved to 09:30 Beijing time three days before the submission deadline, the 组织部
 // runs the reminder job from its page, the dev inbox shows the WeChat message for 张晓明, and the
 // member's 我的待办 (linked from the home page) counts the deadline down: "还剩 3 天".
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt } from '../support/build-once';
-import { launchBrowser } from '../support/chromium';
-import { startBuiltLocalHost, type BuiltLocalHost } from '../support/local-host';
-import { current, expectNoHorizontalOverflow, openPhone, poll, settle, shot as shotTo, signIn as signInAs, typeInto } from '../support/phone';
+import { describe, expect, it } from 'vitest';
+import { useE2e } from '../support/e2e';
+import { current, expectNoHorizontalOverflow, poll, settle, typeInto } from '../support/phone';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SHOTS = path.join(ROOT, 'test-results', 'e2e-reminders');
 const HOME = '/pages/index/index';
 const TODO = '/pages/todo/index';
 const EDIT = '/packages/project/edit/index';
 const BATCHES = '/packages/admin/batches/index';
 const OPEN_BATCH = /第三批校级党建精品项目（\d{4}）/;
 
-let browser: Browser;
-let host: BuiltLocalHost;
-const pages: Page[] = [];
-const pageErrors: string[] = [];
-
-async function phone(): Promise<Page> {
-  const page = await openPhone(browser, pageErrors);
-  pages.push(page);
-  return page;
-}
-const signIn = (page: Page, openid: string) => signInAs(page, host.url, openid);
-const shot = (page: Page, name: string) => shotTo(page, SHOTS, name);
-
+const t = useE2e('e2e-reminders');
+const { phone, signIn, shot, pageErrors } = t;
 /** A procedure called as `openid` would from the app (the local host's dev cookie). */
-async function api<T>(openid: string, procedure: string, input: unknown): Promise<T> {
-  const res = await fetch(`${host.url}/api/${procedure}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: `dev_openid=${openid}` },
-    body: JSON.stringify({ input }),
-  });
-  const body = (await res.json()) as { ok: boolean; data?: T; error?: { message?: string } };
-  if (!body.ok) throw new Error(`${procedure}: ${body.error?.message ?? res.status}`);
-  return body.data as T;
-}
+const api = <T,>(openid: string, procedure: string, input: unknown) => t.ok<T>(openid, procedure, input);
 
 const addDays = (date: string, days: number) => {
   const [y, m, d] = date.split('-').map(Number);
@@ -51,22 +24,10 @@ const addDays = (date: string, days: number) => {
 };
 
 async function setClock(at: Date): Promise<void> {
-  const res = await fetch(`${host.url}/dev/clock`, { method: 'POST', body: JSON.stringify({ now: at.toISOString() }) });
+  const res = await fetch(`${t.host.url}/dev/clock`, { method: 'POST', body: JSON.stringify({ now: at.toISOString() }) });
   expect(res.ok).toBe(true);
-  await Promise.all(pages.map((p) => p.context().clock.setSystemTime(at)));
+  await Promise.all(t.pages.map((p) => p.context().clock.setSystemTime(at)));
 }
-
-beforeAll(async () => {
-  await ensureBuilt();
-  mkdirSync(SHOTS, { recursive: true });
-  [browser, host] = await Promise.all([launchBrowser(), startBuiltLocalHost()]);
-});
-
-afterAll(async () => {
-  for (const p of pages) await p.context().close().catch(() => {});
-  await browser?.close();
-  await host?.stop();
-});
 
 describe('reminders: three days before the deadline, in the dev inbox and in 我的待办', () => {
   const title = `红色引擎提醒测试 ${Date.now().toString(36)}`;
@@ -106,7 +67,7 @@ describe('reminders: three days before the deadline, in the dev inbox and in 我
     // d. The 组织部 runs the reminder job from the batches page.
     const admin = await phone();
     await signIn(admin, 'dev-admin');
-    await admin.goto(`${host.url}${BATCHES}`);
+    await admin.goto(`${t.host.url}${BATCHES}`);
     await settle(admin);
     const batchesPage = current(admin);
     await batchesPage.locator('.reminder-run-button').click();
@@ -120,7 +81,7 @@ describe('reminders: three days before the deadline, in the dev inbox and in 我
 
     // e. The dev inbox shows the message WeChat would have delivered to 张晓明 (person u_dev-member-1),
     // opening his draft.
-    await admin.goto(`${host.url}/dev/inbox`);
+    await admin.goto(`${t.host.url}/dev/inbox`);
     const card = admin.locator('section.card', { hasText: title.slice(0, 8) }).first();
     await card.waitFor();
     const cardText = (await card.textContent()) ?? '';
@@ -130,7 +91,7 @@ describe('reminders: three days before the deadline, in the dev inbox and in 我
     const [y, m, d] = deadline.split('-').map(Number);
     expect(cardText).toContain(`${y}年${m}月${d}日`);
     expect(cardText).toContain(`packages/project/edit/index?id=${projectId}`);
-    await admin.screenshot({ path: path.join(SHOTS, '02-dev-inbox.png') });
+    await admin.screenshot({ path: path.join(t.shots, '02-dev-inbox.png') });
 
     // A second run at the same moment sends nothing again (at most once per person, deadline and offset).
     const again = await api<{ sent: number; queued: number }>('dev-admin', 'scheduler.run', {});
@@ -138,7 +99,7 @@ describe('reminders: three days before the deadline, in the dev inbox and in 我
     expect(again.queued).toBe(0);
 
     // f. 张晓明's home shows one to-do; 我的待办 counts the deadline down in Beijing time.
-    await member.goto(`${host.url}${HOME}`);
+    await member.goto(`${t.host.url}${HOME}`);
     await settle(member);
     const home2 = current(member);
     await poll(() => home2.locator('.entry-todo .todo-count').textContent()).toBe('1 项 ›');
@@ -165,7 +126,7 @@ describe('reminders: three days before the deadline, in the dev inbox and in 我
     // h. Someone with nothing due sees the empty state.
     const other = await phone();
     await signIn(other, 'dev-member-2');
-    await other.goto(`${host.url}${TODO}`);
+    await other.goto(`${t.host.url}${TODO}`);
     await settle(other);
     await poll(() => current(other).textContent()).toContain('暂无待办');
     expect(await current(other).locator('.todo-item').count()).toBe(0);

@@ -1,18 +1,12 @@
 // End to end, in Chromium at phone width against the built local host (dist/local + dist/h5):
 // a member drafts a 申报书 (autosaved, survives a reload), submits it to their 基层党委, the
 // committee's secretary sees it in 待处理, the other committee's secretary neither sees nor opens it.
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt } from '../support/build-once';
-import { launchBrowser } from '../support/chromium';
-import { startBuiltLocalHost, type BuiltLocalHost } from '../support/local-host';
-import { current, expectNoHorizontalOverflow, openPhone, poll, settle, shot as shotTo, signIn as signInAs, typeInto } from '../support/phone';
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { startBuiltLocalHost } from '../support/local-host';
+import { useE2e } from '../support/e2e';
+import { current, expectNoHorizontalOverflow, poll, settle, typeInto } from '../support/phone';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SHOTS = path.join(ROOT, 'test-results', 'e2e');
 const HOME = '/pages/index/index';
 const INBOX = '/packages/committee/inbox/index';
 const EDIT = '/packages/project/edit/index';
@@ -20,34 +14,10 @@ const OPEN_BATCH = /第三批校级党建精品项目（\d{4}）/;
 const CLOSED_BATCH = '第二批校级党建精品项目（2022）';
 const FORBIDDEN_TEXT = '这份申报不属于您或您所在的基层党委，无法查看';
 
-let browser: Browser;
-let host: BuiltLocalHost;
-const pages: Page[] = [];
-const pageErrors: string[] = [];
-
-/** A phone for one person (its own cookies). */
-async function phone(): Promise<Page> {
-  const page = await openPhone(browser, pageErrors);
-  pages.push(page);
-  return page;
-}
-
-const signIn = (page: Page, openid: string) => signInAs(page, host.url, openid);
-const shot = (page: Page, name: string) => shotTo(page, SHOTS, name);
+const t = useE2e();
+const { phone, signIn, shot, pageErrors } = t;
 
 const fieldValue = (scope: Locator, selector: string) => scope.locator(`${selector} input, ${selector} textarea`).first().inputValue();
-
-beforeAll(async () => {
-  await ensureBuilt();
-  mkdirSync(SHOTS, { recursive: true });
-  [browser, host] = await Promise.all([launchBrowser(), startBuiltLocalHost()]);
-});
-
-afterAll(async () => {
-  for (const p of pages) await p.context().close().catch(() => {});
-  await browser?.close();
-  await host?.stop();
-});
 
 describe('申报书: draft on the phone, autosave, submit, the right committee sees it', () => {
   const title = `社区共建红色引擎项目 e2e-${Date.now().toString(36)}`;
@@ -146,7 +116,7 @@ describe('申报书: draft on the phone, autosave, submit, the right committee s
     // e. the other committee's secretary does not see it.
     const other = await phone();
     await signIn(other, 'dev-secretary-me');
-    await other.goto(`${host.url}${INBOX}`);
+    await other.goto(`${t.host.url}${INBOX}`);
     const otherInbox = current(other);
     await poll(() => otherInbox.locator('.inbox-committee').textContent()).toBe('机电与控制工程学院党委');
     await otherInbox.locator('.empty', { hasText: '暂时没有待处理的申报' }).waitFor();
@@ -156,7 +126,7 @@ describe('申报书: draft on the phone, autosave, submit, the right committee s
     await expectNoHorizontalOverflow(other, 'inbox (me, empty)');
 
     // f. … nor open it by its address.
-    await other.goto(`${host.url}${EDIT}?id=${projectId}`);
+    await other.goto(`${t.host.url}${EDIT}?id=${projectId}`);
     const denied = current(other);
     await denied.locator('.error-box', { hasText: FORBIDDEN_TEXT }).waitFor();
     const deniedText = (await denied.textContent()) ?? '';
