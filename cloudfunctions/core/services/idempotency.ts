@@ -194,8 +194,9 @@ export function claimRequest(
     },
     async finish(result) {
       if (!claimed) return;
-      const record = await store.get<RequestRecord>('requests', recordId);
-      if (record) await store.update<RequestRecord>('requests', recordId, record.version, { result: storable(result) });
+      // The claim was inserted at version 1 and only this call writes it again: one round trip on
+      // every mutating call, not a read and a write.
+      await store.update<RequestRecord>('requests', recordId, 1, { result: storable(result) });
     },
   };
 }

@@ -24,14 +24,13 @@ export async function fundingList(ctx: Context, input: ParsedInputOf<'funding.li
   const page = Math.min(input.page, pages - 1);
   const shown = projects.slice(page * FUNDED_PAGE, (page + 1) * FUNDED_PAGE);
   const mayBeDue = projects.filter((p) => p.state === 'approved' || (p.midtermPassed === true && p.state === 'cultivating'));
-  const [ledgers, dueLedgers] = await Promise.all([
-    ledgersOf(ctx.store, shown),
-    ledgersOf(ctx.store, mayBeDue),
-    lookup.primeCommittees(shown.map((p) => p.committeeId)),
-  ]);
+  // One read of the ledgers for the page and the projects that may have a tranche due.
+  const needed = [...new Map([...shown, ...mayBeDue].map((p) => [p._id, p])).values()];
+  const [ledgers] = await Promise.all([ledgersOf(ctx.store, needed), lookup.primeCommittees(shown.map((p) => p.committeeId))]);
+  const ledgerOf = new Map(needed.map((p, i) => [p._id, ledgers[i]]));
   const items: FundedProject[] = await Promise.all(
-    shown.map(async (p, i) => {
-      const { status } = ledgers[i];
+    shown.map(async (p) => {
+      const { status } = ledgerOf.get(p._id)!;
       return {
         projectId: p._id,
         title: p.fields.title,
@@ -51,7 +50,7 @@ export async function fundingList(ctx: Context, input: ParsedInputOf<'funding.li
     total: projects.length,
     page,
     pageSize: FUNDED_PAGE,
-    due: dueLedgers.filter((l) => l.status.dueTranche !== null).length,
+    due: mayBeDue.filter((p) => ledgerOf.get(p._id)!.status.dueTranche !== null).length,
     midterm: projects.filter((p) => p.state === 'midterm_review').length,
     final: projects.filter((p) => p.state === 'final_review').length,
   };
