@@ -52,15 +52,13 @@ const FIELD_LABELS: Record<string, string> = {
   amountFen: '预算金额',
 };
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
 /**
  * Text of the caller's own making (an unknown key, a record key in a path) as a message may
  * show it: without control characters or lone surrogates, and cut to `max` characters, so that
  * a refusal never echoes a megabyte or raw control bytes back.
  */
 export function shownText(text: string, max = 20): string {
-  const chars = Array.from(stripControlChars(text).replace(LONE_SURROGATE, ''));
+  const chars = Array.from(stripControlChars(text));
   return chars.length > max ? `${chars.slice(0, max).join('')}…` : chars.join('');
 }
 

@@ -4,15 +4,18 @@
  * dropped here; tabs and line breaks stay (`keepBreaks`), and very long text is cut with an ellipsis
  * (an Excel cell holds at most 32 767 characters).
  */
+import { stripControlChars } from '../../../shared/domain/text';
+
 export const EXCEL_CELL_MAX = 32_767;
 
-// C0 controls except tab/LF/CR, DEL and C1 controls, the non-characters U+FFFE/U+FFFF, lone surrogates.
-const INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// Beyond what stored text is already cleaned of (stripControlChars): C1 controls and the
+// non-characters U+FFFE/U+FFFF, which XML 1.0 also refuses.
+const NOT_IN_XML = /[\u0080-\u009F\uFFFE\uFFFF]/g;
 
 export function officeText(value: unknown, options: { max?: number; keepBreaks?: boolean } = {}): string {
   const max = options.max ?? EXCEL_CELL_MAX;
   let s = value === null || value === undefined ? '' : String(value);
-  s = s.replace(INVALID, '');
+  s = stripControlChars(s).replace(NOT_IN_XML, '');
   s = options.keepBreaks === false ? s.replace(/[\t\r\n]+/g, ' ') : s.replace(/\r\n?/g, '\n');
   if (s.length > max) {
     // Cut on a code point boundary, then mark the cut.
