@@ -30,6 +30,7 @@ export const READ_ONLY_PROCEDURES: ReadonlySet<string> = new Set<ProcedureName>(
   'team.list',
   'people.find',
   'people.withRole',
+  'people.pending',
   'brand.mine',
   'brand.get',
   'brand.library',
@@ -47,6 +48,8 @@ export const READ_ONLY_PROCEDURES: ReadonlySet<string> = new Set<ProcedureName>(
   'project.reports',
   'todo.mine',
   'subscribe.templates',
+  'dashboard.university',
+  'dashboard.committee',
 ]);
 
 /**
