@@ -77,6 +77,8 @@ describe('the committee confirms a bound profile (DESIGN: "the committee confirm
     const again = await h.ok(NEW, 'profile.bind', profile);
     expect(again).toMatchObject({ profileStatus: 'pending', rejectReason: null });
     expect((await h.err(NEW, 'profile.bind', profile)).code).toBe('ALREADY_EXISTS');
+    // A secretary still looking at the profile as it was before the correction is told to refresh.
+    expect((await h.err(SECRETARY_CS, 'people.confirm', { userId: item.userId, version: item.version, accept: true })).code).toBe('CONFLICT');
     expect((await h.ok(ADMIN, 'people.pending', { committeeId: 'c-cs' })).items.map((p) => p.staffNo)).toEqual(['S20269001']);
   });
 
