@@ -47,6 +47,13 @@ module.exports = {
       to: { dependencyTypes: ['core'] },
     },
     {
+      name: 'no-cycles',
+      comment: 'Modules depend one way: a cycle means a shared type belongs a level down.',
+      severity: 'error',
+      from: { path: '^(shared|cloudfunctions|miniprogram)/' },
+      to: { circular: true },
+    },
+    {
       name: 'not-to-unresolvable',
       severity: 'error',
       from: { path: '^(shared|cloudfunctions|miniprogram)/' },

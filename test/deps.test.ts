@@ -46,4 +46,20 @@ describe('the layering check', () => {
     expect(r.status).not.toBe(0);
     expect(r.out).toContain('app-not-to-server');
   });
+
+  it('fails on an import cycle', () => {
+    plant('shared/zz-probe-a.ts', "import { b } from './zz-probe-b';\nexport const a = () => b;\n");
+    plant('shared/zz-probe-b.ts', "import { a } from './zz-probe-a';\nexport const b = () => a;\n");
+    const r = cruise();
+    expect(r.status).not.toBe(0);
+    expect(r.out).toContain('no-cycles');
+  });
+});
+
+// One way to import the domain: `@shared/...` from the server, the app and the tests alike.
+describe('imports of shared/', () => {
+  it('go through the @shared alias outside shared/ itself', () => {
+    const r = spawnSync('git', ['grep', '-nE', "(from |import\\()'(\\.\\./)+shared/", '--', 'cloudfunctions', 'miniprogram', 'test', '*.ts', '*.tsx'], { cwd: root, encoding: 'utf8' });
+    expect(r.stdout).toBe('');
+  });
 });

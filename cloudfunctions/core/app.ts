@@ -8,7 +8,7 @@ import type { Store } from './ports/store';
 import type { Notifier } from './ports/notifier';
 import { createLocalNotifier } from './adapters/local/notifier';
 import { loadReminderConfig } from './jobs/reminder-config';
-import type { ReminderConfig } from '../../shared/domain/reminders/templates';
+import type { ReminderConfig } from '@shared/domain/reminders/templates';
 import { createRouter, type Logger, type Router } from './router/router';
 import { createRateLimiter, DEFAULT_PUBLIC_LIMIT, loadRateLimit, type RateLimitSettings } from './services/rate-limit';
 

@@ -1,9 +1,9 @@
-import type { User } from '../../shared/domain/person';
+import type { User } from '@shared/domain/person';
 import type { ContentCheck } from './ports/content-check';
 import type { FileStore } from './ports/files';
 import type { MiniCode } from './ports/mini-code';
 import type { Notifier } from './ports/notifier';
-import type { ReminderConfig } from '../../shared/domain/reminders/templates';
+import type { ReminderConfig } from '@shared/domain/reminders/templates';
 import type { Store } from './ports/store';
 
 /** What the server knows about the caller: an identity from the platform, never from the payload. */

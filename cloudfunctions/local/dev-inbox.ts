@@ -1,7 +1,7 @@
 import type { DevInboxMessage } from '../core/adapters/local/notifier';
-import type { User } from '../../shared/domain/person';
+import type { User } from '@shared/domain/person';
 import type { Store } from '../core/ports/store';
-import { formatInstant } from '../../shared/time/deadline';
+import { formatInstant } from '@shared/time/deadline';
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 

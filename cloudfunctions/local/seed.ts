@@ -1,7 +1,7 @@
-import type { Batch } from '../../shared/domain/batch';
-import type { Branch, Committee } from '../../shared/domain/org';
-import type { User } from '../../shared/domain/person';
-import { dateIn } from '../../shared/time/deadline';
+import type { Batch } from '@shared/domain/batch';
+import type { Branch, Committee } from '@shared/domain/org';
+import type { User } from '@shared/domain/person';
+import { dateIn } from '@shared/time/deadline';
 import { userIdFor } from '../core/context';
 import { indexRoles } from '../core/services/role-index';
 import type { Store, StoreOps, StoredDoc } from '../core/ports/store';

@@ -17,7 +17,7 @@ import { createLocalNotifier } from '../core/adapters/local/notifier';
 import { runReminders } from '../core/jobs/remind';
 import { loadReminderConfig } from '../core/jobs/reminder-config';
 import { callerKey, createRateLimiter, DEFAULT_UPLOAD_LIMIT, loadRateLimit } from '../core/services/rate-limit';
-import { AppError } from '../../shared/contracts/errors';
+import { AppError } from '@shared/contracts/errors';
 
 const MAX_BODY = 1_000_000;
 const MAX_UPLOAD = 5 * 1024 * 1024;

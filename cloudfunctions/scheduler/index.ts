@@ -1,5 +1,5 @@
 import cloud from 'wx-server-sdk';
-import type { RunSummary } from '../../shared/contracts/reminders';
+import type { RunSummary } from '@shared/contracts/reminders';
 import { createWechatNotifier, type WechatSubscribeApi } from '../core/adapters/wechat/notifier';
 import { createWechatStore, type WechatDatabase } from '../core/adapters/wechat/store';
 import { runReminders } from '../core/jobs/remind';

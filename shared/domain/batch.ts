@@ -1,6 +1,6 @@
 import { formatDeadline, isBeforeDeadline } from '../time/deadline';
 import type { Fen } from './money';
-import type { Rubric } from './project/review';
+import type { Rubric } from './rubric';
 
 /**
  * A batch (批次) of flagship projects: one call for applications with its calendar.

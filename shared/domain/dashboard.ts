@@ -2,7 +2,7 @@ import { daysLeft, formatDeadline, isBeforeDeadline } from '../time/deadline';
 import { CALENDAR_FIELDS, type Batch, type BatchCalendar, type CalendarField } from './batch';
 import { BRAND_STATES, type BrandState } from './brand/state';
 import type { Fen } from './money';
-import { PROJECT_STATES, type ProjectState } from './project/state';
+import { isRecommendedOnward, PROJECT_STATES, type ProjectState } from './project/state';
 
 /**
  * The dashboards (数据看板): given the documents of one batch, page by page, the numbers the
@@ -56,20 +56,6 @@ export const PHASE_OF: Record<ProjectState, ProjectPhase> = {
 /** Not (or no longer) with the committee: the host still owes a submission (committee.progress's rule). */
 export const NOT_SUBMITTED_STATES: readonly ProjectState[] = ['draft', 'returned'];
 
-/** The committee recommended it: `recommended` and every state only a recommendation leads to. */
-export const RECOMMENDED_STATES: readonly ProjectState[] = [
-  'recommended',
-  'under_review',
-  'in_publicity',
-  'approved',
-  'rejected',
-  'cultivating',
-  'midterm_review',
-  'terminated',
-  'final_review',
-  'concluded',
-  'failed',
-];
 
 export interface CommitteeRef {
   _id: string;
@@ -259,7 +245,7 @@ export class DashboardTally {
       } else {
         row.applications.submitted += 1;
       }
-      if (RECOMMENDED_STATES.includes(p.state)) row.applications.recommended += 1;
+      if (isRecommendedOnward(p.state)) row.applications.recommended += 1;
       row.money.grantedFen += p.grantFen ?? 0;
     }
     return this;

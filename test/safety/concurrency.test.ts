@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CallResult } from '../../shared/contracts';
-import type { Project } from '../../shared/domain/project/project';
+import type { CallResult } from '@shared/contracts';
+import type { Project } from '@shared/domain/project/project';
 import type { AuditEntry } from '../../cloudfunctions/core/services/audit';
 import { createApp } from '../../cloudfunctions/core/app';
 import { seedIfEmpty } from '../../cloudfunctions/local/seed';

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { LIFECYCLE_ACTIONS } from '../../shared/domain/project/state';
+import { LIFECYCLE_ACTIONS } from '@shared/domain/project/state';
 import { ALREADY_DONE_MESSAGE } from '../../cloudfunctions/core/services/idempotency';
 import { delta, faultyStore, snapshotAll, type FaultyStore } from '../support/faulty-store';
 import { createHarness, type Harness } from '../support/harness';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Project } from '../../shared/domain/project/project';
+import type { Project } from '@shared/domain/project/project';
 import type { AuditEntry } from '../../cloudfunctions/core/services/audit';
 import { ALREADY_DONE_MESSAGE, purgeRequests, READ_ONLY_PROCEDURES, requestRecordId, type RequestRecord } from '../../cloudfunctions/core/services/idempotency';
 import { procedures } from '../../cloudfunctions/core/procedures';

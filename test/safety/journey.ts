@@ -1,6 +1,6 @@
-import type { Project } from '../../shared/domain/project/project';
-import type { LifecycleAction } from '../../shared/domain/project/state';
-import type { BrandReport } from '../../shared/domain/brand/report';
+import type { Project } from '@shared/domain/project/project';
+import type { LifecycleAction } from '@shared/domain/project/state';
+import type { BrandReport } from '@shared/domain/brand/report';
 import { ADMIN, COMPLETE_FIELDS, HOST, MEMBER2, NEWCOMER, OPEN_BATCH, SECRETARY_CS, type Harness } from '../support/harness';
 
 /**

@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contracts, type ErrorCode } from '../../shared/contracts';
+import { contracts, type ErrorCode } from '@shared/contracts';
 import { MATRIX, type Case } from './matrix';
 import { ADMIN } from '../support/harness';
 import { BRAND_RE, BRAND_STAGES, brandName, buildWorld, CALLERS, fingerprint, openCopy, projectTitle, removeWorldFiles, ROLE_NAMES, STAGES, TITLE_RE, uid, type RoleName, type World } from './world';

@@ -8,7 +8,7 @@
  * quicker pass.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contracts, ERROR_CODES, type ProcedureName } from '../../shared/contracts';
+import { contracts, ERROR_CODES, type ProcedureName } from '@shared/contracts';
 import { createApp } from '../../cloudfunctions/core/app';
 import { procedures } from '../../cloudfunctions/core/procedures';
 import type { Router } from '../../cloudfunctions/core/router/router';
@@ -21,8 +21,8 @@ import { ownKeys, schemaPaths } from './fuzz/schema-arbitraries';
 import { snapshotStore, storeDiff } from './fuzz/snapshot';
 import { envelopeCases } from './fuzz/envelope';
 import { controlCharsIn, pollutingKeysIn, prototypesClean } from './fuzz/stored';
-import type { Project } from '../../shared/domain/project/project';
-import type { Brand } from '../../shared/domain/brand/brand';
+import type { Project } from '@shared/domain/project/project';
+import type { Brand } from '@shared/domain/brand/brand';
 import JSZip from 'jszip';
 import { passedMidterm } from '../../cloudfunctions/core/procedures/funding/fixtures';
 

@@ -1,6 +1,6 @@
-import type { ErrorCode } from '../../shared/contracts';
-import { SUGGESTED_RUBRIC } from '../../shared/domain/project/review';
-import { tranchesFor } from '../../shared/domain/project/funding';
+import type { ErrorCode } from '@shared/contracts';
+import { SUGGESTED_RUBRIC } from '@shared/domain/project/review';
+import { tranchesFor } from '@shared/domain/project/funding';
 import { COMPLETE_FIELDS, OPEN_BATCH } from '../support/harness';
 import { FULL_REPORT, REVIEWER, REVIEWER2, OUTSIDER, STAGES, uid, type RoleName, type World } from './world';
 

@@ -1,4 +1,4 @@
-import type { CallResult, InputOf, OutputOf, ProcedureName } from '../../shared/contracts';
+import type { CallResult, InputOf, OutputOf, ProcedureName } from '@shared/contracts';
 import { openSqliteStore } from '../../cloudfunctions/core/adapters/sqlite/store';
 import { createApp } from '../../cloudfunctions/core/app';
 import type { Store } from '../../cloudfunctions/core/ports/store';

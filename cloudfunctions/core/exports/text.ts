@@ -4,7 +4,7 @@
  * dropped here; tabs and line breaks stay (`keepBreaks`), and very long text is cut with an ellipsis
  * (an Excel cell holds at most 32 767 characters).
  */
-import { stripControlChars } from '../../../shared/domain/text';
+import { stripControlChars } from '@shared/domain/text';
 
 export const EXCEL_CELL_MAX = 32_767;
 

@@ -1,8 +1,8 @@
-import type { RunSummary } from '../../../shared/contracts/reminders';
-import type { User } from '../../../shared/domain/person';
-import { planReminders, type DueReminder } from '../../../shared/domain/reminders/plan';
-import { messageLines, renderMessage, templateFor, type ReminderConfig } from '../../../shared/domain/reminders/templates';
-import { formatInstant, deadlineEnd } from '../../../shared/time/deadline';
+import type { RunSummary } from '@shared/contracts/reminders';
+import type { User } from '@shared/domain/person';
+import { planReminders, type DueReminder } from '@shared/domain/reminders/plan';
+import { messageLines, renderMessage, templateFor, type ReminderConfig } from '@shared/domain/reminders/templates';
+import { formatInstant, deadlineEnd } from '@shared/time/deadline';
 import type { Notifier, SendOutcome } from '../ports/notifier';
 import { StoreError, type Store } from '../ports/store';
 import { allDuties, readEvery } from '../procedures/reminders/duties';

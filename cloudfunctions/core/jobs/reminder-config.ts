@@ -1,5 +1,5 @@
-import { parseReminderConfig, TemplateConfigError, type ReminderConfig } from '../../../shared/domain/reminders/templates';
-import { DEFAULT_OFFSETS, DEFAULT_SEND_HOUR } from '../../../shared/domain/reminders/plan';
+import { parseReminderConfig, TemplateConfigError, type ReminderConfig } from '@shared/domain/reminders/templates';
+import { DEFAULT_OFFSETS, DEFAULT_SEND_HOUR } from '@shared/domain/reminders/plan';
 
 /**
  * The templates as applied for in 公众平台 → 订阅消息. The ids here are placeholders for the local

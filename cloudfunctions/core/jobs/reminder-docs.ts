@@ -1,5 +1,5 @@
-import type { SubscribeResult } from '../../../shared/contracts/reminders';
-import type { DutyKind } from '../../../shared/domain/reminders/duty';
+import type { SubscribeResult } from '@shared/contracts/reminders';
+import type { DutyKind } from '@shared/domain/reminders/duty';
 import type { StoredDoc } from '../ports/store';
 
 /**

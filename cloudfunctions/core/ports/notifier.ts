@@ -1,4 +1,4 @@
-import type { MessageData } from '../../../shared/domain/reminders/templates';
+import type { MessageData } from '@shared/domain/reminders/templates';
 
 /** One subscription message to one person. */
 export interface OutgoingMessage {

@@ -1,5 +1,5 @@
-import type { ParsedInputOf, OutputOf, ProcedureName } from '../../../shared/contracts';
-import type { Role } from '../../../shared/domain/roles';
+import type { ParsedInputOf, OutputOf, ProcedureName } from '@shared/contracts';
+import type { Role } from '@shared/domain/roles';
 import type { Context } from '../context';
 
 /**

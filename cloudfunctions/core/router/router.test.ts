@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { contracts } from '../../../shared/contracts';
+import { contracts } from '@shared/contracts';
 import { createHarness, HOST, NEWCOMER, OPEN_BATCH, type Harness } from '../../../test/support/harness';
 import { procedures } from '../procedures';
 

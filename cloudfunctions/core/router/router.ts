@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { AppError, contracts, isProcedureName, type CallResult, type ErrorBody, type ProcedureName } from '../../../shared/contracts';
-import { describeValidation, shownText, zhErrorMap } from '../../../shared/contracts/zod-zh';
-import { hasRole } from '../../../shared/domain/roles';
-import { OPEN_BEFORE_CONFIRMATION, unconfirmedMessage } from '../../../shared/domain/person';
+import { AppError, contracts, isProcedureName, type CallResult, type ErrorBody, type ProcedureName } from '@shared/contracts';
+import { describeValidation, shownText, zhErrorMap } from '@shared/contracts/zod-zh';
+import { hasRole } from '@shared/domain/roles';
+import { OPEN_BEFORE_CONFIRMATION, unconfirmedMessage } from '@shared/domain/person';
 import { buildContext, type Context, type Identity, type Ports } from '../context';
 import { StoreError } from '../ports/store';
 import { AlreadyClaimed, answerFromRecord, claimRequest, READ_ONLY_PROCEDURES, requestRecordId, type IdempotencyOptions, type RequestRecord } from '../services/idempotency';

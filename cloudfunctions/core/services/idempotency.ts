@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { CallResult, ProcedureName } from '../../../shared/contracts';
-import { AppError } from '../../../shared/contracts/errors';
+import type { CallResult, ProcedureName } from '@shared/contracts';
+import { AppError } from '@shared/contracts/errors';
 import { StoreError, type NewDoc, type Patch, type Store, type StoredDoc, type StoreOps } from '../ports/store';
 
 /**

@@ -1,6 +1,6 @@
-import type { Batch } from '../../../shared/domain/batch';
-import type { Branch, Committee } from '../../../shared/domain/org';
-import { AppError } from '../../../shared/contracts/errors';
+import type { Batch } from '@shared/domain/batch';
+import type { Branch, Committee } from '@shared/domain/org';
+import { AppError } from '@shared/contracts/errors';
 import { MAX_PAGE, type StoreOps, type StoredDoc } from '../ports/store';
 
 /**

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { BrandReport } from '../../../shared/domain/brand/report';
+import type { BrandReport } from '@shared/domain/brand/report';
 import { createHarness, SECRETARY_CS, ADMIN, type Harness } from '../../../test/support/harness';
 import { mediaCheckPush } from '../adapters/wechat/entry';
 import { createApp } from '../app';

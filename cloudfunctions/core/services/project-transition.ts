@@ -1,7 +1,7 @@
-import { AppError } from '../../../shared/contracts/errors';
-import type { Project } from '../../../shared/domain/project/project';
-import { checkTransition, PROJECT_STATE_LABELS, TRANSITIONS, type LifecycleAction } from '../../../shared/domain/project/state';
-import { hasRole, secretaryCommittees } from '../../../shared/domain/roles';
+import { AppError } from '@shared/contracts/errors';
+import type { Project } from '@shared/domain/project/project';
+import { checkTransition, PROJECT_STATE_LABELS, TRANSITIONS, type LifecycleAction } from '@shared/domain/project/state';
+import { hasRole, secretaryCommittees } from '@shared/domain/roles';
 import type { Context } from '../context';
 import type { Patch, StoreOps } from '../ports/store';
 import { audit } from './audit';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '../../../shared/contracts/errors';
+import { AppError } from '@shared/contracts/errors';
 
 /**
  * A token bucket per caller for what is reachable signed out (public procedures, the local

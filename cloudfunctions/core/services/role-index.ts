@@ -1,4 +1,4 @@
-import type { Role, RoleGrant } from '../../../shared/domain/roles';
+import type { Role, RoleGrant } from '@shared/domain/roles';
 import { MAX_PAGE, type StoreOps, type StoredDoc } from '../ports/store';
 
 /**

@@ -1,5 +1,5 @@
-import type { TimelineEntry } from '../../../shared/contracts';
-import type { User } from '../../../shared/domain/person';
+import type { TimelineEntry } from '@shared/contracts';
+import type { User } from '@shared/domain/person';
 import type { StoreOps } from '../ports/store';
 import type { AuditEntry } from './audit';
 

@@ -1,20 +1,13 @@
 import type { BatchCalendar } from '../batch';
 import { CAMPUS_ZONE, dateIn, formatDeadline, isBeforeDeadline } from '../../time/deadline';
+import type { Rubric } from '../rubric';
 
 /**
  * 立项评审 (notice 三(二)1): 公开、公平、公正 — a published rubric, reviewers never of the
  * applicant's own committee, an even and repeatable spread of the work; 优中选优、宁缺毋滥 —
  * the 组织部 approves at most the quota, and may approve fewer.
  */
-export interface RubricCriterion {
-  key: string;
-  label: string;
-  /** Share of the total, a whole number; the weights of a rubric add up to 100. */
-  weight: number;
-  /** Highest score a reviewer may give on this criterion. */
-  max: number;
-}
-export type Rubric = readonly RubricCriterion[];
+export type { Rubric, RubricCriterion } from '../rubric';
 
 /** A starting point drawn from 二(二) and 三(二)2 of the notice; the 组织部 may replace it per batch. */
 export const SUGGESTED_RUBRIC: Rubric = [

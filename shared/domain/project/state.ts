@@ -43,6 +43,28 @@ export const PROJECT_STATE_LABELS: Record<ProjectState, string> = {
   failed: '结项未通过',
 };
 
+/**
+ * Recommended by the committee, then wherever the 立项评审 took it: `recommended` and every state
+ * only a recommendation leads to. The rank and 推荐意见 stay with the project in all of them.
+ */
+export const RECOMMENDED_ONWARD_STATES: readonly ProjectState[] = [
+  'recommended',
+  'under_review',
+  'in_publicity',
+  'approved',
+  'rejected',
+  'cultivating',
+  'midterm_review',
+  'terminated',
+  'final_review',
+  'concluded',
+  'failed',
+];
+
+export function isRecommendedOnward(state: ProjectState): boolean {
+  return RECOMMENDED_ONWARD_STATES.includes(state);
+}
+
 /** Every move of the lifecycle. */
 export const LIFECYCLE_ACTIONS = [
   'submit',

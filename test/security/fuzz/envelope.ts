@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { contracts, type ProcedureName } from '../../../shared/contracts';
+import { contracts, type ProcedureName } from '@shared/contracts';
 import { callEnvelope } from '../../../cloudfunctions/core/router/router';
 import { hostileValue, PROTO_KEYS } from './hostile';
 import { SEED } from './run';

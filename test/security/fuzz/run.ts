@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { contracts, ERROR_CODES, type CallResult, type ProcedureName } from '../../../shared/contracts';
+import { contracts, ERROR_CODES, type CallResult, type ProcedureName } from '@shared/contracts';
 import { procedures } from '../../../cloudfunctions/core/procedures';
 import type { Router } from '../../../cloudfunctions/core/router/router';
 import { accepts, hostileValid, invalid, normalizePath } from './schema-arbitraries';

@@ -1,4 +1,4 @@
-import type { CallResult } from '../../../../shared/contracts';
+import type { CallResult } from '@shared/contracts';
 import { createApp } from '../../app';
 import { guardUnhandledRejections } from '../../process-guard';
 import type { Router } from '../../router/router';

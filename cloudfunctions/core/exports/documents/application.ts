@@ -1,5 +1,5 @@
 import type { FileChild } from 'docx';
-import { formatYuan, sumFen, type Fen } from '../../../../shared/domain/money';
+import { formatYuan, sumFen, type Fen } from '@shared/domain/money';
 import {
   blankLine,
   body,

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { formatYuan } from '../../../../shared/domain/money';
+import { formatYuan } from '@shared/domain/money';
 import { XlsxBook, columnLetter, sheetName } from './book';
 import { beijingText, cellValue, yuanOf } from './columns';
 

@@ -1,4 +1,4 @@
-import { CAMPUS_ZONE } from '../../../../shared/time/deadline';
+import { CAMPUS_ZONE } from '@shared/time/deadline';
 import { officeText } from '../text';
 
 /**

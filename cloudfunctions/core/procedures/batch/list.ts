@@ -1,6 +1,6 @@
-import type { BatchView } from '../../../../shared/contracts';
-import type { Batch } from '../../../../shared/domain/batch';
-import { canActForCommittee, hasRole } from '../../../../shared/domain/roles';
+import type { BatchView } from '@shared/contracts';
+import type { Batch } from '@shared/domain/batch';
+import { canActForCommittee, hasRole } from '@shared/domain/roles';
 import type { Context } from '../../context';
 import type { StoredDoc } from '../../ports/store';
 import { toBatchView } from '../project/views';

@@ -1,7 +1,7 @@
-import { AppError, type BatchView, type ParsedInputOf } from '../../../../shared/contracts';
-import { CALENDAR_FIELDS, calendarProblems, type Batch, type BatchCalendar, type CalendarField } from '../../../../shared/domain/batch';
-import type { Project } from '../../../../shared/domain/project/project';
-import { canActForCommittee, hasRole } from '../../../../shared/domain/roles';
+import { AppError, type BatchView, type ParsedInputOf } from '@shared/contracts';
+import { CALENDAR_FIELDS, calendarProblems, type Batch, type BatchCalendar, type CalendarField } from '@shared/domain/batch';
+import type { Project } from '@shared/domain/project/project';
+import { canActForCommittee, hasRole } from '@shared/domain/roles';
 import type { Context } from '../../context';
 import { MAX_PAGE, StoreError, type StoreOps, type StoredDoc } from '../../ports/store';
 import { audit } from '../../services/audit';

@@ -1,7 +1,7 @@
-import { AppError } from '../../../../shared/contracts/errors';
-import type { Brand } from '../../../../shared/domain/brand/brand';
-import { isInLibrary } from '../../../../shared/domain/brand/state';
-import { canActForCommittee, hasRole, secretaryCommittees } from '../../../../shared/domain/roles';
+import { AppError } from '@shared/contracts/errors';
+import type { Brand } from '@shared/domain/brand/brand';
+import { isInLibrary } from '@shared/domain/brand/state';
+import { canActForCommittee, hasRole, secretaryCommittees } from '@shared/domain/roles';
 import type { Context } from '../../context';
 import type { StoreOps } from '../../ports/store';
 

@@ -1,6 +1,6 @@
-import { AppError, type BranchFeatureView, type ParsedInputOf } from '../../../../shared/contracts';
-import type { BranchFeature } from '../../../../shared/domain/brand/brand';
-import type { Branch } from '../../../../shared/domain/org';
+import { AppError, type BranchFeatureView, type ParsedInputOf } from '@shared/contracts';
+import type { BranchFeature } from '@shared/domain/brand/brand';
+import type { Branch } from '@shared/domain/org';
 import type { Context } from '../../context';
 import { StoreError, type StoredDoc } from '../../ports/store';
 import { Lookup } from '../../services/lookup';

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { BrandView, ErrorCode, ProcedureName } from '../../../../shared/contracts';
-import type { Brand, BranchFeature } from '../../../../shared/domain/brand/brand';
-import type { BrandReport } from '../../../../shared/domain/brand/report';
+import type { BrandView, ErrorCode, ProcedureName } from '@shared/contracts';
+import type { Brand, BranchFeature } from '@shared/domain/brand/brand';
+import type { BrandReport } from '@shared/domain/brand/report';
 import { createApp } from '../../app';
 import { NO_FILES, type FileStore } from '../../ports/files';
 import type { MediaCheck } from '../../services/media-check';

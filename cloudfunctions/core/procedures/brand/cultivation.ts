@@ -1,7 +1,7 @@
-import { AppError, type BrandView, type ParsedInputOf } from '../../../../shared/contracts';
-import type { Brand, BrandProgress, PromotionEvent } from '../../../../shared/domain/brand/brand';
-import { BRAND_STAGE_LABELS, canAdvanceStage } from '../../../../shared/domain/brand/stage';
-import { BRAND_STATE_LABELS } from '../../../../shared/domain/brand/state';
+import { AppError, type BrandView, type ParsedInputOf } from '@shared/contracts';
+import type { Brand, BrandProgress, PromotionEvent } from '@shared/domain/brand/brand';
+import { BRAND_STAGE_LABELS, canAdvanceStage } from '@shared/domain/brand/stage';
+import { BRAND_STATE_LABELS } from '@shared/domain/brand/state';
 import type { Context } from '../../context';
 import { StoreError } from '../../ports/store';
 import { audit } from '../../services/audit';

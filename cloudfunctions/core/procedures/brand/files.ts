@@ -1,4 +1,4 @@
-import type { Brand, BrandProgress } from '../../../../shared/domain/brand/brand';
+import type { Brand, BrandProgress } from '@shared/domain/brand/brand';
 
 /** Every picture a brand refers to: logo, activity photos, influence images, progress photos. */
 export function brandFileIds(brand: Brand, progress: readonly BrandProgress[] = []): string[] {

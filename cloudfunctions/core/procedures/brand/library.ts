@@ -1,6 +1,6 @@
-import type { BrandSummary, ParsedInputOf } from '../../../../shared/contracts';
-import type { Brand } from '../../../../shared/domain/brand/brand';
-import { canActForCommittee } from '../../../../shared/domain/roles';
+import type { BrandSummary, ParsedInputOf } from '@shared/contracts';
+import type { Brand } from '@shared/domain/brand/brand';
+import { canActForCommittee } from '@shared/domain/roles';
 import type { Context } from '../../context';
 import { MAX_PAGE, type Where } from '../../ports/store';
 import { Lookup } from '../../services/lookup';

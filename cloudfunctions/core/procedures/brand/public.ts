@@ -1,8 +1,8 @@
-import { AppError, type ParsedInputOf, type PublicBrand } from '../../../../shared/contracts';
-import type { Brand, PromotionEvent } from '../../../../shared/domain/brand/brand';
-import { INFLUENCE_KIND_LABELS } from '../../../../shared/domain/brand/report';
-import { isPublic } from '../../../../shared/domain/brand/state';
-import type { Project } from '../../../../shared/domain/project/project';
+import { AppError, type ParsedInputOf, type PublicBrand } from '@shared/contracts';
+import type { Brand, PromotionEvent } from '@shared/domain/brand/brand';
+import { INFLUENCE_KIND_LABELS } from '@shared/domain/brand/report';
+import { isPublic } from '@shared/domain/brand/state';
+import type { Project } from '@shared/domain/project/project';
 import type { Context } from '../../context';
 import { Lookup } from '../../services/lookup';
 import { clearedImages } from '../../services/media-check';

@@ -1,8 +1,8 @@
-import { AppError, type BrandView, type ParsedInputOf } from '../../../../shared/contracts';
-import { brandSearchText, type Brand } from '../../../../shared/domain/brand/brand';
-import { emptyBrandReport, type BrandReport } from '../../../../shared/domain/brand/report';
-import { BRAND_STATE_LABELS, canEditReport } from '../../../../shared/domain/brand/state';
-import { dateIn } from '../../../../shared/time/deadline';
+import { AppError, type BrandView, type ParsedInputOf } from '@shared/contracts';
+import { brandSearchText, type Brand } from '@shared/domain/brand/brand';
+import { emptyBrandReport, type BrandReport } from '@shared/domain/brand/report';
+import { BRAND_STATE_LABELS, canEditReport } from '@shared/domain/brand/state';
+import { dateIn } from '@shared/time/deadline';
 import type { Context } from '../../context';
 import { StoreError, type StoredDoc } from '../../ports/store';
 import { audit } from '../../services/audit';

@@ -1,9 +1,9 @@
-import type { BrandSummary, BrandView } from '../../../../shared/contracts';
-import type { Brand, BrandProgress, PromotionEvent } from '../../../../shared/domain/brand/brand';
-import { canEditReport, nextBrandState } from '../../../../shared/domain/brand/state';
-import type { User } from '../../../../shared/domain/person';
-import type { Project } from '../../../../shared/domain/project/project';
-import { canActForCommittee } from '../../../../shared/domain/roles';
+import type { BrandSummary, BrandView } from '@shared/contracts';
+import type { Brand, BrandProgress, PromotionEvent } from '@shared/domain/brand/brand';
+import { canEditReport, nextBrandState } from '@shared/domain/brand/state';
+import type { User } from '@shared/domain/person';
+import type { Project } from '@shared/domain/project/project';
+import { canActForCommittee } from '@shared/domain/roles';
 import type { Context } from '../../context';
 import { timelineOf } from '../../services/timeline';
 import { Lookup } from '../../services/lookup';

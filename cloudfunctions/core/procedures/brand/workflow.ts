@@ -1,7 +1,7 @@
-import { AppError, type BrandView, type ParsedInputOf } from '../../../../shared/contracts';
-import type { Brand } from '../../../../shared/domain/brand/brand';
-import { missingFiveHas } from '../../../../shared/domain/brand/report';
-import { BRAND_STATE_LABELS, nextBrandState, type BrandAction } from '../../../../shared/domain/brand/state';
+import { AppError, type BrandView, type ParsedInputOf } from '@shared/contracts';
+import type { Brand } from '@shared/domain/brand/brand';
+import { missingFiveHas } from '@shared/domain/brand/report';
+import { BRAND_STATE_LABELS, nextBrandState, type BrandAction } from '@shared/domain/brand/state';
 import type { Context } from '../../context';
 import { StoreError, type Patch, type StoreOps } from '../../ports/store';
 import { audit } from '../../services/audit';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { User } from '../../../../shared/domain/person';
+import type { User } from '@shared/domain/person';
 import { COMPLETE_FIELDS, createHarness, HOST, MEMBER2, OPEN_BATCH, SECRETARY_CS, SECRETARY_ME, ADMIN, type Harness } from '../../../../test/support/harness';
 
 let h: Harness;

@@ -1,6 +1,6 @@
-import { AppError, type ParsedInputOf, type ProjectView } from '../../../../shared/contracts';
-import type { Project } from '../../../../shared/domain/project/project';
-import { checkDecisionInput } from '../../../../shared/domain/project/state';
+import { AppError, type ParsedInputOf, type ProjectView } from '@shared/contracts';
+import type { Project } from '@shared/domain/project/project';
+import { checkDecisionInput } from '@shared/domain/project/state';
 import type { Context } from '../../context';
 import { StoreError, type StoredDoc } from '../../ports/store';
 import { moveProject } from '../project/transition';

@@ -1,8 +1,8 @@
-import { AppError, type ParsedInputOf, type ProjectSummary } from '../../../../shared/contracts';
-import type { InboxView } from '../../../../shared/contracts/committee';
-import type { Project } from '../../../../shared/domain/project/project';
-import type { ProjectState } from '../../../../shared/domain/project/state';
-import { canActForCommittee, hasRole, secretaryCommittees } from '../../../../shared/domain/roles';
+import { AppError, type ParsedInputOf, type ProjectSummary } from '@shared/contracts';
+import type { InboxView } from '@shared/contracts/committee';
+import type { Project } from '@shared/domain/project/project';
+import type { ProjectState } from '@shared/domain/project/state';
+import { canActForCommittee, hasRole, secretaryCommittees } from '@shared/domain/roles';
 import type { Context } from '../../context';
 import type { Where } from '../../ports/store';
 import { Lookup } from '../../services/lookup';

@@ -1,6 +1,6 @@
-import type { ParsedInputOf } from '../../../../shared/contracts';
-import type { Project } from '../../../../shared/domain/project/project';
-import { formatDeadline } from '../../../../shared/time/deadline';
+import type { ParsedInputOf } from '@shared/contracts';
+import type { Project } from '@shared/domain/project/project';
+import { formatDeadline } from '@shared/time/deadline';
 import type { Context } from '../../context';
 import { MAX_PAGE } from '../../ports/store';
 import { Lookup } from '../../services/lookup';

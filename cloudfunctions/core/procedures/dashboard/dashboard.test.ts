@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { User } from '../../../../shared/domain/person';
-import type { Project } from '../../../../shared/domain/project/project';
+import type { User } from '@shared/domain/person';
+import type { Project } from '@shared/domain/project/project';
 import { indexRoles } from '../../services/role-index';
 import { ADMIN, CLOSED_BATCH, COMPLETE_FIELDS, createHarness, HOST, MEMBER2, OPEN_BATCH, SECRETARY_CS, SECRETARY_ME, type Harness } from '../../../../test/support/harness';
 

@@ -1,6 +1,6 @@
-import { AppError, type OutputOf, type ParsedInputOf } from '../../../../shared/contracts';
-import { DashboardTally, type DashboardNumbers } from '../../../../shared/domain/dashboard';
-import { dateIn } from '../../../../shared/time/deadline';
+import { AppError, type OutputOf, type ParsedInputOf } from '@shared/contracts';
+import { DashboardTally, type DashboardNumbers } from '@shared/domain/dashboard';
+import { dateIn } from '@shared/time/deadline';
 import type { Context } from '../../context';
 import { Lookup } from '../../services/lookup';
 import { committeeFor } from '../committee/inbox';

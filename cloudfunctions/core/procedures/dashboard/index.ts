@@ -1,4 +1,4 @@
-import type { dashboardContracts } from '../../../../shared/contracts/dashboard';
+import type { dashboardContracts } from '@shared/contracts/dashboard';
 import type { AreaTable } from '../../router/procedure';
 import { committeeDashboard, universityDashboard } from './dashboard';
 

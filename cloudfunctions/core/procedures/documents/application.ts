@@ -1,34 +1,19 @@
-import type { ExportedFile } from '../../../../shared/contracts/common';
-import type { ParsedInputOf } from '../../../../shared/contracts';
-import type { Brand } from '../../../../shared/domain/brand/brand';
-import { PERSON_KIND_LABELS, type User } from '../../../../shared/domain/person';
-import { POLITICAL_STATUS_LABELS } from '../../../../shared/domain/political-status';
-import { completeFields, PROJECT_CATEGORY_LABELS } from '../../../../shared/domain/project/application';
-import type { Project } from '../../../../shared/domain/project/project';
-import { PROJECT_STATE_LABELS, type ProjectState } from '../../../../shared/domain/project/state';
-import type { TeamMember } from '../../../../shared/domain/project/team';
-import { dateIn } from '../../../../shared/time/deadline';
+import type { ExportedFile } from '@shared/contracts/common';
+import type { ParsedInputOf } from '@shared/contracts';
+import type { Brand } from '@shared/domain/brand/brand';
+import { PERSON_KIND_LABELS, type User } from '@shared/domain/person';
+import { POLITICAL_STATUS_LABELS } from '@shared/domain/political-status';
+import { completeFields, PROJECT_CATEGORY_LABELS } from '@shared/domain/project/application';
+import type { Project } from '@shared/domain/project/project';
+import { isRecommendedOnward, PROJECT_STATE_LABELS } from '@shared/domain/project/state';
+import type { TeamMember } from '@shared/domain/project/team';
+import { dateIn } from '@shared/time/deadline';
 import type { Context } from '../../context';
 import { APPLICATION_SECTIONS, buildApplicationDocx, type ApplicationDocument } from '../../exports/documents/application';
 import { exportFileName } from '../../exports/text';
 import { MAX_PAGE } from '../../ports/store';
 import { Lookup } from '../../services/lookup';
 import { loadProject, requireProjectReader } from '../project/access';
-
-/** States in which the committee has recommended the project: its 推荐意见 goes into the box. */
-const RECOMMENDED: ReadonlySet<ProjectState> = new Set<ProjectState>([
-  'recommended',
-  'under_review',
-  'in_publicity',
-  'approved',
-  'rejected',
-  'cultivating',
-  'midterm_review',
-  'terminated',
-  'final_review',
-  'concluded',
-  'failed',
-]);
 
 /** Gathers what the 申报书 shows from the stored project, its team, host and brand. */
 export async function applicationDocument(ctx: Context, project: Project): Promise<ApplicationDocument> {
@@ -55,7 +40,7 @@ export async function applicationDocument(ctx: Context, project: Project): Promi
         })),
     )),
   ];
-  const recommended = RECOMMENDED.has(project.state) && project.committeeOpinion !== undefined && project.committeeOpinion !== null;
+  const recommended = isRecommendedOnward(project.state) && project.committeeOpinion !== undefined && project.committeeOpinion !== null;
   return {
     batchName: batch.name,
     title: fields.title,

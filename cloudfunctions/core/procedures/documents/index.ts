@@ -1,4 +1,4 @@
-import type { documentsContracts } from '../../../../shared/contracts/documents';
+import type { documentsContracts } from '@shared/contracts/documents';
 import type { Context } from '../../context';
 import type { AreaTable } from '../../router/procedure';
 import { exportApplication } from './application';

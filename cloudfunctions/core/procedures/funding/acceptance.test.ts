@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Project } from '../../../../shared/domain/project/project';
+import type { Project } from '@shared/domain/project/project';
 import { ADMIN, createHarness, HOST, MEMBER2, SECRETARY_CS, SECRETARY_ME, type Harness } from '../../../../test/support/harness';
 import type { AuditEntry } from '../../services/audit';
 import { cultivatingProject, inFinalReview, OUTCOME, passedMidterm, RECEIPT, refused, stored, submitMidterm, TODAY } from './fixtures';

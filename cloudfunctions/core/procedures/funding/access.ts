@@ -1,7 +1,7 @@
-import { AppError } from '../../../../shared/contracts/errors';
-import type { Project } from '../../../../shared/domain/project/project';
-import { PROJECT_STATE_LABELS, type ProjectState } from '../../../../shared/domain/project/state';
-import { hasRole, secretaryCommittees } from '../../../../shared/domain/roles';
+import { AppError } from '@shared/contracts/errors';
+import type { Project } from '@shared/domain/project/project';
+import { PROJECT_STATE_LABELS, type ProjectState } from '@shared/domain/project/state';
+import { hasRole, secretaryCommittees } from '@shared/domain/roles';
 import type { Context } from '../../context';
 import { StoreError } from '../../ports/store';
 

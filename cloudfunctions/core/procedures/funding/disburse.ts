@@ -1,7 +1,7 @@
-import { AppError, type ParsedInputOf } from '../../../../shared/contracts';
-import type { FundingView } from '../../../../shared/contracts/funding';
-import { formatYuan } from '../../../../shared/domain/money';
-import { checkDisbursement, TRANCHE_LABELS } from '../../../../shared/domain/project/funding';
+import { AppError, type ParsedInputOf } from '@shared/contracts';
+import type { FundingView } from '@shared/contracts/funding';
+import { formatYuan } from '@shared/domain/money';
+import { checkDisbursement, TRANCHE_LABELS } from '@shared/domain/project/funding';
 import type { Context } from '../../context';
 import { StoreError } from '../../ports/store';
 import { audit } from '../../services/audit';

@@ -1,8 +1,8 @@
-import { AppError, type ParsedInputOf } from '../../../../shared/contracts';
-import type { FundingView } from '../../../../shared/contracts/funding';
-import { formatYuan } from '../../../../shared/domain/money';
-import { checkExpense } from '../../../../shared/domain/project/funding';
-import { dateIn } from '../../../../shared/time/deadline';
+import { AppError, type ParsedInputOf } from '@shared/contracts';
+import type { FundingView } from '@shared/contracts/funding';
+import { formatYuan } from '@shared/domain/money';
+import { checkExpense } from '@shared/domain/project/funding';
+import { dateIn } from '@shared/time/deadline';
 import type { Context } from '../../context';
 import { audit } from '../../services/audit';
 import { enqueue } from '../../services/outbox';

@@ -1,7 +1,7 @@
-import { AppError, type ParsedInputOf } from '../../../../shared/contracts';
-import type { ReportsView } from '../../../../shared/contracts/funding';
-import { canPrepareFinal, checkDecisionInput, PROJECT_STATE_LABELS } from '../../../../shared/domain/project/state';
-import { dateIn } from '../../../../shared/time/deadline';
+import { AppError, type ParsedInputOf } from '@shared/contracts';
+import type { ReportsView } from '@shared/contracts/funding';
+import { canPrepareFinal, checkDecisionInput, PROJECT_STATE_LABELS } from '@shared/domain/project/state';
+import { dateIn } from '@shared/time/deadline';
 import type { Context } from '../../context';
 import { StoreError } from '../../ports/store';
 import { audit } from '../../services/audit';

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import type { ErrorCode, ProcedureName } from '../../../../shared/contracts';
-import type { Project } from '../../../../shared/domain/project/project';
+import type { ErrorCode, ProcedureName } from '@shared/contracts';
+import type { Project } from '@shared/domain/project/project';
 import { ADMIN, COMPLETE_FIELDS, HOST, OPEN_BATCH, SECRETARY_CS, type Harness } from '../../../../test/support/harness';
 
 /** Test fixtures for the funding area (used by its *.test.ts files only). */

@@ -1,8 +1,8 @@
 import { audit } from '../../services/audit';
-import { AppError, type ParsedInputOf } from '../../../../shared/contracts';
-import { GUIDANCE_KIND_LABELS, type GuidanceView } from '../../../../shared/contracts/funding';
-import { PROJECT_STATE_LABELS } from '../../../../shared/domain/project/state';
-import { dateIn } from '../../../../shared/time/deadline';
+import { AppError, type ParsedInputOf } from '@shared/contracts';
+import { GUIDANCE_KIND_LABELS, type GuidanceView } from '@shared/contracts/funding';
+import { PROJECT_STATE_LABELS } from '@shared/domain/project/state';
+import { dateIn } from '@shared/time/deadline';
 import type { Context } from '../../context';
 import { enqueue } from '../../services/outbox';
 import { loadProject } from '../project/access';

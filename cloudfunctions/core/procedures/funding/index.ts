@@ -1,4 +1,4 @@
-import type { fundingContracts } from '../../../../shared/contracts/funding';
+import type { fundingContracts } from '@shared/contracts/funding';
 import { fundingList } from './list';
 import type { AreaTable } from '../../router/procedure';
 import { disburse } from './disburse';

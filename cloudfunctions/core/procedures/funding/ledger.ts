@@ -1,7 +1,7 @@
-import type { User } from '../../../../shared/domain/person';
-import { sumFen, type Fen } from '../../../../shared/domain/money';
-import { fundingStatus, TRANCHES, type FundingStatus } from '../../../../shared/domain/project/funding';
-import type { Project } from '../../../../shared/domain/project/project';
+import type { User } from '@shared/domain/person';
+import { sumFen, type Fen } from '@shared/domain/money';
+import { fundingStatus, TRANCHES, type FundingStatus } from '@shared/domain/project/funding';
+import type { Project } from '@shared/domain/project/project';
 import { MAX_PAGE, type FindOptions, type StoreOps, type StoredDoc } from '../../ports/store';
 import { disbursementId, type Disbursement, type Expense } from './records';
 

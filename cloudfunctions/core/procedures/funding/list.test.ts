@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN, createHarness, MEMBER2, OPEN_BATCH, SECRETARY_CS, type Harness } from '../../../../test/support/harness';
-import type { Project } from '../../../../shared/domain/project/project';
+import type { Project } from '@shared/domain/project/project';
 import { approvedProject, GRANT, passedMidterm } from './fixtures';
 
 let h: Harness;

@@ -1,6 +1,6 @@
-import { FUNDED_PAGE, type FundedProject } from '../../../../shared/contracts/funding';
-import type { OutputOf, ParsedInputOf } from '../../../../shared/contracts';
-import type { Project } from '../../../../shared/domain/project/project';
+import { FUNDED_PAGE, type FundedProject } from '@shared/contracts/funding';
+import type { OutputOf, ParsedInputOf } from '@shared/contracts';
+import type { Project } from '@shared/domain/project/project';
 import type { Context } from '../../context';
 import { Lookup } from '../../services/lookup';
 import { findAll, ledgersOf } from './ledger';

@@ -1,7 +1,7 @@
-import { AppError, type ParsedInputOf } from '../../../../shared/contracts';
-import type { FundingView } from '../../../../shared/contracts/funding';
-import { formatYuan } from '../../../../shared/domain/money';
-import type { Project } from '../../../../shared/domain/project/project';
+import { AppError, type ParsedInputOf } from '@shared/contracts';
+import type { FundingView } from '@shared/contracts/funding';
+import { formatYuan } from '@shared/domain/money';
+import type { Project } from '@shared/domain/project/project';
 import type { Context } from '../../context';
 import { audit } from '../../services/audit';
 import { enqueue } from '../../services/outbox';

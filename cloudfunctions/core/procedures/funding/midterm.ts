@@ -1,6 +1,6 @@
-import { AppError, type ParsedInputOf } from '../../../../shared/contracts';
-import type { ReportsView } from '../../../../shared/contracts/funding';
-import { checkDecisionInput } from '../../../../shared/domain/project/state';
+import { AppError, type ParsedInputOf } from '@shared/contracts';
+import type { ReportsView } from '@shared/contracts/funding';
+import { checkDecisionInput } from '@shared/domain/project/state';
 import type { Context } from '../../context';
 import { expensesOf, paidDisbursements, paidOf, spentOf } from './ledger';
 import { moveWithReport } from './move';

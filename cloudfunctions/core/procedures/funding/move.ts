@@ -1,6 +1,6 @@
-import { AppError } from '../../../../shared/contracts';
-import type { Project } from '../../../../shared/domain/project/project';
-import { ACTION_LABELS, ACTOR_LABELS, TRANSITIONS, type LifecycleAction } from '../../../../shared/domain/project/state';
+import { AppError } from '@shared/contracts';
+import type { Project } from '@shared/domain/project/project';
+import { ACTION_LABELS, ACTOR_LABELS, TRANSITIONS, type LifecycleAction } from '@shared/domain/project/state';
 import type { Context } from '../../context';
 import type { StoreOps } from '../../ports/store';
 import { actsAs, transitionProject, type TransitionOptions } from '../../services/project-transition';

@@ -1,6 +1,6 @@
-import type { GuidanceKind, Outcome } from '../../../../shared/contracts/funding';
-import type { Fen } from '../../../../shared/domain/money';
-import type { Tranche } from '../../../../shared/domain/project/funding';
+import type { GuidanceKind, Outcome } from '@shared/contracts/funding';
+import type { Fen } from '@shared/domain/money';
+import type { Tranche } from '@shared/domain/project/funding';
 import type { StoredDoc } from '../../ports/store';
 
 /** One tranche paid by the 组织部. Its `_id` is `${projectId}:t${tranche}`: a tranche cannot be stored twice. */

@@ -1,5 +1,5 @@
-import type { ParsedInputOf } from '../../../../shared/contracts';
-import type { FundingView, ReportsView } from '../../../../shared/contracts/funding';
+import type { ParsedInputOf } from '@shared/contracts';
+import type { FundingView, ReportsView } from '@shared/contracts/funding';
 import type { Context } from '../../context';
 import { loadProject } from '../project/access';
 import { requireProjectReader } from './access';

@@ -1,8 +1,8 @@
-import type { FundingView, GuidanceView, ReportsView } from '../../../../shared/contracts/funding';
-import { GUIDANCE_KIND_LABELS, type OutcomeKind } from '../../../../shared/contracts/funding';
-import { TRANCHE_LABELS, TRANCHES, tranchesFor } from '../../../../shared/domain/project/funding';
-import type { Project } from '../../../../shared/domain/project/project';
-import { canPrepareFinal, PROJECT_STATE_LABELS } from '../../../../shared/domain/project/state';
+import type { FundingView, GuidanceView, ReportsView } from '@shared/contracts/funding';
+import { GUIDANCE_KIND_LABELS, type OutcomeKind } from '@shared/contracts/funding';
+import { TRANCHE_LABELS, TRANCHES, tranchesFor } from '@shared/domain/project/funding';
+import type { Project } from '@shared/domain/project/project';
+import { canPrepareFinal, PROJECT_STATE_LABELS } from '@shared/domain/project/state';
 import type { Context } from '../../context';
 import { Lookup } from '../../services/lookup';
 import { isAdmin, isBooksClosed, isCommitteeSecretary, isHost, isMoneyOpen } from './access';

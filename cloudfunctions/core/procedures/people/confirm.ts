@@ -1,7 +1,7 @@
-import { AppError, type ParsedInputOf } from '../../../../shared/contracts';
-import type { PendingPersonView } from '../../../../shared/contracts/people';
-import type { User } from '../../../../shared/domain/person';
-import { canActForCommittee, hasRole, secretaryCommittees } from '../../../../shared/domain/roles';
+import { AppError, type ParsedInputOf } from '@shared/contracts';
+import type { PendingPersonView } from '@shared/contracts/people';
+import type { User } from '@shared/domain/person';
+import { canActForCommittee, hasRole, secretaryCommittees } from '@shared/domain/roles';
 import type { Context } from '../../context';
 import { MAX_PAGE, StoreError, type Where } from '../../ports/store';
 import { audit } from '../../services/audit';

@@ -1,7 +1,7 @@
-import { AppError, type ParsedInputOf } from '../../../../shared/contracts';
-import type { PersonView } from '../../../../shared/contracts/people';
-import type { User } from '../../../../shared/domain/person';
-import type { RoleGrant } from '../../../../shared/domain/roles';
+import { AppError, type ParsedInputOf } from '@shared/contracts';
+import type { PersonView } from '@shared/contracts/people';
+import type { User } from '@shared/domain/person';
+import type { RoleGrant } from '@shared/domain/roles';
 import type { Context } from '../../context';
 import { StoreError, type StoreOps } from '../../ports/store';
 import { audit } from '../../services/audit';

@@ -1,7 +1,7 @@
-import { AppError, type Me } from '../../../../shared/contracts';
-import type { ParsedInputOf } from '../../../../shared/contracts';
-import type { User } from '../../../../shared/domain/person';
-import { branchBelongsTo } from '../../../../shared/domain/org';
+import { AppError, type Me } from '@shared/contracts';
+import type { ParsedInputOf } from '@shared/contracts';
+import type { User } from '@shared/domain/person';
+import { branchBelongsTo } from '@shared/domain/org';
 import { userIdFor, type Context } from '../../context';
 import { StoreError } from '../../ports/store';
 import { audit } from '../../services/audit';

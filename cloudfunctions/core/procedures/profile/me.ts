@@ -1,4 +1,4 @@
-import type { Me } from '../../../../shared/contracts';
+import type { Me } from '@shared/contracts';
 import type { Context } from '../../context';
 import { Lookup } from '../../services/lookup';
 

@@ -1,5 +1,5 @@
-import type { OrgTree } from '../../../../shared/contracts';
-import type { Branch, Committee } from '../../../../shared/domain/org';
+import type { OrgTree } from '@shared/contracts';
+import type { Branch, Committee } from '@shared/domain/org';
 import type { Context } from '../../context';
 import { MAX_PAGE, type StoreOps, type StoredDoc } from '../../ports/store';
 

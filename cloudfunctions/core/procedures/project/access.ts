@@ -1,6 +1,6 @@
-import { AppError } from '../../../../shared/contracts/errors';
-import type { Project } from '../../../../shared/domain/project/project';
-import { canActForCommittee, hasRole } from '../../../../shared/domain/roles';
+import { AppError } from '@shared/contracts/errors';
+import type { Project } from '@shared/domain/project/project';
+import { canActForCommittee, hasRole } from '@shared/domain/roles';
 import type { Context } from '../../context';
 import type { StoreOps, StoredDoc } from '../../ports/store';
 

@@ -1,8 +1,8 @@
-import { AppError, type ParsedInputOf, type ProjectView } from '../../../../shared/contracts';
-import { canSubmitTo, submissionClosedMessage } from '../../../../shared/domain/batch';
-import { canJoinProjectTeam } from '../../../../shared/domain/political-status';
-import { emptyApplication } from '../../../../shared/domain/project/application';
-import type { Project } from '../../../../shared/domain/project/project';
+import { AppError, type ParsedInputOf, type ProjectView } from '@shared/contracts';
+import { canSubmitTo, submissionClosedMessage } from '@shared/domain/batch';
+import { canJoinProjectTeam } from '@shared/domain/political-status';
+import { emptyApplication } from '@shared/domain/project/application';
+import type { Project } from '@shared/domain/project/project';
 import type { Context } from '../../context';
 import { StoreError, type StoredDoc } from '../../ports/store';
 import { audit } from '../../services/audit';

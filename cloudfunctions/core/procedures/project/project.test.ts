@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Project } from '../../../../shared/domain/project/project';
+import type { Project } from '@shared/domain/project/project';
 import { CLOSED_BATCH, COMPLETE_FIELDS, createHarness, HOST, MEMBER2, OPEN_BATCH, SECRETARY_CS, SECRETARY_ME, ADMIN, type Harness } from '../../../../test/support/harness';
 
 let h: Harness;

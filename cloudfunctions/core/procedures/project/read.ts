@@ -1,5 +1,5 @@
-import type { ParsedInputOf, ProjectSummary, ProjectView } from '../../../../shared/contracts';
-import type { Project } from '../../../../shared/domain/project/project';
+import type { ParsedInputOf, ProjectSummary, ProjectView } from '@shared/contracts';
+import type { Project } from '@shared/domain/project/project';
 import type { Context } from '../../context';
 import { Lookup } from '../../services/lookup';
 import { loadProject, requireProjectReader } from './access';

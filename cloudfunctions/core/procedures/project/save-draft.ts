@@ -1,7 +1,7 @@
-import { AppError, type ParsedInputOf, type ProjectView } from '../../../../shared/contracts';
-import type { Brand } from '../../../../shared/domain/brand/brand';
-import type { Project } from '../../../../shared/domain/project/project';
-import { canEditApplication, PROJECT_STATE_LABELS } from '../../../../shared/domain/project/state';
+import { AppError, type ParsedInputOf, type ProjectView } from '@shared/contracts';
+import type { Brand } from '@shared/domain/brand/brand';
+import type { Project } from '@shared/domain/project/project';
+import { canEditApplication, PROJECT_STATE_LABELS } from '@shared/domain/project/state';
 import type { Context } from '../../context';
 import { StoreError } from '../../ports/store';
 import { Lookup } from '../../services/lookup';

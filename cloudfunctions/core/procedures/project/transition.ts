@@ -1,9 +1,9 @@
-import { AppError, type ParsedInputOf, type ProjectView } from '../../../../shared/contracts';
-import { completeFields, missingForSubmission } from '../../../../shared/domain/project/application';
-import type { LifecycleAction } from '../../../../shared/domain/project/state';
+import { AppError, type ParsedInputOf, type ProjectView } from '@shared/contracts';
+import { completeFields, missingForSubmission } from '@shared/domain/project/application';
+import type { LifecycleAction } from '@shared/domain/project/state';
 import type { Context } from '../../context';
 import { StoreError, type StoreOps } from '../../ports/store';
-import type { Project } from '../../../../shared/domain/project/project';
+import type { Project } from '@shared/domain/project/project';
 import { Lookup } from '../../services/lookup';
 import { actsAs, transitionProject, type TransitionOptions } from '../../services/project-transition';
 import { loadProject } from './access';

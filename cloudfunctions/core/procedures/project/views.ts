@@ -1,10 +1,10 @@
-import type { BatchView, ProjectSummary, ProjectView } from '../../../../shared/contracts';
-import { canSubmitTo, type Batch } from '../../../../shared/domain/batch';
-import { budgetTotal, completeFields } from '../../../../shared/domain/project/application';
-import type { Project } from '../../../../shared/domain/project/project';
-import { canEditApplication, nextState } from '../../../../shared/domain/project/state';
-import { daysLeft, formatDeadline } from '../../../../shared/time/deadline';
-import type { Brand } from '../../../../shared/domain/brand/brand';
+import type { BatchView, ProjectSummary, ProjectView } from '@shared/contracts';
+import { canSubmitTo, type Batch } from '@shared/domain/batch';
+import { budgetTotal, completeFields } from '@shared/domain/project/application';
+import type { Project } from '@shared/domain/project/project';
+import { canEditApplication, nextState } from '@shared/domain/project/state';
+import { daysLeft, formatDeadline } from '@shared/time/deadline';
+import type { Brand } from '@shared/domain/brand/brand';
 import type { Context } from '../../context';
 import { timelineOf } from '../../services/timeline';
 import type { Lookup } from '../../services/lookup';

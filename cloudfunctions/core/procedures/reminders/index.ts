@@ -1,4 +1,4 @@
-import type { remindersContracts } from '../../../../shared/contracts/reminders';
+import type { remindersContracts } from '@shared/contracts/reminders';
 import type { AreaTable } from '../../router/procedure';
 import { schedulerRun } from './run';
 import { subscribeRecord, subscribeTemplates } from './subscribe';

@@ -1,4 +1,4 @@
-import type { ParsedInputOf, OutputOf } from '../../../../shared/contracts';
+import type { ParsedInputOf, OutputOf } from '@shared/contracts';
 import type { Context } from '../../context';
 import { runReminders } from '../../jobs/remind';
 

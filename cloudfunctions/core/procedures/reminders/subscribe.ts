@@ -1,6 +1,6 @@
-import type { ParsedInputOf, OutputOf } from '../../../../shared/contracts';
-import type { GrantView } from '../../../../shared/contracts/reminders';
-import { AppError } from '../../../../shared/contracts/errors';
+import type { ParsedInputOf, OutputOf } from '@shared/contracts';
+import type { GrantView } from '@shared/contracts/reminders';
+import { AppError } from '@shared/contracts/errors';
 import type { Context } from '../../context';
 import { grantId, type SubscriptionGrant } from '../../jobs/reminder-docs';
 import { StoreError, type StoreOps } from '../../ports/store';

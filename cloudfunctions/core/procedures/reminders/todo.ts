@@ -1,6 +1,6 @@
-import type { ParsedInputOf, OutputOf } from '../../../../shared/contracts';
-import type { TodoItem } from '../../../../shared/contracts/reminders';
-import { daysLeft, formatDeadline } from '../../../../shared/time/deadline';
+import type { ParsedInputOf, OutputOf } from '@shared/contracts';
+import type { TodoItem } from '@shared/contracts/reminders';
+import { daysLeft, formatDeadline } from '@shared/time/deadline';
 import type { Context } from '../../context';
 import type { ReminderEntry } from '../../jobs/reminder-docs';
 import { dutiesOf, readEvery } from './duties';

@@ -1,4 +1,4 @@
-import { AppError, type OutputOf, type ParsedInputOf } from '../../../../shared/contracts';
+import { AppError, type OutputOf, type ParsedInputOf } from '@shared/contracts';
 import type { Context } from '../../context';
 import { audit } from '../../services/audit';
 import { Lookup } from '../../services/lookup';

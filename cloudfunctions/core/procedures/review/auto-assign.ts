@@ -1,6 +1,6 @@
-import { AppError, type OutputOf, type ParsedInputOf } from '../../../../shared/contracts';
-import type { Project } from '../../../../shared/domain/project/project';
-import { spreadAssignments } from '../../../../shared/domain/project/review';
+import { AppError, type OutputOf, type ParsedInputOf } from '@shared/contracts';
+import type { Project } from '@shared/domain/project/project';
+import { spreadAssignments } from '@shared/domain/project/review';
 import type { Context } from '../../context';
 import { audit } from '../../services/audit';
 import { loadBatch } from './batch';

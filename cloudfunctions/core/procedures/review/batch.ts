@@ -1,9 +1,9 @@
-import { AppError } from '../../../../shared/contracts/errors';
-import type { ReviewCalendarView } from '../../../../shared/contracts/review';
-import { calendarProblems, type Batch, type BatchCalendar } from '../../../../shared/domain/batch';
-import { SUGGESTED_RUBRIC, type Rubric } from '../../../../shared/domain/project/review';
-import type { ProjectState } from '../../../../shared/domain/project/state';
-import { formatDeadline } from '../../../../shared/time/deadline';
+import { AppError } from '@shared/contracts/errors';
+import type { ReviewCalendarView } from '@shared/contracts/review';
+import { calendarProblems, type Batch, type BatchCalendar } from '@shared/domain/batch';
+import { SUGGESTED_RUBRIC, type Rubric } from '@shared/domain/project/review';
+import type { ProjectState } from '@shared/domain/project/state';
+import { formatDeadline } from '@shared/time/deadline';
 import type { Context } from '../../context';
 import type { Patch, StoreOps, StoredDoc } from '../../ports/store';
 import { audit } from '../../services/audit';

@@ -1,4 +1,4 @@
-import type { User } from '../../../../shared/domain/person';
+import type { User } from '@shared/domain/person';
 import type { StoreOps } from '../../ports/store';
 import { getMany } from '../../services/read-many';
 import { roleEntries } from '../../services/role-index';

@@ -1,8 +1,8 @@
-import { AppError } from '../../../../shared/contracts/errors';
-import type { User } from '../../../../shared/domain/person';
-import type { Project } from '../../../../shared/domain/project/project';
-import { PROJECT_STATE_LABELS } from '../../../../shared/domain/project/state';
-import { hasRole } from '../../../../shared/domain/roles';
+import { AppError } from '@shared/contracts/errors';
+import type { User } from '@shared/domain/person';
+import type { Project } from '@shared/domain/project/project';
+import { PROJECT_STATE_LABELS } from '@shared/domain/project/state';
+import { hasRole } from '@shared/domain/roles';
 import type { Lookup } from '../../services/lookup';
 import { titleOf } from './release';
 

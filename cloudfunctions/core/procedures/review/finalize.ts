@@ -1,7 +1,7 @@
-import { AppError, type OutputOf, type ParsedInputOf } from '../../../../shared/contracts';
-import { formatYuan } from '../../../../shared/domain/money';
-import type { Project } from '../../../../shared/domain/project/project';
-import { PROJECT_STATE_LABELS } from '../../../../shared/domain/project/state';
+import { AppError, type OutputOf, type ParsedInputOf } from '@shared/contracts';
+import { formatYuan } from '@shared/domain/money';
+import type { Project } from '@shared/domain/project/project';
+import { PROJECT_STATE_LABELS } from '@shared/domain/project/state';
 import type { Context } from '../../context';
 import { transitionProject } from '../../services/project-transition';
 import { APPROVED_STATES, countInStates, loadBatch } from './batch';

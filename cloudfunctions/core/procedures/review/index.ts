@@ -1,4 +1,4 @@
-import type { reviewContracts } from '../../../../shared/contracts/review';
+import type { reviewContracts } from '@shared/contracts/review';
 import type { AreaTable } from '../../router/procedure';
 import { assignReviewers } from './assign';
 import { autoAssign } from './auto-assign';

@@ -1,9 +1,9 @@
-import type { ParsedInputOf } from '../../../../shared/contracts';
-import type { MyAssignment } from '../../../../shared/contracts/review';
-import type { Batch } from '../../../../shared/domain/batch';
-import type { Project } from '../../../../shared/domain/project/project';
-import { checkReviewWindow } from '../../../../shared/domain/project/review';
-import { PROJECT_STATE_LABELS } from '../../../../shared/domain/project/state';
+import type { ParsedInputOf } from '@shared/contracts';
+import type { MyAssignment } from '@shared/contracts/review';
+import type { Batch } from '@shared/domain/batch';
+import type { Project } from '@shared/domain/project/project';
+import { checkReviewWindow } from '@shared/domain/project/review';
+import { PROJECT_STATE_LABELS } from '@shared/domain/project/state';
 import type { Context } from '../../context';
 import { Lookup } from '../../services/lookup';
 import { getMany } from '../../services/read-many';

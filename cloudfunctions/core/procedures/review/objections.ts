@@ -1,5 +1,5 @@
-import type { OutputOf, ParsedInputOf } from '../../../../shared/contracts';
-import type { Project } from '../../../../shared/domain/project/project';
+import type { OutputOf, ParsedInputOf } from '@shared/contracts';
+import type { Project } from '@shared/domain/project/project';
 import type { Context } from '../../context';
 import { Lookup } from '../../services/lookup';
 import { loadBatch } from './batch';

@@ -1,6 +1,6 @@
-import { AppError, type OutputOf, type ParsedInputOf } from '../../../../shared/contracts';
-import type { Project } from '../../../../shared/domain/project/project';
-import { dateIn } from '../../../../shared/time/deadline';
+import { AppError, type OutputOf, type ParsedInputOf } from '@shared/contracts';
+import type { Project } from '@shared/domain/project/project';
+import { dateIn } from '@shared/time/deadline';
 import type { Context } from '../../context';
 import { transitionProject } from '../../services/project-transition';
 import { calendarView, loadBatch, patchBatch, periodOf, requireOrderedCalendar } from './batch';

@@ -1,4 +1,4 @@
-import { AppError } from '../../../../shared/contracts/errors';
+import { AppError } from '@shared/contracts/errors';
 import type { CollectionName } from '../../ports/collections';
 import { MAX_PAGE, type StoreOps, type StoredDoc, type Where } from '../../ports/store';
 

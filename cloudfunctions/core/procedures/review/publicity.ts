@@ -1,10 +1,10 @@
-import { AppError, type OutputOf, type ParsedInputOf } from '../../../../shared/contracts';
-import type { PublicityList } from '../../../../shared/contracts/review';
-import type { BatchCalendar } from '../../../../shared/domain/batch';
-import { PROJECT_CATEGORY_LABELS } from '../../../../shared/domain/project/application';
-import type { Project } from '../../../../shared/domain/project/project';
-import { PROJECT_STATE_LABELS } from '../../../../shared/domain/project/state';
-import { dateIn, formatDeadline, isBeforeDeadline } from '../../../../shared/time/deadline';
+import { AppError, type OutputOf, type ParsedInputOf } from '@shared/contracts';
+import type { PublicityList } from '@shared/contracts/review';
+import type { BatchCalendar } from '@shared/domain/batch';
+import { PROJECT_CATEGORY_LABELS } from '@shared/domain/project/application';
+import type { Project } from '@shared/domain/project/project';
+import { PROJECT_STATE_LABELS } from '@shared/domain/project/state';
+import { dateIn, formatDeadline, isBeforeDeadline } from '@shared/time/deadline';
 import type { Context } from '../../context';
 import { audit } from '../../services/audit';
 import { Lookup } from '../../services/lookup';

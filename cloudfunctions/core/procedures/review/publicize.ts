@@ -1,7 +1,7 @@
-import { AppError, type OutputOf, type ParsedInputOf } from '../../../../shared/contracts';
-import type { Project } from '../../../../shared/domain/project/project';
-import { PROJECT_STATE_LABELS } from '../../../../shared/domain/project/state';
-import { dateIn } from '../../../../shared/time/deadline';
+import { AppError, type OutputOf, type ParsedInputOf } from '@shared/contracts';
+import type { Project } from '@shared/domain/project/project';
+import { PROJECT_STATE_LABELS } from '@shared/domain/project/state';
+import { dateIn } from '@shared/time/deadline';
 import type { Context } from '../../context';
 import { transitionProject } from '../../services/project-transition';
 import { countInStates, loadBatch, patchBatch, periodOf, PLACED_STATES, requireOrderedCalendar } from './batch';

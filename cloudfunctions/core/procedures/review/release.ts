@@ -1,5 +1,5 @@
-import { AppError } from '../../../../shared/contracts/errors';
-import type { Project } from '../../../../shared/domain/project/project';
+import { AppError } from '@shared/contracts/errors';
+import type { Project } from '@shared/domain/project/project';
 import type { Context } from '../../context';
 import { StoreError, type StoreOps } from '../../ports/store';
 import { loadProject } from '../project/access';

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { indexRoles } from '../../services/role-index';
-import type { ErrorCode, ProcedureName } from '../../../../shared/contracts';
-import type { Batch } from '../../../../shared/domain/batch';
-import type { User } from '../../../../shared/domain/person';
-import type { Project } from '../../../../shared/domain/project/project';
+import type { ErrorCode, ProcedureName } from '@shared/contracts';
+import type { Batch } from '@shared/domain/batch';
+import type { User } from '@shared/domain/person';
+import type { Project } from '@shared/domain/project/project';
 import type { AuditEntry } from '../../services/audit';
 import type { OutboxMessage } from '../../services/outbox';
 import { ADMIN, COMPLETE_FIELDS, createHarness, HOST, MEMBER2, NEWCOMER, OPEN_BATCH, SECRETARY_CS, type Harness } from '../../../../test/support/harness';

@@ -1,6 +1,6 @@
-import { AppError, type ParsedInputOf } from '../../../../shared/contracts';
-import type { ReviewView } from '../../../../shared/contracts/review';
-import { scoreOf } from '../../../../shared/domain/project/review';
+import { AppError, type ParsedInputOf } from '@shared/contracts';
+import type { ReviewView } from '@shared/contracts/review';
+import { scoreOf } from '@shared/domain/project/review';
 import type { Context } from '../../context';
 import { loadProject } from '../project/access';
 import { loadBatch, rubricOf } from './batch';

@@ -1,9 +1,9 @@
-import type { ParsedInputOf } from '../../../../shared/contracts';
-import type { RoundApplication, RoundStatus } from '../../../../shared/contracts/review';
-import { budgetTotal, PROJECT_CATEGORY_LABELS } from '../../../../shared/domain/project/application';
-import type { Project } from '../../../../shared/domain/project/project';
-import { aggregate, checkReviewWindow, selectForApproval } from '../../../../shared/domain/project/review';
-import { checkTransition, type ProjectState } from '../../../../shared/domain/project/state';
+import type { ParsedInputOf } from '@shared/contracts';
+import type { RoundApplication, RoundStatus } from '@shared/contracts/review';
+import { budgetTotal, PROJECT_CATEGORY_LABELS } from '@shared/domain/project/application';
+import type { Project } from '@shared/domain/project/project';
+import { aggregate, checkReviewWindow, selectForApproval } from '@shared/domain/project/review';
+import { checkTransition, type ProjectState } from '@shared/domain/project/state';
 import type { Context } from '../../context';
 import { Lookup } from '../../services/lookup';
 import { APPROVED_STATES, calendarView, countInStates, loadBatch, PLACED_STATES, publicityText, reviewWindowText, rubricOf } from './batch';

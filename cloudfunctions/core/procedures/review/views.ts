@@ -1,5 +1,5 @@
-import type { AssignmentView, ReviewView } from '../../../../shared/contracts/review';
-import type { User } from '../../../../shared/domain/person';
+import type { AssignmentView, ReviewView } from '@shared/contracts/review';
+import type { User } from '@shared/domain/person';
 import type { StoreOps } from '../../ports/store';
 import type { Lookup } from '../../services/lookup';
 import type { Review, ReviewAssignment } from './docs';

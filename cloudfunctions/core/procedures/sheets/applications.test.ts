@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Project } from '../../../../shared/domain/project/project';
+import type { Project } from '@shared/domain/project/project';
 import { ADMIN, createHarness, HOST, MEMBER2, NEWCOMER, OPEN_BATCH, SECRETARY_CS, SECRETARY_ME, type Harness } from '../../../../test/support/harness';
 import { addMember, addPeople, application, HOST_CS3, HOST_ME, openExport, stored, table, tick } from './fixtures';
 

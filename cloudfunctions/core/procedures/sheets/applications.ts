@@ -1,13 +1,13 @@
-import type { ExportedFile } from '../../../../shared/contracts/common';
-import type { ParsedInputOf } from '../../../../shared/contracts';
-import { budgetTotal, completeFields } from '../../../../shared/domain/project/application';
-import type { Project } from '../../../../shared/domain/project/project';
-import { PROJECT_STATE_LABELS, type ProjectState } from '../../../../shared/domain/project/state';
+import type { ExportedFile } from '@shared/contracts/common';
+import type { ParsedInputOf } from '@shared/contracts';
+import { budgetTotal, completeFields } from '@shared/domain/project/application';
+import type { Project } from '@shared/domain/project/project';
+import { PROJECT_STATE_LABELS, type ProjectState } from '@shared/domain/project/state';
 import type { Context } from '../../context';
 import { XlsxBook } from '../../exports/sheets/book';
 import type { ColumnSpec } from '../../exports/sheets/columns';
 import { forEachInOrder, sortedKeys } from '../../exports/sheets/scan';
-import { LISTED_STATES } from '../../../../shared/contracts/sheets';
+import { LISTED_STATES } from '@shared/contracts/sheets';
 import {
   allCommittees,
   categoryLabel,

@@ -1,10 +1,10 @@
-import type { ExportedFile } from '../../../../shared/contracts/common';
-import type { ParsedInputOf } from '../../../../shared/contracts';
-import type { Brand } from '../../../../shared/domain/brand/brand';
-import { INFLUENCE_KIND_LABELS } from '../../../../shared/domain/brand/report';
-import { BRAND_STAGE_LABELS } from '../../../../shared/domain/brand/stage';
-import { BRAND_STATE_LABELS, isInLibrary } from '../../../../shared/domain/brand/state';
-import { canActForCommittee, hasRole } from '../../../../shared/domain/roles';
+import type { ExportedFile } from '@shared/contracts/common';
+import type { ParsedInputOf } from '@shared/contracts';
+import type { Brand } from '@shared/domain/brand/brand';
+import { INFLUENCE_KIND_LABELS } from '@shared/domain/brand/report';
+import { BRAND_STAGE_LABELS } from '@shared/domain/brand/stage';
+import { BRAND_STATE_LABELS, isInLibrary } from '@shared/domain/brand/state';
+import { canActForCommittee, hasRole } from '@shared/domain/roles';
 import type { Context } from '../../context';
 import { XlsxBook } from '../../exports/sheets/book';
 import type { ColumnSpec } from '../../exports/sheets/columns';

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { expect } from 'vitest';
-import type { ExportedFile } from '../../../../shared/contracts/common';
-import type { User } from '../../../../shared/domain/person';
-import type { Project } from '../../../../shared/domain/project/project';
-import type { TeamMember } from '../../../../shared/domain/project/team';
+import type { ExportedFile } from '@shared/contracts/common';
+import type { User } from '@shared/domain/person';
+import type { Project } from '@shared/domain/project/project';
+import type { TeamMember } from '@shared/domain/project/team';
 import { indexRoles } from '../../services/role-index';
 import { COMPLETE_FIELDS, type Harness } from '../../../../test/support/harness';
 

@@ -1,8 +1,8 @@
-import type { ExportedFile } from '../../../../shared/contracts/common';
-import type { ParsedInputOf } from '../../../../shared/contracts';
-import { fundingStatus, TRANCHE_LABELS, type Tranche } from '../../../../shared/domain/project/funding';
-import type { Project } from '../../../../shared/domain/project/project';
-import { PROJECT_STATE_LABELS, type ProjectState } from '../../../../shared/domain/project/state';
+import type { ExportedFile } from '@shared/contracts/common';
+import type { ParsedInputOf } from '@shared/contracts';
+import { fundingStatus, TRANCHE_LABELS, type Tranche } from '@shared/domain/project/funding';
+import type { Project } from '@shared/domain/project/project';
+import { PROJECT_STATE_LABELS, type ProjectState } from '@shared/domain/project/state';
 import type { Context } from '../../context';
 import { XlsxBook } from '../../exports/sheets/book';
 import type { CellInput, ColumnSpec } from '../../exports/sheets/columns';

@@ -1,4 +1,4 @@
-import type { sheetsContracts } from '../../../../shared/contracts/sheets';
+import type { sheetsContracts } from '@shared/contracts/sheets';
 import type { AreaTable } from '../../router/procedure';
 import { exportApplications } from './applications';
 import { exportBrands } from './brands';

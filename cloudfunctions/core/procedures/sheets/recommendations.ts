@@ -1,8 +1,8 @@
-import type { ExportedFile } from '../../../../shared/contracts/common';
-import type { ParsedInputOf } from '../../../../shared/contracts';
-import { budgetTotal, completeFields } from '../../../../shared/domain/project/application';
-import type { Project } from '../../../../shared/domain/project/project';
-import { PROJECT_STATE_LABELS, type ProjectState } from '../../../../shared/domain/project/state';
+import type { ExportedFile } from '@shared/contracts/common';
+import type { ParsedInputOf } from '@shared/contracts';
+import { budgetTotal, completeFields } from '@shared/domain/project/application';
+import type { Project } from '@shared/domain/project/project';
+import { PROJECT_STATE_LABELS, RECOMMENDED_ONWARD_STATES } from '@shared/domain/project/state';
 import type { Context } from '../../context';
 import { XlsxBook } from '../../exports/sheets/book';
 import type { ColumnSpec } from '../../exports/sheets/columns';
@@ -22,20 +22,6 @@ import {
   titleOf,
 } from './common';
 
-/** Recommended by the committee, then wherever the 立项评审 took it: the rank and 推荐意见 stay. */
-export const RECOMMENDED_ONWARD: readonly ProjectState[] = [
-  'recommended',
-  'under_review',
-  'in_publicity',
-  'approved',
-  'rejected',
-  'cultivating',
-  'midterm_review',
-  'terminated',
-  'final_review',
-  'concluded',
-  'failed',
-];
 
 const COLUMNS: ColumnSpec[] = [
   { header: '序号', width: 6, kind: 'int' },
@@ -61,7 +47,7 @@ export async function exportRecommendations(ctx: Context, input: ParsedInputOf<'
   const batch = await requireBatch(ctx, input.batchId);
   const committees = await allCommittees(ctx);
   const scope = committeeScope(ctx, input.committeeId, committees);
-  const q = projectQuery({ batchId: batch._id, ...scopeWhere(scope) }, RECOMMENDED_ONWARD);
+  const q = projectQuery({ batchId: batch._id, ...scopeWhere(scope) }, RECOMMENDED_ONWARD_STATES);
   const keys = await sortedKeys<Project, Key>(
     ctx.store,
     'projects',

@@ -1,9 +1,9 @@
-import type { ExportedFile } from '../../../../shared/contracts/common';
-import type { ParsedInputOf } from '../../../../shared/contracts';
-import type { User } from '../../../../shared/domain/person';
-import type { Project } from '../../../../shared/domain/project/project';
-import { aggregate } from '../../../../shared/domain/project/review';
-import { PROJECT_STATE_LABELS, type ProjectState } from '../../../../shared/domain/project/state';
+import type { ExportedFile } from '@shared/contracts/common';
+import type { ParsedInputOf } from '@shared/contracts';
+import type { User } from '@shared/domain/person';
+import type { Project } from '@shared/domain/project/project';
+import { aggregate } from '@shared/domain/project/review';
+import { PROJECT_STATE_LABELS, type ProjectState } from '@shared/domain/project/state';
 import type { Context } from '../../context';
 import { XlsxBook } from '../../exports/sheets/book';
 import type { CellInput, ColumnSpec } from '../../exports/sheets/columns';
@@ -11,10 +11,10 @@ import { ByIdCache, findIn, forEachInOrder, forEachPage, sortedKeys, type Keyed 
 import { rubricOf } from '../review/batch';
 import type { Review, ReviewAssignment } from '../review/docs';
 import { allCommittees, committeeName, committeeOrder, exportedAt, projectQuery, requireBatch, saveBook, titleOf, type StoredCommittee } from './common';
-import { RECOMMENDED_ONWARD } from './recommendations';
+import { RECOMMENDED_ONWARD_STATES } from '@shared/domain/project/state';
 
 /** Every state a project can reach once its 立项评审 has opened. */
-const REVIEWED: readonly ProjectState[] = RECOMMENDED_ONWARD.filter((s) => s !== 'recommended');
+const REVIEWED: readonly ProjectState[] = RECOMMENDED_ONWARD_STATES.filter((s) => s !== 'recommended');
 
 const MISSING = '未评';
 

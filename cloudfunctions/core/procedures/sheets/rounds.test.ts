@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Brand } from '../../../../shared/domain/brand/brand';
-import { emptyBrandReport } from '../../../../shared/domain/brand/report';
-import type { Project } from '../../../../shared/domain/project/project';
+import type { Brand } from '@shared/domain/brand/brand';
+import { emptyBrandReport } from '@shared/domain/brand/report';
+import type { Project } from '@shared/domain/project/project';
 import { ADMIN, createHarness, HOST, MEMBER2, OPEN_BATCH, SECRETARY_CS, SECRETARY_ME, type Harness } from '../../../../test/support/harness';
 import { approvedProject, RECEIPT, TODAY } from '../funding/fixtures';
 import { addMember, addPeople, application, HOST_ME, openExport, REVIEWER_ART, REVIEWER_PE, stored, table, tick, uid } from './fixtures';

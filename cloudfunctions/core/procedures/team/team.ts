@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { AppError, type ParsedInputOf } from '../../../../shared/contracts';
-import type { TeamMemberView } from '../../../../shared/contracts/team';
-import { canJoinProjectTeam } from '../../../../shared/domain/political-status';
-import type { Project } from '../../../../shared/domain/project/project';
-import { INVITATION_DAYS, MAX_TEAM_MEMBERS, teamIsOpen, type Invitation, type TeamMember } from '../../../../shared/domain/project/team';
+import { AppError, type ParsedInputOf } from '@shared/contracts';
+import type { TeamMemberView } from '@shared/contracts/team';
+import { canJoinProjectTeam } from '@shared/domain/political-status';
+import type { Project } from '@shared/domain/project/project';
+import { INVITATION_DAYS, MAX_TEAM_MEMBERS, teamIsOpen, type Invitation, type TeamMember } from '@shared/domain/project/team';
 import type { Context } from '../../context';
 import { MAX_PAGE, StoreError, type StoreOps } from '../../ports/store';
 import { audit } from '../../services/audit';
