@@ -176,7 +176,10 @@ await raw.close();
 // 3. and 4. Sizes and first paint (each builds what it needs into a private directory).
 let sizes = null;
 let firstPaint = null;
+let coldStart = null;
 if (!onlyProcedures) {
+  const { measureColdStart } = await import('./bench/cold-start.mjs');
+  coldStart = measureColdStart(root);
   const { measureSizes } = await import('./bench/sizes.mjs');
   sizes = await measureSizes(root);
   const { measureFirstPaint } = await import('./bench/first-paint.mjs');
@@ -186,7 +189,7 @@ if (!onlyProcedures) {
 mkdirSync(path.dirname(out), { recursive: true });
 writeFileSync(
   out,
-  `${JSON.stringify({ generatedAt: new Date().toISOString(), node: process.version, callsPerProcedure: N, seed: { ms: Math.round(seedMs), documents: total, counts: seeded.counts }, procedures: rows, table, sizes, firstPaint }, null, 2)}\n`,
+  `${JSON.stringify({ generatedAt: new Date().toISOString(), node: process.version, callsPerProcedure: N, seed: { ms: Math.round(seedMs), documents: total, counts: seeded.counts }, procedures: rows, table, coldStart, sizes, firstPaint }, null, 2)}\n`,
 );
 console.log(`written: ${path.relative(root, out)}`);
 rmSync(dir, { recursive: true, force: true });

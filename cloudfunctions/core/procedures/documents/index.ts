@@ -1,8 +1,7 @@
 import type { documentsContracts } from '@shared/contracts/documents';
 import type { Context } from '../../context';
+import { lazy } from '../../router/lazy';
 import type { AreaTable } from '../../router/procedure';
-import { exportApplication } from './application';
-import { exportBrandReport } from './brand-report';
 import { filePictures, type PictureSource } from './pictures';
 
 /**
@@ -10,9 +9,11 @@ import { filePictures, type PictureSource } from './pictures';
  * handlers; pictures come through `pictures` (the file port by default, bytes in tests).
  */
 export function createDocumentsProcedures(pictures: (ctx: Context) => PictureSource = (ctx) => filePictures(ctx.files)): AreaTable<typeof documentsContracts> {
+  // Each loads on its first call (docx with it): see router/lazy.
+  const brandReport = lazy(() => import('./brand-report').then((m) => m.exportBrandReport));
   return {
-    'export.application': { access: 'bound', handler: exportApplication },
-    'export.brandReport': { access: ['secretary', 'admin'], handler: (ctx, input) => exportBrandReport(ctx, input, pictures(ctx)) },
+    'export.application': { access: 'bound', handler: lazy(() => import('./application').then((m) => m.exportApplication)) },
+    'export.brandReport': { access: ['secretary', 'admin'], handler: (ctx, input) => brandReport(ctx, input, pictures(ctx)) },
   };
 }
 

@@ -1,21 +1,17 @@
 import type { sheetsContracts } from '@shared/contracts/sheets';
+import { lazy } from '../../router/lazy';
 import type { AreaTable } from '../../router/procedure';
-import { exportApplications } from './applications';
-import { exportBrands } from './brands';
-import { exportFunding } from './funding';
-import { exportPublicity } from './publicity';
-import { exportRecommendations } from './recommendations';
-import { exportReviewScores } from './review-scores';
 
 /**
  * The .xlsx lists. Committee lists are the secretaries' (their own committee, checked in the
  * handler) and the 组织部's (any committee); the review round's lists are the 组织部's alone.
+ * Each loads on its first call (exceljs with it): see router/lazy.
  */
 export const sheetsProcedures: AreaTable<typeof sheetsContracts> = {
-  'export.applications': { access: ['secretary', 'admin'], handler: exportApplications },
-  'export.recommendations': { access: ['secretary', 'admin'], handler: exportRecommendations },
-  'export.reviewScores': { access: ['admin'], handler: exportReviewScores },
-  'export.publicity': { access: ['admin'], handler: exportPublicity },
-  'export.funding': { access: ['secretary', 'admin'], handler: exportFunding },
-  'export.brands': { access: ['secretary', 'admin'], handler: exportBrands },
+  'export.applications': { access: ['secretary', 'admin'], handler: lazy(() => import('./applications').then((m) => m.exportApplications)) },
+  'export.recommendations': { access: ['secretary', 'admin'], handler: lazy(() => import('./recommendations').then((m) => m.exportRecommendations)) },
+  'export.reviewScores': { access: ['admin'], handler: lazy(() => import('./review-scores').then((m) => m.exportReviewScores)) },
+  'export.publicity': { access: ['admin'], handler: lazy(() => import('./publicity').then((m) => m.exportPublicity)) },
+  'export.funding': { access: ['secretary', 'admin'], handler: lazy(() => import('./funding').then((m) => m.exportFunding)) },
+  'export.brands': { access: ['secretary', 'admin'], handler: lazy(() => import('./brands').then((m) => m.exportBrands)) },
 };
