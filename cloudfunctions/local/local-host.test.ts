@@ -73,6 +73,18 @@ describe('the local host', () => {
     expect((await api(host, 'session.me', {}, 'dev-member-1')).body.ok).toBe(true);
   });
 
+  it('answers a request body over the size limit with 413 "too large", as /upload does, not as bad JSON', async () => {
+    const { host } = await start();
+    const big = JSON.stringify({ input: { text: 'x'.repeat(1_100_000) } });
+    const res = await fetch(`${host.url}/api/session.me`, { method: 'POST', headers: { cookie: 'dev_openid=dev-member-1' }, body: big });
+    expect(res.status).toBe(413);
+    const body = (await res.json()) as { ok: boolean; error: { code: string; message: string } };
+    expect(body.ok).toBe(false);
+    expect(body.error.message).toContain('过大');
+    expect(body.error.message).not.toContain('JSON');
+    expect((await api(host, 'session.me', {}, 'dev-member-1')).body.ok).toBe(true);
+  });
+
   it('seeds a new database once and keeps data across restarts', async () => {
     const { host, dataDir } = await start();
     const batches = (await api(host, 'batch.list', {}, 'dev-member-1')).body.data as Array<{ _id: string; open: boolean }>;

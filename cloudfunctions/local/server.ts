@@ -20,6 +20,7 @@ import { callerKey, createRateLimiter, DEFAULT_UPLOAD_LIMIT, loadRateLimit } fro
 import { AppError } from '@shared/contracts/errors';
 
 const MAX_BODY = 1_000_000;
+const BODY_TOO_LARGE = { code: 'VALIDATION', message: '请求内容过大（超过 1 MB），请减少填写的内容或分几次保存后重试' } as const;
 const MAX_UPLOAD = 5 * 1024 * 1024;
 const MAX_DOCUMENT = 20 * 1024 * 1024;
 const COOKIE = 'dev_openid';
@@ -101,7 +102,8 @@ async function handleApi(router: Router, req: IncomingMessage, res: ServerRespon
   try {
     const text = await readBody(req);
     body = text ? JSON.parse(text) : {};
-  } catch {
+  } catch (err) {
+    if (err instanceof BodyTooLarge) return json(res, 413, { ok: false, error: BODY_TOO_LARGE });
     json(res, 400, { ok: false, error: { code: 'VALIDATION', message: '请求内容不是有效的 JSON' } });
     return;
   }
@@ -172,6 +174,7 @@ export async function startLocalHost(config: LocalConfig): Promise<LocalHost> {
     const api = /^\/api\/([A-Za-z0-9_.]{1,64})$/.exec(url.pathname);
     const done = (p: Promise<void>) =>
       p.catch((err: unknown) => {
+        if (err instanceof BodyTooLarge && !res.headersSent) return json(res, 413, { ok: false, error: BODY_TOO_LARGE });
         console.error('local host error', err);
         if (!res.headersSent) json(res, 500, { ok: false, error: { code: 'INTERNAL', message: '本地服务出错，请查看终端日志' } });
       });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CALENDAR_FIELDS } from '../domain/batch';
-import { MAX_FEN } from '../domain/money';
+import { MAX_FEN, MIN_GRANT_FEN, MIN_GRANT_MESSAGE } from '../domain/money';
 import { charCount, stripControlChars } from '../domain/text';
 import { isCalendarDate } from '../time/deadline';
 import { idSchema, versionSchema } from './common';
@@ -17,7 +17,11 @@ const batchFields = {
   name: text('批次名称', 40, true),
   year: z.number({ error: '年度须为数字' }).int().min(2000, '年度无效').max(2100, '年度无效'),
   calendar: batchCalendar,
-  grantPerProject: z.number({ error: '资助金额须为数字' }).int('资助金额须精确到分').min(0, '资助金额不能为负').max(MAX_FEN, '资助金额过大'),
+  grantPerProject: z
+    .number({ error: '资助金额须为数字' })
+    .int('资助金额须精确到分')
+    .min(MIN_GRANT_FEN, MIN_GRANT_MESSAGE)
+    .max(MAX_FEN, '资助金额过大'),
   quota: z.number({ error: '立项数量须为数字' }).int('立项数量须为整数').min(1, '立项数量至少为1').max(1000, '立项数量过大'),
   noticeTitle: text('通知标题', 200),
   paperInstructions: text('纸质材料报送说明', 500),

@@ -53,6 +53,22 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 /**
+ * Labels of one procedure's own form, looked up before the shared tables: the same key means
+ * another field on another form (`amountFen` is a 预算金额 in an application, a 拨付金额 here).
+ */
+const PROCEDURE_LABELS: Record<string, Record<string, string>> = {
+  'batch.create': { name: '批次名称', year: '年度', level: '批次级别', grantPerProject: '资助金额', quota: '立项数量', noticeTitle: '通知标题', paperInstructions: '纸质材料报送说明' },
+  'batch.update': { name: '批次名称', year: '年度', grantPerProject: '资助金额', quota: '立项数量', noticeTitle: '通知标题', paperInstructions: '纸质材料报送说明' },
+  'branchFeature.save': { name: '支部特色名称', description: '特色简介' },
+  'brand.addEvent': { kind: '推广活动类型', place: '地点', report: '活动简报' },
+  'guidance.add': { kind: '指导类别', date: '指导日期', text: '指导内容' },
+  'funding.disburse': { amountFen: '拨付金额', note: '备注' },
+  'funding.setMatching': { amountFen: '配套经费', note: '说明' },
+  'funding.addExpense': { date: '支出日期', item: '支出事项', amountFen: '支出金额', receipts: '票据' },
+  'final.save': { 'outcomes.kind': '成果类别', 'outcomes.title': '成果名称', 'outcomes.description': '成果简介', 'outcomes.link': '成果链接' },
+};
+
+/**
  * Text of the caller's own making (an unknown key, a record key in a path) as a message may
  * show it: without control characters or lone surrogates, and cut to `max` characters, so that
  * a refusal never echoes a megabyte or raw control bytes back.
@@ -62,17 +78,25 @@ export function shownText(text: string, max = 20): string {
   return chars.length > max ? `${chars.slice(0, max).join('')}…` : chars.join('');
 }
 
-export function fieldLabel(path: readonly PropertyKey[]): string {
+/** The label a person sees for `path`, on the form of `procedure` when given. */
+export function fieldLabel(path: readonly PropertyKey[], procedure?: string): string {
   const whole = path.filter((p): p is string => typeof p === 'string').join('.');
+  const own = procedure && Object.prototype.hasOwnProperty.call(PROCEDURE_LABELS, procedure) ? PROCEDURE_LABELS[procedure] : null;
+  if (own && Object.prototype.hasOwnProperty.call(own, whole)) return own[whole];
   if (PATH_LABELS[whole]) return PATH_LABELS[whole];
   const named = [...path].reverse().find((p): p is string => typeof p === 'string' && p in FIELD_LABELS);
   if (named) return FIELD_LABELS[named];
   return path.length ? path.map((p) => shownText(String(p))).join('.') : '请求内容';
 }
 
-/** Default Chinese text for issues whose schema gave no message of its own. */
-export const zhErrorMap: z.core.$ZodErrorMap = (issue) => {
-  const label = fieldLabel(issue.path ?? []);
+/** Default Chinese text for issues whose schema gave no message of its own, on `procedure`'s form. */
+export function zhErrorMapFor(procedure?: string): z.core.$ZodErrorMap {
+  return (issue) => defaultMessage(issue, fieldLabel(issue.path ?? [], procedure));
+}
+
+export const zhErrorMap: z.core.$ZodErrorMap = zhErrorMapFor();
+
+function defaultMessage(issue: Parameters<z.core.$ZodErrorMap>[0], label: string): string {
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined ? `缺少「${label}」` : `「${label}」的类型不正确`;
@@ -100,10 +124,10 @@ export interface ValidationFailure {
 }
 
 /** Turns a zod error into one message naming the first bad field, plus every issue for the UI. */
-export function describeValidation(error: z.ZodError): ValidationFailure {
+export function describeValidation(error: z.ZodError, procedure?: string): ValidationFailure {
   const issues = error.issues.map((i) => ({
     path: i.path.map((p) => shownText(String(p), 64)).join('.'),
-    field: fieldLabel(i.path),
+    field: fieldLabel(i.path, procedure),
     // Schema messages name their field themselves ("品牌名称不能超过20个字"); the defaults in
     // zhErrorMap name it from the path. Either way the message stands alone.
     message: i.message,

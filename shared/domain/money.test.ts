@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatYuan, parseYuan, splitTranches, sumFen } from './money';
+import { formatYuan, MIN_GRANT_FEN, MIN_GRANT_MESSAGE, parseYuan, splitTranches, sumFen } from './money';
 
 describe('money in fen', () => {
   it('splits a grant into tranches that always add up, the first rounded down', () => {
@@ -35,5 +35,15 @@ describe('money in fen', () => {
   it('sums without drift', () => {
     expect(sumFen([10, 20, 30])).toBe(60);
     expect(sumFen([])).toBe(0);
+  });
+});
+
+describe('the smallest grant', () => {
+  it('splits into two tranches of at least 1 fen each, and the message names it', () => {
+    const [first, second] = splitTranches(MIN_GRANT_FEN);
+    expect(first).toBeGreaterThanOrEqual(1);
+    expect(second).toBeGreaterThanOrEqual(1);
+    expect(splitTranches(MIN_GRANT_FEN - 1)[0]).toBe(0);
+    expect(MIN_GRANT_MESSAGE).toContain(`${formatYuan(MIN_GRANT_FEN)} 元`);
   });
 });

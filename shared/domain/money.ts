@@ -29,6 +29,13 @@ export function parseYuan(text: string): Fen | null {
   return isFen(fen) ? fen : null;
 }
 
+/**
+ * The smallest grant a batch may set: each of the two tranches is at least 1 fen, so tranche 1
+ * can be recorded and start the 培育 (a 0-fen tranche is never a payment).
+ */
+export const MIN_GRANT_FEN: Fen = 2;
+export const MIN_GRANT_MESSAGE = '每项资助金额至少为 0.02 元：经费分两笔拨付，每笔至少 0.01 元';
+
 /** Tranche 1 is floor(50%), tranche 2 the rest: the two always add up to the grant. */
 export function splitTranches(grant: Fen): [Fen, Fen] {
   const first = Math.floor(grant / 2);

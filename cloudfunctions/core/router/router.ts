@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError, contracts, isProcedureName, type CallResult, type ErrorBody, type ProcedureName } from '@shared/contracts';
-import { describeValidation, shownText, zhErrorMap } from '@shared/contracts/zod-zh';
+import { describeValidation, shownText, zhErrorMap, zhErrorMapFor } from '@shared/contracts/zod-zh';
 import { hasRole } from '@shared/domain/roles';
 import { OPEN_BEFORE_CONFIRMATION, unconfirmedMessage } from '@shared/domain/person';
 import { buildContext, type Context, type Identity, type Ports } from '../context';
@@ -88,8 +88,8 @@ export function createRouter(table: ProcedureTable, ports: Ports, logger: Logger
           return fail(new AppError('UNAUTHENTICATED', '未能识别您的身份，请重新进入小程序').toBody());
         }
         if (proc.access === 'public') options.publicLimiter?.take(callerKey(identity?.openid, meta?.clientKey));
-        const parsed = contracts[procedure].input.safeParse(input ?? {}, { error: zhErrorMap });
-        if (!parsed.success) return fail(validation(parsed.error));
+        const parsed = contracts[procedure].input.safeParse(input ?? {}, { error: zhErrorMapFor(procedure) });
+        if (!parsed.success) return fail(validation(parsed.error, procedure));
         if (!identity || !requestId || READ_ONLY_PROCEDURES.has(procedure)) {
           const ctx = await buildContext(identity, ports, requestId ?? null);
           authorise(ctx, proc, procedure);
@@ -108,8 +108,8 @@ function fail(error: ErrorBody): CallResult<never> {
   return { ok: false, error };
 }
 
-function validation(error: z.ZodError): ErrorBody {
-  const d = describeValidation(error);
+function validation(error: z.ZodError, procedure?: string): ErrorBody {
+  const d = describeValidation(error, procedure);
   return { code: 'VALIDATION', message: d.message, details: { issues: d.issues } };
 }
 

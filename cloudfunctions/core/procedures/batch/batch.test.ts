@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { approved, stored } from '../../../../test/safety/journey';
 import { ADMIN, COMPLETE_FIELDS, createHarness, HOST, OPEN_BATCH, SECRETARY_CS, SECRETARY_ME, type Harness } from '../../../../test/support/harness';
 
 let h: Harness;
@@ -21,6 +22,26 @@ describe('batches', () => {
     const b = await h.ok(ADMIN, 'batch.create', { ...base, level: 'school' });
     expect(b).toMatchObject({ name: base.name, open: true, deadlineText: '2027年6月29日 23:59（北京时间）', paperInstructions: base.paperInstructions });
     expect((await h.ok(HOST, 'batch.list', {})).map((x) => x._id)).toContain(b._id);
+  });
+
+  it('refuse a grant too small to pay in two tranches, naming the smallest grant allowed', async () => {
+    for (const grantPerProject of [0, 1]) {
+      const e = await h.err(ADMIN, 'batch.create', { ...base, level: 'school', grantPerProject });
+      expect(e.code).toBe('VALIDATION');
+      expect(e.message).toContain('至少为 0.02 元');
+    }
+    const b = await h.ok(ADMIN, 'batch.get', { id: OPEN_BATCH });
+    const e = await h.err(ADMIN, 'batch.update', { ...base, id: OPEN_BATCH, version: b.version, calendar: b.calendar, grantPerProject: 1 });
+    expect(e.message).toContain('至少为 0.02 元');
+  });
+
+  it('the smallest grant allowed leads an approved project into 培育 with its first tranche', async () => {
+    const b = await h.ok(ADMIN, 'batch.get', { id: OPEN_BATCH });
+    await h.ok(ADMIN, 'batch.update', { ...base, id: OPEN_BATCH, version: b.version, year: b.year, name: b.name, calendar: b.calendar, grantPerProject: 2 });
+    const p = await approved(h);
+    expect(p.grantFen).toBe(2);
+    await h.ok(ADMIN, 'funding.disburse', { projectId: p._id, tranche: 1, amountFen: 1, note: '' });
+    expect((await stored(h, p._id)).state).toBe('cultivating');
   });
 
   it('refuse a calendar out of order, naming both dates', async () => {

@@ -1,6 +1,6 @@
 import type { BatchView, InputOf } from '@shared/contracts';
 import { CALENDAR_FIELDS, calendarProblems, type BatchCalendar, type BatchLevel, type CalendarField } from '@shared/domain/batch';
-import type { Fen } from '@shared/domain/money';
+import { MIN_GRANT_FEN, MIN_GRANT_MESSAGE, type Fen } from '@shared/domain/money';
 
 /** The batch form as typed: text where people type, fen once the money parses. */
 export interface BatchForm {
@@ -79,6 +79,7 @@ export function fieldsOf(form: BatchForm): { fields: BatchFields; problems: [] }
   if (!form.calendar.submissionDeadline) problems.push('请选择申报截止日期');
   problems.push(...Object.values(dateProblems(form)));
   if (form.grantFen === null) problems.push('请填写每个项目的资助经费（元）');
+  else if (form.grantFen < MIN_GRANT_FEN) problems.push(MIN_GRANT_MESSAGE);
   const quota = positiveInt(form.quota);
   if (quota === null || quota < 1) problems.push('请填写立项数量（至少 1 项）');
   if (problems.length || year === null || quota === null || form.grantFen === null) return { fields: null, problems };
