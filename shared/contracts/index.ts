@@ -12,6 +12,7 @@ import { remindersContracts } from './reminders';
 import { documentsContracts } from './documents';
 import { sheetsContracts } from './sheets';
 import { dashboardContracts } from './dashboard';
+import { messagesContracts } from './messages';
 
 /**
  * Every procedure the phone can call, with its input and output schema. The client and the
@@ -31,6 +32,7 @@ export const contracts = {
   ...documentsContracts,
   ...sheetsContracts,
   ...dashboardContracts,
+  ...messagesContracts,
 } as const;
 
 export type Contracts = typeof contracts;

@@ -34,6 +34,11 @@ export const OPEN_BEFORE_CONFIRMATION: ReadonlySet<string> = new Set([
   'todo.mine',
   'subscribe.templates',
   'subscribe.record',
+  // A waiting or returned profile reads why in 消息.
+  'messages.list',
+  'messages.unreadCount',
+  'messages.markRead',
+  'messages.markAllRead',
 ]);
 
 /** Why a signed-in person may not act yet, or null when their profile is confirmed. */

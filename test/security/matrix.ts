@@ -2,7 +2,8 @@ import type { ErrorCode } from '@shared/contracts';
 import { SUGGESTED_RUBRIC } from '@shared/domain/project/review';
 import { tranchesFor } from '@shared/domain/project/funding';
 import { COMPLETE_FIELDS, OPEN_BATCH } from '../support/harness';
-import { FULL_REPORT, REVIEWER, REVIEWER2, OUTSIDER, STAGES, uid, type RoleName, type World } from './world';
+import { FULL_REPORT, HOST_ME, REVIEWER, REVIEWER2, OUTSIDER, STAGES, uid, type RoleName, type World } from './world';
+import { HOST } from '../support/harness';
 
 /**
  * The authorization matrix: for every procedure, who gets through — role (table) AND scope
@@ -380,4 +381,21 @@ export const MATRIX: Record<string, Entry> = {
   'subscribe.record': { none: { input: (w) => ({ results: { [w.templateKey]: 'accept' } }), allow: LOOKING } },
   'subscribe.templates': { none: { input: () => ({}), allow: LOOKING } },
   'scheduler.run': { none: { input: () => ({}), allow: ADMIN } },
+
+  // —— 消息: the caller's own only. Another person's message is not found (its existence is not revealed).
+  'messages.list': { none: { input: () => ({}), allow: LOOKING } },
+  'messages.unreadCount': { none: { input: () => ({}), allow: LOOKING } },
+  'messages.markAllRead': { none: { input: () => ({}), allow: LOOKING } },
+  'messages.markRead': {
+    own: { input: (w) => ({ id: w.hostMessage }), allow: ['host'], deniedAs: Object.fromEntries(LOOKING.filter((r) => r !== 'host').map((r) => [r, 'NOT_FOUND'])) },
+  },
+  // The release of a round's staged results: the 组织部 only; a round not decided is refused.
+  'release.preview': { batch: { input: (w) => ({ batchId: w.batches.publicity, stage: 'publicity' }), allow: ADMIN } },
+  'release.run': {
+    batch: { input: (w) => ({ batchId: w.batches.publicity, stage: 'publicity' }), allow: ADMIN },
+    undecided: { input: (w) => ({ batchId: w.batches.draft, stage: 'approval' }), allow: ADMIN, refusedAs: { admin: 'INVALID_TRANSITION' } },
+  },
+  // 催办: a secretary nudges within their committee, the 组织部 anyone who owes something.
+  'nudge.candidates': { none: { input: () => ({}), allow: [...SECRETARIES, 'admin'] } },
+  'nudge.send': scoped((_w, side) => ({ personIds: [uid(side === 'cs' ? HOST : HOST_ME)] }), OWN_COMMITTEE, OTHER_COMMITTEE),
 };

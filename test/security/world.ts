@@ -102,6 +102,8 @@ export interface World {
   grantFen: number;
   /** Profiles waiting for their committee's confirmation. */
   pending: Pair;
+  /** A message in the host's 消息. */
+  hostMessage: string;
 }
 
 /** 10:00 on 2026-12-10 in Beijing: when every case of the matrix runs. */
@@ -391,8 +393,11 @@ export async function buildWorld(): Promise<World> {
     cs: (await ref('projectReports', `${ids.passed.cs}:final`)).version,
     me: (await ref('projectReports', `${ids.passed.me}:final`)).version,
   };
+  const [hostMessage] = await app.store.find<StoredDoc>('outbox', { where: { recipientId: uid(HOST), box: 'inbox' }, limit: 1 });
+  if (!hostMessage) throw new Error('world: the host has no message');
   const world: World = {
     file,
+    hostMessage: hostMessage._id,
     now: WORLD_NOW,
     batches,
     committeeBatches: { cs: await ref('batches', cbCs._id), me: await ref('batches', cbMe._id) },

@@ -6,7 +6,8 @@ import { readEvery } from '../procedures/reminders/duties';
 import { DEADLINE, DONE_HOST, freshStore, HOST, Killed, killable, REVIEWER, scripted, SECRETARY } from './remind.fixture';
 import { runReminders } from './remind';
 import { DEFAULT_REMINDER_CONFIG } from './reminder-config';
-import { grantId, type ReminderEntry, type SubscriptionGrant } from './reminder-docs';
+import { grantId, type SubscriptionGrant } from './reminder-docs';
+import type { OutboxEntry as ReminderEntry } from '../services/outbox';
 
 const original = process.env.TZ;
 beforeAll(() => {
@@ -112,7 +113,7 @@ describe('the reminder job', () => {
     expect(await runReminders({ store, notifier, config, now: later(T3, 2), logger: quiet })).toMatchObject({ sent: 0 });
     expect(await runReminders({ store, notifier, config, now: later(T3, 6), logger: quiet })).toMatchObject({ sent: 1 });
     expect(notifier.sent).toHaveLength(2);
-    const entry = (await readEvery<ReminderEntry>(store, 'reminderOutbox', {}))[0];
+    const entry = (await readEvery<ReminderEntry>(store, 'outbox', {}))[0];
     expect(entry).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
@@ -123,7 +124,7 @@ describe('the reminder job', () => {
     const notifier = scripted();
     // A send that ends without an answer may have arrived: marked interrupted at once, never resent.
     // (An entry left 'sending' by a killed process is covered by the kill-at-every-step test below.)
-    const entry = (await readEvery<ReminderEntry>(store, 'reminderOutbox', {}))[0];
+    const entry = (await readEvery<ReminderEntry>(store, 'outbox', {}))[0];
     expect(entry.status).toBe('interrupted');
     await runReminders({ store, notifier, config, now: later(T3, 10), logger: quiet });
     expect(notifier.sent).toHaveLength(0);
@@ -154,12 +155,12 @@ describe('the reminder job', () => {
       }
       const sent = (await inbox(base)).map((m) => m.toUserId);
       expect(new Set(sent).size, `killed after ${budget} writes`).toBe(sent.length);
-      const entries = await readEvery<ReminderEntry>(base, 'reminderOutbox', {});
+      const entries = await readEvery<ReminderEntry>(base, 'outbox', {});
       // Each reminder ends sent or reported interrupted (perhaps delivered just before the kill).
       expect(entries.map((e) => e.status).filter((st) => st !== 'sent' && st !== 'interrupted'), `killed after ${budget} writes`).toEqual([]);
       expect(entries, `killed after ${budget} writes`).toHaveLength(2);
       expect(interrupted, `killed after ${budget} writes`).toBe(entries.filter((e) => e.status === 'interrupted').length);
-      for (const e of entries.filter((x) => x.status === 'sent')) expect(sent).toContain(e.personId);
+      for (const e of entries.filter((x) => x.status === 'sent')) expect(sent).toContain(e.recipientId);
     }
   });
 });

@@ -29,6 +29,17 @@ export const DEFAULT_REMINDER_CONFIG: ReminderConfig = {
         { name: 'thing4', label: '备注', slot: 'note' },
       ],
     },
+    {
+      key: 'result',
+      id: 'dev-template-result',
+      title: '审核结果通知',
+      keywords: [
+        { name: 'thing1', label: '事项名称', slot: 'matter' },
+        { name: 'phrase2', label: '审核结果', slot: 'status' },
+        { name: 'thing3', label: '备注', slot: 'note' },
+        { name: 'time4', label: '通知时间', slot: 'time' },
+      ],
+    },
   ],
   duties: {
     submitDraft: 'deadline',
@@ -38,6 +49,7 @@ export const DEFAULT_REMINDER_CONFIG: ReminderConfig = {
     scoreReviews: 'task',
     submitBrandReport: 'deadline',
   },
+  events: 'result',
   offsets: [...DEFAULT_OFFSETS],
   sendHour: DEFAULT_SEND_HOUR,
 };

@@ -17,8 +17,13 @@ export const COLLECTIONS = {
   brandProgress: ['brandId', 'date'],
   brandEvents: ['brandId', 'date'],
   branchFeatures: ['committeeId', 'year', 'branchId'],
-  /** Notifications queued by transitions, sent by the scheduler (never one by one as clicks happen). */
-  outbox: ['status', 'createdAt', 'key'],
+  /**
+   * Messages: one per (event or reminder, recipient), `_id` = key. The in-app 消息 list reads them
+   * by recipient; the one sender (jobs/deliver.ts) reads them by status; a release by releaseId.
+   */
+  outbox: ['recipientId', 'box', 'read', 'status', 'nextAttemptAt', 'releaseId', 'createdAt'],
+  /** Releases of a round's staged results (公示, 立项), `_id` = batch:stage; the timed job finishes 'releasing' ones. */
+  releases: ['state'],
   reviewAssignments: ['batchId', 'projectId', 'reviewerId'],
   reviews: ['batchId', 'projectId', 'reviewerId'],
   objections: ['batchId', 'projectId', 'createdAt'],
@@ -37,8 +42,6 @@ export const COLLECTIONS = {
   mediaChecks: ['traceId', 'status'],
   /** Results of calls by request id, so a retried call does not act twice. */
   requests: ['at'],
-  /** Deadline reminders, `_id` = key (person:duty:deadline:offset): inserted once, so sent at most once. */
-  reminderOutbox: ['status', 'personId', 'nextAttemptAt', 'deadline'],
   /** One-time subscription grants, one document per (user, template). */
   subscriptions: ['userId'],
   /** What the local notifier "sent", shown at GET /dev/inbox as WeChat would show it. */

@@ -7,6 +7,7 @@ import { remindersProcedures } from './reminders';
 import { documentsProcedures } from './documents';
 import { sheetsProcedures } from './sheets';
 import { dashboardProcedures } from './dashboard';
+import { messagesProcedures } from './messages';
 import { listBranchFeatures, saveBranchFeature } from './brand/branch-feature';
 import { addEvent, addProgress, setCultivation } from './brand/cultivation';
 import { brandLibrary } from './brand/library';
@@ -78,6 +79,7 @@ export const procedures: ProcedureTable = {
   ...documentsProcedures,
   ...sheetsProcedures,
   ...dashboardProcedures,
+  ...messagesProcedures,
   'branchFeature.list': { access: ['secretary', 'admin'], handler: listBranchFeatures },
   'branchFeature.save': { access: ['secretary', 'admin'], handler: saveBranchFeature },
 };

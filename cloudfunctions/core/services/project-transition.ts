@@ -6,7 +6,7 @@ import type { Context } from '../context';
 import type { Patch, StoreOps } from '../ports/store';
 import { audit } from './audit';
 import { Lookup } from './lookup';
-import { enqueue } from './outbox';
+import { notifyProject, type KnownParties } from './notify';
 
 /** Whether the caller holds the role the action needs toward this project (with its scope). */
 export function actsAs(ctx: Context, project: Project, action: LifecycleAction): boolean {
@@ -26,8 +26,12 @@ export function actsAs(ctx: Context, project: Project, action: LifecycleAction):
 export interface TransitionOptions {
   reason?: string | null;
   patch?: Patch<Project>;
-  /** Who hears about it (user ids); the host always does. */
-  notify?: readonly string[];
+  /** Parties already read by a bulk caller; who hears about it is decided by the event's kind. */
+  known?: KnownParties;
+  /** Stages the messages in this release instead of telling anyone now (a round's bulk results). */
+  releaseId?: string | null;
+  /** The page the messages open, when not the project itself. */
+  link?: string;
 }
 
 /**
@@ -70,17 +74,20 @@ export async function transitionProject(
     reason: options.reason ?? null,
     requestId: ctx.requestId,
   });
-  await enqueue(
+  await notifyProject(
+    ctx,
     tx,
+    next,
     {
       kind: `project.${action}`,
-      recipientIds: [project.hostId, ...(options.notify ?? [])],
       title: `「${project.fields.title || '党建精品项目'}」${PROJECT_STATE_LABELS[check.to]}`,
       body: options.reason ?? '',
-      entityId: project._id,
       eventId: auditId,
+      link: options.link,
+      releaseId: options.releaseId ?? null,
     },
     at,
+    options.known,
   );
   return next;
 }

@@ -12,4 +12,6 @@ export interface Duty {
   title: string;
   detail: string;
   link: string;
+  /** The committee it belongs to (a secretary may nudge it); null for the school's reviewers. */
+  committeeId?: string | null;
 }

@@ -16,6 +16,7 @@ const template: MessageTemplate = {
 const config = {
   templates: [template],
   duties: { submitDraft: 'deadline', decideApplications: 'deadline', scoreReviews: 'deadline', midtermMaterials: 'deadline', finalMaterials: 'deadline', submitBrandReport: 'deadline' },
+  events: 'deadline',
   offsets: [7, 3, 1, 0],
   sendHour: 9,
 };

@@ -20,7 +20,7 @@ export const KEYWORD_LIMITS: Record<KeywordType, number> = {
 };
 
 /** What a message can say; each template maps the slots it shows to its keywords. */
-export const MESSAGE_SLOTS = ['matter', 'deadline', 'note', 'status', 'count'] as const;
+export const MESSAGE_SLOTS = ['matter', 'deadline', 'note', 'status', 'count', 'time'] as const;
 export type MessageSlot = (typeof MESSAGE_SLOTS)[number];
 
 const KEYWORD_NAME = /^(thing|time|phrase|number|date|character_string)(\d{1,2})$/;
@@ -59,6 +59,8 @@ export const reminderConfigSchema = z
       .refine((ts) => new Set(ts.map((t) => t.key)).size === ts.length, '模板代码重复'),
     /** Which template carries each duty's reminder. */
     duties: z.record(z.enum(DUTY_KINDS), z.string()),
+    /** Which template carries the messages of events (results and progress, e.g. 审核结果通知). */
+    events: z.string({ error: '须指定事件消息（审核结果、进度）所用的模板' }),
     /** Days before the deadline a reminder goes out (0 = on the day). */
     offsets: z.array(z.number().int().min(0).max(60)).min(1, '至少配置一个提醒时点').max(10),
     /** Hour of the day in Beijing time from which reminders of the day go out. */
@@ -72,6 +74,7 @@ export const reminderConfigSchema = z
       if (!key) ctx.addIssue({ code: 'custom', message: `事项「${duty}」未指定模板`, path: ['duties', duty] });
       else if (!keys.has(key)) ctx.addIssue({ code: 'custom', message: `事项「${duty}」的模板「${key}」未配置`, path: ['duties', duty] });
     }
+    if (!keys.has(c.events)) ctx.addIssue({ code: 'custom', message: `事件消息的模板「${c.events}」未配置`, path: ['events'] });
   });
 export type ReminderConfig = z.infer<typeof reminderConfigSchema>;
 
@@ -146,5 +149,12 @@ export function templateFor(config: ReminderConfig, duty: DutyKind): MessageTemp
   const key = config.duties[duty];
   const t = config.templates.find((x) => x.key === key);
   if (!t) throw new TemplateConfigError(`事项「${duty}」的模板「${key}」未配置`);
+  return t;
+}
+
+/** The template of event messages (results and progress). */
+export function eventTemplate(config: ReminderConfig): MessageTemplate {
+  const t = config.templates.find((x) => x.key === config.events);
+  if (!t) throw new TemplateConfigError(`事件消息的模板「${config.events}」未配置`);
   return t;
 }

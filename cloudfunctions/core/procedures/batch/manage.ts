@@ -6,7 +6,7 @@ import type { Context } from '../../context';
 import { MAX_PAGE, StoreError, type StoreOps, type StoredDoc } from '../../ports/store';
 import { audit } from '../../services/audit';
 import { Lookup } from '../../services/lookup';
-import { enqueue } from '../../services/outbox';
+import { notifyParties } from '../../services/notify';
 import { toBatchView } from '../project/views';
 
 type StoredBatch = Batch & StoredDoc;
@@ -116,7 +116,7 @@ export async function extendDeadline(ctx: Context, input: ParsedInputOf<'batch.e
     const auditId = ctx.newId();
     await audit(tx, { _id: auditId, entityType: 'batch', entityId: batch._id, action: 'extend', actorId: ctx.user?._id ?? '', at, from: `${label} ${before ?? '未设定'}`, to: `${label} ${input.date}`, reason: input.reason, requestId: ctx.requestId });
     const recipients = field === 'submissionDeadline' ? await unsubmittedHosts(tx, batch._id) : [];
-    await enqueue(tx, { kind: 'batch.extend', recipientIds: recipients, title: `「${batch.name}」${label}延至 ${input.date}`, body: input.reason, entityId: batch._id, eventId: auditId }, at);
+    await notifyParties(ctx, tx, { kind: 'batch.extend', title: `「${batch.name}」${label}延至 ${input.date}`, body: input.reason, entityId: batch._id, eventId: auditId }, { listedIds: recipients }, at);
     return next;
   }).catch((err: unknown) => {
     if (err instanceof StoreError && err.kind === 'CONFLICT') throw new AppError('CONFLICT', '批次设置刚刚被他人修改，请刷新后再操作');

@@ -5,6 +5,8 @@ import { BRAND_STATE_LABELS, nextBrandState, type BrandAction } from '@shared/do
 import type { Context } from '../../context';
 import { StoreError, type Patch, type StoreOps } from '../../ports/store';
 import { audit } from '../../services/audit';
+import { notifyParties } from '../../services/notify';
+import { usersWithRole } from '../../services/role-index';
 import { loadBrand, requireAdmin, requireCommitteeActor } from './access';
 import { startImageChecks } from '../../services/media-check';
 import { brandFileIds } from './files';
@@ -38,8 +40,9 @@ async function step(ctx: Context, input: { id: string; version: number }, s: Ste
       }
       await s.check?.(ctx, brand, tx);
       const next = await tx.update<Brand>('brands', brand._id, brand.version, { ...s.patch(ctx, brand), state: to, updatedAt: at });
+      const auditId = ctx.newId();
       await audit(tx, {
-        _id: ctx.newId(),
+        _id: auditId,
         entityType: 'brand',
         entityId: brand._id,
         action: s.action,
@@ -50,6 +53,12 @@ async function step(ctx: Context, input: { id: string; version: number }, s: Ste
         reason: s.reason ?? null,
         requestId: ctx.requestId,
       });
+      if (s.action !== 'submit') {
+        // The 组织部's decision reaches the committee's secretaries.
+        const name = brand.report.name.trim() || '党建品牌';
+        const title = { accept: `「${name}」已认定入库`, return: `「${name}」被退回修改`, promote: `「${name}」已列入推广` }[s.action];
+        await notifyParties(ctx, tx, { kind: `brand.${s.action}`, title, body: s.reason ?? BRAND_STATE_LABELS[to], entityId: brand._id, eventId: auditId, link: `/packages/brand/edit/index?id=${brand._id}` }, { secretaryIds: await usersWithRole(tx, 'secretary', brand.committeeId) }, at);
+      }
       return next;
     });
     return toBrandView(ctx, saved);

@@ -5,7 +5,7 @@ import { checkDisbursement, TRANCHE_LABELS } from '@shared/domain/project/fundin
 import type { Context } from '../../context';
 import { StoreError } from '../../ports/store';
 import { audit } from '../../services/audit';
-import { enqueue } from '../../services/outbox';
+import { notifyProject } from '../../services/notify';
 import { transitionProject } from '../../services/project-transition';
 import { loadProject } from '../project/access';
 import { conflictToApp, requireAdmin } from './access';
@@ -74,11 +74,12 @@ export async function disburse(ctx: Context, input: ParsedInputOf<'funding.disbu
         // 立项拨付 starts the 培育; the transition's own notice tells the host about both.
         return transitionProject(ctx, tx, project, 'startCultivation', { reason: `已拨付${what}，项目进入培育阶段` });
       }
-      await enqueue(
+      await notifyProject(
+        ctx,
         tx,
+        project,
         {
           kind: 'funding.disbursed',
-          recipientIds: [project.hostId],
           title: `「${project.fields.title || '党建精品项目'}」已拨付经费`,
           body: `已拨付${what}`,
           entityId: project._id,

@@ -5,10 +5,9 @@ import { checkExpense } from '@shared/domain/project/funding';
 import { dateIn } from '@shared/time/deadline';
 import type { Context } from '../../context';
 import { audit } from '../../services/audit';
-import { enqueue } from '../../services/outbox';
+import { notifyProject } from '../../services/notify';
 import { loadProject } from '../project/access';
 import { conflictToApp, requireHost, requireMoneyOpen } from './access';
-import { usersWithRole } from '../../services/role-index';
 import { expensesOf, paidDisbursements, paidOf, spentOf, touchProject } from './ledger';
 import type { Expense } from './records';
 import { toFundingView } from './views';
@@ -64,11 +63,12 @@ export async function addExpense(ctx: Context, input: ParsedInputOf<'funding.add
         requestId: ctx.requestId,
       });
       if (check.overridden) {
-        await enqueue(
+        await notifyProject(
+          ctx,
           tx,
+          project,
           {
             kind: 'funding.expenseOverride',
-            recipientIds: await usersWithRole(tx, 'admin'),
             title: `「${project.fields.title || '党建精品项目'}」超出已拨付经费记录支出`,
             body: `${what}，超出 ${formatYuan(check.excessFen)} 元。理由：${check.reason}`,
             entityId: project._id,

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN, createHarness, HOST, MEMBER2, SECRETARY_CS, SECRETARY_ME, type Harness } from '../../../../test/support/harness';
-import type { OutboxMessage } from '../../services/outbox';
+import type { OutboxEntry } from '../../services/outbox';
 import { approvedProject, cultivatingProject, refused, stored, submitMidterm, TODAY } from './fixtures';
 
 let h: Harness;
@@ -27,8 +27,8 @@ describe('培育 guidance by the project’s committee (有目标、有计划、
     }
     expect((await h.err(MEMBER2, 'guidance.list', { projectId: p._id })).code).toBe('FORBIDDEN');
     expect((await h.err(SECRETARY_ME, 'guidance.list', { projectId: p._id })).code).toBe('FORBIDDEN');
-    const notices = await h.store.find<OutboxMessage>('outbox', { limit: 100 });
-    expect(notices.filter((n) => n.kind === 'guidance.added').map((n) => n.recipientId)).toEqual(['u_dev-member-1', 'u_dev-member-1']);
+    const notices = await h.store.find<OutboxEntry>('outbox', { limit: 100 });
+    expect(notices.filter((n) => n.kind === 'funding.guidance').map((n) => n.recipientId)).toEqual(['u_dev-member-1', 'u_dev-member-1']);
   });
 
   it('refuses guidance from another committee, the host and the 组织部', async () => {

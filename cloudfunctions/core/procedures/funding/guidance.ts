@@ -4,7 +4,7 @@ import { GUIDANCE_KIND_LABELS, type GuidanceView } from '@shared/contracts/fundi
 import { PROJECT_STATE_LABELS } from '@shared/domain/project/state';
 import { dateIn } from '@shared/time/deadline';
 import type { Context } from '../../context';
-import { enqueue } from '../../services/outbox';
+import { notifyProject } from '../../services/notify';
 import { loadProject } from '../project/access';
 import { requireCommitteeSecretary, requireProjectReader } from './access';
 import type { Guidance } from './records';
@@ -24,11 +24,12 @@ export async function addGuidance(ctx: Context, input: ParsedInputOf<'guidance.a
     const text = input.text.trim();
     await tx.insert<Guidance>('guidance', { _id: id, projectId: project._id, date: input.date, kind: input.kind, text, authorId: ctx.user?._id ?? '', createdAt: at });
     await audit(tx, { _id: ctx.newId(), entityType: 'project', entityId: project._id, action: 'guidance', actorId: ctx.user?._id ?? '', at, from: null, to: null, reason: `${GUIDANCE_KIND_LABELS[input.kind]}：${text}`, requestId: ctx.requestId });
-    await enqueue(
+    await notifyProject(
+      ctx,
       tx,
+      project,
       {
-        kind: 'guidance.added',
-        recipientIds: [project.hostId],
+        kind: 'funding.guidance',
         title: `「${project.fields.title || '党建精品项目'}」收到基层党委的${GUIDANCE_KIND_LABELS[input.kind]}`,
         body: text,
         entityId: project._id,

@@ -4,7 +4,7 @@ import { formatYuan } from '@shared/domain/money';
 import type { Project } from '@shared/domain/project/project';
 import type { Context } from '../../context';
 import { audit } from '../../services/audit';
-import { enqueue } from '../../services/outbox';
+import { notifyProject } from '../../services/notify';
 import { loadProject } from '../project/access';
 import { conflictToApp, isAdmin, isCommitteeSecretary, requireMoneyOpen } from './access';
 import { expensesOf, paidDisbursements, paidOf, spentOf } from './ledger';
@@ -47,11 +47,12 @@ export async function setMatching(ctx: Context, input: ParsedInputOf<'funding.se
         reason: note || null,
         requestId: ctx.requestId,
       });
-      await enqueue(
+      await notifyProject(
+        ctx,
         tx,
+        project,
         {
           kind: 'funding.matching',
-          recipientIds: [project.hostId],
           title: `「${project.fields.title || '党建精品项目'}」配套经费已调整`,
           body: `配套经费调整为 ${formatYuan(input.amountFen)} 元${note ? `：${note}` : ''}`,
           entityId: project._id,

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Project } from '@shared/domain/project/project';
 import { ADMIN, createHarness, HOST, MEMBER2, SECRETARY_CS, SECRETARY_ME, type Harness } from '../../../../test/support/harness';
 import type { AuditEntry } from '../../services/audit';
-import type { OutboxMessage } from '../../services/outbox';
+import type { OutboxEntry } from '../../services/outbox';
 import { approvedProject, cultivatingProject, GRANT, passedMidterm, RECEIPT, refused, stored, submitMidterm, TODAY } from './fixtures';
 
 let h: Harness;
@@ -54,10 +54,13 @@ describe('paying the grant in two tranches (立项拨付50%，中期验收通过
       ['disburse', '已拨付 0.00 元', '已拨付 50.00 元', 'u_dev-admin'],
       ['startCultivation', 'approved', 'cultivating', 'u_dev-admin'],
     ]);
-    const notices = await h.store.find<OutboxMessage>('outbox', { limit: 100 });
-    // One notice for both: the host hears that 培育 has started, with the amount paid.
+    const notices = await h.store.find<OutboxEntry>('outbox', { limit: 100 });
+    // One notice for both: the host (and the committee's secretary) hear that 培育 has started, with the amount paid.
     const mine = notices.filter((n) => n.entityId === p._id && n.kind !== 'project.submit');
-    expect(mine.map((n) => [n.kind, n.recipientId])).toEqual([['project.startCultivation', 'u_dev-member-1']]);
+    expect(mine.map((n) => [n.kind, n.recipientId]).sort()).toEqual([
+      ['project.startCultivation', 'u_dev-member-1'],
+      ['project.startCultivation', 'u_dev-secretary-cs'],
+    ]);
     expect(mine[0]?.body).toContain('50.00');
   });
 
@@ -78,7 +81,7 @@ describe('paying the grant in two tranches (立项拨付50%，中期验收通过
     const paid = await h.ok(ADMIN, 'funding.disburse', { projectId: p._id, tranche: 2, amountFen: 5_001, note: '' });
     expect(paid).toMatchObject({ state: 'cultivating', paidFen: GRANT, unpaidFen: 0, dueTranche: null });
     expect(paid.tranches.map((t) => t.paid)).toEqual([true, true]);
-    const notices = await h.store.find<OutboxMessage>('outbox', { limit: 100 });
+    const notices = await h.store.find<OutboxEntry>('outbox', { limit: 100 });
     expect(notices.some((n) => n.kind === 'funding.disbursed' && n.recipientId === 'u_dev-member-1' && n.body.includes('50.01'))).toBe(true);
     await refused(h, ADMIN, 'funding.disburse', { projectId: p._id, tranche: 2, amountFen: 5_001, note: '' }, 'ALREADY_EXISTS');
   });
@@ -142,7 +145,7 @@ describe('expenses (专款专用)', () => {
     const line = (await auditOf(p._id)).find((a) => a.action === 'expenseOverride');
     expect(line).toMatchObject({ actorId: 'u_dev-member-1' });
     expect(line?.reason).toContain('第二笔经费未到');
-    const notices = await h.store.find<OutboxMessage>('outbox', { limit: 100 });
+    const notices = await h.store.find<OutboxEntry>('outbox', { limit: 100 });
     expect(notices.filter((n) => n.kind === 'funding.expenseOverride').map((n) => n.recipientId)).toEqual(['u_dev-admin']);
     await refused(h, HOST, 'funding.addExpense', expense(p, 100, { override: { reason: '  ' } }), 'VALIDATION');
   });

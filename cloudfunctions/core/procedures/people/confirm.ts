@@ -4,6 +4,7 @@ import type { User } from '@shared/domain/person';
 import { canActForCommittee, hasRole, secretaryCommittees } from '@shared/domain/roles';
 import type { Context } from '../../context';
 import { MAX_PAGE, StoreError, type Where } from '../../ports/store';
+import { notifyParties } from '../../services/notify';
 import { audit } from '../../services/audit';
 import { Lookup } from '../../services/lookup';
 
@@ -68,7 +69,17 @@ export async function confirmPerson(ctx: Context, input: ParsedInputOf<'people.c
       if (user.profileStatus !== 'pending') throw new AppError('INVALID_TRANSITION', user.profileStatus === 'confirmed' ? '该人员的身份已确认' : '该人员的身份已退回，等待本人修改');
       if (user.version !== input.version) throw new AppError('CONFLICT', '该人员刚刚修改了信息，请刷新后再确认');
       await tx.update<User>('users', user._id, user.version, { profileStatus: next, rejectReason: input.accept ? null : input.reason.trim() });
-      await audit(tx, { _id: ctx.newId(), entityType: 'user', entityId: user._id, action: input.accept ? 'confirmProfile' : 'rejectProfile', actorId: actor._id, at, from: 'pending', to: next, reason: input.accept ? null : input.reason.trim(), requestId: ctx.requestId });
+      const auditId = ctx.newId();
+      await audit(tx, { _id: auditId, entityType: 'user', entityId: user._id, action: input.accept ? 'confirmProfile' : 'rejectProfile', actorId: actor._id, at, from: 'pending', to: next, reason: input.accept ? null : input.reason.trim(), requestId: ctx.requestId });
+      await notifyParties(
+        ctx,
+        tx,
+        input.accept
+          ? { kind: 'profile.confirmed', title: '您的身份已由基层党委确认', body: '现在可以申报项目、加入团队了。', entityId: user._id, eventId: auditId, link: '/pages/index/index' }
+          : { kind: 'profile.returned', title: '您的身份信息被退回', body: input.reason.trim(), entityId: user._id, eventId: auditId },
+        { subjectId: user._id },
+        at,
+      );
     });
   } catch (err) {
     if (err instanceof StoreError && err.kind === 'CONFLICT') throw new AppError('CONFLICT', '该人员刚刚修改了信息，请刷新后再确认');

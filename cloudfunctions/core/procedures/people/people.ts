@@ -1,9 +1,10 @@
 import { AppError, type ParsedInputOf } from '@shared/contracts';
 import type { PersonView } from '@shared/contracts/people';
 import type { User } from '@shared/domain/person';
-import type { RoleGrant } from '@shared/domain/roles';
+import { ROLE_LABELS, type RoleGrant } from '@shared/domain/roles';
 import type { Context } from '../../context';
 import { StoreError, type StoreOps } from '../../ports/store';
+import { notifyParties } from '../../services/notify';
 import { audit } from '../../services/audit';
 import { Lookup } from '../../services/lookup';
 import { indexRoles, roleEntries, roleEntryId, type RoleEntry } from '../../services/role-index';
@@ -53,7 +54,18 @@ async function changeRoles(ctx: Context, input: ParsedInputOf<'people.grant'>, a
         if (entry) await tx.remove('roleIndex', entry._id, entry.version);
       }
       const label = g.committeeId ? `${g.role}@${g.committeeId}` : g.role;
-      await audit(tx, { _id: ctx.newId(), entityType: 'user', entityId: user._id, action: action === 'grant' ? 'grantRole' : 'revokeRole', actorId: ctx.user?._id ?? '', at, from: action === 'revoke' ? label : null, to: action === 'grant' ? label : null, requestId: ctx.requestId });
+      const auditId = ctx.newId();
+      await audit(tx, { _id: auditId, entityType: 'user', entityId: user._id, action: action === 'grant' ? 'grantRole' : 'revokeRole', actorId: ctx.user?._id ?? '', at, from: action === 'revoke' ? label : null, to: action === 'grant' ? label : null, requestId: ctx.requestId });
+      const roleName = `${g.committeeId ? await new Lookup(tx).committeeName(g.committeeId) : ''}${ROLE_LABELS[g.role]}`;
+      await notifyParties(
+        ctx,
+        tx,
+        action === 'grant'
+          ? { kind: 'role.granted', title: `您已被设为${roleName}`, body: '相关功能已在首页显示。', entityId: user._id, eventId: auditId, link: '/pages/index/index' }
+          : { kind: 'role.revoked', title: `您的${roleName}角色已取消`, body: '如有疑问请联系党委组织部。', entityId: user._id, eventId: auditId },
+        { subjectId: user._id },
+        at,
+      );
       return next;
     });
     return toPerson(ctx.store, saved);

@@ -53,7 +53,7 @@ function openDeadline(batch: Batch, kind: DutyKind, now: Date, horizon: number):
 function hostDuty(project: Project, batch: Batch, now: Date, horizon: number): Duty | null {
   const make = (kind: DutyKind, title: string, detail: string, link: string): Duty | null => {
     const deadline = openDeadline(batch, kind, now, horizon);
-    return deadline ? { personId: project.hostId, kind, deadline, count: 1, title, detail, link } : null;
+    return deadline ? { personId: project.hostId, kind, deadline, count: 1, title, detail, link, committeeId: project.committeeId } : null;
   };
   if (DRAFT_STATES.includes(project.state)) {
     const why = project.state === 'returned' ? '被退回修改，尚未重新提交' : '草稿尚未提交';
@@ -79,13 +79,14 @@ function decideDuty(personId: string, batch: Batch, committeeId: string, count: 
     title: `审核申报：${count}份待处理`,
     detail: `「${batch.name}」推荐截止前请研究并推荐`,
     link: `/packages/committee/inbox/index?committeeId=${committeeId}&batchId=${batch._id}`,
+    committeeId,
   };
 }
 
 function scoreDuty(personId: string, batch: Batch, count: number, now: Date, horizon: number): Duty | null {
   const deadline = openDeadline(batch, 'scoreReviews', now, horizon);
   if (!deadline) return null;
-  return { personId, kind: 'scoreReviews', deadline, count, title: `评审打分：${count}份未评`, detail: `「${batch.name}」评审结束前请完成评分`, link: '/packages/review/mine/index' };
+  return { personId, kind: 'scoreReviews', deadline, count, title: `评审打分：${count}份未评`, detail: `「${batch.name}」评审结束前请完成评分`, link: '/packages/review/mine/index', committeeId: null };
 }
 
 /** The committee's brand report for the batch's year, when it is missing or not yet submitted. */
@@ -96,7 +97,7 @@ async function brandDuty(store: StoreOps, personId: string, batch: Batch, commit
   const brand = slot ? await store.get<Brand>('brands', slot.brandId) : null;
   if (brand && !canEditReport(brand.state)) return null;
   const why = !brand ? '尚未创建' : brand.state === 'returned' ? '被退回修改，尚未重新报送' : '尚未报送';
-  return { personId, kind: 'submitBrandReport', deadline, count: 1, title: `${batch.year}年度党建品牌报告${why}`, detail: `基层党建品牌材料与「${batch.name}」申报材料同期报送`, link: '/packages/brand/mine/index' };
+  return { personId, kind: 'submitBrandReport', deadline, count: 1, title: `${batch.year}年度党建品牌报告${why}`, detail: `基层党建品牌材料与「${batch.name}」申报材料同期报送`, link: '/packages/brand/mine/index', committeeId };
 }
 
 const push = (out: Duty[], d: Duty | null) => {

@@ -2,7 +2,7 @@ import type { ParsedInputOf, OutputOf } from '@shared/contracts';
 import type { TodoItem } from '@shared/contracts/reminders';
 import { daysLeft, formatDeadline } from '@shared/time/deadline';
 import type { Context } from '../../context';
-import type { ReminderEntry } from '../../jobs/reminder-docs';
+import type { OutboxEntry } from '../../services/outbox';
 import { dutiesOf, readEvery } from './duties';
 
 /** 我的待办: every open duty of the caller, counted down in Beijing time, subscribed or not. */
@@ -11,7 +11,9 @@ export async function todoMine(ctx: Context, _input: ParsedInputOf<'todo.mine'>)
   if (!user) return { count: 0, items: [] };
   const duties = await dutiesOf(ctx.store, user, ctx.now);
   const interrupted = new Set(
-    (await readEvery<ReminderEntry>(ctx.store, 'reminderOutbox', { personId: user._id, status: 'interrupted' })).map((e) => `${e.duty}:${e.deadline}`),
+    (await readEvery<OutboxEntry>(ctx.store, 'outbox', { recipientId: user._id, status: 'interrupted' }))
+      .filter((e) => e.kind === 'reminder')
+      .map((e) => `${e.duty}:${e.deadline}`),
   );
   const items: TodoItem[] = duties.map((d) => ({
     kind: d.kind,

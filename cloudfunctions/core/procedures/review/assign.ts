@@ -5,7 +5,8 @@ import { Lookup } from '../../services/lookup';
 import { pairId, type Review, type ReviewAssignment } from './docs';
 import { requireEligibleReviewer, requireUnderReview } from './eligibility';
 import { readAll } from './pages';
-import { inTransaction, projectOfBatch } from './release';
+import { inTransaction, projectOfBatch, titleOf } from './release';
+import { tellReviewers } from './tell-reviewers';
 import { byText, People, toAssignmentView } from './views';
 
 /**
@@ -47,8 +48,9 @@ export async function assignReviewers(ctx: Context, input: ParsedInputOf<'review
     }
     if (added.length || removed.length) {
       // On the batch, not the project: who reviews an application is not the applicant's to read.
+      const auditId = ctx.newId();
       await audit(tx, {
-        _id: ctx.newId(),
+        _id: auditId,
         entityType: 'batch',
         entityId: project.batchId,
         action: 'assignReviewers',
@@ -59,6 +61,8 @@ export async function assignReviewers(ctx: Context, input: ParsedInputOf<'review
         reason: `${project._id}：增加 ${added.join('、') || '无'}；取消 ${removed.join('、') || '无'}`,
         requestId: ctx.requestId,
       });
+      const title = titleOf(project);
+      await tellReviewers(ctx, tx, project.batchId, auditId, new Map(added.map((id) => [id, [title]])), new Map(removed.map((id) => [id, [title]])), at);
     }
   });
   return assignmentsOf(ctx, input.projectId);

@@ -9,6 +9,7 @@ import { pairId, type ReviewAssignment } from './docs';
 import { requireUnderReview } from './eligibility';
 import { readAll } from './pages';
 import { inTransaction, titleOf } from './release';
+import { addTo, tellReviewers, type ByReviewer } from './tell-reviewers';
 import { byText } from './views';
 
 /**
@@ -46,6 +47,8 @@ export async function autoAssign(ctx: Context, input: ParsedInputOf<'review.auto
     const wanted = new Set(spread.assignments.flatMap((a) => a.reviewerIds.map((r) => pairId(a.applicationId, r))));
     let added = 0;
     let removed = 0;
+    const addedTo: ByReviewer = new Map();
+    const removedFrom: ByReviewer = new Map();
     for (const app of apps) {
       const fresh = await tx.get<Project>('projects', app._id);
       if (!fresh) throw new AppError('CONFLICT', `「${titleOf(app)}」刚刚被删除，请刷新后重试`);
@@ -54,6 +57,7 @@ export async function autoAssign(ctx: Context, input: ParsedInputOf<'review.auto
       for (const a of current) {
         if (wanted.has(a._id)) continue;
         await tx.remove('reviewAssignments', a._id, a.version);
+        addTo(removedFrom, a.reviewerId, titleOf(fresh));
         removed++;
       }
       const have = new Set(current.map((a) => a._id));
@@ -69,12 +73,14 @@ export async function autoAssign(ctx: Context, input: ParsedInputOf<'review.auto
           assignedAt: at,
           how: 'auto',
         });
+        addTo(addedTo, reviewerId, titleOf(fresh));
         added++;
       }
     }
     if (added || removed) {
+      const auditId = ctx.newId();
       await audit(tx, {
-        _id: ctx.newId(),
+        _id: auditId,
         entityType: 'batch',
         entityId: batch._id,
         action: 'autoAssignReviewers',
@@ -85,6 +91,7 @@ export async function autoAssign(ctx: Context, input: ParsedInputOf<'review.auto
         reason: `每个项目 ${input.perApplication} 位评审专家：新增 ${added} 项分配，取消 ${removed} 项`,
         requestId: ctx.requestId,
       });
+      await tellReviewers(ctx, tx, batch._id, auditId, addedTo, removedFrom, at);
     }
     return { added, removed };
   });

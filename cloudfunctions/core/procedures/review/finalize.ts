@@ -3,6 +3,7 @@ import { formatYuan } from '@shared/domain/money';
 import type { Project } from '@shared/domain/project/project';
 import { PROJECT_STATE_LABELS } from '@shared/domain/project/state';
 import type { Context } from '../../context';
+import { releaseIdOf } from '../../jobs/release';
 import { transitionProject } from '../../services/project-transition';
 import { APPROVED_STATES, countInStates, loadBatch } from './batch';
 import { roleHolders } from './directory';
@@ -32,6 +33,8 @@ export async function finalize(ctx: Context, input: ParsedInputOf<'review.finali
       { quota: batch.quota, approved: approvedAlready },
     );
   }
+  // Staged: nobody is told until the 组织部 previews and releases the round's messages.
+  const releaseId = releaseIdOf(batch._id, 'approval');
   return inTransaction(ctx, async (tx) => {
     const current = await loadBatch(tx, batch._id);
     const grantFen = current.grantPerProject;
@@ -43,14 +46,15 @@ export async function finalize(ctx: Context, input: ParsedInputOf<'review.finali
       await transitionProject(ctx, tx, project, 'approve', {
         patch: { grantFen },
         reason: `经评审和公示，予以立项，培育经费 ${formatYuan(grantFen)} 元`,
-        notify: notifyFor(holders, project),
+        known: notifyFor(holders, project),
+        releaseId,
       });
       approved.push({ projectId: project._id, title: titleOf(project), grantFen });
     }
     for (const r of input.reject) {
       const project = await projectOfBatch(tx, r.projectId, current._id);
       requireInPublicity(project);
-      await transitionProject(ctx, tx, project, 'reject', { reason: r.reason.trim(), notify: notifyFor(holders, project) });
+      await transitionProject(ctx, tx, project, 'reject', { reason: r.reason.trim(), known: notifyFor(holders, project), releaseId });
       rejected.push({ projectId: project._id, title: titleOf(project) });
     }
     return { approved, rejected };

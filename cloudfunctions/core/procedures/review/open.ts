@@ -40,7 +40,7 @@ export async function openRound(ctx: Context, input: ParsedInputOf<'review.open'
     for (const p of listed) {
       const fresh = await tx.get<Project>('projects', p._id);
       if (!fresh || fresh.batchId !== batch._id || fresh.state !== 'recommended') continue;
-      await transitionProject(ctx, tx, fresh, 'openReview', { notify: notifyFor(holders, fresh) });
+      await transitionProject(ctx, tx, fresh, 'openReview', { known: notifyFor(holders, fresh) });
       opened.push({ projectId: fresh._id, title: titleOf(fresh) });
     }
     return { opened, underReview: underReview + opened.length, calendar: calendarView(batch.calendar) };

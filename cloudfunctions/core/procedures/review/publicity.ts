@@ -8,7 +8,7 @@ import { dateIn, formatDeadline, isBeforeDeadline } from '@shared/time/deadline'
 import type { Context } from '../../context';
 import { audit } from '../../services/audit';
 import { Lookup } from '../../services/lookup';
-import { enqueue } from '../../services/outbox';
+import { notifyParties } from '../../services/notify';
 import { loadProject } from '../project/access';
 import { formatDate, loadBatch, publicityText } from './batch';
 import { roleHolders } from './directory';
@@ -108,16 +108,18 @@ export async function raiseObjection(ctx: Context, input: ParsedInputOf<'review.
       reason: `对项目 ${fresh._id} 提出异议（内容见异议记录 ${id}）`,
       requestId: ctx.requestId,
     });
-    await enqueue(
+    await notifyParties(
+      ctx,
       tx,
       {
         kind: 'review.objection',
-        recipientIds: holders.adminIds,
         title: `「${titleOf(fresh)}」收到公示异议`,
         body: '请在立项评审的公示异议中查看并核实处理。',
         entityId: fresh._id,
         eventId: id,
+        link: `/packages/admin/round/index?batchId=${fresh.batchId}`,
       },
+      { adminIds: holders.adminIds },
       at,
     );
   });

@@ -3,6 +3,7 @@ import type { Project } from '@shared/domain/project/project';
 import { PROJECT_STATE_LABELS } from '@shared/domain/project/state';
 import { dateIn } from '@shared/time/deadline';
 import type { Context } from '../../context';
+import { releaseIdOf } from '../../jobs/release';
 import { transitionProject } from '../../services/project-transition';
 import { countInStates, loadBatch, patchBatch, periodOf, PLACED_STATES, requireOrderedCalendar } from './batch';
 import { roleHolders } from './directory';
@@ -51,6 +52,8 @@ export async function publicize(ctx: Context, input: ParsedInputOf<'review.publi
     );
   }
   const reason = input.rejectReason?.trim() || NOT_SELECTED;
+  // Staged: nobody is told until the 组织部 previews and releases the round's messages.
+  const releaseId = releaseIdOf(batchId, 'publicity');
 
   return inTransaction(ctx, async (tx) => {
     const current = await loadBatch(tx, batchId);
@@ -69,12 +72,12 @@ export async function publicize(ctx: Context, input: ParsedInputOf<'review.publi
     for (const p of listed) {
       const fresh = await tx.get<Project>('projects', p._id);
       if (!fresh) throw new AppError('CONFLICT', `「${titleOf(p)}」刚刚被删除，本次公示未生效，请刷新后重试`);
-      const notify = notifyFor(holders, fresh);
+      const known = notifyFor(holders, fresh);
       if (chosen.has(fresh._id)) {
-        await transitionProject(ctx, tx, fresh, 'publicize', { notify });
+        await transitionProject(ctx, tx, fresh, 'publicize', { known, releaseId });
         publicized.push({ projectId: fresh._id, title: titleOf(fresh) });
       } else if (fresh.state === 'under_review') {
-        await transitionProject(ctx, tx, fresh, 'reject', { reason, notify });
+        await transitionProject(ctx, tx, fresh, 'reject', { reason, known, releaseId });
         rejected.push({ projectId: fresh._id, title: titleOf(fresh) });
       }
     }

@@ -2,6 +2,7 @@ import { AppError } from '@shared/contracts/errors';
 import type { Project } from '@shared/domain/project/project';
 import type { Context } from '../../context';
 import { StoreError, type StoreOps } from '../../ports/store';
+import type { KnownParties } from '../../services/notify';
 import { loadProject } from '../project/access';
 import { secretariesOf, type RoleHolders } from './directory';
 
@@ -33,7 +34,7 @@ export function titleOf(project: Project): string {
   return project.fields.title.trim() || '未命名项目';
 }
 
-/** Who hears about a decision besides the host: the secretaries of the project's committee. */
-export function notifyFor(holders: RoleHolders, project: Project): string[] {
-  return secretariesOf(holders, project.committeeId);
+/** The parties of a decision already read for the whole round: the committee's secretaries, the 组织部. */
+export function notifyFor(holders: RoleHolders, project: Project): KnownParties {
+  return { secretaryIds: secretariesOf(holders, project.committeeId), adminIds: holders.adminIds };
 }

@@ -5,7 +5,7 @@ import type { Batch } from '@shared/domain/batch';
 import type { User } from '@shared/domain/person';
 import type { Project } from '@shared/domain/project/project';
 import type { AuditEntry } from '../../services/audit';
-import type { OutboxMessage } from '../../services/outbox';
+import type { OutboxEntry } from '../../services/outbox';
 import { ADMIN, COMPLETE_FIELDS, createHarness, HOST, MEMBER2, NEWCOMER, OPEN_BATCH, SECRETARY_CS, type Harness } from '../../../../test/support/harness';
 
 /**
@@ -148,8 +148,8 @@ async function auditOf(entityId: string) {
 }
 
 async function outboxFor(entityId: string, kind: string): Promise<string[]> {
-  const all = await h.store.find<OutboxMessage>('outbox', { limit: 100 });
-  const more = await h.store.find<OutboxMessage>('outbox', { limit: 100, skip: 100 });
+  const all = await h.store.find<OutboxEntry>('outbox', { limit: 100 });
+  const more = await h.store.find<OutboxEntry>('outbox', { limit: 100, skip: 100 });
   return [...all, ...more].filter((m) => m.entityId === entityId && m.kind === kind).map((m) => m.recipientId).sort();
 }
 

@@ -8,7 +8,7 @@ import type { Context } from '../../context';
 import { MAX_PAGE, StoreError, type StoreOps } from '../../ports/store';
 import { audit } from '../../services/audit';
 import { Lookup } from '../../services/lookup';
-import { enqueue } from '../../services/outbox';
+import { notifyProject } from '../../services/notify';
 import { loadProject, requireHost, requireProjectReader } from '../project/access';
 
 export const JOIN_PAGE = '/packages/project/join/index';
@@ -101,7 +101,7 @@ export async function join(ctx: Context, input: ParsedInputOf<'team.join'>) {
       });
       const auditId = ctx.newId();
       await audit(tx, { _id: auditId, entityType: 'project', entityId: project._id, action: 'join', actorId: user._id, at, from: null, to: null, reason: p.name, requestId: ctx.requestId });
-      await enqueue(tx, { kind: 'team.join', recipientIds: [project.hostId], title: `${p.name}已加入项目团队`, body: project.fields.title, entityId: project._id, eventId: auditId }, at);
+      await notifyProject(ctx, tx, project, { kind: 'team.join', title: `${p.name}已加入项目团队`, body: project.fields.title, eventId: auditId }, at);
       return project._id;
     });
     return { projectId, members: await members(ctx.store, projectId) };
