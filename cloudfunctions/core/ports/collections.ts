@@ -9,11 +9,11 @@ export const COLLECTIONS = {
   batches: ['year', 'level', 'calendar.submissionDeadline'],
   projects: ['batchId', 'committeeId', 'hostId', 'state', 'updatedAt', 'submittedAt'],
   /** One document per (batch, host): its `_id` makes "one host, one project per batch" race-free. */
-  hostSlots: ['batchId', 'hostId'],
+  hostSlots: [],
   audit: ['entityId', 'at', 'actorId', 'seq'],
   brands: ['committeeId', 'year', 'state', 'report.stage', 'updatedAt'],
   /** One document per (committee, year): "一党委一品牌" enforced by its `_id`. */
-  brandSlots: ['committeeId', 'year'],
+  brandSlots: [],
   brandProgress: ['brandId', 'date'],
   brandEvents: ['brandId', 'date'],
   branchFeatures: ['committeeId', 'year', 'branchId'],
@@ -30,8 +30,10 @@ export const COLLECTIONS = {
   disbursements: ['projectId', 'batchId', 'at'],
   expenses: ['projectId', 'batchId', 'date'],
   guidance: ['projectId', 'date'],
-  projectReports: ['projectId', 'kind'],
-  invitations: ['projectId', 'status'],
+  /** Read by `_id` (project:kind) only. */
+  projectReports: [],
+  /** Read by token (`_id`) only. */
+  invitations: [],
   teamMembers: ['projectId', 'userId'],
   attachments: ['projectId', 'uploadedAt'],
   /** One document per (batch, committee, rank): a rank holds one recommendation. */
