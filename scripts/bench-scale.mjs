@@ -6,6 +6,7 @@
 //
 //   npm run bench                          everything (about 3–4 minutes on 2 cores)
 //   node --import tsx scripts/bench-scale.mjs --only-procedures   the procedure table only
+//   node --import tsx scripts/bench-scale.mjs --only-h5           the H5 first paint only
 //   BENCH_CALLS=50 …                       more calls per procedure (default 20)
 //   BENCH_OUT=bench-results/x.json …       where the JSON goes
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,6 +24,8 @@ import { BATCH_OPEN, BATCH_PAST, BATCH_REVIEW, NOW, committeeId, seedUniversity 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const N = Number(process.env.BENCH_CALLS ?? 20);
 const onlyProcedures = process.argv.includes('--only-procedures');
+/** --only-h5: the seeded university and the H5 first paint alone (no procedure table, sizes or cold start). */
+const onlyH5 = process.argv.includes('--only-h5');
 const out = path.resolve(root, process.env.BENCH_OUT ?? 'bench-results/scale.json');
 const dir = mkdtempSync(path.join(tmpdir(), 'bench-scale-'));
 const file = path.join(dir, 'university.sqlite');
@@ -101,7 +104,7 @@ const pct = (xs, p) => {
 const round = (x) => (x === null || x === undefined ? null : Math.round(x * 10) / 10);
 
 const rows = [];
-for (const c of CASES) {
+for (const c of onlyH5 ? [] : CASES) {
   if (!(c.name in procedures)) {
     console.log(`(skipped ${c.name}: not registered yet)`);
     continue;
@@ -170,6 +173,9 @@ const table = [
 ].join('\n');
 const scans = rows.flatMap((r) => r.unindexed.map((u) => `${r.procedure} → ${u}`));
 console.log(`\n${table}\n\nstore queries without an index: ${scans.length ? `\n  ${scans.join('\n  ')}` : 'none (every find and count used an index, EXPLAIN QUERY PLAN)'}\n`);
+// The showcase list's first brand, for the first-paint bench to watch for.
+const publicList = await router.call(null, { procedure: 'brand.publicList', input: {} });
+const listBrandName = publicList.ok ? (publicList.data.items ?? publicList.data)[0]?.name : null;
 handSql.close();
 await raw.close();
 
@@ -178,12 +184,14 @@ let sizes = null;
 let firstPaint = null;
 let coldStart = null;
 if (!onlyProcedures) {
-  const { measureColdStart } = await import('./bench/cold-start.mjs');
-  coldStart = measureColdStart(root);
-  const { measureSizes } = await import('./bench/sizes.mjs');
-  sizes = await measureSizes(root);
+  if (!onlyH5) {
+    const { measureColdStart } = await import('./bench/cold-start.mjs');
+    coldStart = measureColdStart(root);
+    const { measureSizes } = await import('./bench/sizes.mjs');
+    sizes = await measureSizes(root);
+  }
   const { measureFirstPaint } = await import('./bench/first-paint.mjs');
-  firstPaint = await measureFirstPaint(root, { dbFile: file, brandId: brands.promoted[0], now: NOW });
+  firstPaint = await measureFirstPaint(root, { dbFile: file, brandId: brands.promoted[0], listBrandName, now: NOW });
 }
 
 mkdirSync(path.dirname(out), { recursive: true });

@@ -1,6 +1,6 @@
 // Bundles each deployable cloud function (core + shared inlined) and the local host with esbuild.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -70,6 +70,18 @@ for (const name of FUNCTIONS) {
   copyFileSync(path.join(root, 'cloudfunctions', name, 'config.json'), path.join(root, out, 'config.json'));
   const pkg = { name, version: rootPkg.version, private: true, main: 'index.js', dependencies: runtimeVersions };
   writeFileSync(path.join(root, out, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
+}
+// The api function answers the public showcase (GET /brand?id=…) through its HTTP route with the
+// page pre-rendered into the H5 app's index.html, whose assets load from the static site
+// (H5_PUBLIC_BASE_URL). Build the H5 app first (the deploy does) for the function to carry it.
+const h5Index = path.join(root, 'dist', 'h5', 'index.html');
+const shellFile = path.join(root, 'dist', 'cloudfunctions', 'api', 'showcase-shell.json');
+if (existsSync(h5Index)) {
+  writeFileSync(shellFile, `${JSON.stringify({ html: readFileSync(h5Index, 'utf8'), assetBase: process.env.H5_PUBLIC_BASE_URL || null })}\n`);
+  console.log(`  dist/cloudfunctions/api/showcase-shell.json  (the H5 shell for GET /brand${process.env.H5_PUBLIC_BASE_URL ? `, assets from ${process.env.H5_PUBLIC_BASE_URL}` : ''})`);
+} else {
+  rmSync(shellFile, { force: true });
+  console.log('  (no dist/h5/index.html yet: the api function will not pre-render /brand; build h5 first)');
 }
 console.log('building the local host:');
 await bundle('cloudfunctions/local/main.ts', 'dist/local/server.js', ['better-sqlite3', ...RUNTIME_PACKAGES]);

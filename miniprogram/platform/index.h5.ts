@@ -169,4 +169,19 @@ export const platform: Platform = {
   },
   setTodoBadge() {},
   devInboxUrl: '/dev/inbox',
+  takePrerendered() {
+    // Ids agreed with cloudfunctions/core/showcase/prerender.ts.
+    const el = document.getElementById('showcase-prerender-data');
+    if (!el) return null;
+    el.remove(); // once: a later page must not read it
+    try {
+      const v = JSON.parse(el.textContent ?? '') as { id?: unknown; brand?: unknown };
+      return typeof v.id === 'string' && v.brand ? { id: v.id, data: v.brand } : null;
+    } catch {
+      return null;
+    }
+  },
+  dropPrerendered() {
+    document.getElementById('showcase-prerender')?.remove();
+  },
 };

@@ -146,4 +146,6 @@ export const platform: Platform = {
     void Promise.resolve(done).catch(() => {});
   },
   devInboxUrl: null,
+  takePrerendered: () => null,
+  dropPrerendered() {},
 };

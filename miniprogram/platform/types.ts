@@ -84,4 +84,11 @@ export interface Platform {
   setTodoBadge(count: number): void;
   /** Where the local host shows the messages it "sent" (H5 only; null on WeChat). */
   devInboxUrl: string | null;
+  /**
+   * What the web host put in the first HTML response for the page being opened (the public
+   * showcase: `{ id, brand }`), taken once; null on WeChat, on later pages and when there is none.
+   */
+  takePrerendered(): { id: string; data: unknown } | null;
+  /** Removes the pre-rendered content once the app has drawn the page itself (nothing on WeChat). */
+  dropPrerendered(): void;
 }

@@ -29,8 +29,9 @@ export function measureColdStart(root) {
     const b = spawnSync(process.execPath, [path.join(root, 'scripts', 'build-functions.mjs')], { cwd: root, encoding: 'utf8' });
     if (b.status !== 0) throw new Error(`build-functions failed:\n${b.stderr}`);
   }
-  // The floor sits beside the functions so it resolves the same wx-server-sdk.
-  const floorDir = path.join(dist, '.bench-floor');
+  // The floor sits in dist/ (not among the functions, which the deploy uploads) and resolves the
+  // same wx-server-sdk from the repo's node_modules.
+  const floorDir = path.join(root, 'dist', '.bench-floor');
   mkdirSync(floorDir, { recursive: true });
   const floor = path.join(floorDir, 'index.js');
   writeFileSync(floor, "const cloud = require('wx-server-sdk');\ncloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });\nexports.main = async () => ({ ok: true });\n");

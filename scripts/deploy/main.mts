@@ -48,15 +48,16 @@ function step(title: string) {
   console.log(`\n▶ ${title}`);
 }
 
-function build(h5ApiBase: string | undefined) {
+function build(h5ApiBase: string | undefined, h5BaseUrl: string | undefined) {
   const steps: Array<[string, string, string[]]> = [
+    // H5 first: the api function carries its index.html to pre-render the showcase (GET /brand).
+    ['H5（taro build --type h5）', 'npx', ['taro', 'build', '--type', 'h5']],
     ['云函数（esbuild）', 'node', ['scripts/build-functions.mjs']],
     ['小程序（taro build --type weapp）', 'npx', ['taro', 'build', '--type', 'weapp']],
-    ['H5（taro build --type h5）', 'npx', ['taro', 'build', '--type', 'h5']],
   ];
   for (const [label, cmd, args] of steps) {
     const started = Date.now();
-    const r = spawnSync(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production', H5_API_BASE: h5ApiBase ?? '' }, maxBuffer: 64 * 1024 * 1024 });
+    const r = spawnSync(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production', H5_API_BASE: h5ApiBase ?? '', H5_PUBLIC_BASE_URL: h5BaseUrl ?? '' }, maxBuffer: 64 * 1024 * 1024 });
     if (r.status !== 0) {
       const tail = `${r.stdout ?? ''}\n${r.stderr ?? ''}`.trim().split('\n').slice(-40).join('\n');
       throw new Error(`构建${label}失败（${cmd} ${args.join(' ')} 退出码 ${r.status ?? r.signal}）：\n${tail}`);
@@ -121,7 +122,7 @@ function printNextSteps(plan: Plan) {
     '  4. 云函数 api：消息推送 把 wxa_media_check 事件推送到 api；允许 未登录访问（朋友圈单页模式打开展示页时需要）；首次由本命令新建的云函数请确认运行环境为 Node.js 16 或更高。',
     `  5. H5 展示页：静态网站托管 → 设置 把 错误文档 设为 index.html（/brand 等地址由前端路由处理）；公开链接 ${showcase}；如要在小程序 web-view 打开，把该域名加入 业务域名。H5 页面的数据来自云函数 api：在 云开发控制台 → HTTP 访问服务 新建 触发路径 /api 关联云函数 api（它只回答公开接口，其余请在小程序中办理）；${
       plan.config.h5ApiBase ? `本次构建的 H5 向 ${plan.config.h5ApiBase}/api/<接口名> 取数据` : '未设 H5_API_BASE，H5 向展示页同域名的 /api/<接口名> 取数据（HTTP 访问服务需与静态网站托管用同一域名）'
-    }。`,
+    }。展示页首屏：在 HTTP 访问服务 再新建 触发路径 /brand 关联云函数 api，它回答 /brand?id=… 时页面里已带品牌名称与品牌内涵（不等前端加载）与分享标签；把对外分享的展示页链接设为 <HTTP 访问服务域名>/brand?id=<品牌 id>（页面的脚本与样式仍从静态网站托管${plan.config.h5BaseUrl ? ` ${plan.config.h5BaseUrl}` : '（须设 H5_PUBLIC_BASE_URL）'} 加载）。`,
     '  6. 发布：微信公众平台 → 管理 → 版本管理 → 开发版本，设为体验版试用后 提交审核，审核通过后 发布。',
     '  回滚：版本管理 → 线上版本 → 版本回退（可退回上一个线上版本）；云函数回滚：用上一个提交重新 npm run deploy。',
   ];
@@ -159,7 +160,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     // 2. Build.
     step(args.skipBuild ? `构建（--skip-build：使用现有的 ${distDir.startsWith(ROOT + path.sep) ? path.relative(ROOT, distDir) : distDir}/）` : '构建');
-    if (!args.skipBuild) build(config.h5ApiBase);
+    if (!args.skipBuild) build(config.h5ApiBase, config.h5BaseUrl);
 
     // 3. Stage the upload copy and check it offline.
     step('检查');

@@ -241,8 +241,17 @@ describe('党建品牌: report, 认定, 培育, 推广, and the public showcase'
     const html = await res.text();
     expect(html).toMatch(new RegExp(`<title>[^<]*${NAME}[^<]*</title>`));
     expect(html).toMatch(/<meta name="description" content="[^"]*党建\+科研[^"]*">/);
+    // The name and the first paragraph come in the first response, before the app's scripts run.
+    const pre = html.slice(html.indexOf('<div id="showcase-prerender"'), html.indexOf('<div id="app">'));
+    expect(pre).toContain(NAME);
+    expect(pre).toContain(CONNOTATION.split('\n')[0]);
 
     const visitor = await phone();
+    const calls: string[] = [];
+    visitor.on('request', (r) => {
+      const m = /\/api\/([A-Za-z0-9.]+)$/.exec(new URL(r.url()).pathname);
+      if (m && r.method() === 'POST') calls.push(m[1]);
+    });
     const assets: Array<{ url: string; bytes: number }> = [];
     visitor.on('requestfinished', (req) => {
       if (!/\.(js|css)(\?|$)/.test(req.url())) return;
@@ -255,6 +264,9 @@ describe('党建品牌: report, 认定, 培育, 推广, and the public showcase'
     // Signed out, the page stays (no detour to sign-in) and carries the brand's name as its title.
     expect(new URL(visitor.url()).pathname).toBe('/brand');
     await poll(() => visitor.title()).toBe(NAME);
+    // The app took over: the pre-rendered copy is gone, and the brand came with the page (no call).
+    expect(await visitor.locator('#showcase-prerender').count()).toBe(0);
+    expect(calls).not.toContain('brand.public');
     const fcp = await visitor.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
     const total = assets.reduce((s, a) => s + a.bytes, 0);
     console.log(`showcase first contentful paint: ${fcp === null ? 'n/a' : `${fcp.toFixed(0)} ms`}`);

@@ -3,6 +3,7 @@ import { createApp } from '../../app';
 import { guardUnhandledRejections } from '../../process-guard';
 import type { Router } from '../../router/router';
 import type { Store } from '../../ports/store';
+import { renderShowcase } from '../../showcase/prerender';
 import { recordMediaVerdict } from '../../services/media-check';
 import { createWechatContentCheck, type WechatSecurityCloud } from './content-check';
 import { createWechatFiles, type WechatStorage } from './files';
@@ -33,8 +34,17 @@ function openapiOf(cloud: WechatCloud): OpenApi {
   return api as OpenApi;
 }
 
+/**
+ * The H5 build's index.html, copied beside the function by the build (scripts/build-functions.mjs)
+ * with the static site's address its assets load from; null when the function was built without it.
+ */
+export interface ShowcaseShell {
+  html: string;
+  assetBase: string | null;
+}
+
 /** Builds the cloud function's `main`: identity from the WeChat context, never from the event. */
-export function createWechatMain(cloud: WechatCloud): (event: unknown) => Promise<CallResult<unknown> | HttpResponse> {
+export function createWechatMain(cloud: WechatCloud, showcaseShell: () => ShowcaseShell | null = () => null): (event: unknown) => Promise<CallResult<unknown> | HttpResponse> {
   guardUnhandledRejections();
   let app: { router: Router; store: Store } | null = null;
   return async (event) => {
@@ -60,7 +70,7 @@ export function createWechatMain(cloud: WechatCloud): (event: unknown) => Promis
     // The public web pages (the H5 build on static hosting) reach this function through the
     // HTTP access service: signed out, so only public procedures answer.
     const http = httpRequest(event);
-    if (http) return answerHttp(app.router, http);
+    if (http) return answerHttp(app.router, http, showcaseShell);
     const openid = cloud.getWXContext().OPENID;
     return app.router.call(openid ? { openid } : null, event);
   };
@@ -71,6 +81,8 @@ export interface HttpRequest {
   method: string;
   path: string;
   body: string;
+  /** The query string's parameters (`queryStringParameters`). */
+  query: Record<string, string>;
   origin: string | null;
   clientKey: string | null;
 }
@@ -84,27 +96,32 @@ export interface HttpResponse {
 
 /** Recognises an HTTP access-service event (`httpMethod` + `path`); null for a callFunction event. */
 export function httpRequest(event: unknown): HttpRequest | null {
-  const e = event as { httpMethod?: unknown; path?: unknown; headers?: unknown; body?: unknown; isBase64Encoded?: unknown; requestContext?: { sourceIp?: unknown } } | null;
+  const e = event as { httpMethod?: unknown; path?: unknown; headers?: unknown; queryStringParameters?: unknown; body?: unknown; isBase64Encoded?: unknown; requestContext?: { sourceIp?: unknown } } | null;
   if (!e || typeof e !== 'object' || typeof e.httpMethod !== 'string' || typeof e.path !== 'string') return null;
   const headers: Record<string, string> = {};
   if (e.headers && typeof e.headers === 'object') {
     for (const [k, v] of Object.entries(e.headers as Record<string, unknown>)) if (typeof v === 'string') headers[k.toLowerCase()] = v;
   }
+  const query: Record<string, string> = {};
+  if (e.queryStringParameters && typeof e.queryStringParameters === 'object') {
+    for (const [k, v] of Object.entries(e.queryStringParameters as Record<string, unknown>)) if (typeof v === 'string') query[k] = v;
+  }
   let body = typeof e.body === 'string' ? e.body : '';
   if (e.isBase64Encoded === true) body = Buffer.from(body, 'base64').toString('utf8');
   const forwarded = headers['x-forwarded-for']?.split(',')[0]?.trim();
   const sourceIp = typeof e.requestContext?.sourceIp === 'string' ? e.requestContext.sourceIp : null;
-  return { method: e.httpMethod.toUpperCase(), path: e.path, body, origin: headers.origin ?? null, clientKey: forwarded || sourceIp };
+  return { method: e.httpMethod.toUpperCase(), path: e.path, body, query, origin: headers.origin ?? null, clientKey: forwarded || sourceIp };
 }
 
 const MAX_HTTP_BODY = 1_000_000;
 
 /**
- * Answers one web request: POST <prefix>/api/<procedure> with `{ input, requestId }` as JSON.
+ * Answers one web request: GET <prefix>/brand?id=… with the showcase page pre-rendered (when the
+ * function was built with the H5 shell), or POST <prefix>/api/<procedure> with `{ input, requestId }` as JSON.
  * CORS allows any origin without credentials (nothing here depends on a cookie; only public
  * procedures answer), so the pages can live on the static-hosting domain.
  */
-export async function answerHttp(router: Router, req: HttpRequest): Promise<HttpResponse> {
+export async function answerHttp(router: Router, req: HttpRequest, showcaseShell: () => ShowcaseShell | null = () => null): Promise<HttpResponse> {
   const headers: Record<string, string> = {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
@@ -115,6 +132,11 @@ export async function answerHttp(router: Router, req: HttpRequest): Promise<Http
   };
   const reply = (statusCode: number, body: unknown): HttpResponse => ({ statusCode, headers, body: JSON.stringify(body), isBase64Encoded: false });
   if (req.method === 'OPTIONS') return { statusCode: 204, headers, body: '', isBase64Encoded: false };
+  const shell = /\/brand\/?$/.test(req.path) && (req.method === 'GET' || req.method === 'HEAD') ? showcaseShell() : null;
+  if (shell) {
+    const page = await renderShowcase(router, shell.html, req.query.id ?? null, { assetBase: shell.assetBase ?? undefined });
+    return { statusCode: page.status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' }, body: page.html, isBase64Encoded: false };
+  }
   const m = /\/api\/([A-Za-z][A-Za-z0-9.]{0,63})$/.exec(req.path);
   if (!m) return reply(404, { ok: false, error: { code: 'NOT_FOUND', message: '没有这个地址' } });
   if (req.method !== 'POST') return reply(405, { ok: false, error: { code: 'VALIDATION', message: '请用 POST 调用接口' } });

@@ -61,4 +61,21 @@ describe('the api function over the HTTP access service (public web pages)', () 
       expect(JSON.parse(res.body).error.code).toBe(code);
     }
   });
+
+  it('answers GET /brand?id=… with the showcase page when the function carries the H5 shell', async () => {
+    const shell = { html: '<html><head><title>t</title></head><body><div id="app"></div><script defer src="/js/app.js"></script></body></html>', assetBase: 'https://env.tcloudbaseapp.com' };
+    const req = httpRequest(event('GET', '/brand', '', { queryStringParameters: { id: 'no-such-brand' } }))!;
+    expect(req.query).toEqual({ id: 'no-such-brand' });
+    // The brand is looked up through brand.public (an unknown one is a 404 page; a known one is
+    // rendered as in showcase/prerender.test.ts), the assets point at the static site.
+    const page = await answerHttp(h.router, req, () => shell);
+    expect(page.statusCode).toBe(404);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.body).toContain('<title>品牌展示页不存在或尚未公开');
+    expect(page.body).toContain('src="https://env.tcloudbaseapp.com/js/app.js"');
+    // Built without the shell, /brand is not this function's.
+    const bare = await answerHttp(h.router, req);
+    expect(bare.statusCode).toBe(404);
+    expect(JSON.parse(bare.body).error.code).toBe('NOT_FOUND');
+  });
 });

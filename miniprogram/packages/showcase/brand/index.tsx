@@ -30,7 +30,11 @@ function brandId(params: Record<string, string | undefined>): string {
 export default function BrandShowcase() {
   const { params } = useRouter();
   const id = brandId(params);
-  const [brand, setBrand] = useState<PublicBrand | null>(null);
+  // Opened from a web link, the first HTML response already carries the brand: no call needed.
+  const [brand, setBrand] = useState<PublicBrand | null>(() => {
+    const pre = platform.takePrerendered();
+    return pre && pre.id === id ? (pre.data as PublicBrand) : null;
+  });
   const [missing, setMissing] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -40,7 +44,6 @@ export default function BrandShowcase() {
     try {
       const b = await call('brand.public', { id });
       setBrand(b);
-      void Taro.setNavigationBarTitle({ title: b.name });
     } catch (err) {
       if (err instanceof ApiError && (err.code === 'NOT_FOUND' || err.code === 'VALIDATION')) setMissing(true);
       else setError(errorText(err));
@@ -48,8 +51,18 @@ export default function BrandShowcase() {
   }, [id]);
 
   useEffect(() => {
-    void load();
+    // A brand that came with the page is not asked for again.
+    if (!brand) void load();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [load]);
+
+  useEffect(() => {
+    if (brand) {
+      platform.dropPrerendered();
+      void Taro.setNavigationBarTitle({ title: brand.name });
+    }
+    if (missing) platform.dropPrerendered();
+  }, [brand, missing]);
 
   useShareAppMessage(() => ({ title: brand ? `${brand.name} · ${brand.committeeName}党建品牌` : '党建品牌展示', path: `${PAGE}?id=${encodeURIComponent(id)}` }));
   useShareTimeline(() => ({ title: brand ? `${brand.name} · ${brand.committeeName}` : '党建品牌展示', query: `id=${encodeURIComponent(id)}` }));
