@@ -32,6 +32,17 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          name: 'weapp',
+          include: ['test/weapp/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
+          globalSetup: ['test/weapp/support/global-setup.ts'],
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',

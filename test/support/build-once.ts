@@ -10,7 +10,8 @@ const LOCK = path.join(ROOT, 'dist', '.build-once.lock');
 const MARKER = path.join(ROOT, 'dist', '.build-once.json');
 const LOCK_WAIT_MS = 10 * 60_000;
 
-const STEPS: Array<{ label: string; cmd: string; args: string[]; env?: Record<string, string> }> = [
+type Step = { label: string; cmd: string; args: string[]; env?: Record<string, string> };
+const STEPS: Step[] = [
   { label: 'build cloud functions and local host', cmd: 'node', args: ['scripts/build-functions.mjs'] },
   { label: 'build h5', cmd: 'npx', args: ['taro', 'build', '--type', 'h5'], env: { NODE_ENV: 'production' } },
 ];
@@ -24,11 +25,9 @@ function runKey(): string {
   return process.env.VITEST_BUILD_RUN_KEY ?? `pid-${isMainThread ? process.ppid : process.pid}`;
 }
 
-const outputsExist = () => OUTPUTS.every((f) => existsSync(f));
-
-function markerKey(): string | null {
+function markerKey(marker = MARKER): string | null {
   try {
-    return (JSON.parse(readFileSync(MARKER, 'utf8')) as { runKey?: unknown }).runKey === runKey() ? runKey() : null;
+    return (JSON.parse(readFileSync(marker, 'utf8')) as { runKey?: unknown }).runKey === runKey() ? runKey() : null;
   } catch {
     return null;
   }
@@ -73,15 +72,13 @@ async function withLock<T>(fn: () => T): Promise<T> {
   }
 }
 
-/**
- * Builds the local host bundle and the H5 app once per test run (several suites may ask).
- * With SKIP_BUILD=1 and both outputs present, builds nothing (npm test builds before running vitest).
- */
-export async function ensureBuilt(): Promise<void> {
-  if (process.env.SKIP_BUILD === '1' && outputsExist()) return;
+/** Runs the steps once per test run (the marker file records the run), under the build lock. */
+async function buildOnce(steps: Step[], outputs: string[], marker: string): Promise<void> {
+  const present = () => outputs.every((f) => existsSync(f));
+  if (process.env.SKIP_BUILD === '1' && present()) return;
   await withLock(() => {
-    if (markerKey() && outputsExist()) return;
-    for (const step of STEPS) {
+    if (markerKey(marker) && present()) return;
+    for (const step of steps) {
       const started = Date.now();
       const r = spawnSync(step.cmd, step.args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...step.env }, maxBuffer: 64 * 1024 * 1024 });
       if (r.status !== 0) {
@@ -92,8 +89,25 @@ export async function ensureBuilt(): Promise<void> {
       }
       console.log(`${step.label}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
-    const missing = OUTPUTS.filter((f) => !existsSync(f));
+    const missing = outputs.filter((f) => !existsSync(f));
     if (missing.length) throw new Error(`build finished but these outputs are missing: ${missing.join(', ')}`);
-    writeFileSync(MARKER, `${JSON.stringify({ runKey: runKey(), builtAt: new Date().toISOString() })}\n`);
+    writeFileSync(marker, `${JSON.stringify({ runKey: runKey(), builtAt: new Date().toISOString() })}\n`);
   });
+}
+
+/**
+ * Builds the local host bundle and the H5 app once per test run (several suites may ask).
+ * With SKIP_BUILD=1 and both outputs present, builds nothing (npm test builds before running vitest).
+ */
+export function ensureBuilt(): Promise<void> {
+  return buildOnce(STEPS, OUTPUTS, MARKER);
+}
+
+/** The weapp build (dist/weapp), once per test run; SKIP_BUILD=1 with the output present builds nothing. */
+export function ensureWeappBuilt(): Promise<void> {
+  return buildOnce(
+    [{ label: 'build weapp', cmd: 'npx', args: ['taro', 'build', '--type', 'weapp'], env: { NODE_ENV: 'production' } }],
+    [path.join(ROOT, 'dist', 'weapp', 'app.js'), path.join(ROOT, 'dist', 'weapp', 'app.json'), path.join(ROOT, 'dist', 'weapp', 'base.wxml')],
+    path.join(ROOT, 'dist', '.build-once-weapp.json'),
+  );
 }
