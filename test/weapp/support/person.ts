@@ -56,9 +56,12 @@ export function person(rt: Runtime): Person {
       (f) => (f.tag === 'input' || f.tag === 'textarea' || f.tag === 'picker') && (classesOf(f.node).includes(name) || String(propOf(rt.templates, f.node, 'placeholder') ?? '') === name),
     );
     if (hit) return hit;
-    // A class on a wrapper around the field (NutUI and our own components put it there).
+    // A class on a wrapper around the field (NutUI and our own components put it there), or on
+    // what a picker shows inside it.
     const wrapper = found().find((f) => classesOf(f.node).includes(name));
     if (wrapper) {
+      const picker = wrapper.ancestors.findLastIndex((a) => rt.templates.get(String(a.nn))?.tag === 'picker');
+      if (picker >= 0) return { node: wrapper.ancestors[picker], ancestors: wrapper.ancestors.slice(0, picker), tag: 'picker' };
       const inner = [...walk(rt.templates, wrapper.node, [...wrapper.ancestors, wrapper.node])].find((f) => f.tag === 'input' || f.tag === 'textarea' || f.tag === 'picker');
       if (inner) return inner;
     }

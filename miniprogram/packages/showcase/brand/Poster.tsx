@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { PublicBrand } from '@shared/contracts';
 import { call, errorText, ApiError } from '../../../api/client';
 import { Button } from '../../../components/ui';
+import { PrivacyPopup } from '../../../components/PrivacyPopup';
 import { platform } from '../../../platform';
 import type { CanvasNode } from '../../../platform/types';
 import { drawPoster, POSTER_HEIGHT, POSTER_SCALE, POSTER_WIDTH, type PosterCodeArt } from './poster-draw';
@@ -79,6 +80,8 @@ export function Poster({ brand }: { brand: PublicBrand }) {
 
   return (
     <View className="poster">
+      {/* Saving to the album is a privacy API: WeChat holds it until the person agrees here. */}
+      <PrivacyPopup />
       <Button type="primary" block className="poster-generate" loading={busy} disabled={busy} onClick={generate}>
         {busy ? STEP_TEXT[step] : '生成分享海报'}
       </Button>

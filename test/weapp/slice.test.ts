@@ -1,0 +1,85 @@
+// The slice in the weapp build, by taps: a member creates, fills and submits a 申报书 on the
+// phone; their committee's secretary finds it and recommends it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOST, SECRETARY_CS } from '../support/harness';
+import { startCloud, type CloudSide } from './support/cloud';
+import { person, type Person } from './support/person';
+import { createRuntime, type Runtime } from './support/runtime';
+
+let cloud: CloudSide;
+let rt: Runtime;
+let me: Person;
+beforeAll(async () => {
+  cloud = await startCloud();
+  rt = createRuntime(cloud);
+  me = person(rt);
+});
+afterAll(() => cloud?.close());
+
+const TITLE = '“红色引擎”党建与科研融合工程';
+const SECTIONS = {
+  'field-background': '科研团队党员分散，党建与业务“两张皮”。',
+  'field-goals': '以支部建在团队上为抓手，推动党建与科研深度融合。',
+  'field-measures': '一、组织共建；二、骨干双培；三、项目攻关。',
+  'field-innovation': '“支部+课题组”双向嵌入。',
+  'field-expectedOutcomes': '形成工作案例 1 篇，制度文件 2 项。',
+};
+
+describe('申报书 in the weapp build', () => {
+  let projectId = '';
+
+  it('a member creates, fills and submits it by taps', async () => {
+    rt.as(HOST);
+    await me.open('/pages/index/index');
+    await me.tap('新建申报书');
+    expect(me.page().route).toBe('packages/project/edit/index');
+    projectId = me.page().options.id;
+    expect(projectId).toMatch(/\S/);
+    expect(rt.stack().map((p) => p.route)).toEqual(['pages/index/index', 'packages/project/edit/index']);
+    await me.waitFor('基本信息');
+
+    await me.type('field-title', TITLE);
+    await me.type('field-contactPhone', '13800138000');
+    await me.tap({ cls: 'category-integration' });
+    expect(me.find({ cls: 'category-integration' }).node.cl).toContain('selected');
+    for (const [field, text] of Object.entries(SECTIONS)) await me.type(field, text);
+    await me.tap('＋ 添加进度安排');
+    await me.pick('milestone-date-input', '2027-03-01');
+    expect(me.text()).toContain('2027-03-01');
+    await me.type('milestone-task-input', '完成组织共建方案');
+    await me.tap('＋ 添加预算科目');
+    await me.type('budget-item', '资料印制费');
+    await me.type('budget-amount', '1200.50');
+    expect(me.text()).toContain('¥1,200.50');
+    await me.waitFor(/已自动保存 \d{2}:\d{2}/, 10_000);
+
+    await me.tap('提交基层党委');
+    await me.waitFor('已提交，等待基层党委审核');
+    expect(rt.state.toasts).toContain('已提交基层党委');
+    expect(rt.errors).toEqual([]);
+    const stored = await cloud.store.get<{ state: string; fields: { title: string } }>('projects', projectId);
+    expect(stored?.state).toBe('submitted');
+    expect(stored?.fields.title).toBe(TITLE);
+  });
+
+  it('the secretary finds it in the inbox and recommends it', async () => {
+    rt.as(SECRETARY_CS);
+    await me.open('/pages/index/index');
+    await me.tap('待处理申报');
+    expect(me.page().route).toBe('packages/committee/inbox/index');
+    await me.waitFor(TITLE);
+    await me.tap(TITLE);
+    expect(me.page().route).toBe('packages/committee/decide/index');
+    await me.waitFor('基层党委意见');
+    await me.tap(/^推荐$/);
+    await me.type('decision-comment', '经党委会研究，同意推荐。');
+    await me.type('decision-rank', '1');
+    await me.tap({ cls: 'decision-submit' });
+    expect(rt.state.modals.at(-1)?.title).toBe('推荐');
+    await me.waitFor('推荐排序：第 1 位');
+    expect(rt.state.toasts).toContain('已推荐');
+    expect(rt.errors).toEqual([]);
+    const stored = await cloud.store.get<{ state: string }>('projects', projectId);
+    expect(stored?.state).toBe('recommended');
+  });
+});
