@@ -1,5 +1,6 @@
 // npm test: type check, layering check, both builds and the functions, then every test suite
-// (rules, handlers, store contract on both adapters, build checks, browser end to end).
+// (rules, handlers, store contract on both adapters, build checks, the compiled weapp in a WeChat
+// runtime double, browser end to end).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -39,15 +40,22 @@ const vitest = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--repor
 timings.push(`tests (vitest): ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
 let summary = null;
+let weapp = null;
 try {
   const r = JSON.parse(readFileSync(report, 'utf8'));
   summary = { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests };
+  // The weapp project: the compiled dist/weapp driven in the WeChat runtime double (test/weapp/).
+  const files = r.testResults.filter((f) => path.relative(root, f.name).startsWith(`test${path.sep}weapp${path.sep}`));
+  const tests = files.flatMap((f) => f.assertionResults);
+  weapp = { files: files.length, passed: tests.filter((t) => t.status === 'passed').length, failed: tests.filter((t) => t.status === 'failed').length };
 } catch {
   /* the reporter did not write: vitest's own exit status decides */
 }
 console.log(`\n${timings.join('\n')}`);
 if (summary) {
   if (summary.passed === 0) console.error('no test ran');
+  if (weapp) console.log(`\nweapp (the compiled mini-program in the WeChat runtime double): ${weapp.passed} passed, ${weapp.failed} failed in ${weapp.files} files`);
+  if (!weapp || weapp.passed === 0) console.error('the weapp project ran no test');
   console.log(`\n${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped`);
 }
-process.exit(vitest.status !== 0 || !summary || summary.passed === 0 || summary.failed > 0 ? 1 : 0);
+process.exit(vitest.status !== 0 || !summary || summary.passed === 0 || summary.failed > 0 || !weapp || weapp.passed === 0 ? 1 : 0);

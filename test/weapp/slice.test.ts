@@ -1,5 +1,6 @@
 // The slice in the weapp build, by taps: a member creates, fills and submits a 申报书 on the
 // phone; their committee's secretary finds it and recommends it.
+import type { Project } from '@shared/domain/project/project';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOST, SECRETARY_CS } from '../support/harness';
 import { startCloud, type CloudSide } from './support/cloud';
@@ -57,7 +58,7 @@ describe('申报书 in the weapp build', () => {
     await me.waitFor('已提交，等待基层党委审核');
     expect(rt.state.toasts).toContain('已提交基层党委');
     expect(rt.errors).toEqual([]);
-    const stored = await cloud.store.get<{ state: string; fields: { title: string } }>('projects', projectId);
+    const stored = await cloud.store.get<Project>('projects', projectId);
     expect(stored?.state).toBe('submitted');
     expect(stored?.fields.title).toBe(TITLE);
   });
@@ -79,7 +80,7 @@ describe('申报书 in the weapp build', () => {
     await me.waitFor('推荐排序：第 1 位');
     expect(rt.state.toasts).toContain('已推荐');
     expect(rt.errors).toEqual([]);
-    const stored = await cloud.store.get<{ state: string }>('projects', projectId);
+    const stored = await cloud.store.get<Project>('projects', projectId);
     expect(stored?.state).toBe('recommended');
   });
 });

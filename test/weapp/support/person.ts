@@ -22,6 +22,8 @@ export interface Person {
   pick(field: string, value: unknown): Promise<void>;
   /** Waits until the page shows that text (a slow call, a debounce). */
   waitFor(want: string | RegExp, ms?: number): Promise<void>;
+  /** Taps the navigation bar's back arrow. */
+  back(): Promise<PageInstance>;
   /** Opens a page as its only page (reLaunch) and waits for it. */
   open(url: string): Promise<PageInstance>;
 }
@@ -41,7 +43,8 @@ export function person(rt: Runtime): Person {
     }
     // The innermost element whose own text nodes read `target` (the text a finger lands on).
     const texts = found().filter((f) => f.tag === '#text' && matches(String(f.node.v ?? ''), target));
-    const hit = texts[0] ?? found().filter((f) => f.tag !== '#text' && matches(textOf(f.node), target)).at(-1);
+    // A text that reads exactly `target` wins over one that only contains it (a button over a hint).
+    const hit = texts.find((f) => String(f.node.v).trim() === target) ?? texts[0] ?? found().filter((f) => f.tag !== '#text' && matches(textOf(f.node), target)).at(-1);
     if (!hit) throw new Error(`nothing shows “${String(target)}”; ${describe()}`);
     if (hit.tag === '#text') {
       const parent = hit.ancestors.at(-1);
@@ -60,7 +63,8 @@ export function person(rt: Runtime): Person {
     // what a picker shows inside it.
     const wrapper = found().find((f) => classesOf(f.node).includes(name));
     if (wrapper) {
-      const picker = wrapper.ancestors.findLastIndex((a) => rt.templates.get(String(a.nn))?.tag === 'picker');
+      const tags = wrapper.ancestors.map((a) => rt.templates.get(String(a.nn))?.tag);
+      const picker = tags.lastIndexOf('picker');
       if (picker >= 0) return { node: wrapper.ancestors[picker], ancestors: wrapper.ancestors.slice(0, picker), tag: 'picker' };
       const inner = [...walk(rt.templates, wrapper.node, [...wrapper.ancestors, wrapper.node])].find((f) => f.tag === 'input' || f.tag === 'textarea' || f.tag === 'picker');
       if (inner) return inner;
@@ -101,6 +105,7 @@ export function person(rt: Runtime): Person {
       await rt.settle();
     },
     open: (url) => rt.open(url),
+    back: () => rt.back(),
   };
   return p;
 }

@@ -55,6 +55,8 @@ export interface Runtime {
   as(openid: string): void;
   /** Opens `url` as the only page (reLaunch) and waits until it has settled. */
   open(url: string): Promise<PageInstance>;
+  /** The navigation bar's back arrow (WeChat's own, not an app call), then waits for the page. */
+  back(): Promise<PageInstance>;
   /** Waits until no call, timer (under 200 ms) or setData is pending. */
   settle(): Promise<void>;
   /** The WeChat event, bubbled through the elements that bind it, starting at `target`. */
@@ -353,6 +355,11 @@ export function createRuntime(cloud: CloudSide, device: Partial<Device> = {}): R
       const { route, query } = parseUrl(url, null);
       if (!launched) launch(route, query);
       await navigate('reLaunch', { url: url.startsWith('/') ? url : `/${url}` });
+      await settle();
+      return runtime.top();
+    },
+    async back() {
+      await navigate('navigateBack', { delta: 1 });
       await settle();
       return runtime.top();
     },

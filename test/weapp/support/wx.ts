@@ -59,7 +59,7 @@ export interface WxHost {
 }
 
 type Options = Record<string, unknown> & { success?: (r: unknown) => void; fail?: (r: unknown) => void; complete?: (r: unknown) => void };
-type Impl = (o: Options, api: string) => Promise<unknown> | unknown;
+type Impl = (o: Options, api: string, duringTap: boolean) => Promise<unknown> | unknown;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -90,10 +90,11 @@ export function createWx(host: WxHost, device: Device): { wx: Record<string, unk
   /** An async API: callbacks when given, a promise otherwise (as WeChat does for most APIs). */
   const asyncApi = (api: string, impl: Impl, guarded = false) => (options: Options = {}) => {
     record(api, options);
+    const tap = host.duringTap();
     const run = (async () => {
       await host.track(sleep(0));
       if (guarded) await privacy.gate(api);
-      const res = await host.track(Promise.resolve().then(() => impl(options, api)));
+      const res = await host.track(Promise.resolve().then(() => impl(options, api, tap)));
       return host.toApp({ errMsg: `${api}:ok`, ...(res as object) });
     })();
     const hasCallbacks = options.success || options.fail || options.complete;
@@ -240,7 +241,8 @@ export function createWx(host: WxHost, device: Device): { wx: Record<string, unk
       return { data: await res.text(), statusCode: res.status };
     }),
     // Subscription messages: WeChat opens the dialog only from a tap.
-    requestSubscribeMessage: asyncApi('requestSubscribeMessage', (o) => {
+    requestSubscribeMessage: asyncApi('requestSubscribeMessage', (o, _api, duringTap) => {
+      if (!duringTap) throw { errMsg: 'requestSubscribeMessage:fail can only be invoked by user TAP gesture.', errCode: 20004 };
       const ids = (o.tmplIds as string[]) ?? [];
       if (ids.length === 0 || ids.length > 3) throw fail('requestSubscribeMessage', 'invalid tmplIds');
       return Object.fromEntries(ids.map((id) => [id, device.subscribeAnswer]));
