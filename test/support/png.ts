@@ -22,8 +22,8 @@ function chunk(type: string, data: Buffer): Buffer {
   return out;
 }
 
-/** Writes a small striped RGB PNG (party red and cream), so tests need no fixture files. */
-export function writeStripedPng(file: string, width = 120, height = 90): string {
+/** A small striped RGB PNG (party red and cream), so tests need no fixture files. */
+export function stripedPng(width = 120, height = 90): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
@@ -33,6 +33,11 @@ export function writeStripedPng(file: string, width = 120, height = 90): string 
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) raw.set((x + y) % 40 < 20 ? [200, 22, 29] : [255, 240, 200], y * (width * 3 + 1) + 1 + x * 3);
   }
-  writeFileSync(file, Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]));
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/** Writes stripedPng to `file` and answers its path. */
+export function writeStripedPng(file: string, width = 120, height = 90): string {
+  writeFileSync(file, stripedPng(width, height));
   return file;
 }

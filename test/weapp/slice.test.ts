@@ -1,21 +1,11 @@
 // The slice in the weapp build, by taps: a member creates, fills and submits a 申报书 on the
 // phone; their committee's secretary finds it and recommends it.
 import type { Project } from '@shared/domain/project/project';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HOST, SECRETARY_CS } from '../support/harness';
-import { startCloud, type CloudSide } from './support/cloud';
-import { person, type Person } from './support/person';
-import { createRuntime, type Runtime } from './support/runtime';
+import { useWeapp } from './support/session';
 
-let cloud: CloudSide;
-let rt: Runtime;
-let me: Person;
-beforeAll(async () => {
-  cloud = await startCloud();
-  rt = createRuntime(cloud);
-  me = person(rt);
-});
-afterAll(() => cloud?.close());
+const w = useWeapp();
 
 const TITLE = '“红色引擎”党建与科研融合工程';
 const SECTIONS = {
@@ -30,57 +20,57 @@ describe('申报书 in the weapp build', () => {
   let projectId = '';
 
   it('a member creates, fills and submits it by taps', async () => {
-    rt.as(HOST);
-    await me.open('/pages/index/index');
-    await me.tap('新建申报书');
-    expect(me.page().route).toBe('packages/project/edit/index');
-    projectId = me.page().options.id;
+    w.rt.as(HOST);
+    await w.me.open('/pages/index/index');
+    await w.me.tap('新建申报书');
+    expect(w.me.page().route).toBe('packages/project/edit/index');
+    projectId = w.me.page().options.id;
     expect(projectId).toMatch(/\S/);
-    expect(rt.stack().map((p) => p.route)).toEqual(['pages/index/index', 'packages/project/edit/index']);
-    await me.waitFor('基本信息');
+    expect(w.rt.stack().map((p) => p.route)).toEqual(['pages/index/index', 'packages/project/edit/index']);
+    await w.me.waitFor('基本信息');
 
-    await me.type('field-title', TITLE);
-    await me.type('field-contactPhone', '13800138000');
-    await me.tap({ cls: 'category-integration' });
-    expect(me.find({ cls: 'category-integration' }).node.cl).toContain('selected');
-    for (const [field, text] of Object.entries(SECTIONS)) await me.type(field, text);
-    await me.tap('＋ 添加进度安排');
-    await me.pick('milestone-date-input', '2027-03-01');
-    expect(me.text()).toContain('2027-03-01');
-    await me.type('milestone-task-input', '完成组织共建方案');
-    await me.tap('＋ 添加预算科目');
-    await me.type('budget-item', '资料印制费');
-    await me.type('budget-amount', '1200.50');
-    expect(me.text()).toContain('¥1,200.50');
-    await me.waitFor(/已自动保存 \d{2}:\d{2}/, 10_000);
+    await w.me.type('field-title', TITLE);
+    await w.me.type('field-contactPhone', '13800138000');
+    await w.me.tap({ cls: 'category-integration' });
+    expect(w.me.find({ cls: 'category-integration' }).node.cl).toContain('selected');
+    for (const [field, text] of Object.entries(SECTIONS)) await w.me.type(field, text);
+    await w.me.tap('＋ 添加进度安排');
+    await w.me.pick('milestone-date-input', '2027-03-01');
+    expect(w.me.text()).toContain('2027-03-01');
+    await w.me.type('milestone-task-input', '完成组织共建方案');
+    await w.me.tap('＋ 添加预算科目');
+    await w.me.type('budget-item', '资料印制费');
+    await w.me.type('budget-amount', '1200.50');
+    expect(w.me.text()).toContain('¥1,200.50');
+    await w.me.waitFor(/已自动保存 \d{2}:\d{2}/, 10_000);
 
-    await me.tap('提交基层党委');
-    await me.waitFor('已提交，等待基层党委审核');
-    expect(rt.state.toasts).toContain('已提交基层党委');
-    expect(rt.errors).toEqual([]);
-    const stored = await cloud.store.get<Project>('projects', projectId);
+    await w.me.tap('提交基层党委');
+    await w.me.waitFor('已提交，等待基层党委审核');
+    expect(w.rt.state.toasts).toContain('已提交基层党委');
+    expect(w.rt.errors).toEqual([]);
+    const stored = await w.cloud.store.get<Project>('projects', projectId);
     expect(stored?.state).toBe('submitted');
     expect(stored?.fields.title).toBe(TITLE);
   });
 
   it('the secretary finds it in the inbox and recommends it', async () => {
-    rt.as(SECRETARY_CS);
-    await me.open('/pages/index/index');
-    await me.tap('待处理申报');
-    expect(me.page().route).toBe('packages/committee/inbox/index');
-    await me.waitFor(TITLE);
-    await me.tap(TITLE);
-    expect(me.page().route).toBe('packages/committee/decide/index');
-    await me.waitFor('基层党委意见');
-    await me.tap(/^推荐$/);
-    await me.type('decision-comment', '经党委会研究，同意推荐。');
-    await me.type('decision-rank', '1');
-    await me.tap({ cls: 'decision-submit' });
-    expect(rt.state.modals.at(-1)?.title).toBe('推荐');
-    await me.waitFor('推荐排序：第 1 位');
-    expect(rt.state.toasts).toContain('已推荐');
-    expect(rt.errors).toEqual([]);
-    const stored = await cloud.store.get<Project>('projects', projectId);
+    w.rt.as(SECRETARY_CS);
+    await w.me.open('/pages/index/index');
+    await w.me.tap('待处理申报');
+    expect(w.me.page().route).toBe('packages/committee/inbox/index');
+    await w.me.waitFor(TITLE);
+    await w.me.tap(TITLE);
+    expect(w.me.page().route).toBe('packages/committee/decide/index');
+    await w.me.waitFor('基层党委意见');
+    await w.me.tap(/^推荐$/);
+    await w.me.type('decision-comment', '经党委会研究，同意推荐。');
+    await w.me.type('decision-rank', '1');
+    await w.me.tap({ cls: 'decision-submit' });
+    expect(w.rt.state.modals.at(-1)?.title).toBe('推荐');
+    await w.me.waitFor('推荐排序：第 1 位');
+    expect(w.rt.state.toasts).toContain('已推荐');
+    expect(w.rt.errors).toEqual([]);
+    const stored = await w.cloud.store.get<Project>('projects', projectId);
     expect(stored?.state).toBe('recommended');
   });
 });

@@ -2,10 +2,7 @@
 // records the drawing calls instead of drawing (no pixels, no fonts), createImage loads a picture
 // by fetching its address (load or error, as WeChat reports them), and the exported picture is a
 // fixed small PNG. Each node method is logged with the wx calls as "Canvas.<method>".
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { writeStripedPng } from '../../support/png';
+import { stripedPng } from '../../support/png';
 
 const MARK = Symbol('canvas double');
 
@@ -22,15 +19,7 @@ export interface CanvasDouble {
 
 export const isCanvasDouble = (v: unknown): v is CanvasDouble => typeof v === 'object' && v !== null && MARK in v;
 
-let picture: Buffer | null = null;
-function smallPng(): Buffer {
-  if (!picture) {
-    const dir = mkdtempSync(path.join(tmpdir(), 'weapp-poster-'));
-    picture = readFileSync(writeStripedPng(path.join(dir, 'poster.png'), 30, 40));
-    rmSync(dir, { recursive: true, force: true });
-  }
-  return picture;
-}
+const PICTURE = stripedPng(30, 40);
 
 type Record = (api: string, args: unknown) => void;
 
@@ -62,7 +51,7 @@ export function createCanvasDouble(record: Record, width: number, height: number
     height,
     drawn: () => calls.length,
     calls: () => [...calls],
-    picture: smallPng,
+    picture: () => PICTURE,
     getContext(type: string) {
       record('Canvas.getContext', type);
       return type === '2d' ? ctx : null;

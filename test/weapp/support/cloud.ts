@@ -6,9 +6,6 @@
 // over this storage. Not reproduced: quotas, temporary-address expiry, content security, the
 // cloud function's cold start and timeouts, and a real code image (the PNG is a striped picture).
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { openSqliteStore } from '../../../cloudfunctions/core/adapters/sqlite/store';
 import { createApp } from '../../../cloudfunctions/core/app';
 import { createWechatFiles } from '../../../cloudfunctions/core/adapters/wechat/files';
@@ -16,7 +13,7 @@ import { createWechatMiniCode } from '../../../cloudfunctions/core/adapters/wech
 import type { Store } from '../../../cloudfunctions/core/ports/store';
 import type { Router } from '../../../cloudfunctions/core/router/router';
 import { seedIfEmpty } from '../../../cloudfunctions/local/seed';
-import { writeStripedPng } from '../../support/png';
+import { stripedPng } from '../../support/png';
 
 export const CLOUD_ENV = 'test-env-1g2h3';
 
@@ -39,15 +36,7 @@ export interface CloudSide {
   close(): Promise<void>;
 }
 
-let pngBytes: Buffer | null = null;
-function codePng(): Buffer {
-  if (!pngBytes) {
-    const dir = mkdtempSync(path.join(tmpdir(), 'weapp-code-'));
-    pngBytes = readFileSync(writeStripedPng(path.join(dir, 'code.png'), 43, 43));
-    rmSync(dir, { recursive: true, force: true });
-  }
-  return pngBytes;
-}
+const CODE_PNG = stripedPng(43, 43);
 
 /** By default a fresh in-memory store with the demo seed, at 10:00 on 2026-11-27 in Beijing (the 2026 batch is open). */
 export async function startCloud(options: { store?: Store; now?: Date } = {}): Promise<CloudSide> {
@@ -82,7 +71,7 @@ export async function startCloud(options: { store?: Store; now?: Date } = {}): P
       wxacode: {
         async getUnlimited(o: { scene: string; page: string; checkPath: boolean; width: number }) {
           codes.push({ scene: o.scene, page: o.page });
-          return { buffer: codePng() };
+          return { buffer: CODE_PNG };
         },
       },
     },

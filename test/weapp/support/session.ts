@@ -1,0 +1,37 @@
+// One weapp session per test file: the cloud side (cloud.ts), the runtime double with the
+// compiled app (runtime.ts) and a person driving it (person.ts), closed after the file.
+import { copyFileSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
+import { openSqliteStore } from '../../../cloudfunctions/core/adapters/sqlite/store';
+import { buildWorld, removeWorldFiles, WORLD_NOW, type World } from '../../security/world';
+import { startCloud, type CloudSide } from './cloud';
+import { person, type Person } from './person';
+import { createRuntime, type Runtime } from './runtime';
+
+export interface Weapp {
+  cloud: CloudSide;
+  rt: Runtime;
+  me: Person;
+  /** The authorization matrix's fixture world (with `{ world: true }`), served at WORLD_NOW. */
+  world: World;
+}
+
+/** By default the demo seed at 10:00 on 2026-11-27 (Beijing); `world: true` for projects and brands at every stage. */
+export function useWeapp(options: { world?: boolean } = {}): Weapp {
+  const w = {} as Weapp;
+  beforeAll(async () => {
+    if (options.world) {
+      w.world = await buildWorld();
+      const file = `${w.world.file}.weapp.sqlite`;
+      copyFileSync(w.world.file, file);
+      w.cloud = await startCloud({ store: openSqliteStore(file), now: WORLD_NOW });
+    } else w.cloud = await startCloud();
+    w.rt = createRuntime(w.cloud);
+    w.me = person(w.rt);
+  });
+  afterAll(async () => {
+    await w.cloud?.close();
+    if (options.world) removeWorldFiles();
+  });
+  return w;
+}
