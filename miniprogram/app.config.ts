@@ -1,8 +1,8 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/mine/index', 'pages/bind/index', 'pages/todo/index'],
+  pages: ['pages/index/index', 'pages/mine/index', 'pages/bind/index', 'pages/todo/index', 'pages/messages/index'],
   subPackages: [
     { root: 'packages/project', pages: ['edit/index', 'join/index', 'funding/index', 'midterm/index', 'final/index'] },
-    { root: 'packages/committee', pages: ['inbox/index', 'decide/index', 'progress/index', 'guidance/index', 'dashboard/index', 'members/index'] },
+    { root: 'packages/committee', pages: ['inbox/index', 'decide/index', 'progress/index', 'guidance/index', 'dashboard/index', 'members/index', 'nudge/index'] },
     { root: 'packages/brand', pages: ['mine/index', 'edit/index', 'detail/index', 'library/index', 'features/index'] },
     { root: 'packages/showcase', pages: ['brand/index', 'list/index', 'publicity/index'] },
     { root: 'packages/admin', pages: ['batches/index', 'batch/index', 'project/index', 'committees/index', 'round/index', 'people/index', 'funded/index', 'dashboard/index'] },

@@ -168,6 +168,7 @@ export const platform: Platform = {
     return {};
   },
   setTodoBadge() {},
+  setMessageBadge() {},
   devInboxUrl: '/dev/inbox',
   takePrerendered() {
     // Ids agreed with cloudfunctions/core/showcase/prerender.ts.

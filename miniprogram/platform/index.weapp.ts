@@ -141,11 +141,18 @@ export const platform: Platform = {
     return out;
   },
   setTodoBadge(count) {
-    const done = count > 0 ? Taro.setTabBarBadge({ index: 0, text: count > 99 ? '99+' : String(count) }) : Taro.removeTabBarBadge({ index: 0 });
-    // Fails harmlessly when no tab bar is shown (e.g. a page opened from a share).
-    void Promise.resolve(done).catch(() => {});
+    tabBadge(0, count);
+  },
+  setMessageBadge(count) {
+    tabBadge(1, count);
   },
   devInboxUrl: null,
   takePrerendered: () => null,
   dropPrerendered() {},
 };
+
+function tabBadge(index: number, count: number): void {
+  const done = count > 0 ? Taro.setTabBarBadge({ index, text: count > 99 ? '99+' : String(count) }) : Taro.removeTabBarBadge({ index });
+  // Fails harmlessly when no tab bar is shown (e.g. a page opened from a share).
+  void Promise.resolve(done).catch(() => {});
+}

@@ -82,6 +82,8 @@ export interface Platform {
   requestSubscribe(templateIds: string[]): Promise<Record<string, SubscribeAnswer>>;
   /** Shows the number of open to-dos on the home tab (WeChat tab bar badge; nothing in a browser). */
   setTodoBadge(count: number): void;
+  /** Shows the number of unread 消息 on the 我的 tab (WeChat tab bar badge; nothing in a browser). */
+  setMessageBadge(count: number): void;
   /** Where the local host shows the messages it "sent" (H5 only; null on WeChat). */
   devInboxUrl: string | null;
   /**

@@ -49,3 +49,4 @@ export * from './errors';
 export type { Me, OrgTree } from './profile';
 export type { BatchView, ProjectView, ProjectSummary } from './project';
 export type { BrandView, BrandSummary, PublicBrand, BranchFeatureView, TimelineEntry } from './brand';
+export type { MessageView } from './messages';

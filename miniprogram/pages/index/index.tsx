@@ -21,12 +21,14 @@ interface HomeData {
   joined: OutputOf<'project.listJoined'>;
   /** Open to-dos (null when they could not be loaded: the home page works without them). */
   todoCount: number | null;
+  /** Unread 消息 (null when they could not be loaded). */
+  unread: number | null;
 }
 
 async function loadHome(): Promise<HomeData> {
   const me = await call('session.me', {});
-  if (!me.bound) return { me, batches: [], mine: [], joined: [], todoCount: null };
-  const [batches, mine, joined, todoCount] = await Promise.all([
+  if (!me.bound) return { me, batches: [], mine: [], joined: [], todoCount: null, unread: null };
+  const [batches, mine, joined, todoCount, unread] = await Promise.all([
     call('batch.list', {}),
     call('project.listMine', {}),
     call('project.listJoined', {}),
@@ -34,8 +36,12 @@ async function loadHome(): Promise<HomeData> {
       (t) => t.count,
       () => null,
     ),
+    call('messages.unreadCount', {}).then(
+      (m) => m.count,
+      () => null,
+    ),
   ]);
-  return { me, batches, mine, joined, todoCount };
+  return { me, batches, mine, joined, todoCount, unread };
 }
 
 const isProjectState = (s: string): s is ProjectState => (PROJECT_STATES as readonly string[]).includes(s);
@@ -50,6 +56,10 @@ export default function Home() {
   useEffect(() => {
     if (todoCount !== null) platform.setTodoBadge(todoCount);
   }, [todoCount]);
+  const unread = data?.unread ?? null;
+  useEffect(() => {
+    if (unread !== null) platform.setMessageBadge(unread);
+  }, [unread]);
 
   const create = async (batchId: string) => {
     // From the tap itself (WeChat's rule): a draft is the moment to ask for deadline reminders.
@@ -119,6 +129,16 @@ export default function Home() {
         </View>
       ) : null}
 
+      {data.unread !== null ? (
+        <View className="card entry-messages" onClick={() => Taro.navigateTo({ url: '/pages/messages/index' })}>
+          <View className="card-title">
+            <Text>消息</Text>
+            <Text className={data.unread > 0 ? 'todo-count todo-count-open messages-count' : 'muted messages-count'}>{data.unread > 0 ? `${data.unread} 条未读 ›` : '暂无未读 ›'}</Text>
+          </View>
+          <View className="muted">申报审核、立项结果、经费拨付、评审任务等与您有关的通知。</View>
+        </View>
+      ) : null}
+
       {data.todoCount !== null ? (
         <View className="card entry-todo" onClick={() => Taro.navigateTo({ url: '/pages/todo/index' })}>
           <View className="card-title">
@@ -140,6 +160,7 @@ export default function Home() {
       ) : null}
       {isSecretary ? entry('entry-committee-progress', '申报进度', '本批次各状态的数量，以及谁还没有提交申报书。', '/packages/committee/progress/index') : null}
       {isSecretary ? entry('entry-committee-members', '人员身份确认', '新绑定到本党委的人员，确认身份后才能申报、加入团队。', '/packages/committee/members/index') : null}
+      {isSecretary || isAdmin ? entry('entry-nudge', '催办', '提醒还有草稿未提交、申报未审核、评分未完成或品牌报告未报送的人员，每人每天一次。', '/packages/committee/nudge/index') : null}
       {isSecretary ? entry('entry-committee-dashboard', '本党委看板', '本党委的申报、推荐、评审、经费和品牌进展一览。', '/packages/committee/dashboard/index') : null}
 
       {isAdmin ? (

@@ -1,5 +1,6 @@
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { useEffect } from 'react';
 import { PERSON_KIND_LABELS } from '@shared/domain/person';
 import { POLITICAL_STATUS_LABELS } from '@shared/domain/political-status';
 import { ROLE_LABELS, secretaryCommittees } from '@shared/domain/roles';
@@ -11,6 +12,11 @@ import { platform } from '../../platform';
 
 export default function Mine() {
   const { data: me, error, loading, reload } = useLoad(() => call('session.me', {}));
+  const unread = useLoad(() => (me?.bound ? call('messages.unreadCount', {}).then((r) => r.count) : Promise.resolve(null)), [me?.bound]);
+  const unreadCount = unread.data ?? null;
+  useEffect(() => {
+    if (unreadCount !== null) platform.setMessageBadge(unreadCount);
+  }, [unreadCount]);
   if (loading && !me) return <View className="page"><Loading /></View>;
   if (error && !me) return <View className="page"><ErrorBox message={error} onRetry={reload} /></View>;
   if (!me) return null;
@@ -52,6 +58,12 @@ export default function Mine() {
   ];
   return (
     <View className="page mine">
+      <View className="card mine-messages" onClick={() => Taro.navigateTo({ url: '/pages/messages/index' })}>
+        <View className="card-title">
+          <Text>消息</Text>
+          <Text className="muted mine-messages-count">{unreadCount ? `${unreadCount} 条未读 ›` : '查看 ›'}</Text>
+        </View>
+      </View>
       <View className="card">
         <View className="card-title">个人信息</View>
         {rows.map(([k, v]) => (

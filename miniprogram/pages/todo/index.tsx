@@ -5,6 +5,7 @@ import type { TodoItem } from '@shared/contracts/reminders';
 import { call, errorText } from '../../api/client';
 import { simulateSubscribeForDev } from '../../api/reminders';
 import { Empty, ErrorBox, Loading } from '../../components/Feedback';
+import { openPage } from '../../components/open-page';
 import { Button } from '../../components/ui';
 import { useLoad } from '../../hooks/useLoad';
 import { useReminderAsk } from '../../hooks/useReminderAsk';
@@ -12,11 +13,10 @@ import { platform } from '../../platform';
 import { countdownText, groupByUrgency, URGENCY_LABELS } from './urgency';
 import './index.css';
 
-const open = (link: string) => void Taro.navigateTo({ url: link }).catch(() => Taro.switchTab({ url: link.split('?')[0] }));
 
 function Item({ item }: { item: TodoItem }) {
   return (
-    <View className={`list-item todo-item todo-${item.kind}`} onClick={() => open(item.link)}>
+    <View className={`list-item todo-item todo-${item.kind}`} onClick={() => openPage(item.link)}>
       <View className="row">
         <Text className="list-item-title">{item.title}</Text>
         <Text className="todo-countdown">{countdownText(item.daysLeft)}</Text>

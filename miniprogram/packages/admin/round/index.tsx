@@ -12,6 +12,7 @@ import { AssignCard } from './AssignCard';
 import { FinalizeCard } from './FinalizeCard';
 import { HeaderCard } from './HeaderCard';
 import { ObjectionsCard } from './ObjectionsCard';
+import { ReleaseCard } from './ReleaseCard';
 import { OpenCard } from './OpenCard';
 import { PublicityCard } from './PublicityCard';
 import { RubricCard } from './RubricCard';
@@ -79,11 +80,11 @@ export default function Round() {
     const r = await publicity.run(() =>
       call('review.publicize', { batchId, projectIds: picks, publicityStart: input.publicityStart, publicityEnd: input.publicityEnd, ...(input.rejectReason ? { rejectReason: input.rejectReason } : {}) }),
     );
-    if (r) done(`已公示 ${r.publicized.length} 项，${r.rejected.length} 项未立项`);
+    if (r) done(`已公示 ${r.publicized.length} 项，${r.rejected.length} 项未立项。请在下方“结果通知”核对后发布`);
   };
   const onFinalize = async (approve: string[], reject: { projectId: string; reason: string }[]) => {
     const r = await finalize.run(() => call('review.finalize', { batchId, approve, reject }));
-    if (r) done(`已立项 ${r.approved.length} 项，不予立项 ${r.rejected.length} 项`);
+    if (r) done(`已立项 ${r.approved.length} 项，不予立项 ${r.rejected.length} 项。请在下方“结果通知”核对后发布`);
     return r !== null;
   };
   const toggle = (id: string) => setSelected(picks.includes(id) ? picks.filter((x) => x !== id) : [...picks, id]);
@@ -112,6 +113,7 @@ export default function Round() {
       {showObjections ? <ObjectionsCard items={data.objections} /> : null}
       {s.can.finalize ? <FinalizeCard s={s} objections={data.objections} busy={finalize.busy} onFinalize={onFinalize} /> : null}
       {finalize.error ? <ErrorBox message={finalize.error} /> : null}
+      <ReleaseCard batchId={batchId} refreshKey={JSON.stringify(s.counts)} />
     </View>
   );
 }

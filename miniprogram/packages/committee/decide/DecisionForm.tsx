@@ -6,6 +6,7 @@ import { call } from '../../../api/client';
 import { ErrorBox } from '../../../components/Feedback';
 import { Button } from '../../../components/ui';
 import { useAction } from '../../../hooks/useAction';
+import { useReminderAsk } from '../../../hooks/useReminderAsk';
 
 type Decision = 'return' | 'recommend' | 'notRecommend';
 const OPTIONS: Array<{ value: Decision; label: string; comment: string; hint: string; confirm: string }> = [
@@ -33,6 +34,8 @@ export function DecisionForm({ project, takenRanks, onDecided, onConflict }: Pro
   const [comment, setComment] = useState('');
   const [rank, setRank] = useState(String(firstFree));
   const action = useAction(onConflict);
+  // The secretary's decision is a natural tap to allow messages of submissions and results.
+  const reminders = useReminderAsk();
   const option = OPTIONS.find((o) => o.value === decision);
 
   const submit = async () => {
@@ -43,6 +46,8 @@ export function DecisionForm({ project, takenRanks, onDecided, onConflict }: Pro
       if (!/^\d{1,3}$/.test(rank.trim()) || n < 1) return action.setError('请填写推荐排序（从 1 开始的整数）');
       if (takenRanks.includes(n)) return action.setError(`排序第 ${n} 位已有推荐项目，请换一个排序（可用：${firstFree}）`);
     }
+    // From the tap itself (WeChat's rule), before any await.
+    void reminders.ask();
     const ok = await Taro.showModal({ title: option.label, content: option.confirm, confirmText: option.label, confirmColor: option.value === 'recommend' ? '#c8161d' : '#333333' });
     if (!ok.confirm) return;
     const input = { id: project._id, version: project.version, decision: option.value, comment: comment.trim(), ...(option.value === 'recommend' ? { rank: n } : {}) };

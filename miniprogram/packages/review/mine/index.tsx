@@ -6,6 +6,7 @@ import { call } from '../../../api/client';
 import { Empty, ErrorBox, Loading } from '../../../components/Feedback';
 import { Tag } from '../../../components/ui';
 import { useLoad } from '../../../hooks/useLoad';
+import { useReminderAsk } from '../../../hooks/useReminderAsk';
 import '../components/review.css';
 
 function Status({ a }: { a: MyAssignment }) {
@@ -17,6 +18,8 @@ function Status({ a }: { a: MyAssignment }) {
 /** 评审专家: the applications assigned to me, those still to score first. */
 export default function MyReviews() {
   const { data, error, loading, reload } = useLoad(() => call('review.myAssignments', {}));
+  // Opening an assignment is the reviewer's natural tap to allow task reminders and results.
+  const reminders = useReminderAsk();
   if (loading && !data) return <View className="page"><Loading /></View>;
   if (error && !data) return <View className="page"><ErrorBox message={error} onRetry={reload} /></View>;
   if (!data) return null;
@@ -38,7 +41,10 @@ export default function MyReviews() {
               key={a.projectId}
               className="list-item assignment-item"
               data-project-id={a.projectId}
-              onClick={() => Taro.navigateTo({ url: `/packages/review/score/index?projectId=${a.projectId}` })}
+              onClick={() => {
+                void reminders.ask();
+                void Taro.navigateTo({ url: `/packages/review/score/index?projectId=${a.projectId}` });
+              }}
             >
               <View className="row">
                 <Text className="list-item-title">{a.title}</Text>
