@@ -8,7 +8,6 @@ import { useE2e } from '../support/e2e';
 import { COMPLETE_FIELDS } from '../support/harness';
 import { current, expectNoHorizontalOverflow, poll, settle, typeInto } from '../support/phone';
 
-const HOME = '/pages/index/index';
 const MESSAGES = '/pages/messages/index';
 const EDIT = '/packages/project/edit/index';
 const DECIDE = '/packages/committee/decide/index';
