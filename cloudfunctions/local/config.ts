@@ -8,6 +8,11 @@ export const localConfigSchema = z.object({
   DATA_DIR: z.string().default('.data'),
   DB_FILE: z.string().default('local.sqlite'),
   STATIC_DIR: z.string().default('dist/h5'),
+  /**
+   * A new database gets the demo university (brands, projects in every state, to-dos) on top of
+   * the organisation and the demo identities; `off` seeds only those, as most browser tests want.
+   */
+  DEMO: z.enum(['on', 'off']).default('on'),
   /** Dev only: run "as of" an instant (ISO 8601), e.g. to see the 2022 batch still open. */
   FAKE_NOW: z
     .string()

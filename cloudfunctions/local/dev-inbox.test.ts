@@ -22,7 +22,7 @@ async function post(host: LocalHost, pathname: string, body: unknown, openid?: s
 describe('reminders on the local host', () => {
   it('runs the job on demand as of a date and shows the message in the dev inbox', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'djrm-'));
-    const host = await startLocalHost(parseLocalConfig({ PORT: '0', DATA_DIR: dataDir, STATIC_DIR: path.join(dataDir, 'no-h5'), APP_ENV: 'test', FAKE_NOW: '2026-11-27T02:00:00Z' }));
+    const host = await startLocalHost(parseLocalConfig({ PORT: '0', DATA_DIR: dataDir, STATIC_DIR: path.join(dataDir, 'no-h5'), APP_ENV: 'test', DEMO: 'off', FAKE_NOW: '2026-11-27T02:00:00Z' }));
     hosts.push(host);
     const me = 'dev-member-1';
     expect((await post(host, '/api/project.create', { input: { batchId: 'batch-2026-open' } }, me)).ok).toBe(true);

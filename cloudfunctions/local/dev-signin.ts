@@ -1,19 +1,32 @@
+import type { DemoHint } from './demo/hints';
 import type { DemoIdentity } from './seed';
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/** What to try as each identity on the demo data, and links anyone may open (none: no demo). */
+export interface SignInHints {
+  byIdentity: Record<string, DemoHint>;
+  publicLinks: Array<{ text: string; href: string }>;
+}
+
 /** The dev sign-in page: pick a demo identity; it stands in for WeChat's OPENID locally. */
-export function renderSignIn(identities: DemoIdentity[], current: string | null, next = '/'): string {
+export function renderSignIn(identities: DemoIdentity[], current: string | null, next = '/', hints?: SignInHints): string {
+  const signInTo = (openid: string, to: string, body: string, attrs: string) => `<form method="post" action="/dev/sign-in">
+  <input type="hidden" name="openid" value="${escape(openid)}">
+  <input type="hidden" name="next" value="${escape(to)}">
+  <button type="submit" ${attrs}>${body}</button></form>`;
   const items = identities
-    .map(
-      (i) => `<li><form method="post" action="/dev/sign-in">
-  <input type="hidden" name="openid" value="${escape(i.openid)}">
-  <input type="hidden" name="next" value="${escape(next)}">
-  <button type="submit" data-openid="${escape(i.openid)}"${i.openid === current ? ' class="current"' : ''}>
-    <strong>${escape(i.label)}</strong><span>${escape(i.description)}</span>
-  </button></form></li>`,
-    )
+    .map((i) => {
+      const hint = hints?.byIdentity[i.openid];
+      const tryLine = hint
+        ? `<div class="try" data-try="${escape(i.openid)}">试试：${escape(hint.text)}${signInTo(i.openid, hint.next, `${escape(hint.linkText)} ›`, `class="link" data-next="${escape(hint.next)}"`)}</div>`
+        : '';
+      return `<li>${signInTo(i.openid, next, `<strong>${escape(i.label)}</strong><span>${escape(i.description)}</span>`, `data-openid="${escape(i.openid)}"${i.openid === current ? ' class="current"' : ''}`)}${tryLine}</li>`;
+    })
     .join('\n');
+  const links = hints?.publicLinks.length
+    ? `<p class="public">不选身份也可以看：${hints.publicLinks.map((l) => `<a href="${escape(l.href)}">${escape(l.text)}</a>`).join(' · ')}</p>`
+    : '';
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
@@ -28,10 +41,15 @@ li{margin:10px 0}
 button{width:100%;text-align:left;padding:14px 16px;border:1px solid #e5d6d0;border-radius:10px;background:#fff;font-size:16px;cursor:pointer}
 button span{display:block;color:#888;font-size:13px;margin-top:4px}
 button.current{border-color:#c8161d}
+.try{font-size:13px;color:#555;line-height:1.6;padding:6px 4px 0}
+.try form{display:inline}
+button.link{display:inline;width:auto;padding:0 0 0 6px;border:0;background:none;color:#c8161d;font-size:13px;text-decoration:underline}
+.public a{color:#c8161d}
 </style></head>
 <body><main>
 <h1>选择演示身份</h1>
 <p>这是本地开发环境：在微信里，身份来自微信登录（OPENID）；在这里，请选择一个演示身份进入。正式环境不提供此页面。</p>
+${links}
 <ul>
 ${items}
 </ul>

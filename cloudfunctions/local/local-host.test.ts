@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseLocalConfig } from './config';
+import { DEMO_HINTS } from './demo/hints';
+import { DEMO_IDENTITIES } from './seed';
 import { startLocalHost, type LocalHost } from './server';
 
 const hosts: LocalHost[] = [];
@@ -11,7 +13,7 @@ afterEach(async () => {
 });
 
 async function start(env: Record<string, string> = {}, dataDir = mkdtempSync(path.join(tmpdir(), 'djlh-'))) {
-  const host = await startLocalHost(parseLocalConfig({ PORT: '0', DATA_DIR: dataDir, STATIC_DIR: path.join(dataDir, 'no-h5'), APP_ENV: 'test', ...env }));
+  const host = await startLocalHost(parseLocalConfig({ PORT: '0', DATA_DIR: dataDir, STATIC_DIR: path.join(dataDir, 'no-h5'), APP_ENV: 'test', DEMO: 'off', ...env }));
   hosts.push(host);
   return { host, dataDir };
 }
@@ -83,6 +85,38 @@ describe('the local host', () => {
     expect(body.error.message).toContain('过大');
     expect(body.error.message).not.toContain('JSON');
     expect((await api(host, 'session.me', {}, 'dev-member-1')).body.ok).toBe(true);
+  });
+
+  it('with the demo, the sign-in page says what to try as each identity, with a link that signs in there', async () => {
+    const { host } = await start({ DEMO: 'on' });
+    const html = await (await fetch(`${host.url}/dev/sign-in`)).text();
+    for (const i of DEMO_IDENTITIES) {
+      expect(html, i.openid).toContain(`data-try="${i.openid}"`);
+      expect(html).toContain(`data-next="${DEMO_HINTS[i.openid].next}"`);
+    }
+    expect(html).toContain('href="/packages/showcase/list/index"');
+    const go = await fetch(`${host.url}/dev/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `openid=dev-reviewer&next=${encodeURIComponent(DEMO_HINTS['dev-reviewer'].next)}`,
+      redirect: 'manual',
+    });
+    expect(go.headers.get('location')).toBe('/packages/review/mine/index');
+    expect(await host.store.count('brands')).toBeGreaterThanOrEqual(3);
+  });
+
+  it('SEED=none skips the demo (a fresh deployment), and the page offers no demo hints', async () => {
+    const before = process.env.SEED;
+    process.env.SEED = 'none';
+    try {
+      const { host } = await start({ DEMO: 'on' });
+      expect(await host.store.count('brands')).toBe(0);
+      expect(await host.store.count('projects')).toBe(0);
+      expect(await (await fetch(`${host.url}/dev/sign-in`)).text()).not.toContain('data-try=');
+    } finally {
+      if (before === undefined) delete process.env.SEED;
+      else process.env.SEED = before;
+    }
   });
 
   it('seeds a new database once and keeps data across restarts', async () => {

@@ -1,7 +1,7 @@
 import type { Batch } from '@shared/domain/batch';
 import type { Branch, Committee } from '@shared/domain/org';
 import type { User } from '@shared/domain/person';
-import { dateIn } from '@shared/time/deadline';
+import { addCalendarDays as addDays, dateIn } from '@shared/time/deadline';
 import { userIdFor } from '../core/context';
 import { indexRoles } from '../core/services/role-index';
 import type { Store, StoreOps, StoredDoc } from '../core/ports/store';
@@ -72,13 +72,6 @@ export const DEMO_IDENTITIES: DemoIdentity[] = [
   ...USERS.map(({ openid, label, description }) => ({ openid, label, description })),
   { openid: 'dev-newcomer', label: '新用户（未绑定身份）', description: '首次进入，需要先绑定身份' },
 ];
-
-/** Adds `days` to a calendar date (no time zone involved: dates are plain calendar dates). */
-function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const t = new Date(Date.UTC(y, m - 1, d + days));
-  return t.toISOString().slice(0, 10);
-}
 
 export function demoBatches(now: Date): Batch[] {
   const today = dateIn(now);

@@ -8,6 +8,8 @@ import type { Router } from '../core/router/router';
 import { devSignInAllowed, type LocalConfig } from './config';
 import { renderSignIn } from './dev-signin';
 import { DEMO_IDENTITIES, seedIfEmpty } from './seed';
+import { seedDemo } from './demo';
+import { DEMO_HINTS, PUBLIC_LINKS } from './demo/hints';
 import { createLocalFiles, UploadRefused, type LocalFiles } from '../core/adapters/local/files';
 import { renderShowcase } from './showcase-meta';
 import { serveFile, serveStatic } from './static';
@@ -129,6 +131,17 @@ async function handleSignIn(req: IncomingMessage, res: ServerResponse): Promise<
   res.end();
 }
 
+/** The demo university on a new database; a failure is reported and the host still starts. */
+async function seedDemoLogged(store: Store, files: LocalFiles, now: Date): Promise<void> {
+  const started = Date.now();
+  try {
+    await seedDemo(store, files, now);
+    console.log(`演示数据已生成（${((Date.now() - started) / 1000).toFixed(1)} 秒）：品牌、各状态的项目与待办`);
+  } catch (err) {
+    console.error('演示数据未能全部生成（服务照常启动）：', err instanceof Error ? err.message : err);
+  }
+}
+
 /** Starts the local host: the H5 app, POST /api/<procedure> through the same router, SQLite. */
 export async function startLocalHost(config: LocalConfig): Promise<LocalHost> {
   const devSignIn = devSignInAllowed(config);
@@ -141,8 +154,11 @@ export async function startLocalHost(config: LocalConfig): Promise<LocalHost> {
   // ticking from the instant it was set, so actions after a move still have distinct times.
   let offsetMs: number | null = config.FAKE_NOW ? Date.parse(config.FAKE_NOW) - Date.now() : null;
   const clock = () => new Date(Date.now() + (offsetMs ?? 0));
-  await seedIfEmpty(store, clock());
   const files = createLocalFiles(path.join(config.DATA_DIR, 'files'));
+  const fresh = await seedIfEmpty(store, clock());
+  const demo = config.DEMO === 'on' && process.env.SEED !== 'none';
+  // SEED=none (a fresh deployment) never gets the demo; DEMO=off keeps to the organisation.
+  if (fresh && demo) await seedDemoLogged(store, files, clock());
   const reminderConfig = loadReminderConfig();
   const notifier = createLocalNotifier(store, clock, () => randomUUID().replace(/-/g, ''));
   const router = createApp({ store, clock, files, notifier, reminderConfig });
@@ -181,7 +197,7 @@ export async function startLocalHost(config: LocalConfig): Promise<LocalHost> {
     if (api && req.method === 'POST') return void done(handleApi(router, req, res, api[1]));
     if (route === 'GET /dev/sign-in') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      return void res.end(renderSignIn(DEMO_IDENTITIES, cookieOf(req, COOKIE), safeNext(url.searchParams.get('next'))));
+      return void res.end(renderSignIn(DEMO_IDENTITIES, cookieOf(req, COOKIE), safeNext(url.searchParams.get('next')), demo ? { byIdentity: DEMO_HINTS, publicLinks: PUBLIC_LINKS } : undefined));
     }
     if (route === 'POST /dev/sign-in') return void done(handleSignIn(req, res));
     if (route === 'GET /dev/sign-out') {

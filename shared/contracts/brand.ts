@@ -162,7 +162,11 @@ export const brandContracts = {
     input: z.object({ id: idSchema }).strict(),
     output: z.discriminatedUnion('kind', [z.object({ kind: z.literal('image'), url: z.string() }), z.object({ kind: z.literal('link'), path: z.string() })]),
   },
-  'brand.publicList': { input: z.object({}).strict(), output: z.array(z.object({ _id: z.string(), name: z.string(), committeeName: z.string(), year: z.number() })) },
+  'brand.publicList': {
+    input: z.object({}).strict(),
+    /** logoUrl: the 标识's address once its content check passed, else null. */
+    output: z.array(z.object({ _id: z.string(), name: z.string(), committeeName: z.string(), year: z.number(), logoUrl: z.string().nullable() })),
+  },
   'branchFeature.list': {
     input: z.object({ committeeId: idSchema.optional(), year }).strict(),
     output: z.object({ committeeId: z.string(), committeeName: z.string(), items: z.array(branchFeatureView) }),

@@ -52,3 +52,9 @@ export function daysLeft(date: string, now: Date, zone: string = CAMPUS_ZONE): n
   const target = dayjs.tz(date, 'YYYY-MM-DD', zone);
   return Math.round(target.diff(today, 'day', true));
 }
+
+/** The calendar date `days` after `date` (before, when negative); plain dates, no zone involved. */
+export function addCalendarDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}

@@ -104,7 +104,7 @@ describe('the local host', () => {
     process.env.UPLOAD_RATE_LIMIT = '{"capacity":2,"refillPerSecond":0.01}';
     process.env.PUBLIC_RATE_LIMIT = '{"capacity":2,"refillPerSecond":0.01}';
     const dataDir = mkdtempSync(path.join(tmpdir(), 'djrl-'));
-    const host = await startLocalHost(parseLocalConfig({ PORT: '0', DATA_DIR: dataDir, STATIC_DIR: path.join(dataDir, 'no-h5'), APP_ENV: 'test' }));
+    const host = await startLocalHost(parseLocalConfig({ PORT: '0', DATA_DIR: dataDir, STATIC_DIR: path.join(dataDir, 'no-h5'), APP_ENV: 'test', DEMO: 'off' }));
     hosts.push(host);
 
     const publicList = () => fetch(`${host.url}/api/brand.publicList`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"input":{}}' }).then((r) => r.json() as Promise<{ ok: boolean; error?: { code: string; message: string } }>);

@@ -36,10 +36,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * Runs the built local host (dist/local/server.js) as a child process on a free port with a fresh
  * SQLite data dir (seeded on first start) and the built H5 app, and waits until /healthz answers.
  */
-export async function startBuiltLocalHost(opts: { fakeNow?: string } = {}): Promise<BuiltLocalHost> {
+export async function startBuiltLocalHost(opts: { fakeNow?: string; /** The demo university (slower to seed); default: the organisation and demo identities only. */ demo?: boolean } = {}): Promise<BuiltLocalHost> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'dangjian-e2e-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, APP_ENV: 'test', STATIC_DIR, HOST: '127.0.0.1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, APP_ENV: 'test', STATIC_DIR, HOST: '127.0.0.1', DEMO: opts.demo ? 'on' : 'off' };
   delete env.FAKE_NOW;
   if (opts.fakeNow) env.FAKE_NOW = opts.fakeNow;
 
@@ -71,7 +71,8 @@ export async function startBuiltLocalHost(opts: { fakeNow?: string } = {}): Prom
   };
 
   const started = Date.now();
-  while (Date.now() - started < READY_TIMEOUT_MS) {
+  const timeout = opts.demo ? READY_TIMEOUT_MS * 3 : READY_TIMEOUT_MS;
+  while (Date.now() - started < timeout) {
     if (status.exited !== null) break;
     try {
       const res = await fetch(`${url}/healthz`);
@@ -83,7 +84,7 @@ export async function startBuiltLocalHost(opts: { fakeNow?: string } = {}): Prom
   }
   await stop();
   throw new Error(
-    `local host (${SERVER}) did not become healthy at ${url}/healthz within ${READY_TIMEOUT_MS / 1000} s` +
+    `local host (${SERVER}) did not become healthy at ${url}/healthz within ${timeout / 1000} s` +
       `${status.exited ? ` (${status.exited})` : ''}\n--- stderr ---\n${stderr || '(empty)'}\n--- stdout ---\n${stdout || '(empty)'}`,
   );
 }

@@ -451,7 +451,10 @@ describe('品牌推广 and the public showcase', () => {
     }
 
     const list = await h.raw(null, 'brand.publicList', {});
-    expect(list.ok && list.data).toEqual([{ _id: p._id, name: FULL.name, committeeName: '计算机与软件学院党委', year: 2026 }]);
+    expect(list.ok && list.data).toEqual([{ _id: p._id, name: FULL.name, committeeName: '计算机与软件学院党委', year: 2026, logoUrl: null }]);
+    // With the files, the showcase list shows each brand's 标识 (checked, like the page).
+    const withLogos = await app.call(null, { procedure: 'brand.publicList', input: {} });
+    expect(withLogos.ok && withLogos.data).toEqual([{ _id: p._id, name: FULL.name, committeeName: '计算机与软件学院党委', year: 2026, logoUrl: 'https://files.example.cn/logo.png' }]);
   });
 
   it('refuses promotion when the public text fails the content check, leaving the brand accepted', async () => {

@@ -91,5 +91,16 @@ export async function publicBrandList(ctx: Context) {
   const brands = await ctx.store.find<Brand>('brands', { where: { state: 'promoted' }, orderBy: [{ field: 'updatedAt', direction: 'desc' }], limit: 100 });
   const lookup = new Lookup(ctx.store);
   await lookup.primeCommittees(brands.map((b) => b.committeeId));
-  return Promise.all(brands.map(async (b) => ({ _id: b._id, name: b.report.name, committeeName: await lookup.committeeName(b.committeeId), year: b.year })));
+  // Only 标识 that passed the content check are shown, as on the brand's own page.
+  const logos = brands.flatMap((b) => (b.report.logo ? [b.report.logo.fileId] : []));
+  const urls = await ctx.files.urls([...(await clearedImages(ctx.store, logos))]);
+  return Promise.all(
+    brands.map(async (b) => ({
+      _id: b._id,
+      name: b.report.name,
+      committeeName: await lookup.committeeName(b.committeeId),
+      year: b.year,
+      logoUrl: b.report.logo ? urls.get(b.report.logo.fileId) ?? null : null,
+    })),
+  );
 }

@@ -1,4 +1,4 @@
-import { View, Text } from '@tarojs/components';
+import { Image, View, Text } from '@tarojs/components';
 import Taro, { useShareAppMessage } from '@tarojs/taro';
 import { call } from '../../../api/client';
 import { Empty, ErrorBox, Loading } from '../../../components/Feedback';
@@ -25,9 +25,12 @@ export default function ShowcaseList() {
         ) : (
           data.map((b) => (
             <View key={b._id} className="list-item showcase-list-item" onClick={() => Taro.navigateTo({ url: `/packages/showcase/brand/index?id=${b._id}` })}>
-              <View className="list-item-title">{b.name}</View>
-              <View className="muted">
-                {b.committeeName} · {b.year} 年度
+              {b.logoUrl ? <Image className="showcase-list-logo" src={b.logoUrl} mode="aspectFit" /> : <View className="showcase-list-logo showcase-list-logo-empty">{Array.from(b.name)[0] ?? ''}</View>}
+              <View className="showcase-list-text">
+                <View className="list-item-title">{b.name}</View>
+                <View className="muted">
+                  {b.committeeName} · {b.year} 年度
+                </View>
               </View>
             </View>
           ))
