@@ -22,6 +22,7 @@ export const PAGES: Record<string, PageEntry> = {
   'pages/mine/index': { as: HOST, query: none, title: '我的', shows: '张晓明' },
   'pages/bind/index': { as: NEWCOMER, query: none, title: '绑定身份', shows: '工号' },
   'pages/todo/index': { as: HOST, query: none, title: '我的待办', shows: '提交申报：计算机·draft' },
+  'pages/messages/index': { as: HOST, query: none, title: '消息', shows: '「计算机·recommended」已推荐' },
 
   'packages/project/edit/index': { as: HOST, query: (w) => `id=${w.projects.draft.cs.id}`, title: '党建精品项目申报书', shows: '主持人：张晓明' },
   'packages/project/join/index': { as: MEMBER2, query: (w) => `token=${w.invitations.cs}`, title: '加入项目团队', shows: '计算机·draft' },
@@ -35,6 +36,7 @@ export const PAGES: Record<string, PageEntry> = {
   'packages/committee/guidance/index': { as: SECRETARY_CS, query: (w) => `id=${w.projects.cultivating.cs.id}`, title: '培育指导', shows: '计算机·cultivating' },
   'packages/committee/dashboard/index': { as: SECRETARY_CS, query: none, title: '本党委看板', shows: '计算机与软件学院党委' },
   'packages/committee/members/index': { as: SECRETARY_CS, query: none, title: '人员身份确认', shows: '郑待定' },
+  'packages/committee/nudge/index': { as: SECRETARY_CS, query: none, title: '催办', shows: '申报书尚未提交' },
 
   'packages/brand/mine/index': { as: SECRETARY_CS, query: none, title: '我的党建品牌', shows: '计院品牌·draft' },
   'packages/brand/edit/index': { as: SECRETARY_CS, query: (w) => `id=${w.brands.draft.cs.id}`, title: '党建品牌创建工作情况报告', shows: '品牌内涵' },
