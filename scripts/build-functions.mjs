@@ -16,7 +16,7 @@ export const FUNCTIONS = ['api', 'scheduler'];
  * office-file writers (exceljs reads its own files at run time and does not bundle cleanly).
  * Each must be pinned to an exact version in package.json; WeChat installs them on upload.
  */
-const RUNTIME_PACKAGES = ['wx-server-sdk', 'docx', 'exceljs'];
+const RUNTIME_PACKAGES = ['wx-server-sdk', 'docx', 'exceljs', 'jszip'];
 const runtimeVersions = Object.fromEntries(
   RUNTIME_PACKAGES.map((name) => {
     const v = rootPkg.dependencies[name] ?? rootPkg.devDependencies[name];

@@ -85,6 +85,16 @@ export const platform: Platform = {
     }
   },
   async deliverExport(url, fileName) {
+    if (fileName.endsWith('.zip')) {
+      // openDocument cannot show a .zip: the address is copied, to open in a computer's browser.
+      try {
+        await Taro.setClipboardData({ data: url });
+      } catch {
+        throw new Error('未能复制下载链接，请稍后重试');
+      }
+      await Taro.showModal({ title: '材料包已生成', content: `「${fileName}」的下载链接已复制（1小时内有效），请在电脑浏览器中粘贴打开下载后打印。`, showCancel: false });
+      return;
+    }
     // The temporary https address of the cloud file; openDocument's menu forwards or saves it.
     await platform.openDocument(url, fileName);
   },

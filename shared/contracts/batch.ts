@@ -25,14 +25,15 @@ const batchFields = {
   quota: z.number({ error: '立项数量须为数字' }).int('立项数量须为整数').min(1, '立项数量至少为1').max(1000, '立项数量过大'),
   noticeTitle: text('通知标题', 200),
   paperInstructions: text('纸质材料报送说明', 500),
+  issuerName: text('发文机关名称', 30).optional(),
 };
 
 const CALENDAR_KEYS = CALENDAR_FIELDS.map(([k]) => k) as [string, ...string[]];
 
 export const batchContracts = {
-  /** The 组织部 opens a school-level batch; a committee opens its own (自行培育立项). */
+  /** The 组织部 opens a school-level batch; a committee opens its own (自行培育立项). `fromId`: next year's from that one (its rubric comes along). */
   'batch.create': {
-    input: z.object({ ...batchFields, level: z.enum(['school', 'committee']), committeeId: idSchema.optional() }).strict(),
+    input: z.object({ ...batchFields, level: z.enum(['school', 'committee']), committeeId: idSchema.optional(), fromId: idSchema.optional() }).strict(),
     output: batchView,
   },
   /** Everything but the dates already passed; moving a deadline goes through batch.extendDeadline. */

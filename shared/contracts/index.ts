@@ -13,6 +13,7 @@ import { documentsContracts } from './documents';
 import { sheetsContracts } from './sheets';
 import { dashboardContracts } from './dashboard';
 import { messagesContracts } from './messages';
+import { paperworkContracts } from './paperwork';
 
 /**
  * Every procedure the phone can call, with its input and output schema. The client and the
@@ -33,6 +34,7 @@ export const contracts = {
   ...sheetsContracts,
   ...dashboardContracts,
   ...messagesContracts,
+  ...paperworkContracts,
 } as const;
 
 export type Contracts = typeof contracts;

@@ -37,6 +37,7 @@ export const batchView = z.object({
   quota: z.number(),
   noticeTitle: z.string().optional(),
   paperInstructions: z.string().optional(),
+  issuerName: z.string().optional(),
   committeeId: z.string().optional(),
   open: z.boolean(),
   deadlineText: z.string(),
@@ -65,6 +66,8 @@ export const projectView = z.object({
   canWithdraw: z.boolean(),
   /** Soft warnings (e.g. the host is not a 党务工作者): shown, never blocking. */
   warnings: z.array(z.string()),
+  /** The host's own (or their committee's) extension of the submission deadline, shown to them. */
+  extensionNote: z.string().nullable(),
   /** The committee's brands the application can name as the one it supports. */
   brandOptions: z.array(z.object({ _id: z.string(), name: z.string(), year: z.number() })),
   /** The committee's decision as the host should see it. */

@@ -45,6 +45,8 @@ export interface Batch {
   rubric?: Rubric;
   /** Where and how paper copies are handed in (e.g. 纸质版报送汇元楼511室，电子版发送至…). */
   paperInstructions?: string;
+  /** 发文机关 of its 立项通知 (the unit's name in the red header); DEFAULT_ISSUER_NAME until set. */
+  issuerName?: string;
 }
 
 /** The calendar's dates in the order the notice's steps happen; labels for messages. */

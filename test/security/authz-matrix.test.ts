@@ -74,9 +74,15 @@ afterAll(() => removeWorldFiles());
 async function exportedText(app: ReturnType<typeof openCopy>, data: unknown): Promise<string> {
   const url = (data as { url?: unknown } | null)?.url;
   if (typeof url !== 'string' || !url.startsWith('/files/')) return '';
-  const zip = await JSZip.loadAsync(app.files.bytes(url));
-  const parts = await Promise.all(Object.values(zip.files).filter((f) => f.name.endsWith('.xml')).map((f) => f.async('string')));
-  return parts.join('\n');
+  return officeText(await JSZip.loadAsync(app.files.bytes(url)));
+}
+
+/** The XML parts of an office file, and of every .docx/.xlsx inside a zip (the 纸质材料包). */
+async function officeText(zip: JSZip): Promise<string> {
+  const files = Object.values(zip.files);
+  const parts = await Promise.all(files.filter((f) => f.name.endsWith('.xml')).map((f) => f.async('string')));
+  const nested = await Promise.all(files.filter((f) => /\.(docx|xlsx)$/.test(f.name)).map(async (f) => officeText(await JSZip.loadAsync(await f.async('uint8array')))));
+  return [...parts, ...nested].join('\n');
 }
 
 function expected(c: Case, role: RoleName): { allowed: boolean; code: ErrorCode | 'ok' } {

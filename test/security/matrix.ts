@@ -362,6 +362,38 @@ export const MATRIX: Record<string, Entry> = {
   // As brand.library: the 资源库 (accepted and promoted brands) and the committee's own, all for the 组织部.
   'export.brands': { own: { input: () => ({}), allow: [...SECRETARIES, 'admin'], sees: rowsFor({ ownSecretary: 6, otherSecretary: 6, admin: 8 }) } },
 
+  // —— Paperwork: the 立项通知, the 纸质材料包, next year's batch, one-off extensions.
+  'notice.issue': { batch: { input: (w) => ({ batchId: w.batches.approved, docNumber: '组〔2027〕3号', issuerName: '中共深圳大学委员会组织部', date: '2026-12-10' }), allow: ADMIN } },
+  'notice.get': { batch: { input: (w) => ({ batchId: w.batches.approved }), allow: ADMIN } },
+  // Public, as the document is: null until it is issued (nothing is issued in the world).
+  'notice.public': { batch: { input: (w) => ({ batchId: w.batches.approved }), allow: EVERYONE } },
+  'export.packet': {
+    ...scoped((w, side) => ({ batchId: w.batches.recommended, committeeId: `c-${side}`, jobId: `matrix-${side}-job` }), OWN_COMMITTEE, OTHER_COMMITTEE),
+    // Without a committee: a secretary gets their own committee's, the 组织部 every committee's.
+    own: { input: (w) => ({ batchId: w.batches.recommended, jobId: 'matrix-own-job' }), allow: [...SECRETARIES, 'admin'] },
+  },
+  // The caller's own job only: anyone else's job id answers "not found" (found: false), not an error.
+  'export.packetProgress': { own: { input: () => ({ jobId: 'matrix-own-job' }), allow: [...SECRETARIES, 'admin'] } },
+  'batch.nextYear': {
+    ...scoped((w, side) => ({ fromId: w.committeeBatches[side].id }), OWN_COMMITTEE, OTHER_COMMITTEE),
+    school: { input: (w) => ({ fromId: w.schoolBatch.id }), allow: ADMIN },
+  },
+  'batch.grantExtension': {
+    ...scoped((w, side) => ({ batchId: w.committeeBatches[side].id, target: 'committee', targetId: `c-${side}`, date: '2027-01-05', reason: '学院换届' }), OWN_COMMITTEE, OTHER_COMMITTEE),
+    // The host of the c-cs draft in the open school batch.
+    school: { input: (w) => ({ batchId: w.batches.draft, target: 'host', targetId: uid('dev-member-1'), date: '2027-01-05', reason: '住院治疗' }), allow: ADMIN },
+  },
+  'batch.withdrawExtension': scoped((w, side) => ({ id: w.extensions[side] }), OWN_COMMITTEE, OTHER_COMMITTEE),
+  // Every extension of the batch for its managers; a secretary of another committee sees none of c-cs's (an empty list).
+  'batch.extensions': {
+    ...scoped((w, side) => ({ batchId: w.committeeBatches[side].id }), OWN_COMMITTEE, OTHER_COMMITTEE),
+    school: {
+      input: (w) => ({ batchId: w.batches.draft }),
+      allow: [...SECRETARIES, 'admin'],
+      sees: (data: unknown[], _w, role) => problem(data.length === (role === 'otherSecretary' ? 0 : 1), `${data.length} extensions listed`),
+    },
+  },
+
   // —— Dashboards.
   'dashboard.university': { none: { input: () => ({ batchId: OPEN_BATCH }), allow: ADMIN, sees: draftsUntitled } },
   'dashboard.committee': {

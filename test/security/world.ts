@@ -96,6 +96,8 @@ export interface World {
   brands: Record<BrandStage, Pair>;
   /** Open invitations to the draft projects. */
   invitations: Pair<string>;
+  /** An extension in each committee's own batch (for the committee), not yet used. */
+  extensions: Pair<string>;
   /** A subscription-message template key the server knows. */
   templateKey: string;
   /** Grant of every approved project, in fen. */
@@ -380,6 +382,13 @@ export async function buildWorld(): Promise<World> {
   const templateKey = templates.templates[0]?.key;
   if (!templateKey) throw new Error('world: no subscription template configured');
 
+  // 个别延期: each committee's own batch for the committee; the c-cs host of the open school batch.
+  const extensions = {
+    cs: (await ok(SECRETARY_CS, 'batch.grantExtension', { batchId: cbCs._id, target: 'committee', targetId: 'c-cs', date: '2027-01-04', reason: '支部换届' }))._id,
+    me: (await ok(SECRETARY_ME, 'batch.grantExtension', { batchId: cbMe._id, target: 'committee', targetId: 'c-me', date: '2027-01-04', reason: '支部换届' }))._id,
+  };
+  await ok(ADMIN, 'batch.grantExtension', { batchId: batches.draft, target: 'host', targetId: uid(HOST), date: '2027-01-04', reason: '住院治疗' });
+
   const ref = async (collection: string, id: string): Promise<Ref> => {
     const doc = await app.store.get<StoredDoc>(collection, id);
     if (!doc) throw new Error(`world: ${collection}/${id} missing`);
@@ -406,6 +415,7 @@ export async function buildWorld(): Promise<World> {
     finalReportVersions,
     brands,
     invitations,
+    extensions,
     templateKey,
     grantFen: GRANT,
     pending: { cs: await ref('users', uid(PENDING.cs)), me: await ref('users', uid(PENDING.me)) },

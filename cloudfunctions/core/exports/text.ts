@@ -27,7 +27,7 @@ export function officeText(value: unknown, options: { max?: number; keepBreaks?:
 }
 
 /** A file name people can keep: no path or reserved characters, at most 80 characters before the extension. */
-export function exportFileName(base: string, extension: 'docx' | 'xlsx'): string {
+export function exportFileName(base: string, extension: 'docx' | 'xlsx' | 'zip'): string {
   const clean = officeText(base, { max: 80, keepBreaks: false }).replace(/[\\/:*?"<>|]/g, '_').trim() || '导出';
   return `${clean}.${extension}`;
 }

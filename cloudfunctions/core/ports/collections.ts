@@ -48,6 +48,12 @@ export const COLLECTIONS = {
   subscriptions: ['userId'],
   /** What the local notifier "sent", shown at GET /dev/inbox as WeChat would show it. */
   devInbox: ['at', 'toUserId'],
+  /** 个别延期 of one host or one committee in a batch. */
+  extensions: ['batchId', 'targetId'],
+  /** The issued 立项通知 of a batch, `_id` = the batch id: what the document and its public page show. */
+  approvalNotices: [],
+  /** How far a 纸质材料包 build has got, `_id` = user:job, for the phone to show while it waits. */
+  packetJobs: ['updatedAt'],
   /** Fixture for the store contract suite. */
   contract_items: ['group', 'rank', 'tag', 'nested.key'],
 } as const satisfies Record<string, readonly string[]>;

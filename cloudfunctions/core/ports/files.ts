@@ -9,7 +9,7 @@ export interface FileStore {
   /**
    * Keeps a file the server made (a .docx or .xlsx export) and answers where the person can fetch
    * it: cloud storage and a temporary address on WeChat, a random unguessable name on the local
-   * host. `fileName` is what the person sees (Chinese allowed); it must end in .docx or .xlsx.
+   * host. `fileName` is what the person sees (Chinese allowed); it must end in .docx, .xlsx or .zip.
    */
   saveExport(bytes: Uint8Array, fileName: string): Promise<SavedExport>;
 }
@@ -22,7 +22,7 @@ export interface SavedExport {
   size: number;
 }
 
-export const EXPORT_TYPES = ['docx', 'xlsx'] as const;
+export const EXPORT_TYPES = ['docx', 'xlsx', 'zip'] as const;
 
 /** The extension of an export's name, or null when it is not one we make. */
 export function exportExtension(fileName: string): (typeof EXPORT_TYPES)[number] | null {

@@ -8,6 +8,7 @@ import { documentsProcedures } from './documents';
 import { sheetsProcedures } from './sheets';
 import { dashboardProcedures } from './dashboard';
 import { messagesProcedures } from './messages';
+import { paperworkProcedures } from './paperwork';
 import { listBranchFeatures, saveBranchFeature } from './brand/branch-feature';
 import { addEvent, addProgress, setCultivation } from './brand/cultivation';
 import { brandLibrary } from './brand/library';
@@ -80,6 +81,7 @@ export const procedures: ProcedureTable = {
   ...sheetsProcedures,
   ...dashboardProcedures,
   ...messagesProcedures,
+  ...paperworkProcedures,
   'branchFeature.list': { access: ['secretary', 'admin'], handler: listBranchFeatures },
   'branchFeature.save': { access: ['secretary', 'admin'], handler: saveBranchFeature },
 };

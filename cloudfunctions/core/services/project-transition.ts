@@ -5,6 +5,7 @@ import { hasRole, secretaryCommittees } from '@shared/domain/roles';
 import type { Context } from '../context';
 import type { Patch, StoreOps } from '../ports/store';
 import { audit } from './audit';
+import { batchFor, markUsed } from './extensions';
 import { Lookup } from './lookup';
 import { notifyProject, type KnownParties } from './notify';
 
@@ -49,7 +50,10 @@ export async function transitionProject(
   if (!actsAs(ctx, project, action)) {
     throw new AppError('FORBIDDEN', '您没有权限对这个项目进行此操作');
   }
-  const batch = await new Lookup(tx).requireBatch(project.batchId);
+  const stored = await new Lookup(tx).requireBatch(project.batchId);
+  const who = { hostId: project.hostId, committeeId: project.committeeId };
+  // A host's own extension (or their committee's) moves the submission deadline for them alone.
+  const batch = action === 'submit' || action === 'withdraw' ? (await batchFor(tx, stored, who)).batch : stored;
   const check = checkTransition({
     state: project.state,
     action,
@@ -61,6 +65,7 @@ export async function transitionProject(
   if (!check.ok) throw new AppError(check.code, check.message);
   const at = ctx.now.toISOString();
   const next = await tx.update<Project>('projects', project._id, project.version, { ...options.patch, state: check.to, updatedAt: at });
+  if (action === 'submit') await markUsed(tx, stored, who, ctx.now);
   const auditId = ctx.newId();
   await audit(tx, {
     _id: auditId,

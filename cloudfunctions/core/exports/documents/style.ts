@@ -230,21 +230,28 @@ export function opinionBox(label: string, opinion: readonly string[] | null, sig
   return table([2.6, 7.4], [[{ text: label, strong: true, align: 'center' }, { children: [...written, ...blank, ...sign] }]]);
 }
 
-function pageNumberFooter(): Footer {
+function pageNumberFooter(align: Align = 'center'): Footer {
   const size = SIZE.sihao;
   return new Footer({
     children: [
       new Paragraph({
-        alignment: AlignmentType.CENTER,
+        alignment: ALIGN[align],
+        // GB/T 9704: 单页码右空一字，双页码左空一字.
+        indent: align === 'right' ? { right: 280 } : align === 'left' ? { left: 280 } : undefined,
         children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: FONT.song, size })],
       }),
     ],
   });
 }
 
-/** An A4 document with the margins, default fonts and page-number footer above. */
-export function officialDocument(meta: { title: string; subject: string }, children: FileChild[]): Document {
+/**
+ * An A4 document with the margins, default fonts and page-number footer above. `oddEven`: page
+ * numbers as an issued 公文 has them, odd pages on the right and even pages on the left.
+ */
+export function officialDocument(meta: { title: string; subject: string }, children: FileChild[], options: { oddEven?: boolean } = {}): Document {
+  const footers = options.oddEven ? { default: pageNumberFooter('right'), even: pageNumberFooter('left') } : { default: pageNumberFooter() };
   return new Document({
+    evenAndOddHeaderAndFooters: options.oddEven === true,
     title: clean(meta.title, 200),
     subject: clean(meta.subject, 200),
     creator: '党建品牌与精品项目',
@@ -259,7 +266,7 @@ export function officialDocument(meta: { title: string; subject: string }, child
     sections: [
       {
         properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: PAGE.margin } },
-        footers: { default: pageNumberFooter() },
+        footers,
         children,
       },
     ],

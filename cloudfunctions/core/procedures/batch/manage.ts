@@ -12,14 +12,14 @@ import { toBatchView } from '../project/views';
 type StoredBatch = Batch & StoredDoc;
 
 /** School-level batches belong to the 组织部; a committee's own batch to its secretaries too. */
-function requireManager(ctx: Context, level: Batch['level'], committeeId: string | undefined): void {
+export function requireManager(ctx: Context, level: Batch['level'], committeeId: string | undefined): void {
   const roles = ctx.user?.roles ?? [];
   if (hasRole(roles, 'admin')) return;
   if (level === 'committee' && committeeId && canActForCommittee(roles, committeeId)) return;
   throw new AppError('FORBIDDEN', level === 'school' ? '校级批次由党委组织部设置' : '只能管理本基层党委自行组织的批次');
 }
 
-async function loadBatch(store: StoreOps, id: string): Promise<StoredBatch> {
+export async function loadBatch(store: StoreOps, id: string): Promise<StoredBatch> {
   const batch = await store.get<StoredBatch>('batches', id);
   if (!batch) throw new AppError('NOT_FOUND', '该批次不存在，请返回列表刷新');
   return batch;
@@ -34,6 +34,10 @@ export async function createBatch(ctx: Context, input: ParsedInputOf<'batch.crea
   const committeeId = input.level === 'committee' ? input.committeeId : undefined;
   requireManager(ctx, input.level, committeeId);
   if (committeeId && !(await new Lookup(ctx.store).committee(committeeId))) throw new AppError('NOT_FOUND', '该基层党委不存在');
+  // Next year's from an earlier batch: its rubric comes along; only its managers may copy it.
+  const from = input.fromId ? await loadBatch(ctx.store, input.fromId) : null;
+  if (from) requireManager(ctx, from.level, from.committeeId);
+  const issuerName = input.issuerName || from?.issuerName;
   const at = ctx.now.toISOString();
   const batch: Omit<StoredBatch, 'version'> = {
     _id: ctx.newId(),
@@ -46,10 +50,12 @@ export async function createBatch(ctx: Context, input: ParsedInputOf<'batch.crea
     quota: input.quota,
     ...(input.noticeTitle ? { noticeTitle: input.noticeTitle } : {}),
     ...(input.paperInstructions ? { paperInstructions: input.paperInstructions } : {}),
+    ...(issuerName ? { issuerName } : {}),
+    ...(from?.rubric ? { rubric: from.rubric } : {}),
   };
   await ctx.store.transaction(async (tx) => {
     await tx.insert<StoredBatch>('batches', batch);
-    await audit(tx, { _id: ctx.newId(), entityType: 'batch', entityId: batch._id, action: 'create', actorId: ctx.user?._id ?? '', at, from: null, to: batch.name, requestId: ctx.requestId });
+    await audit(tx, { _id: ctx.newId(), entityType: 'batch', entityId: batch._id, action: 'create', actorId: ctx.user?._id ?? '', at, from: from ? `由「${from.name}」复制` : null, to: batch.name, requestId: ctx.requestId });
   });
   return toBatchView(await loadBatch(ctx.store, batch._id), ctx.now);
 }
@@ -75,6 +81,7 @@ export async function updateBatch(ctx: Context, input: ParsedInputOf<'batch.upda
         quota: input.quota,
         noticeTitle: input.noticeTitle,
         paperInstructions: input.paperInstructions,
+        ...(input.issuerName !== undefined ? { issuerName: input.issuerName } : {}),
       });
       await audit(tx, { _id: ctx.newId(), entityType: 'batch', entityId: batch._id, action: 'update', actorId: ctx.user?._id ?? '', at, from: null, to: null, requestId: ctx.requestId });
       return next;

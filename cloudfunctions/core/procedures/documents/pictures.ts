@@ -20,7 +20,8 @@ export const PICTURE_LIMITS = {
   total: 60 * 1024 * 1024,
   timeoutMs: 8_000,
   parallel: 4,
-} as const;
+};
+export type LoadLimits = typeof PICTURE_LIMITS;
 
 /** Fetches an address, answering null on any failure or when it is larger than `maxBytes`. */
 export type Fetcher = (url: string, maxBytes: number, timeoutMs: number) => Promise<Uint8Array | null>;
@@ -59,36 +60,36 @@ const onDisk = (files: FileStore): files is FileStore & DiskFiles => typeof (fil
  * Pictures through the file port: `files.urls` turns ids into addresses; an http(s) address
  * (WeChat cloud storage's temporary one) is fetched, a local one is read from disk.
  */
-export function filePictures(files: FileStore, fetcher: Fetcher = httpFetcher): PictureSource {
+export function filePictures(files: FileStore, fetcher: Fetcher = httpFetcher, limits: LoadLimits = PICTURE_LIMITS): PictureSource {
   const readLocal = async (url: string): Promise<Uint8Array | null> => {
     const name = /^\/files\/([^/?#]+)/.exec(url)?.[1];
     const file = name && onDisk(files) ? files.pathFor(decodeURIComponent(name)) : null;
     if (!file) return null;
     try {
-      return (await stat(file)).size <= PICTURE_LIMITS.each ? await readFile(file) : null;
+      return (await stat(file)).size <= limits.each ? await readFile(file) : null;
     } catch {
       return null;
     }
   };
   return {
     async load(fileIds) {
-      const ids = [...new Set(fileIds)].slice(0, PICTURE_LIMITS.count);
+      const ids = [...new Set(fileIds)].slice(0, limits.count);
       const urls = await files.urls(ids);
       const out = new Map<string, Uint8Array>();
       let total = 0;
       const queue = ids.filter((id) => urls.has(id));
       const worker = async () => {
         for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-          if (total >= PICTURE_LIMITS.total) return;
+          if (total >= limits.total) return;
           const url = urls.get(id)!;
-          const bytes = /^https?:\/\//.test(url) ? await fetcher(url, PICTURE_LIMITS.each, PICTURE_LIMITS.timeoutMs) : await readLocal(url);
-          if (bytes && total + bytes.length <= PICTURE_LIMITS.total) {
+          const bytes = /^https?:\/\//.test(url) ? await fetcher(url, limits.each, limits.timeoutMs) : await readLocal(url);
+          if (bytes && total + bytes.length <= limits.total) {
             total += bytes.length;
             out.set(id, bytes);
           }
         }
       };
-      await Promise.all(Array.from({ length: PICTURE_LIMITS.parallel }, worker));
+      await Promise.all(Array.from({ length: limits.parallel }, worker));
       return out;
     },
   };

@@ -1,4 +1,5 @@
 import { AppError, type ParsedInputOf, type ProjectView } from '@shared/contracts';
+import { batchFor } from '../../services/extensions';
 import { canSubmitTo, submissionClosedMessage } from '@shared/domain/batch';
 import { canJoinProjectTeam } from '@shared/domain/political-status';
 import { emptyApplication } from '@shared/domain/project/application';
@@ -28,7 +29,8 @@ export async function createProject(ctx: Context, input: ParsedInputOf<'project.
   if (batch.level === 'committee' && batch.committeeId !== user.profile.committeeId) {
     throw new AppError('FORBIDDEN', '这是其他基层党委自行组织的批次，您不能在其中申报');
   }
-  if (!canSubmitTo(batch, ctx.now)) throw new AppError('DEADLINE_PASSED', submissionClosedMessage(batch));
+  const own = (await batchFor(ctx.store, batch, { hostId: user._id, committeeId: user.profile.committeeId })).batch;
+  if (!canSubmitTo(own, ctx.now)) throw new AppError('DEADLINE_PASSED', submissionClosedMessage(own));
   if (!canJoinProjectTeam(user.profile.politicalStatus)) {
     throw new AppError('FORBIDDEN', '党建精品项目由师生党员申报（团队可含入党积极分子、发展对象）；您的政治面貌不符合主持人条件');
   }

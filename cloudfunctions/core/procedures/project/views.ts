@@ -8,6 +8,8 @@ import type { Brand } from '@shared/domain/brand/brand';
 import type { Context } from '../../context';
 import { timelineOf } from '../../services/timeline';
 import type { Lookup } from '../../services/lookup';
+import { batchFor } from '../../services/extensions';
+import { extensionText } from '@shared/domain/paperwork/extension';
 
 /**
  * formatDeadline is pure but costs a time-zone conversion (~0.2 ms); a list of N applications
@@ -24,7 +26,7 @@ function deadlineText(date: string): string {
 }
 
 export function toBatchView(batch: Batch & { version?: number }, now: Date): BatchView {
-  const { _id, name, year, level, calendar, grantPerProject, quota, noticeTitle, paperInstructions, committeeId } = batch;
+  const { _id, name, year, level, calendar, grantPerProject, quota, noticeTitle, paperInstructions, committeeId, issuerName } = batch;
   return {
     _id,
     version: batch.version ?? 1,
@@ -37,6 +39,7 @@ export function toBatchView(batch: Batch & { version?: number }, now: Date): Bat
     ...(noticeTitle ? { noticeTitle } : {}),
     ...(paperInstructions ? { paperInstructions } : {}),
     ...(committeeId ? { committeeId } : {}),
+    ...(issuerName ? { issuerName } : {}),
     open: canSubmitTo(batch, now),
     deadlineText: deadlineText(calendar.submissionDeadline),
     daysLeft: daysLeft(calendar.submissionDeadline, now),
@@ -44,7 +47,9 @@ export function toBatchView(batch: Batch & { version?: number }, now: Date): Bat
 }
 
 export async function toProjectView(ctx: Context, lookup: Lookup, project: Project): Promise<ProjectView> {
-  const batch = await lookup.requireBatch(project.batchId);
+  const stored = await lookup.requireBatch(project.batchId);
+  // The deadline as it holds for this host: their own or their committee's extension moves it.
+  const { batch, extension } = await batchFor(ctx.store, stored, { hostId: project.hostId, committeeId: project.committeeId });
   const isHost = ctx.user?._id === project.hostId;
   const open = canSubmitTo(batch, ctx.now);
   const [brands, timeline] = await Promise.all([
@@ -82,6 +87,7 @@ export async function toProjectView(ctx: Context, lookup: Lookup, project: Proje
     canSubmit: isHost && open && nextState(project.state, 'submit') !== null,
     canWithdraw: isHost && open && nextState(project.state, 'withdraw') !== null,
     warnings,
+    extensionNote: extension && canEditApplication(project.state) ? extensionText(extension) : null,
     brandOptions,
     committeeOpinion: project.committeeOpinion ?? null,
     committeeRank: project.committeeRank ?? null,

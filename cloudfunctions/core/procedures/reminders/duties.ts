@@ -9,7 +9,9 @@ import { secretaryCommittees } from '@shared/domain/roles';
 import type { User } from '@shared/domain/person';
 import { daysLeft } from '@shared/time/deadline';
 import { MAX_PAGE, type StoreOps, type StoredDoc, type Where } from '../../ports/store';
+import { batchFor, calendarFor, extensionsOf } from '../../services/extensions';
 import { Lookup } from '../../services/lookup';
+import { isActive } from '@shared/domain/paperwork/extension';
 import { usersWithRole } from '../../services/role-index';
 import type { Review, ReviewAssignment } from '../review/docs';
 
@@ -126,8 +128,11 @@ export async function allDuties(store: StoreOps, now: Date, horizon: number): Pr
     return s;
   };
   for (const batch of batches) {
-    if (open(batch, 'submitDraft')) {
-      for (const p of await readEvery<Project>(store, 'projects', { batchId: batch._id, state: { $in: DRAFT_STATES } })) push(out, hostDuty(p, batch, now, horizon));
+    // Hosts with an extension (their own or their committee's) are reminded of their own date.
+    const extensions = await extensionsOf(store, batch._id);
+    const own = (p: Project) => ({ ...batch, calendar: calendarFor(batch, extensions, { hostId: p.hostId, committeeId: p.committeeId }) });
+    if (open(batch, 'submitDraft') || extensions.some((e) => isActive(e) && open({ ...batch, calendar: { ...batch.calendar, submissionDeadline: e.date } }, 'submitDraft'))) {
+      for (const p of await readEvery<Project>(store, 'projects', { batchId: batch._id, state: { $in: DRAFT_STATES } })) push(out, hostDuty(p, own(p), now, horizon));
     }
     if (open(batch, 'decideApplications')) {
       const submitted = await readEvery<Project>(store, 'projects', { batchId: batch._id, state: 'submitted' });
@@ -160,7 +165,7 @@ export async function dutiesOf(store: StoreOps, user: User, now: Date): Promise<
   const out: Duty[] = [];
   for (const p of await readEvery<Project>(store, 'projects', { hostId: user._id })) {
     const batch = await lookup.batch(p.batchId);
-    if (batch) push(out, hostDuty(p, batch, now, horizon));
+    if (batch) push(out, hostDuty(p, (await batchFor(store, batch, { hostId: p.hostId, committeeId: p.committeeId })).batch, now, horizon));
   }
   for (const committeeId of secretaryCommittees(user.roles)) {
     const submitted = await readEvery<Project>(store, 'projects', { committeeId, state: 'submitted' });

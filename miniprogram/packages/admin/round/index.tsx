@@ -11,6 +11,8 @@ import { AppGroups } from './AppGroups';
 import { AssignCard } from './AssignCard';
 import { FinalizeCard } from './FinalizeCard';
 import { HeaderCard } from './HeaderCard';
+import { NoticeCard } from './NoticeCard';
+import { PacketButton } from '../../../components/PacketButton';
 import { ObjectionsCard } from './ObjectionsCard';
 import { ReleaseCard } from './ReleaseCard';
 import { OpenCard } from './OpenCard';
@@ -19,8 +21,13 @@ import { RubricCard } from './RubricCard';
 import '../components/admin.css';
 
 async function loadRound(batchId: string) {
-  const [status, objections] = await Promise.all([call('review.roundStatus', { batchId }), call('review.objections', { batchId })]);
-  return { status, objections };
+  const [status, objections, notice, batch] = await Promise.all([
+    call('review.roundStatus', { batchId }),
+    call('review.objections', { batchId }),
+    call('notice.get', { batchId }),
+    call('batch.get', { id: batchId }),
+  ]);
+  return { status, objections, notice, batch };
 }
 
 const toast = (title: string) => Taro.showToast({ title, icon: 'none', duration: 2500 });
@@ -101,6 +108,11 @@ export default function Round() {
           <ExportButton label="导出公示名单" make={() => call('export.publicity', { batchId })} />
         </View>
       </View>
+      <View className="card packet-card">
+        <View className="card-title">纸质材料包</View>
+        <View className="muted meta-line">各基层党委的报送函、推荐汇总表、申报书（按推荐排序）、党建品牌报告和支撑材料，每个党委一个文件夹。</View>
+        <PacketButton batchId={batchId} label="下载全部党委纸质材料包（.zip）" />
+      </View>
       {s.can.open ? <OpenCard s={s} busy={open.busy} onOpen={onOpen} /> : null}
       {open.error ? <ErrorBox message={open.error} /> : null}
       <RubricCard s={s} busy={rubric.busy} onSave={onRubric} />
@@ -114,6 +126,9 @@ export default function Round() {
       {s.can.finalize ? <FinalizeCard s={s} objections={data.objections} busy={finalize.busy} onFinalize={onFinalize} /> : null}
       {finalize.error ? <ErrorBox message={finalize.error} /> : null}
       <ReleaseCard batchId={batchId} refreshKey={JSON.stringify(s.counts)} />
+      {s.counts.approved > 0 ? (
+        <NoticeCard batchId={batchId} year={s.batch.year} approved={s.counts.approved} issuerName={data.batch.issuerName} notice={data.notice} onIssued={reload} />
+      ) : null}
     </View>
   );
 }

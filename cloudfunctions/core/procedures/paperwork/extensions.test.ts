@@ -1,0 +1,101 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ADMIN, COMPLETE_FIELDS, createHarness, HOST, MEMBER2, OPEN_BATCH, SECRETARY_CS, SECRETARY_ME, type Harness } from '../../../../test/support/harness';
+import { addPeople, HOST_ME, uid } from '../sheets/fixtures';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await createHarness();
+  await addPeople(h);
+});
+
+/** The seeded open batch's 申报截止 is 2026-12-27; the 28th is after it in Beijing. */
+const AFTER_DEADLINE = new Date('2026-12-28T02:00:00Z');
+
+async function draftOf(openid: string, title: string) {
+  const p = await h.ok(openid, 'project.create', { batchId: OPEN_BATCH });
+  return h.ok(openid, 'project.saveDraft', { id: p._id, version: p.version, fields: { ...COMPLETE_FIELDS, title } });
+}
+
+describe('个别延期 (batch.grantExtension)', () => {
+  it('lets one host submit after the batch deadline while another host is refused; it is audited and shown to them alone', async () => {
+    const mine = await draftOf(HOST, '红色引擎');
+    const other = await draftOf(MEMBER2, '双带头人');
+    const ext = await h.ok(ADMIN, 'batch.grantExtension', { batchId: OPEN_BATCH, target: 'host', targetId: uid(HOST), date: '2027-01-05', reason: '住院治疗，延期申报' });
+    expect(ext).toMatchObject({ targetName: '张晓明', used: false, canWithdraw: true });
+
+    h.now.value = AFTER_DEADLINE;
+    // Shown to the host: their own deadline on the application and in 我的待办; not to the other host.
+    const view = await h.ok(HOST, 'project.get', { id: mine._id });
+    expect(view.deadline).toBe('2027-01-05');
+    expect(view.canSubmit).toBe(true);
+    expect(view.extensionNote).toContain('住院治疗，延期申报');
+    expect((await h.ok(HOST, 'todo.mine', {})).items.map((i) => [i.kind, i.deadline])).toContainEqual(['submitDraft', '2027-01-05']);
+    expect((await h.ok(MEMBER2, 'todo.mine', {})).items.filter((i) => i.kind === 'submitDraft')).toEqual([]);
+    expect((await h.ok(MEMBER2, 'project.get', { id: other._id })).extensionNote).toBeNull();
+
+    const refused = await h.err(MEMBER2, 'project.submit', { id: other._id, version: other.version });
+    expect(refused.code).toBe('DEADLINE_PASSED');
+    const submitted = await h.ok(HOST, 'project.submit', { id: mine._id, version: mine.version });
+    expect(submitted.state).toBe('submitted');
+
+    // Used now: it cannot be withdrawn. The batch's own deadline did not move.
+    expect((await h.err(ADMIN, 'batch.withdrawExtension', { id: ext._id })).code).toBe('INVALID_TRANSITION');
+    expect((await h.ok(ADMIN, 'batch.get', { id: OPEN_BATCH })).calendar.submissionDeadline).toBe('2026-12-27');
+    const [listed] = await h.ok(ADMIN, 'batch.extensions', { batchId: OPEN_BATCH });
+    expect(listed).toMatchObject({ used: true, canWithdraw: false });
+    const audit = await h.store.find<{ _id: string; version: number; action: string; reason: string | null }>('audit', { where: { entityId: OPEN_BATCH }, limit: 100 });
+    expect(audit.find((a) => a.action === 'grantExtension')?.reason).toBe('住院治疗，延期申报');
+    const told = await h.store.find<{ _id: string; version: number; kind: string; recipientId: string }>('outbox', { where: { status: 'pending' }, limit: 100 });
+    expect(told.filter((m) => m.kind === 'batch.extension').map((m) => m.recipientId)).toContain(uid(HOST));
+    expect(told.filter((m) => m.kind === 'batch.extension').map((m) => m.recipientId)).not.toContain(uid(MEMBER2));
+  });
+
+  it('extends a whole committee for its hosts only, and can be withdrawn before it is used', async () => {
+    const cs = await draftOf(HOST, '红色引擎');
+    const me = await draftOf(HOST_ME, '机电先锋');
+    const ext = await h.ok(ADMIN, 'batch.grantExtension', { batchId: OPEN_BATCH, target: 'committee', targetId: 'c-me', date: '2027-01-03', reason: '学院换届' });
+    h.now.value = AFTER_DEADLINE;
+    expect((await h.ok(HOST_ME, 'project.get', { id: me._id })).canSubmit).toBe(true);
+    expect((await h.err(HOST, 'project.submit', { id: cs._id, version: cs.version })).code).toBe('DEADLINE_PASSED');
+    const withdrawn = await h.ok(ADMIN, 'batch.withdrawExtension', { id: ext._id });
+    expect(withdrawn).toMatchObject({ withdrawn: true, canWithdraw: false });
+    expect((await h.err(HOST_ME, 'project.submit', { id: me._id, version: me.version })).code).toBe('DEADLINE_PASSED');
+  });
+
+  it('refuses a date not after the batch deadline, a host already submitted, and anyone but the batch’s managers', async () => {
+    const p = await draftOf(HOST, '红色引擎');
+    const early = await h.err(ADMIN, 'batch.grantExtension', { batchId: OPEN_BATCH, target: 'host', targetId: uid(HOST), date: '2026-12-20', reason: '病假' });
+    expect(early.code).toBe('VALIDATION');
+    expect(early.message).toContain('须晚于批次的申报截止日期');
+    await h.ok(HOST, 'project.submit', { id: p._id, version: p.version });
+    const done = await h.err(ADMIN, 'batch.grantExtension', { batchId: OPEN_BATCH, target: 'host', targetId: uid(HOST), date: '2027-01-05', reason: '病假' });
+    expect(done.code).toBe('INVALID_TRANSITION');
+    expect(done.message).toContain('已提交');
+    expect((await h.err(SECRETARY_CS, 'batch.grantExtension', { batchId: OPEN_BATCH, target: 'host', targetId: uid(MEMBER2), date: '2027-01-05', reason: '病假' })).code).toBe('FORBIDDEN');
+  });
+});
+
+describe('next year’s batch (batch.nextYear, batch.create fromId)', () => {
+  it('carries the settings and rubric with the calendar a year later, and nothing of the old round', async () => {
+    await h.ok(ADMIN, 'review.setRubric', { batchId: OPEN_BATCH, rubric: [{ key: 'fit', label: '契合度', weight: 100, max: 10 }] });
+    await draftOf(HOST, '红色引擎');
+    const draft = await h.ok(ADMIN, 'batch.nextYear', { fromId: OPEN_BATCH });
+    expect(draft).toMatchObject({ name: '第三批校级党建精品项目（2027）', year: 2027, level: 'school', grantPerProject: 2_000_000, quota: 20 });
+    expect(draft.calendar.submissionDeadline).toBe('2027-12-27');
+    expect(draft.rubric).toEqual([{ label: '契合度', weight: 100, max: 10 }]);
+    const { fromId, fromName: _n, rubric: _r, ...fields } = draft;
+    const created = await h.ok(ADMIN, 'batch.create', { ...fields, fromId });
+    const round = await h.ok(ADMIN, 'review.roundStatus', { batchId: created._id });
+    expect(round.rubric.map((c) => c.label)).toEqual(['契合度']);
+    expect(round.applications).toEqual([]);
+    expect(await h.store.count('projects', { batchId: created._id })).toBe(0);
+  });
+
+  it('refuses a copy of another committee’s own batch', async () => {
+    const own = await h.ok(SECRETARY_ME, 'batch.create', { name: '机电自行培育（2026）', year: 2026, level: 'committee', committeeId: 'c-me', calendar: { submissionDeadline: '2026-12-30' }, grantPerProject: 100_000, quota: 2, noticeTitle: '', paperInstructions: '' });
+    expect((await h.err(SECRETARY_CS, 'batch.nextYear', { fromId: own._id })).code).toBe('FORBIDDEN');
+    expect((await h.ok(SECRETARY_ME, 'batch.nextYear', { fromId: own._id })).name).toBe('机电自行培育（2027）');
+    const copy = await h.err(SECRETARY_CS, 'batch.create', { name: '复制', year: 2027, level: 'committee', committeeId: 'c-cs', calendar: { submissionDeadline: '2027-12-30' }, grantPerProject: 0, quota: 1, noticeTitle: '', paperInstructions: '', fromId: own._id });
+    expect(copy.code).toBe('FORBIDDEN');
+  });
+});

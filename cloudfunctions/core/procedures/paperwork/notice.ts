@@ -1,0 +1,91 @@
+import { AppError, type OutputOf, type ParsedInputOf } from '@shared/contracts';
+import type { ApprovalNoticeView } from '@shared/contracts/paperwork';
+import { sumFen } from '@shared/domain/money';
+import { chineseNumeralDate, noticeTitle } from '@shared/domain/paperwork/notice';
+import type { Project } from '@shared/domain/project/project';
+import type { Context } from '../../context';
+import { buildApprovalNoticeDocx } from '../../exports/documents/approval-notice';
+import { exportFileName } from '../../exports/text';
+import type { StoredDoc } from '../../ports/store';
+import { audit } from '../../services/audit';
+import { Lookup } from '../../services/lookup';
+import { enqueue } from '../../services/outbox';
+import { APPROVED_STATES, loadBatch } from '../review/batch';
+import { readAll } from '../review/pages';
+import { inTransaction, titleOf } from '../review/release';
+
+/** The issued 立项通知 of a batch (`_id` = batch id): exactly what the document and its public page show. */
+export type StoredNotice = ApprovalNoticeView & StoredDoc & { issuedAt: string; issuedBy: string };
+
+/** The public page of a batch's 立项通知, linked from the hosts' 立项 messages. */
+export const NOTICE_PAGE = '/packages/showcase/approval/index';
+export const noticeLink = (batchId: string) => `${NOTICE_PAGE}?batchId=${encodeURIComponent(batchId)}`;
+
+const viewOf = ({ version: _v, _id: _i, issuedAt: _a, issuedBy: _b, ...view }: StoredNotice): ApprovalNoticeView => view;
+
+/** The approved projects of the batch, in the order of the committees, then by title. */
+async function approvedItems(ctx: Context, batchId: string, grantPerProject: number): Promise<ApprovalNoticeView['items']> {
+  const lookup = new Lookup(ctx.store);
+  const projects = await readAll<Project>(ctx.store, 'projects', { batchId, state: { $in: [...APPROVED_STATES] } });
+  await lookup.primeCommittees(projects.map((p) => p.committeeId));
+  const rows = await Promise.all(
+    projects.map(async (p) => ({
+      order: (await lookup.committee(p.committeeId))?.order ?? Number.MAX_SAFE_INTEGER,
+      committeeName: await lookup.committeeName(p.committeeId),
+      p,
+    })),
+  );
+  rows.sort((a, b) => a.order - b.order || titleOf(a.p).localeCompare(titleOf(b.p), 'zh-Hans-CN'));
+  return rows.map((r, i) => ({ order: i + 1, projectId: r.p._id, title: titleOf(r.p), hostName: r.p.hostName, committeeName: r.committeeName, grantFen: r.p.grantFen ?? grantPerProject }));
+}
+
+/**
+ * 下发立项通知: after the round is finalized the 组织部 gives the 发文字号, the issuing unit and
+ * the 成文日期; the notice is kept (so its public page shows what it says) and made as a .docx.
+ * Issuing again corrects it; the hosts are told once, with a link to the public page.
+ */
+export async function issueNotice(ctx: Context, input: ParsedInputOf<'notice.issue'>): Promise<OutputOf<'notice.issue'>> {
+  const batch = await loadBatch(ctx.store, input.batchId);
+  const items = await approvedItems(ctx, batch._id, batch.grantPerProject);
+  if (items.length === 0) throw new AppError('INVALID_TRANSITION', '本批次还没有立项的项目：请在公示期满后先完成“立项决定”，再下发立项通知');
+  const view: ApprovalNoticeView = {
+    batchId: batch._id,
+    batchName: batch.name,
+    year: batch.year,
+    issuerName: input.issuerName,
+    docNumber: input.docNumber,
+    title: noticeTitle(batch.name),
+    date: input.date,
+    dateText: chineseNumeralDate(input.date),
+    items,
+    totalFen: sumFen(items.map((i) => i.grantFen)),
+  };
+  const bytes = await buildApprovalNoticeDocx({ ...view, sourceNotice: batch.noticeTitle ?? null, grantPerProject: batch.grantPerProject, midtermDate: batch.calendar.midtermDate ?? null });
+  const saved = await ctx.files.saveExport(bytes, exportFileName(`立项通知-${input.docNumber}-${batch.name}`, 'docx'));
+  const at = ctx.now.toISOString();
+  const hosts = await Promise.all(items.map(async (i) => (await ctx.store.get<Project>('projects', i.projectId))?.hostId ?? ''));
+  await inTransaction(ctx, async (tx) => {
+    const earlier = await tx.get<StoredNotice>('approvalNotices', batch._id);
+    const doc = { ...view, issuedAt: at, issuedBy: ctx.user?._id ?? '' };
+    if (earlier) await tx.update<StoredNotice>('approvalNotices', batch._id, earlier.version, doc);
+    else await tx.insert<StoredNotice>('approvalNotices', { _id: batch._id, ...doc });
+    const fresh = await loadBatch(tx, batch._id);
+    if (fresh.issuerName !== input.issuerName) await tx.update('batches', fresh._id, fresh.version, { issuerName: input.issuerName });
+    await audit(tx, { _id: ctx.newId(), entityType: 'batch', entityId: batch._id, action: earlier ? 'reissueNotice' : 'issueNotice', actorId: ctx.user?._id ?? '', at, from: earlier?.docNumber ?? null, to: `${input.docNumber}（${items.length}项）`, requestId: ctx.requestId });
+    // Keyed by the batch: a corrected reissue does not tell anyone twice.
+    await enqueue(tx, { kind: 'notice.issue', recipientIds: hosts.filter((h) => h !== ''), title: `「${batch.name}」立项通知已下发（${input.docNumber}）`, body: `立项名单见 ${noticeLink(batch._id)}`, entityId: batch._id, eventId: `notice:${batch._id}` }, at);
+  });
+  return { ...saved, rows: items.length, notice: view };
+}
+
+export async function getNotice(ctx: Context, input: ParsedInputOf<'notice.get'>): Promise<OutputOf<'notice.get'>> {
+  await loadBatch(ctx.store, input.batchId);
+  const stored = await ctx.store.get<StoredNotice>('approvalNotices', input.batchId);
+  return stored ? viewOf(stored) : null;
+}
+
+/** The public 立项 page: the notice as issued, nothing it does not show; null until it is issued. */
+export async function publicNotice(ctx: Context, input: ParsedInputOf<'notice.public'>): Promise<OutputOf<'notice.public'>> {
+  const stored = await ctx.store.get<StoredNotice>('approvalNotices', input.batchId);
+  return stored ? viewOf(stored) : null;
+}

@@ -1,0 +1,45 @@
+import type { Batch, BatchCalendar } from '@shared/domain/batch';
+import { extensionFor, submissionDeadlineFor, type Extension, type ExtensionSubject } from '@shared/domain/paperwork/extension';
+import { isBeforeDeadline } from '@shared/time/deadline';
+import { MAX_PAGE, type StoreOps, type StoredDoc } from '../ports/store';
+
+export type StoredExtension = Extension & StoredDoc;
+
+/** A batch's extensions, withdrawn ones included (a batch has a handful). */
+export async function extensionsOf(store: StoreOps, batchId: string): Promise<StoredExtension[]> {
+  const out: StoredExtension[] = [];
+  for (let skip = 0; ; skip += MAX_PAGE) {
+    const page = await store.find<StoredExtension>('extensions', { where: { batchId }, orderBy: [{ field: '_id', direction: 'asc' }], limit: MAX_PAGE, skip });
+    out.push(...page);
+    if (page.length < MAX_PAGE) return out;
+  }
+}
+
+/** Every extension of one host or their committee, in any batch (a person has one or two). */
+export function extensionsConcerning(store: StoreOps, who: ExtensionSubject): Promise<StoredExtension[]> {
+  return store.find<StoredExtension>('extensions', { where: { targetId: { $in: [who.hostId, who.committeeId].filter((id) => id !== '') } }, limit: MAX_PAGE });
+}
+
+/** The batch's calendar as it holds for one host: their extension (own or committee's) moves the submission deadline. */
+export function calendarFor(batch: Pick<Batch, 'calendar'>, extensions: readonly Extension[], who: ExtensionSubject): BatchCalendar {
+  const submissionDeadline = submissionDeadlineFor(batch.calendar.submissionDeadline, extensions, who);
+  return submissionDeadline === batch.calendar.submissionDeadline ? batch.calendar : { ...batch.calendar, submissionDeadline };
+}
+
+/** The batch as one host sees it, read from the store: calendar moved by their extension, and the extension itself. */
+export async function batchFor<B extends Batch>(store: StoreOps, batch: B, who: ExtensionSubject): Promise<{ batch: B; extension: StoredExtension | null }> {
+  const extensions = await extensionsOf(store, batch._id);
+  const extension = extensionFor(extensions, who);
+  if (!extension || extension.date <= batch.calendar.submissionDeadline) return { batch, extension: null };
+  return { batch: { ...batch, calendar: calendarFor(batch, extensions, who) }, extension };
+}
+
+/**
+ * After a submission by `who`: when only their extension let it through (the batch's own
+ * deadline had passed), the extension is marked used and can no longer be withdrawn.
+ */
+export async function markUsed(tx: StoreOps, batch: Pick<Batch, 'calendar' | '_id'>, who: ExtensionSubject, now: Date): Promise<void> {
+  if (isBeforeDeadline(batch.calendar.submissionDeadline, now)) return;
+  const extension = extensionFor(await extensionsOf(tx, batch._id), who);
+  if (extension && !extension.usedAt) await tx.update<StoredExtension>('extensions', extension._id, extension.version, { usedAt: now.toISOString() });
+}
