@@ -5,7 +5,7 @@ import { errorText } from '../api/client';
 import { platform } from '../platform';
 import { Button } from './ui';
 
-function sizeText(bytes: number): string {
+export function sizeText(bytes: number): string {
   return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
@@ -43,11 +43,16 @@ export function ExportButton({ label, make, size = 'small' }: { label: string; m
           已生成「{done.fileName}」（{done.fileName.endsWith('.xlsx') ? `${done.rows} 条，` : ''}{sizeText(done.size)}）{platform.name === 'weapp' ? '，可在打开后点右上角转发' : '，已开始下载'}
         </Text>
       ) : null}
-      {error ? (
-        <View className="export-error" role="alert">
-          {error}
-        </View>
-      ) : null}
+      <ExportError message={error} />
     </View>
   );
+}
+
+/** Why an export failed, under its button (nothing when it did not). */
+export function ExportError({ message }: { message: string | null }) {
+  return message ? (
+    <View className="export-error" role="alert">
+      {message}
+    </View>
+  ) : null;
 }

@@ -3,15 +3,12 @@ import { useEffect, useRef, useState } from 'react';
 import type { PacketProgress } from '@shared/contracts/paperwork';
 import { call, errorText } from '../api/client';
 import { platform } from '../platform';
+import { ExportError, sizeText } from './ExportButton';
 import { Button } from './ui';
 
 const POLL_MS = 800;
 
 const newJobId = () => `p${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
-
-function sizeText(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 /**
  * 纸质材料包: one call builds the .zip while the button asks how far it has got (stage and count,
@@ -82,11 +79,7 @@ export function PacketButton({ batchId, committeeId, label }: { batchId: string;
           ) : null}
         </View>
       ) : null}
-      {error ? (
-        <View className="export-error" role="alert">
-          {error}
-        </View>
-      ) : null}
+      <ExportError message={error} />
     </View>
   );
 }

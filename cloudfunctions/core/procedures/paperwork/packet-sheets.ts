@@ -1,5 +1,6 @@
 import { XlsxBook } from '../../exports/sheets/book';
 import type { ColumnSpec } from '../../exports/sheets/columns';
+import { RECOMMENDATION_COLUMNS } from '../sheets/recommendations';
 
 /** One recommended application as the packet's lists show it. */
 export interface PacketApplication {
@@ -16,18 +17,8 @@ export interface PacketApplication {
   attachments: { name: string; size: number; path: string | null; problem: string | null }[];
 }
 
-const SUMMARY: ColumnSpec[] = [
-  { header: '推荐排序', width: 10, kind: 'int' },
-  { header: '项目名称', width: 32, wrap: true },
-  { header: '主持人', width: 10 },
-  { header: '支部', width: 24 },
-  { header: '联系电话', width: 15 },
-  { header: '类别', width: 16 },
-  { header: '经费预算（元）', width: 15, kind: 'yuan' },
-  { header: '团队人数', width: 10, kind: 'int' },
-  { header: '推荐意见', width: 48, wrap: true },
-  { header: '当前状态', width: 14 },
-];
+/** As the 推荐名单, for one committee: without 序号 and the committee's name. */
+const SUMMARY: ColumnSpec[] = RECOMMENDATION_COLUMNS.filter((c) => c.header !== '序号' && c.header !== '所属党委/总支');
 
 /** 推荐汇总表: the committee's recommendations in its rank order. */
 export function summaryBook(committeeName: string, batchName: string, apps: readonly PacketApplication[], now: Date): Promise<Buffer> {

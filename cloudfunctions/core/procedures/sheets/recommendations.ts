@@ -22,8 +22,8 @@ import {
   titleOf,
 } from './common';
 
-
-const COLUMNS: ColumnSpec[] = [
+/** 推荐名单's columns; the 纸质材料包's 推荐汇总表 shows them without the first two (one committee). */
+export const RECOMMENDATION_COLUMNS: ColumnSpec[] = [
   { header: '序号', width: 6, kind: 'int' },
   { header: '所属党委/总支', width: 24 },
   { header: '推荐排序', width: 10, kind: 'int' },
@@ -61,7 +61,7 @@ export async function exportRecommendations(ctx: Context, input: ParsedInputOf<'
     name: '推荐名单',
     title: `${batch.name}基层党委推荐名单`,
     subtitle: `范围：${scope.label} · 共 ${keys.length} 项，按推荐排序 · ${exportedAt(ctx)}`,
-    columns: COLUMNS,
+    columns: RECOMMENDATION_COLUMNS,
   });
   const people = new ProjectPeople(ctx);
   await forEachInOrder<Project, Key>(ctx.store, 'projects', q.full, keys, async (page) => {
