@@ -74,8 +74,8 @@ describe('the weapp build', () => {
 describe('the bundled cloud functions', () => {
   for (const name of ['api', 'scheduler']) {
     it(`${name} loads in plain Node with require and exports main, without the office libraries`, () => {
-      // exceljs and docx load on the first export call (router/lazy), not at a cold start.
-      const script = `const m = require(${JSON.stringify(dist('cloudfunctions', name, 'index.js'))}); const office = Object.keys(require.cache).filter((k) => /node_modules[\\/](exceljs|docx)[\\/]/.test(k)); process.stdout.write(JSON.stringify({ main: typeof m.main, office }))`;
+      // exceljs, docx and jszip load on the first export call (router/lazy), not at a cold start.
+      const script = `const m = require(${JSON.stringify(dist('cloudfunctions', name, 'index.js'))}); const office = Object.keys(require.cache).filter((k) => /node_modules[\\/](exceljs|docx|jszip)[\\/]/.test(k)); process.stdout.write(JSON.stringify({ main: typeof m.main, office }))`;
       const out = JSON.parse(run('node', ['-e', script])) as { main: string; office: string[] };
       expect(out).toEqual({ main: 'function', office: [] });
       console.log(`${name} bundle: ${(statSync(dist('cloudfunctions', name, 'index.js')).size / 1024).toFixed(1)} KB`);

@@ -95,7 +95,7 @@ describe('next year’s batch (batch.nextYear, batch.create fromId)', () => {
     const own = await h.ok(SECRETARY_ME, 'batch.create', { name: '机电自行培育（2026）', year: 2026, level: 'committee', committeeId: 'c-me', calendar: { submissionDeadline: '2026-12-30' }, grantPerProject: 100_000, quota: 2, noticeTitle: '', paperInstructions: '' });
     expect((await h.err(SECRETARY_CS, 'batch.nextYear', { fromId: own._id })).code).toBe('FORBIDDEN');
     expect((await h.ok(SECRETARY_ME, 'batch.nextYear', { fromId: own._id })).name).toBe('机电自行培育（2027）');
-    const copy = await h.err(SECRETARY_CS, 'batch.create', { name: '复制', year: 2027, level: 'committee', committeeId: 'c-cs', calendar: { submissionDeadline: '2027-12-30' }, grantPerProject: 0, quota: 1, noticeTitle: '', paperInstructions: '', fromId: own._id });
+    const copy = await h.err(SECRETARY_CS, 'batch.create', { name: '复制', year: 2027, level: 'committee', committeeId: 'c-cs', calendar: { submissionDeadline: '2027-12-30' }, grantPerProject: 100_000, quota: 1, noticeTitle: '', paperInstructions: '', fromId: own._id });
     expect(copy.code).toBe('FORBIDDEN');
   });
 });

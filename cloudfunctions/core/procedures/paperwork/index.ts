@@ -1,21 +1,24 @@
 import type { paperworkContracts } from '@shared/contracts/paperwork';
+import { lazy } from '../../router/lazy';
 import type { AreaTable } from '../../router/procedure';
 import { grantExtension, listExtensions, withdrawExtension } from './extensions';
 import { nextYear } from './next-year';
-import { getNotice, issueNotice, publicNotice } from './notice';
-import { exportPacket, fileSources, type PacketSources } from './packet';
+import { getNotice, publicNotice } from './notice-read';
+import { fileSources, type PacketSources } from './packet-sources';
 import { packetProgress } from './progress';
 
 /**
  * The notice's paperwork and the yearly cycle. Scope is checked in the handlers: batches by
- * their managers (the 组织部; a committee for its own), packets by committee.
+ * their managers (the 组织部; a committee for its own), packets by committee. The two that
+ * write office files load on their first call (docx, exceljs and jszip with them): see router/lazy.
  */
 export function createPaperworkProcedures(sources: PacketSources = fileSources()): AreaTable<typeof paperworkContracts> {
+  const packet = lazy(() => import('./packet').then((m) => m.exportPacket));
   return {
-    'notice.issue': { access: ['admin'], handler: issueNotice },
+    'notice.issue': { access: ['admin'], handler: lazy(() => import('./notice').then((m) => m.issueNotice)) },
     'notice.get': { access: ['admin'], handler: getNotice },
     'notice.public': { access: 'public', handler: publicNotice },
-    'export.packet': { access: ['secretary', 'admin'], handler: (ctx, input) => exportPacket(ctx, input, sources) },
+    'export.packet': { access: ['secretary', 'admin'], handler: (ctx, input) => packet(ctx, input, sources) },
     'export.packetProgress': { access: ['secretary', 'admin'], handler: packetProgress },
     'batch.nextYear': { access: ['admin', 'secretary'], handler: nextYear },
     'batch.grantExtension': { access: ['admin', 'secretary'], handler: grantExtension },

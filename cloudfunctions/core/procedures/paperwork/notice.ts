@@ -6,22 +6,13 @@ import type { Project } from '@shared/domain/project/project';
 import type { Context } from '../../context';
 import { buildApprovalNoticeDocx } from '../../exports/documents/approval-notice';
 import { exportFileName } from '../../exports/text';
-import type { StoredDoc } from '../../ports/store';
 import { audit } from '../../services/audit';
 import { Lookup } from '../../services/lookup';
 import { enqueue } from '../../services/outbox';
 import { APPROVED_STATES, loadBatch } from '../review/batch';
 import { readAll } from '../review/pages';
 import { inTransaction, titleOf } from '../review/release';
-
-/** The issued 立项通知 of a batch (`_id` = batch id): exactly what the document and its public page show. */
-export type StoredNotice = ApprovalNoticeView & StoredDoc & { issuedAt: string; issuedBy: string };
-
-/** The public page of a batch's 立项通知, linked from the hosts' 立项 messages. */
-export const NOTICE_PAGE = '/packages/showcase/approval/index';
-export const noticeLink = (batchId: string) => `${NOTICE_PAGE}?batchId=${encodeURIComponent(batchId)}`;
-
-const viewOf = ({ version: _v, _id: _i, issuedAt: _a, issuedBy: _b, ...view }: StoredNotice): ApprovalNoticeView => view;
+import { noticeLink, type StoredNotice } from './notice-read';
 
 /** The approved projects of the batch, in the order of the committees, then by title. */
 async function approvedItems(ctx: Context, batchId: string, grantPerProject: number): Promise<ApprovalNoticeView['items']> {
@@ -78,14 +69,3 @@ export async function issueNotice(ctx: Context, input: ParsedInputOf<'notice.iss
   return { ...saved, rows: items.length, notice: view };
 }
 
-export async function getNotice(ctx: Context, input: ParsedInputOf<'notice.get'>): Promise<OutputOf<'notice.get'>> {
-  await loadBatch(ctx.store, input.batchId);
-  const stored = await ctx.store.get<StoredNotice>('approvalNotices', input.batchId);
-  return stored ? viewOf(stored) : null;
-}
-
-/** The public 立项 page: the notice as issued, nothing it does not show; null until it is issued. */
-export async function publicNotice(ctx: Context, input: ParsedInputOf<'notice.public'>): Promise<OutputOf<'notice.public'>> {
-  const stored = await ctx.store.get<StoredNotice>('approvalNotices', input.batchId);
-  return stored ? viewOf(stored) : null;
-}

@@ -11,32 +11,15 @@ import { buildApplicationDocx } from '../../exports/documents/application';
 import { buildBrandReportDocx } from '../../exports/documents/brand-report';
 import { buildCoverLetterDocx } from '../../exports/documents/cover-letter';
 import { exportFileName, officeText } from '../../exports/text';
-import { MAX_DOCUMENT_BYTES, type FileStore } from '../../ports/files';
 import type { StoredDoc } from '../../ports/store';
 import { applicationDocument } from '../documents/application';
 import { brandReportDocument } from '../documents/brand-report';
-import { filePictures, httpFetcher, type LoadLimits, type PictureSource } from '../documents/pictures';
+import { PACKET_LIMITS, type PacketSources } from './packet-sources';
 import { readAll } from '../review/pages';
 import { allCommittees, categoryLabel, committeeScope, ProjectPeople, requireBatch, titleOf, type StoredCommittee } from '../sheets/common';
 import { materialsBook, summaryBook, type PacketApplication } from './packet-sheets';
 import { ProgressReporter } from './progress';
 
-/**
- * What a packet may hold in 支撑材料, to stay inside a cloud function's memory (the zip is made in
- * memory, then stored): beyond it files are named as left out, to be handed in separately.
- */
-export const PACKET_LIMITS: LoadLimits = { count: 2_000, each: MAX_DOCUMENT_BYTES, total: 150 * 1024 * 1024, timeoutMs: 15_000, parallel: 4 };
-
-/** Where the packet's files come from: the brand report's pictures, and the 支撑材料 within `limits`. */
-export interface PacketSources {
-  pictures: (ctx: Context) => PictureSource;
-  attachments: (ctx: Context, limits: LoadLimits) => PictureSource;
-}
-
-export const fileSources = (files: (ctx: Context) => FileStore = (ctx) => ctx.files): PacketSources => ({
-  pictures: (ctx) => filePictures(files(ctx)),
-  attachments: (ctx, limits) => filePictures(files(ctx), httpFetcher, limits),
-});
 
 /** Already compressed (pictures, PDFs, office files): stored as they are, which saves the time of deflating them again. */
 const COMPRESSED = /\.(jpe?g|png|webp|pdf|docx|xlsx|pptx|zip)$/i;

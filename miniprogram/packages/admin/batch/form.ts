@@ -13,6 +13,8 @@ export interface BatchForm {
   quota: string;
   noticeTitle: string;
   paperInstructions: string;
+  /** 发文机关 of the 立项通知 (red header). */
+  issuerName: string;
 }
 
 export type BatchFields = Omit<InputOf<'batch.create'>, 'level' | 'committeeId'>;
@@ -31,10 +33,11 @@ export function emptyForm(year: number, level: BatchLevel, committeeId: string):
     quota: '',
     noticeTitle: '',
     paperInstructions: '',
+    issuerName: '',
   };
 }
 
-export function formOf(b: BatchView): BatchForm {
+export function formOf(b: Omit<BatchView, '_id' | 'version' | 'open' | 'deadlineText' | 'daysLeft' | 'grantPerProject'> & { grantPerProject: Fen }): BatchForm {
   const calendar = emptyCalendar();
   for (const [k] of CALENDAR_FIELDS) calendar[k] = b.calendar[k] ?? '';
   return {
@@ -47,6 +50,7 @@ export function formOf(b: BatchView): BatchForm {
     quota: String(b.quota),
     noticeTitle: b.noticeTitle ?? '',
     paperInstructions: b.paperInstructions ?? '',
+    issuerName: b.issuerName ?? '',
   };
 }
 
@@ -92,6 +96,7 @@ export function fieldsOf(form: BatchForm): { fields: BatchFields; problems: [] }
       quota,
       noticeTitle: form.noticeTitle.trim(),
       paperInstructions: form.paperInstructions.trim(),
+      ...(form.issuerName.trim() ? { issuerName: form.issuerName.trim() } : {}),
     },
     problems: [],
   };

@@ -2,6 +2,7 @@ import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import type { BatchView, OrgTree } from '@shared/contracts';
+import type { NextYearView } from '@shared/contracts/paperwork';
 import type { CalendarField } from '@shared/domain/batch';
 import { formatYuan } from '@shared/domain/money';
 import { hasRole, secretaryCommittees } from '@shared/domain/roles';
@@ -12,6 +13,7 @@ import { MoneyInput } from '../components/MoneyInput';
 import { useAction } from '../../../hooks/useAction';
 import { confirm } from '../components/confirm';
 import { CalendarCard } from './CalendarCard';
+import { ExtensionsCard } from './ExtensionsCard';
 import { LevelField } from './LevelField';
 import { dateProblems, emptyForm, fieldsOf, formOf, type BatchForm } from './form';
 import '../components/admin.css';
@@ -20,15 +22,18 @@ interface Loaded {
   committees: OrgTree['committees'];
   canSchool: boolean;
   batch: (BatchView & { version: number }) | null;
+  /** Next year's batch from an earlier one: every field shown here before it opens. */
+  from: NextYearView | null;
 }
 
-async function loadPage(id: string): Promise<Loaded> {
+async function loadPage(id: string, fromId: string): Promise<Loaded> {
   const [me, org] = await Promise.all([call('session.me', {}), call('org.tree', {})]);
   const admin = hasRole(me.roles, 'admin');
   const own = secretaryCommittees(me.roles);
   const committees = admin ? org.committees : org.committees.filter((c) => own.includes(c._id));
   const batch = id ? await call('batch.get', { id }) : null;
-  return { committees, canSchool: admin, batch };
+  const from = !id && fromId ? await call('batch.nextYear', { fromId }) : null;
+  return { committees, canSchool: admin, batch, from };
 }
 
 function leave() {
@@ -38,7 +43,9 @@ function leave() {
 
 /** 新建批次 / 批次设置: name, calendar, money and quota; dates move later only through 延期. */
 export default function BatchPage() {
-  const id = useRouter().params.id ?? '';
+  const params = useRouter().params;
+  const id = params.id ?? '';
+  const fromId = params.from ?? '';
   const [page, setPage] = useState<Loaded | null>(null);
   const [form, setForm] = useState<BatchForm | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -47,14 +54,15 @@ export default function BatchPage() {
   const load = useCallback(async () => {
     setLoadError(null);
     try {
-      const next = await loadPage(id);
+      const next = await loadPage(id, fromId);
       setPage(next);
       const year = new Date().getFullYear();
-      setForm(next.batch ? formOf(next.batch) : emptyForm(year, next.canSchool ? 'school' : 'committee', next.canSchool ? '' : (next.committees[0]?._id ?? '')));
+      const start = next.batch ?? next.from;
+      setForm(start ? formOf(start) : emptyForm(year, next.canSchool ? 'school' : 'committee', next.canSchool ? '' : (next.committees[0]?._id ?? '')));
     } catch (err) {
       setLoadError(errorText(err));
     }
-  }, [id]);
+  }, [id, fromId]);
   useEffect(() => void load(), [load]);
 
   const save = useAction(load);
@@ -81,7 +89,7 @@ export default function BatchPage() {
     }
     const done = await save.run(async () => {
       if (editing) return call('batch.update', { id: editing._id, version: editing.version, ...fields });
-      return call('batch.create', { ...fields, level: form.level, ...(form.level === 'committee' ? { committeeId: form.committeeId } : {}) });
+      return call('batch.create', { ...fields, level: form.level, ...(form.level === 'committee' ? { committeeId: form.committeeId } : {}), ...(page.from ? { fromId: page.from.fromId } : {}) });
     });
     if (done) {
       await Taro.showToast({ title: editing ? '已保存' : '批次已创建', icon: 'success' });
@@ -107,8 +115,15 @@ export default function BatchPage() {
 
   return (
     <View className="page admin-batch">
+      {page.from ? (
+        <View className="card next-year-card">
+          <View className="card-title">复制自「{page.from.fromName}」</View>
+          <View className="muted meta-line">已带入名称、层级、评审细则、立项数量、资助经费、纸质材料报送说明和发文机关，日程顺延一年。请逐项核对后再创建；上一批次的申报、评审、公示和经费不会带入。</View>
+          <View className="muted meta-line next-year-rubric">评审细则：{page.from.rubric.map((c) => `${c.label}（${c.weight}%，满分${c.max}）`).join('；')}</View>
+        </View>
+      ) : null}
       <View className="card">
-        <View className="card-title">{editing ? '批次设置' : '新建批次'}</View>
+        <View className="card-title">{editing ? '批次设置' : page.from ? '下一年度批次（预览）' : '新建批次'}</View>
         <View className="field">
           <View className="field-label">批次名称<Text className="required">*</Text></View>
           <Input className="input field-name" value={form.name} maxlength={40} placeholder="如：第三批校级党建精品项目（2026）" onInput={(e) => set({ name: e.detail.value })} />
@@ -136,6 +151,7 @@ export default function BatchPage() {
         extending={extend.busy}
       />
       {extend.error ? <ErrorBox message={extend.error} /> : null}
+      {editing ? <ExtensionsCard batchId={editing._id} deadline={editing.calendar.submissionDeadline} committees={editing.level === 'committee' ? page.committees.filter((c) => c._id === editing.committeeId) : page.committees} canFindPeople={page.canSchool} /> : null}
 
       <View className="card">
         <View className="card-title">经费与名额</View>
@@ -163,6 +179,10 @@ export default function BatchPage() {
           <View className="field-label">纸质材料报送说明</View>
           <Textarea className="textarea field-paper" value={form.paperInstructions} maxlength={500} autoHeight placeholder="如：纸质版材料报送汇元楼511室，电子版材料发送至 zzbdj@szu.edu.cn" onInput={(e) => set({ paperInstructions: e.detail.value })} />
         </View>
+        <View className="field">
+          <View className="field-label">发文机关（立项通知的红头）</View>
+          <Input className="input field-issuer" value={form.issuerName} maxlength={30} placeholder="如：中共××大学委员会组织部" onInput={(e) => set({ issuerName: e.detail.value })} />
+        </View>
       </View>
 
       {problems.length ? (
@@ -176,7 +196,7 @@ export default function BatchPage() {
       <View className="bottom-bar">
         <Text className="status">{editing ? '修改后点“保存”；推迟日期请用“延期”' : '创建后可随时修改'}</Text>
         <Button type="primary" className="batch-save" loading={save.busy} disabled={save.busy} onClick={() => void submit()}>
-          {editing ? '保存' : '创建批次'}
+          {editing ? '保存' : page.from ? '确认并创建下一年度批次' : '创建批次'}
         </Button>
       </View>
     </View>

@@ -53,6 +53,9 @@ function BatchItem({ b }: { b: BatchView }) {
         <Button size="small" className="batch-funded" onClick={() => go(`/packages/admin/funded/index?batchId=${b._id}`)}>
           培育与验收
         </Button>
+        <Button size="small" className="batch-next-year" onClick={() => go(`/packages/admin/batch/index?from=${b._id}`)}>
+          复制为下一年度
+        </Button>
       </View>
     </View>
   );

@@ -8,6 +8,7 @@ import type { ProjectState } from '@shared/domain/project/state';
 import { formatInstant } from '@shared/time/deadline';
 import { call } from '../../../api/client';
 import { ExportButton } from '../../../components/ExportButton';
+import { PacketButton } from '../../../components/PacketButton';
 import { Empty, ErrorBox, Loading } from '../../../components/Feedback';
 import { StateTag } from '../../../components/StateTag';
 import { useLoad } from '../../../hooks/useLoad';
@@ -81,6 +82,8 @@ export default function CommitteeInbox() {
             </Picker>
             <ExportButton label="导出本党委申报汇总" make={() => call('export.applications', { batchId: chosen._id })} />
             <ExportButton label="导出推荐名单" make={() => call('export.recommendations', { batchId: chosen._id })} />
+            <View className="muted packet-hint">纸质材料包：报送函、推荐汇总表、按推荐排序的申报书、党建品牌报告和支撑材料，打印盖章后报送党委组织部。</View>
+            <PacketButton batchId={chosen._id} label="下载纸质材料包（.zip）" />
           </View>
         ) : null}
       </View>

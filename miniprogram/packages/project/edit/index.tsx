@@ -139,6 +139,7 @@ export default function EditProject() {
       {project.state === 'returned' && project.returnComment ? (
         <View className="warn-box return-box">基层党委退回修改：{project.returnComment}</View>
       ) : null}
+      {project.extensionNote ? <View className="warn-box extension-note">{project.extensionNote}</View> : null}
       {project.warnings.map((w) => (
         <View key={w} className="warn-box">{w}</View>
       ))}
