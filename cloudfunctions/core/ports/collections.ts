@@ -53,7 +53,7 @@ export const COLLECTIONS = {
   /** The issued 立项通知 of a batch, `_id` = the batch id: what the document and its public page show. */
   approvalNotices: [],
   /** How far a 纸质材料包 build has got, `_id` = user:job, for the phone to show while it waits. */
-  packetJobs: ['updatedAt'],
+  packetJobs: [],
   /** Fixture for the store contract suite. */
   contract_items: ['group', 'rank', 'tag', 'nested.key'],
 } as const satisfies Record<string, readonly string[]>;

@@ -47,6 +47,9 @@ const EXPECTED: Record<EventKind, string[]> = {
   reminder: ['subj'],
   // Named by the caller: hosts whose deadline moved, people nudged.
   'batch.extend': ['l1', 'l2'],
+  'batch.extension': ['l1', 'l2'],
+  'batch.extensionWithdrawn': ['l1', 'l2'],
+  'notice.issue': ['l1', 'l2'],
   nudge: ['l1', 'l2'],
 };
 

@@ -3,6 +3,8 @@
  * names the kinds, who hears about each, and what a subscription message says about it; the
  * server only gathers the parties (host, team, secretaries, 组织部) and writes the messages.
  */
+import { approvalPagePath } from '../paperwork/notice';
+
 export const EVENT_KINDS = [
   'project.submit',
   'project.withdraw',
@@ -26,6 +28,9 @@ export const EVENT_KINDS = [
   'funding.expenseOverride',
   'team.join',
   'batch.extend',
+  'batch.extension',
+  'batch.extensionWithdrawn',
+  'notice.issue',
   'review.assigned',
   'review.unassigned',
   'review.objection',
@@ -77,6 +82,11 @@ export const EVENT_AUDIENCE: Record<EventKind, readonly Audience[]> = {
   'funding.expenseOverride': ['admins'],
   'team.join': ['team'],
   'batch.extend': ['listed'],
+  // 个别延期: the host (or the committee's hosts still drafting) and their secretaries, named by the caller.
+  'batch.extension': ['listed'],
+  'batch.extensionWithdrawn': ['listed'],
+  // 立项通知: the hosts of the approved projects, with the public 立项 page.
+  'notice.issue': ['listed'],
   'review.assigned': ['subject'],
   'review.unassigned': ['subject'],
   'review.objection': ['admins'],
@@ -143,6 +153,9 @@ export const EVENT_LABELS: Record<EventKind, string> = {
   'funding.expenseOverride': '超支登记',
   'team.join': '团队成员加入',
   'batch.extend': '截止日期延长',
+  'batch.extension': '个别延期',
+  'batch.extensionWithdrawn': '个别延期撤回',
+  'notice.issue': '立项通知下发',
   'review.assigned': '评审任务',
   'review.unassigned': '评审任务取消',
   'review.objection': '公示异议',
@@ -171,6 +184,7 @@ export function defaultLink(kind: EventKind, entityId: string): string {
   if (kind === 'review.assigned' || kind === 'review.unassigned') return '/packages/review/mine/index';
   if (kind.startsWith('brand.')) return '/packages/brand/mine/index';
   if (kind === 'profile.returned') return '/pages/bind/index';
-  if (kind === 'batch.extend') return '/pages/index/index';
+  if (kind === 'batch.extend' || kind === 'batch.extension' || kind === 'batch.extensionWithdrawn') return '/pages/index/index';
+  if (kind === 'notice.issue') return approvalPagePath(entityId);
   return '/pages/mine/index';
 }

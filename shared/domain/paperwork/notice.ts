@@ -41,3 +41,7 @@ export function chineseNumeralDate(date: string): string {
 export function noticeTitle(batchName: string): string {
   return `关于公布${batchName}立项名单的通知`;
 }
+
+/** The public 立项 page of a batch (linked from the hosts' 立项 messages and shared to chats). */
+export const APPROVAL_PAGE = '/packages/showcase/approval/index';
+export const approvalPagePath = (batchId: string) => `${APPROVAL_PAGE}?batchId=${encodeURIComponent(batchId)}`;

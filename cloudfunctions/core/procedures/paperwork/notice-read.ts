@@ -7,10 +7,6 @@ import { loadBatch } from '../review/batch';
 /** The issued 立项通知 of a batch (`_id` = batch id): exactly what the document and its public page show. */
 export type StoredNotice = ApprovalNoticeView & StoredDoc & { issuedAt: string; issuedBy: string };
 
-/** The public page of a batch's 立项通知, linked from the hosts' 立项 messages. */
-export const NOTICE_PAGE = '/packages/showcase/approval/index';
-export const noticeLink = (batchId: string) => `${NOTICE_PAGE}?batchId=${encodeURIComponent(batchId)}`;
-
 const viewOf = ({ version: _v, _id: _i, issuedAt: _a, issuedBy: _b, ...view }: StoredNotice): ApprovalNoticeView => view;
 
 export async function getNotice(ctx: Context, input: ParsedInputOf<'notice.get'>): Promise<OutputOf<'notice.get'>> {

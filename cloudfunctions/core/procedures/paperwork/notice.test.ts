@@ -68,10 +68,10 @@ describe('立项通知 (notice.issue, notice.public)', () => {
     expect(view.items.map((i) => Object.keys(i).sort())).toEqual([['committeeName', 'grantFen', 'hostName', 'order', 'projectId', 'title']]);
     // The hosts are told, with the link to the public page; a corrected reissue tells nobody twice.
     await h.ok(ADMIN, 'notice.issue', { ...ISSUE, docNumber: '组〔2027〕4号' });
-    const messages = await h.store.find<{ _id: string; version: number; recipientId: string; kind: string; body: string }>('outbox', { where: { status: 'pending' }, limit: 100 });
+    const messages = await h.store.find<{ _id: string; version: number; recipientId: string; kind: string; link: string }>('outbox', { where: { status: 'pending' }, limit: 100 });
     const told = messages.filter((m) => m.kind === 'notice.issue');
     expect(told.map((m) => m.recipientId)).toEqual([uid(HOST)]);
-    expect(told[0]!.body).toContain(`/packages/showcase/approval/index?batchId=${OPEN_BATCH}`);
+    expect(told[0]!.link).toBe(`/packages/showcase/approval/index?batchId=${OPEN_BATCH}`);
     expect((await h.ok(ADMIN, 'notice.get', { batchId: OPEN_BATCH }))?.docNumber).toBe('组〔2027〕4号');
   });
 

@@ -12,7 +12,8 @@ import { enqueue } from '../../services/outbox';
 import { APPROVED_STATES, loadBatch } from '../review/batch';
 import { readAll } from '../review/pages';
 import { inTransaction, titleOf } from '../review/release';
-import { noticeLink, type StoredNotice } from './notice-read';
+import type { StoredNotice } from './notice-read';
+import { approvalPagePath } from '@shared/domain/paperwork/notice';
 
 /** The approved projects of the batch, in the order of the committees, then by title. */
 async function approvedItems(ctx: Context, batchId: string, grantPerProject: number): Promise<ApprovalNoticeView['items']> {
@@ -63,8 +64,10 @@ export async function issueNotice(ctx: Context, input: ParsedInputOf<'notice.iss
     const fresh = await loadBatch(tx, batch._id);
     if (fresh.issuerName !== input.issuerName) await tx.update('batches', fresh._id, fresh.version, { issuerName: input.issuerName });
     await audit(tx, { _id: ctx.newId(), entityType: 'batch', entityId: batch._id, action: earlier ? 'reissueNotice' : 'issueNotice', actorId: ctx.user?._id ?? '', at, from: earlier?.docNumber ?? null, to: `${input.docNumber}（${items.length}项）`, requestId: ctx.requestId });
-    // Keyed by the batch: a corrected reissue does not tell anyone twice.
-    await enqueue(tx, { kind: 'notice.issue', recipientIds: hosts.filter((h) => h !== ''), title: `「${batch.name}」立项通知已下发（${input.docNumber}）`, body: `立项名单见 ${noticeLink(batch._id)}`, entityId: batch._id, eventId: `notice:${batch._id}` }, at);
+    // Told once, on the first issue: a corrected reissue tells nobody twice.
+    if (!earlier) {
+      await enqueue(tx, { kind: 'notice.issue', recipientIds: hosts.filter((h) => h !== ''), title: `「${batch.name}」立项通知已下发（${input.docNumber}）`, body: '点击查看立项名单', entityId: batch._id, link: approvalPagePath(batch._id), eventId: `notice:${batch._id}` }, at);
+    }
   });
   return { ...saved, rows: items.length, notice: view };
 }

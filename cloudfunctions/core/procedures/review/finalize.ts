@@ -1,5 +1,6 @@
 import { AppError, type OutputOf, type ParsedInputOf } from '@shared/contracts';
 import { formatYuan } from '@shared/domain/money';
+import { approvalPagePath } from '@shared/domain/paperwork/notice';
 import type { Project } from '@shared/domain/project/project';
 import { PROJECT_STATE_LABELS } from '@shared/domain/project/state';
 import type { Context } from '../../context';
@@ -48,6 +49,8 @@ export async function finalize(ctx: Context, input: ParsedInputOf<'review.finali
         reason: `经评审和公示，予以立项，培育经费 ${formatYuan(grantFen)} 元`,
         known: notifyFor(holders, project),
         releaseId,
+        // The 立项 message opens the public 立项 page (its 立项通知 once the 组织部 issues it).
+        link: approvalPagePath(current._id),
       });
       approved.push({ projectId: project._id, title: titleOf(project), grantFen });
     }

@@ -2,13 +2,11 @@ import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { ApprovalNoticeView } from '@shared/contracts/paperwork';
-import { DEFAULT_ISSUER_NAME, docNumberProblem } from '@shared/domain/paperwork/notice';
+import { approvalPagePath, DEFAULT_ISSUER_NAME, docNumberProblem } from '@shared/domain/paperwork/notice';
 import { dateIn } from '@shared/time/deadline';
 import { call } from '../../../api/client';
 import { ExportButton } from '../../../components/ExportButton';
 import { DateField } from '../components/DateField';
-
-const APPROVAL_PAGE = '/packages/showcase/approval/index';
 
 interface Props {
   batchId: string;
@@ -35,7 +33,7 @@ export function NoticeCard({ batchId, year, approved, issuerName, notice, onIssu
     onIssued();
     return file;
   };
-  const page = `${APPROVAL_PAGE}?batchId=${encodeURIComponent(batchId)}`;
+  const page = approvalPagePath(batchId);
   return (
     <View className="card notice-card">
       <View className="card-title">

@@ -1,12 +1,13 @@
 import { Text, View } from '@tarojs/components';
 import { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
 import { formatYuan } from '@shared/domain/money';
+import { APPROVAL_PAGE } from '@shared/domain/paperwork/notice';
 import { call } from '../../../api/client';
 import { Empty, ErrorBox, Loading } from '../../../components/Feedback';
 import { useLoad } from '../../../hooks/useLoad';
 import './index.css';
 
-const PAGE = '/packages/showcase/approval/index';
+const PAGE = APPROVAL_PAGE;
 
 /** 立项名单, readable by anyone and shareable: exactly what the 立项通知 shows, nothing more. */
 export default function Approval() {
