@@ -47,6 +47,8 @@ export const PAGES: Record<string, PageEntry> = {
   'packages/showcase/brand/index': { as: MEMBER2, query: (w) => `id=${w.brands.promoted.cs.id}`, title: '计院品牌·promoted', shows: '品牌内涵' },
   'packages/showcase/list/index': { as: MEMBER2, query: none, title: '党建品牌展示', shows: '计院品牌·promoted' },
   'packages/showcase/publicity/index': { as: MEMBER2, query: (w) => `batchId=${w.batches.publicity}`, title: '立项公示', shows: '计算机·publicity' },
+  // No 立项通知 is issued in the world: the page says so (its list is in the browser test e2e/paperwork).
+  'packages/showcase/approval/index': { as: MEMBER2, query: (w) => `batchId=${w.batches.approved}`, title: '立项名单', shows: '立项通知尚未下发' },
 
   'packages/admin/batches/index': { as: ADMIN, query: none, title: '批次管理', shows: '第三批校级党建精品项目' },
   'packages/admin/batch/index': { as: ADMIN, query: (w) => `id=${w.schoolBatch.id}`, title: '批次设置', shows: '保存' },
