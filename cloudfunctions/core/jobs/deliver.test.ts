@@ -6,7 +6,7 @@ import { enqueue, type OutboxEntry } from '../services/outbox';
 import { HOST, Killed, killable, SECRETARY, freshStore } from './remind.fixture';
 import { runReminders } from './remind';
 import { DEFAULT_REMINDER_CONFIG } from './reminder-config';
-import { grantId } from './reminder-docs';
+import { grantId, type SubscriptionGrant } from './reminder-docs';
 import { releaseIdOf, showHeld } from './release';
 
 const config = DEFAULT_REMINDER_CONFIG;
@@ -21,7 +21,7 @@ const RELEASE = releaseIdOf('b2022', 'approval');
 /** Two event messages told now (host, secretary), one staged in a release (host), both with a result grant. */
 async function world(): Promise<Store> {
   const store = await freshStore();
-  for (const u of [HOST, SECRETARY]) await store.insert('subscriptions', { _id: grantId(u, 'result'), userId: u, templateKey: 'result', remaining: 5, lastResult: 'accept', updatedAt: 'x' });
+  for (const u of [HOST, SECRETARY]) await store.insert<SubscriptionGrant>('subscriptions', { _id: grantId(u, 'result'), userId: u, templateKey: 'result', remaining: 5, lastResult: 'accept', updatedAt: 'x' });
   await store.transaction(async (tx) => {
     await enqueue(tx, { kind: 'project.return', recipientIds: [HOST, SECRETARY], title: '「项目p1」退回修改', body: '请补充', entityId: 'p1', eventId: 'e1' }, NOW.toISOString());
     await enqueue(tx, { kind: 'project.approve', recipientIds: [HOST], title: '「项目p1」已立项', body: '', entityId: 'p1', eventId: 'e2', releaseId: RELEASE }, NOW.toISOString());

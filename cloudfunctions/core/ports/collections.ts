@@ -35,7 +35,6 @@ export const COLLECTIONS = {
   /** Read by token (`_id`) only. */
   invitations: [],
   teamMembers: ['projectId', 'userId'],
-  attachments: ['projectId', 'uploadedAt'],
   /** One document per (batch, committee, rank): a rank holds one recommendation. */
   rankSlots: [],
   /** Who holds a role (admin, secretary, reviewer), one document per user and role. */

@@ -1,12 +1,12 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { MessageView, OutputOf } from '@shared/contracts';
 import { call, errorText } from '../../api/client';
 import { Empty, ErrorBox, Loading } from '../../components/Feedback';
 import { openPage } from '../../components/open-page';
 import { Button } from '../../components/ui';
 import { useLoad } from '../../hooks/useLoad';
+import { usePullRefresh } from '../../hooks/usePullRefresh';
 import { platform } from '../../platform';
 import './index.css';
 
@@ -35,18 +35,8 @@ export default function Messages() {
   const [moreRead, setMoreRead] = useState<boolean | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const refreshing = useRef(false);
 
-  usePullDownRefresh(() => {
-    refreshing.current = true;
-    reload();
-  });
-  useEffect(() => {
-    if (!loading && refreshing.current) {
-      refreshing.current = false;
-      void Taro.stopPullDownRefresh();
-    }
-  }, [loading]);
+  usePullRefresh(reload, loading);
   useEffect(() => {
     if (!data) return;
     platform.setMessageBadge(data.unreadCount);

@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { TodoItem } from '@shared/contracts/reminders';
 import { call, errorText } from '../../api/client';
 import { simulateSubscribeForDev } from '../../api/reminders';
@@ -8,6 +7,7 @@ import { Empty, ErrorBox, Loading } from '../../components/Feedback';
 import { openPage } from '../../components/open-page';
 import { Button } from '../../components/ui';
 import { useLoad } from '../../hooks/useLoad';
+import { usePullRefresh } from '../../hooks/usePullRefresh';
 import { useReminderAsk } from '../../hooks/useReminderAsk';
 import { platform } from '../../platform';
 import { countdownText, groupByUrgency, URGENCY_LABELS } from './urgency';
@@ -35,18 +35,8 @@ export default function Todo() {
   const { data, error, loading, reload } = useLoad(() => call('todo.mine', {}));
   const reminders = useReminderAsk();
   const [note, setNote] = useState<string | null>(null);
-  const refreshing = useRef(false);
 
-  usePullDownRefresh(() => {
-    refreshing.current = true;
-    reload();
-  });
-  useEffect(() => {
-    if (!loading && refreshing.current) {
-      refreshing.current = false;
-      void Taro.stopPullDownRefresh();
-    }
-  }, [loading]);
+  usePullRefresh(reload, loading);
   useEffect(() => {
     if (data) platform.setTodoBadge(data.count);
   }, [data]);
