@@ -85,5 +85,8 @@ describe('the demo seed', async () => {
       expect(todo.count, openid).toBeGreaterThan(0);
       expect(inbox.some((m) => m.toUserId === `u_${openid}`), openid).toBe(true);
     }
+    // The 组织部 owes no deadline duty; what it has to act on arrives as 消息: the objection first.
+    const admin = (await call('dev-admin', 'messages.list', {})) as { unread: Array<{ title: string }> };
+    expect(admin.unread.map((m) => m.title)).toContainEqual(expect.stringContaining('收到公示异议'));
   });
 });

@@ -9,8 +9,10 @@ import type { Store } from '../../core/ports/store';
 import { cultivating, finished2022, inPublicity, openBatch, underReview } from './batches';
 import { seedBrands } from './brands';
 import { DemoDriver } from './driver';
-import { bindPeople, subscribeAll } from './people';
+import { bindPeople, readAll, subscribeAll } from './people';
 import { Projects } from './projects';
+
+const EARLIEST_TODAY = '2024-09-01';
 
 /**
  * The demo university on a new database (after the organisation and the demo identities are
@@ -18,6 +20,8 @@ import { Projects } from './projects';
  * each person on a clock moved from 2022 to now — so it can never show a state the rules forbid.
  */
 export async function seedDemo(store: Store, files: LocalFiles, now: Date): Promise<void> {
+  // The story starts with the notice's 2022 batch and spans the 430 days before today.
+  if (dateIn(now) < EARLIEST_TODAY) throw new Error(`the demo needs today to be ${EARLIEST_TODAY} or later (FAKE_NOW is earlier); nothing was seeded`);
   const config = loadReminderConfig();
   const d = new DemoDriver(now, (clock) => {
     const newId = () => randomUUID().replace(/-/g, '');
@@ -35,6 +39,9 @@ export async function seedDemo(store: Store, files: LocalFiles, now: Date): Prom
   const { engine } = await finished2022(d, p);
   await cultivating(d, p);
   await seedBrands(d, files, { 'c-cs': engine });
+  // Two months ago everyone had read their messages; what came since is unread.
+  d.day(-58);
+  await readAll(d);
   await underReview(d, p);
   await inPublicity(d, p);
   await openBatch(d, p, `batch-${dateIn(now).slice(0, 4)}-open`);
