@@ -1,7 +1,9 @@
 // A promoted brand's showcase in the weapp build: its share hooks, opening it from a
 // mini-program code's scene, and the poster path (canvas, then album) with a refused album.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MEMBER2 } from '../support/harness';
+import { MEMBER2, SECRETARY_CS } from '../support/harness';
+import { stripedPng } from '../support/png';
+import { classesOf, propOf, walk } from './support/tree';
 import { brandName } from '../security/world';
 import { useWeapp } from './support/session';
 
@@ -85,5 +87,30 @@ describe('a promoted brand in the weapp build', () => {
     await w.me.waitFor('未能保存到相册：请在“设置”中允许保存到相册后重试');
     expect(w.rt.state.saved).toHaveLength(saved);
     expect(w.rt.log.at(-1)?.api).toBe('saveImageToPhotosAlbum');
+  });
+
+  it('a 活动载体 photo from the album (chooseMedia) uploads to cloud storage and shows, full screen on a tap', async () => {
+    w.rt.as(SECRETARY_CS);
+    const photo = stripedPng(64, 64);
+    w.rt.device.album = [photo];
+    await w.me.open(`/packages/brand/edit/index?id=${w.world.brands.draft.cs.id}`);
+    await w.me.waitFor('品牌标识（可选）');
+    const inCarrier = () => {
+      const editor = w.me.find({ cls: 'carrier-photos' });
+      return [...walk(w.rt.templates, editor.node, [...editor.ancestors, editor.node])];
+    };
+    const add = inCarrier().find((f) => classesOf(f.node).includes('photo-add'));
+    expect(add, 'the 活动载体 photos offer ＋ 添加图片').toBeTruthy();
+    await w.me.tap(add ?? { cls: 'photo-add' });
+    const upload = w.rt.log.filter((c) => c.api === 'cloud.uploadFile').at(-1);
+    expect((upload?.args as { cloudPath: string }).cloudPath).toMatch(/^uploads\/.+\.png$/);
+    expect([...w.cloud.storage.values()].some((b) => b.equals(photo))).toBe(true);
+    const images = inCarrier().filter((f) => f.tag === 'image');
+    expect(images).toHaveLength(1);
+    const src = String(propOf(w.rt.templates, images[0].node, 'src'));
+    expect(src).toMatch(/^wxfile:\/\/tmp_.+\.png$/);
+    await w.me.tap(images[0]);
+    expect(w.rt.state.previewed.at(-1)).toEqual({ urls: [src], current: src });
+    expect(w.rt.errors).toEqual([]);
   });
 });

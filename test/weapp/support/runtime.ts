@@ -44,6 +44,8 @@ export interface Runtime {
   appJson: AppJson;
   templates: Templates;
   device: Device;
+  /** The `wx` object the app sees (a test may call it as the app would). */
+  wx: Record<string, unknown>;
   log: WxCall[];
   state: WxState;
   privacy: PrivacyDouble;
@@ -337,6 +339,7 @@ export function createRuntime(cloud: CloudSide, device: Partial<Device> = {}): R
     appJson,
     templates,
     device: dev,
+    wx: wxParts.wx,
     log: wxParts.log,
     state: wxParts.state,
     privacy: wxParts.privacy,

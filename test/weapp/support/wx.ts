@@ -61,6 +61,7 @@ export interface WxHost {
 type Options = Record<string, unknown> & { success?: (r: unknown) => void; fail?: (r: unknown) => void; complete?: (r: unknown) => void };
 type Impl = (o: Options, api: string, duringTap: boolean) => Promise<unknown> | unknown;
 
+const imageExt = (b: Buffer) => (b.subarray(1, 4).toString() === 'PNG' ? 'png' : 'jpg');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Strips functions and buffers so the log holds what a person could read back. */
@@ -175,7 +176,7 @@ export function createWx(host: WxHost, device: Device): { wx: Record<string, unk
       (o) => {
         const picked = device.album.splice(0, Number(o.count ?? 9));
         if (picked.length === 0) throw fail('chooseMedia', 'cancel');
-        return { type: 'image', tempFiles: picked.map((b) => ({ tempFilePath: newTemp('jpg', b), size: b.length, fileType: 'image' })) };
+        return { type: 'image', tempFiles: picked.map((b) => ({ tempFilePath: newTemp(imageExt(b), b), size: b.length, fileType: 'image' })) };
       },
       true,
     ),
@@ -184,7 +185,7 @@ export function createWx(host: WxHost, device: Device): { wx: Record<string, unk
       (o) => {
         const picked = device.album.splice(0, Number(o.count ?? 9));
         if (picked.length === 0) throw fail('chooseImage', 'cancel');
-        const paths = picked.map((b) => newTemp('jpg', b));
+        const paths = picked.map((b) => newTemp(imageExt(b), b));
         return { tempFilePaths: paths, tempFiles: paths.map((p, i) => ({ path: p, size: picked[i].length })) };
       },
       true,
