@@ -7,6 +7,8 @@ import { ExportError, sizeText } from './ExportButton';
 import { Button } from './ui';
 
 const POLL_MS = 800;
+/** Left-out files listed under the button; the packet's 支撑材料清单 names every one. */
+const SHOWN = 8;
 
 const newJobId = () => `p${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
 
@@ -72,9 +74,10 @@ export function PacketButton({ batchId, committeeId, label }: { batchId: string;
           {done.leftOut.length ? (
             <View className="packet-left-out">
               <View className="warn-text">以下材料未能读取，未收入材料包，请另行报送：</View>
-              {done.leftOut.map((l) => (
+              {done.leftOut.slice(0, SHOWN).map((l) => (
                 <View key={l} className="packet-left-out-item">· {l}</View>
               ))}
+              {done.leftOut.length > SHOWN ? <View className="packet-left-out-more">等共 {done.leftOut.length} 件，材料包内《支撑材料清单》逐项注明了“未收入”。</View> : null}
             </View>
           ) : null}
         </View>

@@ -143,6 +143,8 @@ export class XlsxBook {
     // The streaming writer takes the frozen panes only when the sheet is created.
     const ws = this.wb.addWorksheet(sheetName(spec.name), {
       properties: { defaultRowHeight: 18 },
+      // Printed as lists are (the 纸质材料包 is printed): A4 landscape, every column on one page's width.
+      pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${headerRow}:${headerRow}` },
       views: [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }],
     });
     ws.autoFilter = `A${headerRow}:${columnLetter(Math.max(spec.columns.length, 1))}${headerRow}`;

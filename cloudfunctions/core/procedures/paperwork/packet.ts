@@ -14,7 +14,7 @@ import { exportFileName, officeText } from '../../exports/text';
 import type { StoredDoc } from '../../ports/store';
 import { applicationDocument } from '../documents/application';
 import { brandReportDocument } from '../documents/brand-report';
-import { PACKET_LIMITS, type PacketSources } from './packet-sources';
+import { PACKET_ATTACHMENT_MB, PACKET_LIMITS, type PacketSources } from './packet-sources';
 import { readAll } from '../review/pages';
 import { allCommittees, categoryLabel, committeeScope, ProjectPeople, requireBatch, titleOf, type StoredCommittee } from '../sheets/common';
 import { materialsBook, summaryBook, type PacketApplication } from './packet-sheets';
@@ -45,6 +45,8 @@ async function committeePacket(ctx: Context, zip: JSZip, prefix: string, batch: 
   const people = new ProjectPeople(ctx);
   await people.load(projects);
   const leftOut: string[] = [];
+  /** Named one by one in the 报送函; those beyond the packet's size are counted there instead. */
+  const unreadable: string[] = [];
   const put = (name: string, data: Uint8Array) => zip.file(`${prefix}${name}`, data, { compression: COMPRESSED.test(name) ? 'STORE' : 'DEFLATE', binary: true });
   const label = (p: Project, i: number) => `${rankPrefix(p.committeeRank ?? null, i)}-${titleOf(p)}`;
 
@@ -72,13 +74,17 @@ async function committeePacket(ctx: Context, zip: JSZip, prefix: string, batch: 
   const ids = projects.flatMap((p) => completeFields(p.fields).attachments.map((a) => a.fileId));
   const loaded = ids.length ? await sources.attachments(ctx, { ...PACKET_LIMITS, total: Math.max(0, budget) }).load(ids) : new Map<string, Uint8Array>();
   let bytes = 0;
+  let overCapacity = 0;
   projects.forEach((p, i) => {
     completeFields(p.fields).attachments.forEach((a, k) => {
       const entry = apps[i]!.attachments[k]!;
       const data = loaded.get(a.fileId);
       if (!data) {
-        entry.problem = a.size > PACKET_LIMITS.each ? '超过单个文件 20 MB 上限' : budget - bytes < a.size ? '超出材料包容量，请单独报送' : '文件未能读取';
+        const over = a.size <= PACKET_LIMITS.each && budget - bytes < a.size;
+        entry.problem = a.size > PACKET_LIMITS.each ? '超过单个文件 20 MB 上限' : over ? `超出材料包容量（支撑材料共${PACKET_ATTACHMENT_MB} MB），请另行报送` : '文件未能读取';
         leftOut.push(`${label(p, i)}：支撑材料「${a.name}」（${entry.problem}）`);
+        if (over) overCapacity += 1;
+        else unreadable.push(leftOut[leftOut.length - 1]!);
         return;
       }
       entry.path = `${prefix}06-支撑材料/${part(label(p, i))}/${k + 1}-${part(a.name)}`;
@@ -96,7 +102,10 @@ async function committeePacket(ctx: Context, zip: JSZip, prefix: string, batch: 
     const result = await buildBrandReportDocx(await brandReportDocument(ctx, brand, sources.pictures(ctx)));
     brandReport = '党建品牌创建工作情况报告';
     put(`04-${exportFileName(`${brandReport}-${part(brand.report.name.trim() || `${brand.year}年度`)}`, 'docx')}`, result.bytes);
-    for (const m of result.missing) leftOut.push(`党建品牌创建工作情况报告：${m}（图片未能读取，报告中仅列出名称）`);
+    for (const m of result.missing) {
+      leftOut.push(`党建品牌创建工作情况报告：${m}（图片未能读取，报告中仅列出名称）`);
+      unreadable.push(leftOut[leftOut.length - 1]!);
+    }
   }
   await progress.step(`${committee.name}：汇总表与清单`);
 
@@ -109,9 +118,10 @@ async function committeePacket(ctx: Context, zip: JSZip, prefix: string, batch: 
       batchName: batch.name,
       noticeTitle: batch.noticeTitle ?? null,
       paperInstructions: batch.paperInstructions ?? null,
-      applications: apps.map((a) => ({ rank: a.rank, title: a.title, hostName: a.hostName, attachments: a.attachments.filter((f) => f.path).length })),
+      applications: apps.map((a) => ({ rank: a.rank, title: a.title, hostName: a.hostName, attachments: a.attachments.filter((f) => f.path).length, separate: a.attachments.filter((f) => !f.path).length })),
       brandReport,
-      leftOut,
+      leftOut: unreadable,
+      overCapacity: overCapacity ? { count: overCapacity, limitMB: PACKET_ATTACHMENT_MB } : null,
       date: dateIn(ctx.now),
     }),
   );
