@@ -1,5 +1,8 @@
+// The PC's sign-in page exists only in the browser build; a scan lands on pages/pc-confirm in WeChat.
+const browserOnly = process.env.TARO_ENV === 'h5' ? ['pages/pc-login/index'] : [];
+
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/mine/index', 'pages/bind/index', 'pages/todo/index', 'pages/messages/index'],
+  pages: ['pages/index/index', 'pages/mine/index', 'pages/bind/index', 'pages/todo/index', 'pages/messages/index', 'pages/pc-confirm/index', ...browserOnly],
   subPackages: [
     { root: 'packages/project', pages: ['edit/index', 'join/index', 'funding/index', 'midterm/index', 'final/index'] },
     { root: 'packages/committee', pages: ['inbox/index', 'decide/index', 'progress/index', 'guidance/index', 'dashboard/index', 'members/index', 'nudge/index'] },

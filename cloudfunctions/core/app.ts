@@ -10,7 +10,7 @@ import { createLocalNotifier } from './adapters/local/notifier';
 import { loadReminderConfig } from './jobs/reminder-config';
 import type { ReminderConfig } from '@shared/domain/reminders/templates';
 import { createRouter, type Logger, type Router } from './router/router';
-import { createRateLimiter, DEFAULT_PUBLIC_LIMIT, loadRateLimit, type RateLimitSettings } from './services/rate-limit';
+import { createRateLimiter, DEFAULT_PUBLIC_LIMIT, DEFAULT_SIGNIN_LIMIT, loadRateLimit, type RateLimitSettings } from './services/rate-limit';
 
 export interface AppOptions {
   store: Store;
@@ -29,6 +29,8 @@ export interface AppOptions {
   reminderConfig?: ReminderConfig;
   /** Token bucket per caller for 'public' procedures; defaults to PUBLIC_RATE_LIMIT or 120 at once, 2/s; null: none. */
   publicRateLimit?: RateLimitSettings | null;
+  /** Token bucket per IP for the PC sign-in ticket and poll; defaults to SIGNIN_RATE_LIMIT or 30 at once, 1/s; null: none. */
+  signInRateLimit?: RateLimitSettings | null;
   /** The limiter's clock in ms (tests move it); defaults to Date.now. */
   rateClock?: () => number;
 }
@@ -49,5 +51,7 @@ export function createApp(options: AppOptions): Router {
   };
   const limit = options.publicRateLimit === undefined ? loadRateLimit('PUBLIC_RATE_LIMIT', DEFAULT_PUBLIC_LIMIT) : options.publicRateLimit;
   const publicLimiter = limit ? createRateLimiter(limit, options.rateClock) : null;
-  return createRouter(procedures, ports, options.logger, { publicLimiter });
+  const signIn = options.signInRateLimit === undefined ? loadRateLimit('SIGNIN_RATE_LIMIT', DEFAULT_SIGNIN_LIMIT) : options.signInRateLimit;
+  const signInLimiter = signIn ? createRateLimiter(signIn, options.rateClock) : null;
+  return createRouter(procedures, ports, options.logger, { publicLimiter, signInLimiter });
 }

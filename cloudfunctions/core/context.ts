@@ -10,6 +10,8 @@ import type { Store } from './ports/store';
 export interface Identity {
   /** WeChat OPENID on the cloud; the picked demo identity on the local host. */
   openid: string;
+  /** Set when the call came from a PC signed in by scanning (扫码登录): that session's id. */
+  sessionId?: string;
 }
 
 /** The outside world a procedure may touch, passed in so tests need no real request. */
@@ -40,6 +42,8 @@ export interface Context {
   notifier: Notifier;
   reminderConfig: ReminderConfig;
   requestId: string | null;
+  /** What the host saw of the caller's address (an IP), for sign-in records; null when unknown. */
+  clientKey: string | null;
 }
 
 export function userIdFor(openid: string): string {
@@ -47,7 +51,7 @@ export function userIdFor(openid: string): string {
 }
 
 /** Builds the per-call context: one read for the bound profile, one reading of the clock. */
-export async function buildContext(identity: Identity | null, ports: Ports, requestId: string | null): Promise<Context> {
+export async function buildContext(identity: Identity | null, ports: Ports, requestId: string | null, clientKey: string | null = null): Promise<Context> {
   const user = identity ? await ports.store.get<User>('users', userIdFor(identity.openid)) : null;
-  return { identity, user, now: ports.clock(), store: ports.store, newId: ports.newId, contentCheck: ports.contentCheck, files: ports.files, miniCode: ports.miniCode, notifier: ports.notifier, reminderConfig: ports.reminderConfig, requestId };
+  return { identity, user, now: ports.clock(), store: ports.store, newId: ports.newId, contentCheck: ports.contentCheck, files: ports.files, miniCode: ports.miniCode, notifier: ports.notifier, reminderConfig: ports.reminderConfig, requestId, clientKey };
 }

@@ -53,5 +53,6 @@ ${links}
 <ul>
 ${items}
 </ul>
+<p>在电脑上也可以像正式环境一样<a class="pc-login" href="/pages/pc-login/index">用微信扫码登录</a>（用另一台设备上的演示身份扫码确认）。</p>
 </main></body></html>`;
 }

@@ -20,6 +20,7 @@ import { runReminders } from '../core/jobs/remind';
 import { loadReminderConfig } from '../core/jobs/reminder-config';
 import { callerKey, createRateLimiter, DEFAULT_UPLOAD_LIMIT, loadRateLimit } from '../core/services/rate-limit';
 import { AppError } from '@shared/contracts/errors';
+import { identityFromBearer, PC_SESSION_REFUSED } from '../core/services/pc-session';
 
 const MAX_BODY = 1_000_000;
 const BODY_TOO_LARGE = { code: 'VALIDATION', message: '请求内容过大（超过 1 MB），请减少填写的内容或分几次保存后重试' } as const;
@@ -98,8 +99,14 @@ function knownIdentity(openid: string | null): string | null {
   return openid && DEMO_IDENTITIES.some((i) => i.openid === openid) ? openid : null;
 }
 
-async function handleApi(router: Router, req: IncomingMessage, res: ServerResponse, procedure: string): Promise<void> {
-  const openid = knownIdentity(cookieOf(req, COOKIE));
+async function handleApi(router: Router, store: Store, clock: () => Date, req: IncomingMessage, res: ServerResponse, procedure: string): Promise<void> {
+  // A PC signed in by scanning sends its session token as a bearer header (as on the cloud);
+  // otherwise the demo sign-in's cookie stands in for WeChat's OPENID.
+  const bearer = await identityFromBearer(store, req.headers.authorization ?? null, clock());
+  if (bearer.kind === 'refused') return json(res, 401, PC_SESSION_REFUSED);
+  const pc = bearer.kind === 'signedIn' ? bearer.identity : null;
+  const openid = pc ? null : knownIdentity(cookieOf(req, COOKIE));
+  const identity = pc ?? (openid ? { openid } : null);
   let body: unknown;
   try {
     const text = await readBody(req);
@@ -112,8 +119,9 @@ async function handleApi(router: Router, req: IncomingMessage, res: ServerRespon
   const envelope = typeof body === 'object' && body !== null ? body : {};
   // Signed out, only public procedures answer (a shared showcase page); the rest ask to sign in.
   // Signed-out callers of public procedures are told apart (rate-limited) by their address.
-  const result = await router.call(openid ? { openid } : null, { ...envelope, procedure }, { clientKey: req.socket.remoteAddress ?? null });
-  if (!openid && !result.ok && result.error.code === 'UNAUTHENTICATED') {
+  const result = await router.call(identity, { ...envelope, procedure }, { clientKey: req.socket.remoteAddress ?? null });
+  if (pc && !result.ok && result.error.code === 'UNAUTHENTICATED') return json(res, 401, PC_SESSION_REFUSED);
+  if (!identity && !result.ok && result.error.code === 'UNAUTHENTICATED') {
     json(res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先选择演示身份', details: { signIn: '/dev/sign-in' } } });
     return;
   }
@@ -194,7 +202,7 @@ export async function startLocalHost(config: LocalConfig): Promise<LocalHost> {
         console.error('local host error', err);
         if (!res.headersSent) json(res, 500, { ok: false, error: { code: 'INTERNAL', message: '本地服务出错，请查看终端日志' } });
       });
-    if (api && req.method === 'POST') return void done(handleApi(router, req, res, api[1]));
+    if (api && req.method === 'POST') return void done(handleApi(router, store, clock, req, res, api[1]));
     if (route === 'GET /dev/sign-in') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       return void res.end(renderSignIn(DEMO_IDENTITIES, cookieOf(req, COOKIE), safeNext(url.searchParams.get('next')), demo ? { byIdentity: DEMO_HINTS, publicLinks: PUBLIC_LINKS } : undefined));

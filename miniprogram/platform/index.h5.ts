@@ -66,20 +66,62 @@ async function upload(blobUrl: string, name: string): Promise<UploadedImage> {
 const API_BASE = typeof H5_API_BASE === 'string' ? H5_API_BASE : '';
 const SAME_SITE = API_BASE === '';
 
+/** The PC's session token (扫码登录): in this browser's storage, sent only as a bearer header. */
+const TOKEN_KEY = 'dangjian.pcSession';
+const PC_LOGIN_PAGE = '/pages/pc-login/index';
+const storedToken = (): string | null => {
+  try {
+    return window.localStorage.getItem(TOKEN_KEY);
+  } catch {
+    return null;
+  }
+};
+const forgetToken = () => {
+  try {
+    window.localStorage.removeItem(TOKEN_KEY);
+  } catch {
+    /* storage blocked: nothing kept */
+  }
+};
+
 export const platform: Platform = {
   name: 'h5',
   signInUrl: SAME_SITE ? '/dev/sign-in' : null,
+  pcSession: {
+    signedIn: () => storedToken() !== null,
+    keep(token) {
+      window.localStorage.setItem(TOKEN_KEY, token);
+    },
+    forget: forgetToken,
+  },
+  launchScene: () => null,
+  watchWidth(onWidth) {
+    const report = () => onWidth(window.innerWidth);
+    report();
+    window.addEventListener('resize', report);
+    return () => window.removeEventListener('resize', report);
+  },
   init() {},
   async callFunction({ procedure, input, requestId }) {
+    const token = storedToken();
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (token) headers.authorization = `Bearer ${token}`;
     const res = await fetch(`${API_BASE}/api/${encodeURIComponent(procedure)}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers,
       credentials: SAME_SITE ? 'same-origin' : 'omit',
       body: JSON.stringify({ input, requestId }),
     });
-    if (res.status === 401 && SAME_SITE) {
-      // Back to this very page after signing in (e.g. an invitation link opened signed out).
-      window.location.href = `/dev/sign-in?next=${encodeURIComponent(window.location.pathname + window.location.search)}`;
+    const onSignIn = window.location.pathname === PC_LOGIN_PAGE;
+    if (res.status === 401 && !onSignIn) {
+      if (token || !SAME_SITE) {
+        // Signed out on the phone, revoked or expired: back to the sign-in code.
+        forgetToken();
+        window.location.href = PC_LOGIN_PAGE;
+      } else {
+        // Back to this very page after signing in (e.g. an invitation link opened signed out).
+        window.location.href = `/dev/sign-in?next=${encodeURIComponent(window.location.pathname + window.location.search)}`;
+      }
     }
     return res.json();
   },

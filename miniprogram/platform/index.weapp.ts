@@ -19,6 +19,18 @@ function extOf(path: string): string {
 export const platform: Platform = {
   name: 'weapp',
   signInUrl: null,
+  pcSession: null,
+  watchWidth(onWidth) {
+    onWidth(0);
+    return () => {};
+  },
+  launchScene() {
+    try {
+      return Taro.getEnterOptionsSync().scene ?? null;
+    } catch {
+      return null;
+    }
+  },
   init() {
     Taro.cloud.init({ traceUser: true });
   },

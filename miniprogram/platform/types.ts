@@ -40,6 +40,18 @@ export interface Platform {
   /** Where a person goes to sign in when the server does not know them (local host only). */
   signInUrl: string | null;
   /**
+   * A PC signed in by scanning (扫码登录) keeps its session token here and sends it as a bearer
+   * header, never in a URL. Browser only: on WeChat the identity is WeChat's own.
+   */
+  pcSession: { signedIn(): boolean; keep(token: string): void; forget(): void } | null;
+  /**
+   * Calls `onWidth` with the window's width now and whenever it changes; returns the unsubscribe.
+   * On WeChat it reports 0: the phone layout, always (the desk layout is for a browser on a PC).
+   */
+  watchWidth(onWidth: (width: number) => void): () => void;
+  /** The scene the mini-program was opened with (1047: a scanned code), null where there is none. */
+  launchScene(): number | null;
+  /**
    * Lets the person pick up to `count` photos (album or camera), uploads them and resolves with
    * what was uploaded ([] when they cancel). Rejects with an Error whose message is Chinese text.
    */

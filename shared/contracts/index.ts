@@ -14,6 +14,8 @@ import { sheetsContracts } from './sheets';
 import { dashboardContracts } from './dashboard';
 import { messagesContracts } from './messages';
 import { paperworkContracts } from './paperwork';
+import { pcContracts } from './pc';
+import { bulkContracts } from './bulk';
 
 /**
  * Every procedure the phone can call, with its input and output schema. The client and the
@@ -35,6 +37,8 @@ export const contracts = {
   ...dashboardContracts,
   ...messagesContracts,
   ...paperworkContracts,
+  ...pcContracts,
+  ...bulkContracts,
 } as const;
 
 export type Contracts = typeof contracts;

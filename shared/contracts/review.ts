@@ -135,6 +135,8 @@ export const roundStatus = z.object({
   reviewers: z.array(reviewerView),
   /** 优中选优: the best-scored applications under review up to the places left; ties at the edge left to the 组织部. */
   suggestion: z.object({ selectedIds: z.array(z.string()), tiedIds: z.array(z.string()) }),
+  /** The applications staged for the 公示 (review.stagePublicity), not yet released. */
+  staged: z.array(z.string()),
   reviewWindowText: z.string(),
   publicityText: z.string().nullable(),
   /** finalize: decisions on the 公示 may be taken (a rejection at any time); approve: the 公示 has ended. */

@@ -65,7 +65,7 @@ beforeAll(async () => {
   const logger = { error: (message: string, err: unknown) => void logged.push({ message, err }) };
   h = await createHarness(undefined, { logger });
   let n = 0;
-  router = createApp({ store: h.store, clock: () => h.now.value, newId: () => `fuzz${++n}`, files: h.files, logger, publicRateLimit: null });
+  router = createApp({ store: h.store, clock: () => h.now.value, newId: () => `fuzz${++n}`, files: h.files, logger, publicRateLimit: null, signInRateLimit: null });
   await populate();
   initial = await snapshotStore(h.store);
 });
@@ -359,7 +359,7 @@ describe('fuzz through the WeChat store adapter', () => {
     const start = new Date('2026-11-27T02:00:00Z');
     await seedIfEmpty(store, start);
     let n = 0;
-    wx = createApp({ store, clock: () => start, newId: () => `wx${++n}`, logger: { error: (message, err) => void wxLogged.push({ message, err: String(err) }) }, publicRateLimit: null });
+    wx = createApp({ store, clock: () => start, newId: () => `wx${++n}`, logger: { error: (message, err) => void wxLogged.push({ message, err: String(err) }) }, publicRateLimit: null, signInRateLimit: null });
   }, 120_000);
   afterAll(stopWechatFake);
 
@@ -417,7 +417,7 @@ describe('valid but hostile input reaches the handlers', () => {
   beforeAll(async () => {
     w = await createHarness();
     let n = 0;
-    wr = createApp({ store: w.store, clock: () => w.now.value, newId: () => `id${++n}`, files: w.files, logger: { error: (m, e) => void wLogged.push(`${m}: ${String(e)}`) }, publicRateLimit: null });
+    wr = createApp({ store: w.store, clock: () => w.now.value, newId: () => `id${++n}`, files: w.files, logger: { error: (m, e) => void wLogged.push(`${m}: ${String(e)}`) }, publicRateLimit: null, signInRateLimit: null });
     // A funded project past its midterm, a draft, a brand: their ids go into the inputs.
     const funded = await passedMidterm(w);
     const p = await w.ok(MEMBER2, 'project.create', { batchId: OPEN_BATCH });

@@ -161,6 +161,20 @@ export const MATRIX: Record<string, Entry> = {
   'committee.progress': scoped((_w, side) => ({ committeeId: `c-${side}`, batchId: OPEN_BATCH }), OWN_COMMITTEE, OTHER_COMMITTEE),
 
   // —— People and roles: the 组织部 only.
+  // —— 扫码登录: the PC's ticket and poll are open (limited per IP); the phone answers as itself.
+  'pcLogin.start': { none: { input: () => ({ browser: 'Chrome/120' }), allow: EVERYONE } },
+  'pcLogin.poll': { none: { input: (w) => w.pcTicket, allow: EVERYONE } },
+  'pcLogin.describe': { none: { input: (w) => ({ ticketId: w.pcTicket.ticketId }), allow: BOUND } },
+  // Not scanned yet: whoever may answer is told it cannot be answered now.
+  'pcLogin.answer': {
+    none: { input: (w) => ({ ticketId: w.pcTicket.ticketId, confirm: true }), allow: BOUND, refusedAs: Object.fromEntries(BOUND.map((r) => [r, 'INVALID_TRANSITION'])) },
+  },
+  'pcSession.mine': { none: { input: () => ({}), allow: BOUND } },
+  // Someone else's PC reads as not found.
+  'pcSession.signOut': {
+    own: { input: (w) => ({ sessionId: w.hostPcSession }), allow: ['host'], deniedAs: Object.fromEntries(BOUND.filter((r) => r !== 'host').map((r) => [r, 'NOT_FOUND'])) },
+  },
+  'pcSession.signOutAll': { none: { input: () => ({ userId: uid(HOST) }), allow: ADMIN } },
   'people.find': { none: { input: () => ({ staffNo: 'T2009031' }), allow: ADMIN } },
   'people.grant': { none: { input: () => ({ userId: uid(OUTSIDER), role: 'reviewer' }), allow: ADMIN } },
   'people.revoke': { none: { input: () => ({ userId: uid(REVIEWER2), role: 'reviewer' }), allow: ADMIN } },
@@ -282,6 +296,17 @@ export const MATRIX: Record<string, Entry> = {
   'review.setRubric': { batch: { input: (w) => ({ batchId: w.batches.underReview, rubric: [{ key: 'overall', label: '综合评价', weight: 100, max: 100 }] }), allow: ADMIN } },
   'review.open': { batch: { input: (w) => ({ batchId: w.batches.recommended }), allow: ADMIN } },
   'review.assign': scoped((w, side) => ({ batchId: w.batches.underReview, projectId: w.projects.underReview[side].id, reviewerIds: [uid(REVIEWER), uid(REVIEWER2)] }), ADMIN, ADMIN),
+  // —— Bulk actions at a desk: the single action's roles; out of scope refuses the whole list.
+  'review.assignMany': { both: { input: (w) => ({ batchId: w.batches.underReview, projectIds: [w.projects.underReview.cs.id, w.projects.underReview.me.id], reviewerIds: [uid(REVIEWER2)] }), allow: ADMIN } },
+  'review.stagePublicity': { batch: { input: (w) => ({ batchId: w.batches.underReview, projectIds: [w.projects.underReview.cs.id] }), allow: ADMIN } },
+  'funding.disburseMany': {
+    both: { input: (w) => ({ tranche: 1, items: [{ projectId: w.projects.approved.cs.id, amountFen: tranchesFor(w.grantFen)[1] }, { projectId: w.projects.approved.me.id, amountFen: tranchesFor(w.grantFen)[1] }] }), allow: ADMIN },
+  },
+  // A secretary's list with one person of another committee in it is refused as a whole.
+  'people.confirmMany': {
+    ...scoped((w, side) => ({ items: [{ userId: w.pending[side].id, version: w.pending[side].version }] }), OWN_COMMITTEE, OTHER_COMMITTEE, { deniedAs: { ownSecretary: 'NOT_FOUND', otherSecretary: 'NOT_FOUND' } }),
+    both: { input: (w) => ({ items: [{ userId: w.pending.cs.id, version: w.pending.cs.version }, { userId: w.pending.me.id, version: w.pending.me.version }] }), allow: ADMIN, deniedAs: { ownSecretary: 'NOT_FOUND', otherSecretary: 'NOT_FOUND' } },
+  },
   'review.autoAssign': { batch: { input: (w) => ({ batchId: w.batches.underReview, perApplication: 1 }), allow: ADMIN } },
   'review.myAssignments': {
     none: {

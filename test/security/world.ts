@@ -106,6 +106,10 @@ export interface World {
   pending: Pair;
   /** A message in the host's 消息. */
   hostMessage: string;
+  /** A PC's sign-in ticket nobody has scanned yet, with the PC's poll secret. */
+  pcTicket: { ticketId: string; pollSecret: string };
+  /** A PC session of the host (signed in by scanning). */
+  hostPcSession: string;
 }
 
 /** 10:00 on 2026-12-10 in Beijing: when every case of the matrix runs. */
@@ -381,6 +385,20 @@ export async function buildWorld(): Promise<World> {
   const templates = await ok(HOST, 'subscribe.templates', {});
   const templateKey = templates.templates[0]?.key;
   if (!templateKey) throw new Error('world: no subscription template configured');
+  // 扫码登录: a PC's ticket waiting to be scanned, and a PC the host signed in on.
+  const startTicket = async () => {
+    const r = await app.raw(null, 'pcLogin.start', { browser: 'Chrome/120 Windows' });
+    if (!r.ok) throw new Error(`world: pcLogin.start failed: ${r.error.message}`);
+    const { ticketId, pollSecret } = r.data as { ticketId: string; pollSecret: string };
+    return { ticketId, pollSecret };
+  };
+  const pcTicket = await startTicket();
+  const hostPc = await startTicket();
+  await ok(HOST, 'pcLogin.describe', { ticketId: hostPc.ticketId });
+  await ok(HOST, 'pcLogin.answer', { ticketId: hostPc.ticketId, confirm: true });
+  await app.raw(null, 'pcLogin.poll', hostPc);
+  const [hostSession] = await app.store.find<StoredDoc & { userId: string }>('pcSessions', { where: { userId: uid(HOST) }, limit: 1 });
+  if (!hostSession) throw new Error('world: the host’s PC session is missing');
 
   // 个别延期: each committee's own batch for the committee; the c-cs host of the open school batch.
   const extensions = {
@@ -419,6 +437,8 @@ export async function buildWorld(): Promise<World> {
     templateKey,
     grantFen: GRANT,
     pending: { cs: await ref('users', uid(PENDING.cs)), me: await ref('users', uid(PENDING.me)) },
+    pcTicket,
+    hostPcSession: hostSession._id,
   };
   await app.close();
   return world;

@@ -53,6 +53,12 @@ export const COLLECTIONS = {
   approvalNotices: [],
   /** How far a 纸质材料包 build has got, `_id` = user:job, for the phone to show while it waits. */
   packetJobs: [],
+  /** PC sign-in tickets (扫码登录), `_id` = the code's scene; the poll secret only as a hash. */
+  pcLoginTickets: ['expiresAt'],
+  /** Signed-in PCs; the session token only as a hash. */
+  pcSessions: ['tokenHash', 'userId', 'createdAt'],
+  /** The 公示 list staged for release, one per batch (`_id` = batch id). */
+  publicityStaging: [],
   /** Fixture for the store contract suite. */
   contract_items: ['group', 'rank', 'tag', 'nested.key'],
 } as const satisfies Record<string, readonly string[]>;

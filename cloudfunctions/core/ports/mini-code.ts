@@ -7,7 +7,15 @@ export type PosterCode = { kind: 'image'; url: string } | { kind: 'link'; path: 
 
 export interface MiniCode {
   forShowcase(brandId: string): Promise<PosterCode>;
+  /** The PC sign-in code: opens the confirmation page with the ticket as its scene. */
+  forPcLogin(ticketId: string): Promise<PosterCode>;
 }
+
+/** The mini-program page a PC sign-in code opens (in the main package: a scan lands there directly). */
+export const PC_CONFIRM_PAGE = 'pages/pc-confirm/index';
+
+/** Its local address, as the phone's browser opens it (the local host has no mini-program code). */
+export const pcConfirmPath = (ticketId: string) => `/${PC_CONFIRM_PAGE}?scene=${encodeURIComponent(ticketId)}`;
 
 /** The public web address of a brand's showcase (the H5 build's custom route). */
 export const showcasePath = (brandId: string) => `/brand?id=${encodeURIComponent(brandId)}`;
@@ -15,5 +23,8 @@ export const showcasePath = (brandId: string) => `/brand?id=${encodeURIComponent
 export const localMiniCode: MiniCode = {
   async forShowcase(brandId) {
     return { kind: 'link', path: showcasePath(brandId) };
+  },
+  async forPcLogin(ticketId) {
+    return { kind: 'link', path: pcConfirmPath(ticketId) };
   },
 };

@@ -9,6 +9,8 @@ import { sheetsProcedures } from './sheets';
 import { dashboardProcedures } from './dashboard';
 import { messagesProcedures } from './messages';
 import { paperworkProcedures } from './paperwork';
+import { pcProcedures } from './pc';
+import { bulkProcedures } from './bulk';
 import { listBranchFeatures, saveBranchFeature } from './brand/branch-feature';
 import { addEvent, addProgress, setCultivation } from './brand/cultivation';
 import { brandLibrary } from './brand/library';
@@ -82,6 +84,8 @@ export const procedures: ProcedureTable = {
   ...dashboardProcedures,
   ...messagesProcedures,
   ...paperworkProcedures,
+  ...pcProcedures,
+  ...bulkProcedures,
   'branchFeature.list': { access: ['secretary', 'admin'], handler: listBranchFeatures },
   'branchFeature.save': { access: ['secretary', 'admin'], handler: saveBranchFeature },
 };

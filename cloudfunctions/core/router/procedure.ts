@@ -14,6 +14,8 @@ export type Access = 'public' | 'identified' | 'bound' | readonly Role[];
 
 export interface Procedure<P extends ProcedureName> {
   access: Access;
+  /** 'signIn': the PC sign-in endpoints, limited per IP more tightly than other public calls. */
+  limit?: 'signIn';
   handler: (ctx: Context, input: ParsedInputOf<P>) => Promise<OutputOf<P>>;
 }
 

@@ -34,6 +34,8 @@ export interface Router {
 export interface RouterOptions {
   /** Limits the calls of 'public' procedures per caller; null for none. */
   publicLimiter?: RateLimiter | null;
+  /** Limits the PC sign-in endpoints (ticket and poll) per IP; null for none. */
+  signInLimiter?: RateLimiter | null;
   idempotency?: IdempotencyOptions;
 }
 
@@ -42,12 +44,12 @@ export function createRouter(table: ProcedureTable, ports: Ports, logger: Logger
    * A mutating call with a request id: its first write claims the id in the same transaction;
    * a retry that finds the claim answers what the first call answered instead of acting again.
    */
-  async function callOnce(openid: string, procedure: ProcedureName, requestId: string, proc: Procedure<ProcedureName>, input: unknown, identity: Identity): Promise<CallResult<unknown>> {
+  async function callOnce(openid: string, procedure: ProcedureName, requestId: string, proc: Procedure<ProcedureName>, input: unknown, identity: Identity, clientKey: string | null): Promise<CallResult<unknown>> {
     const claim = claimRequest(ports.store, { callerId: openid, procedure, requestId }, ports.clock().toISOString(), ports.newId());
     const recordId = requestRecordId(openid, procedure, requestId);
     let result: CallResult<unknown>;
     try {
-      const ctx = await buildContext(identity, { ...ports, store: claim.store }, requestId);
+      const ctx = await buildContext(identity, { ...ports, store: claim.store }, requestId, clientKey);
       authorise(ctx, proc, procedure);
       result = { ok: true, data: await proc.handler(ctx, input as never) };
     } catch (err) {
@@ -88,15 +90,18 @@ export function createRouter(table: ProcedureTable, ports: Ports, logger: Logger
           return fail(new AppError('UNAUTHENTICATED', '未能识别您的身份，请重新进入小程序').toBody());
         }
         if (proc.access === 'public') options.publicLimiter?.take(callerKey(identity?.openid, meta?.clientKey));
+        // Per address, signed in or not: a flood of sign-in tickets or polls comes from one place.
+        if (proc.limit === 'signIn') options.signInLimiter?.take(callerKey(null, meta?.clientKey));
+        const clientKey = meta?.clientKey ?? null;
         const parsed = contracts[procedure].input.safeParse(input ?? {}, { error: zhErrorMapFor(procedure) });
         if (!parsed.success) return fail(validation(parsed.error, procedure));
         if (!identity || !requestId || READ_ONLY_PROCEDURES.has(procedure)) {
-          const ctx = await buildContext(identity, ports, requestId ?? null);
+          const ctx = await buildContext(identity, ports, requestId ?? null, clientKey);
           authorise(ctx, proc, procedure);
           const data = await proc.handler(ctx, parsed.data as never);
           return { ok: true, data };
         }
-        return await callOnce(identity.openid, procedure, requestId, proc, parsed.data, identity);
+        return await callOnce(identity.openid, procedure, requestId, proc, parsed.data, identity, clientKey);
       } catch (err) {
         return fail(toErrorBody(err, logger));
       }

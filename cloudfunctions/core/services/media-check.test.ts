@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { BrandReport } from '@shared/domain/brand/report';
 import { createHarness, SECRETARY_CS, ADMIN, type Harness } from '../../../test/support/harness';
-import { mediaCheckPush } from '../adapters/wechat/entry';
+import { mediaCheckPush } from '../adapters/wechat/push';
 import { createApp } from '../app';
 import { createLocalContentCheck, type ContentCheck } from '../ports/content-check';
 import { NO_FILES, type FileStore } from '../ports/files';

@@ -14,6 +14,8 @@ export interface RateLimitSettings {
 }
 
 export const DEFAULT_PUBLIC_LIMIT: RateLimitSettings = { capacity: 120, refillPerSecond: 2 };
+/** PC sign-in: a page polls every 2 s while its code is shown; a burst of tickets is refused. */
+export const DEFAULT_SIGNIN_LIMIT: RateLimitSettings = { capacity: 30, refillPerSecond: 1 };
 export const DEFAULT_UPLOAD_LIMIT: RateLimitSettings = { capacity: 30, refillPerSecond: 0.5 };
 
 const settingsSchema = z.object({

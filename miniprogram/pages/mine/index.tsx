@@ -9,6 +9,7 @@ import { ErrorBox, Loading } from '../../components/Feedback';
 import { Button } from '../../components/ui';
 import { useLoad } from '../../hooks/useLoad';
 import { platform } from '../../platform';
+import { PcSessions } from '../../components/PcSessions';
 
 export default function Mine() {
   const { data: me, error, loading, reload } = useLoad(() => call('session.me', {}));
@@ -21,7 +22,7 @@ export default function Mine() {
   if (error && !me) return <View className="page"><ErrorBox message={error} onRetry={reload} /></View>;
   if (!me) return null;
 
-  const signOut = platform.signInUrl ? (
+  const signOut = platform.signInUrl && !platform.pcSession?.signedIn() ? (
     <View style={{ marginTop: '24px' }}>
       <Button block onClick={() => (window.location.href = '/dev/sign-out')}>
         切换演示身份
@@ -102,6 +103,7 @@ export default function Mine() {
           </View>
         ) : null}
       </View>
+      {me.profileStatus === 'confirmed' ? <PcSessions /> : null}
       {signOut}
     </View>
   );

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../../../test/support/harness';
-import { answerHttp, httpRequest } from './entry';
+import { answerHttp, httpRequest } from './http';
+import { identityFromBearer } from '../../services/pc-session';
 
 /** The HTTP access service's event (集成请求) as CloudBase passes it to the function. */
 function event(method: string, path: string, body: unknown, extra: Record<string, unknown> = {}) {
@@ -18,6 +19,7 @@ function event(method: string, path: string, body: unknown, extra: Record<string
 
 describe('the api function over the HTTP access service (public web pages)', () => {
   let h: Harness;
+  const resolve = (authorization: string | null) => identityFromBearer(h.store, authorization, h.now.value);
   beforeEach(async () => {
     h = await createHarness();
   });
@@ -31,17 +33,17 @@ describe('the api function over the HTTP access service (public web pages)', () 
   });
 
   it('answers public procedures with CORS headers and refuses the rest with a way forward', async () => {
-    const ok = await answerHttp(h.router, httpRequest(event('POST', '/api/brand.publicList', { input: {}, requestId: 'w1' }))!);
+    const ok = await answerHttp(h.router, httpRequest(event('POST', '/api/brand.publicList', { input: {}, requestId: 'w1' }))!, undefined, resolve);
     expect(ok.statusCode).toBe(200);
     expect(ok.headers['access-control-allow-origin']).toBe('*');
     expect(JSON.parse(ok.body)).toMatchObject({ ok: true });
 
     // Identity never comes from the web: a member-only procedure is refused even with an openid in the body.
-    const denied = await answerHttp(h.router, httpRequest(event('POST', '/api/project.listMine', { input: {}, openid: 'dev-member-1' }))!);
+    const denied = await answerHttp(h.router, httpRequest(event('POST', '/api/project.listMine', { input: {}, openid: 'dev-member-1' }))!, undefined, resolve);
     expect(denied.statusCode).toBe(401);
-    expect(JSON.parse(denied.body).error.message).toContain('微信');
+    expect(JSON.parse(denied.body).error.message).toContain('扫码登录');
 
-    const preflight = await answerHttp(h.router, httpRequest(event('OPTIONS', '/api/brand.publicList', ''))!);
+    const preflight = await answerHttp(h.router, httpRequest(event('OPTIONS', '/api/brand.publicList', ''))!, undefined, resolve);
     expect(preflight.statusCode).toBe(204);
     expect(preflight.headers['access-control-allow-methods']).toContain('POST');
   });
@@ -56,7 +58,7 @@ describe('the api function over the HTTP access service (public web pages)', () 
       [event('POST', '/api/brand.publicList', 'x'.repeat(1_000_001)), 413, 'VALIDATION'],
     ];
     for (const [e, status, code] of cases) {
-      const res = await answerHttp(h.router, httpRequest(e)!);
+      const res = await answerHttp(h.router, httpRequest(e)!, undefined, resolve);
       expect(res.statusCode, e.path).toBe(status);
       expect(JSON.parse(res.body).error.code).toBe(code);
     }

@@ -1,4 +1,4 @@
-import type { MiniCode } from '../../ports/mini-code';
+import { PC_CONFIRM_PAGE, type MiniCode } from '../../ports/mini-code';
 import { tempUrls, type WechatStorage } from './files';
 
 /** The slice of wx-server-sdk used to make and keep a mini-program code. */
@@ -27,6 +27,11 @@ export function createWechatMiniCode(cloud: WechatCodeCloud): MiniCode {
       const url = (await tempUrls(cloud, [fileID])).get(fileID);
       if (!url) throw new Error('mini-program code has no address');
       return { kind: 'image', url };
+    },
+    async forPcLogin(ticketId) {
+      // One-time: never stored, handed to the PC as a data URL (the scene is the ticket id, ≤ 32 characters).
+      const code = await cloud.openapi.wxacode.getUnlimited({ scene: ticketId, page: PC_CONFIRM_PAGE, checkPath: false, width: 280 });
+      return { kind: 'image', url: `data:image/png;base64,${code.buffer.toString('base64')}` };
     },
   };
 }

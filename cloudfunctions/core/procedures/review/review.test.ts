@@ -6,6 +6,7 @@ import type { User } from '@shared/domain/person';
 import type { Project } from '@shared/domain/project/project';
 import type { AuditEntry } from '../../services/audit';
 import type { OutboxEntry } from '../../services/outbox';
+import { person } from './fixtures';
 import { ADMIN, COMPLETE_FIELDS, createHarness, HOST, MEMBER2, NEWCOMER, OPEN_BATCH, SECRETARY_CS, type Harness } from '../../../../test/support/harness';
 
 /**
@@ -34,17 +35,6 @@ const uid = (openid: string) => `u_${openid}`;
 
 /** 10:00 on 2027-01-07 in Beijing: the day after the seeded batch's recommendation deadline. */
 const REVIEW_DAY = new Date('2027-01-07T02:00:00Z');
-
-function person(openid: string, name: string, committeeId: string, branchId: string, reviewer: boolean): Omit<User, 'version'> {
-  return {
-    _id: uid(openid),
-    openid,
-    profile: { name, staffNo: `T${openid.length}${name.length}`, kind: 'teacher', committeeId, branchId, politicalStatus: 'full_member', isPartyWorker: true },
-    profileStatus: 'confirmed',
-    roles: reviewer ? [{ role: 'member' }, { role: 'reviewer' }] : [{ role: 'member' }],
-    createdAt: '2026-11-01T00:00:00.000Z',
-  };
-}
 
 const EXTRA_USERS = [
   person(REVIEWER_CS, '钱学文', 'c-cs', 'b-cs-t1', true),

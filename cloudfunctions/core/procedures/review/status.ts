@@ -4,6 +4,7 @@ import { budgetTotal, PROJECT_CATEGORY_LABELS } from '@shared/domain/project/app
 import type { Project } from '@shared/domain/project/project';
 import { aggregate, checkReviewWindow, selectForApproval } from '@shared/domain/project/review';
 import { checkTransition, type ProjectState } from '@shared/domain/project/state';
+import { stagedFor } from '../bulk/review';
 import type { Context } from '../../context';
 import { Lookup } from '../../services/lookup';
 import { APPROVED_STATES, calendarView, countInStates, loadBatch, PLACED_STATES, publicityText, reviewWindowText, rubricOf } from './batch';
@@ -114,6 +115,7 @@ export async function roundStatus(ctx: Context, input: ParsedInputOf<'review.rou
     applications,
     reviewers,
     suggestion: { selectedIds: suggestion.selected.map((s) => s.id), tiedIds: suggestion.tiedAtCutoff.map((s) => s.id) },
+    staged: (await stagedFor(ctx.store, batch._id)).filter((id) => applications.some((a) => a.projectId === id && a.state === 'under_review')),
     reviewWindowText: `${reviewWindowText(batch.calendar)}${checkReviewWindow(batch.calendar, ctx.now).ok ? '' : '（当前不在评审期内）'}`,
     publicityText: publicityText(batch.calendar),
     can: {

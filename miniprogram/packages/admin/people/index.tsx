@@ -53,6 +53,13 @@ export default function People() {
     }
   };
 
+  const signOutAll = async (person: PersonView) => {
+    const ok = await Taro.showModal({ title: '退出全部电脑登录', content: `确定让${person.name}在所有电脑上的登录立即失效？其本人手机上的小程序不受影响。` });
+    if (!ok.confirm) return;
+    const r = await action.run(() => call('pcSession.signOutAll', { userId: person.userId }));
+    if (r) await Taro.showToast({ title: r.signedOut ? `已退出 ${r.signedOut} 台电脑` : '没有已登录的电脑', icon: 'none' });
+  };
+
   return (
     <View className="page admin-people">
       <View className="card">
@@ -101,6 +108,11 @@ export default function People() {
                 撤销{ROLE_LABELS[r.role]}{r.committeeName ? `（${r.committeeName}）` : ''}
               </Text>
             ))}
+            <View style={{ marginTop: '12px' }}>
+              <Button size="small" className="people-pc-signout" disabled={action.busy} onClick={() => void signOutAll(p)}>
+                退出其全部电脑登录
+              </Button>
+            </View>
           </View>
         ))}
       </View>

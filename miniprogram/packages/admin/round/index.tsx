@@ -18,6 +18,9 @@ import { ReleaseCard } from './ReleaseCard';
 import { OpenCard } from './OpenCard';
 import { PublicityCard } from './PublicityCard';
 import { RubricCard } from './RubricCard';
+import { RoundTable } from './RoundTable';
+import { DeskShell } from '../../../components/desk/DeskShell';
+import { useDesk } from '../../../hooks/useDesk';
 import '../components/admin.css';
 
 async function loadRound(batchId: string) {
@@ -44,12 +47,16 @@ export default function Round() {
   const assign = useAction(reload);
   const publicity = useAction(reload);
   const finalize = useAction(reload);
+  const bulk = useAction(reload);
+  const desk = useDesk();
 
   // The ranking's suggestion is the starting pick; the 组织部's own picks survive reloads.
   useEffect(() => {
     if (!data) return;
     const under = new Set(data.status.applications.filter((a) => a.state === 'under_review').map((a) => a.projectId));
-    setSelected((prev) => (prev === null ? data.status.suggestion.selectedIds : prev.filter((id) => under.has(id))));
+    // What the 组织部 staged (at a desk) is the pick; otherwise the ranking's suggestion.
+    const start = data.status.staged.length ? data.status.staged : data.status.suggestion.selectedIds;
+    setSelected((prev) => (prev === null ? start : prev.filter((id) => under.has(id))));
   }, [data]);
 
   if (!batchId) return <View className="page"><ErrorBox message="没有指定批次。请从“批次管理”进入。" /></View>;
@@ -94,10 +101,24 @@ export default function Round() {
     if (r) done(`已立项 ${r.approved.length} 项，不予立项 ${r.rejected.length} 项。请在下方“结果通知”核对后发布`);
     return r !== null;
   };
+  const onAssignMany = async (projectIds: string[], reviewerIds: string[]) => {
+    const r = await bulk.run(() => call('review.assignMany', { batchId, projectIds, reviewerIds }));
+    if (r) done(`已为 ${r.projects} 个项目分配评审专家，新增 ${r.added} 项分配`);
+    return r !== null;
+  };
+  const onStage = async (projectIds: string[]) => {
+    const r = await bulk.run(() => call('review.stagePublicity', { batchId, projectIds }));
+    if (r) {
+      setSelected(r.projectIds);
+      done(`拟公示 ${r.projectIds.length} 项（发布前不通知任何人）`);
+    }
+    return r !== null;
+  };
   const toggle = (id: string) => setSelected(picks.includes(id) ? picks.filter((x) => x !== id) : [...picks, id]);
   const showObjections = s.counts.inPublicity > 0 || data.objections.length > 0;
 
   return (
+    <DeskShell active="round">
     <View className="page admin-round">
       {error ? <ErrorBox message={error} onRetry={reload} /> : null}
       <HeaderCard s={s} />
@@ -119,7 +140,11 @@ export default function Round() {
       {rubric.error ? <ErrorBox message={rubric.error} /> : null}
       <AssignCard s={s} busy={assign.busy} onAuto={onAuto} />
       {assign.error && assignTarget === null ? <ErrorBox message={assign.error} /> : null}
-      <AppGroups s={s} selected={picks} onToggle={toggle} busy={assign.busy} onAssign={onAssign} assignError={assignTarget ? { projectId: assignTarget, message: assign.error } : null} />
+      {desk ? (
+        <RoundTable s={s} busy={bulk.busy || assign.busy} error={bulk.error ?? assign.error} onAssign={onAssign} onAssignMany={onAssignMany} onStage={onStage} />
+      ) : (
+        <AppGroups s={s} selected={picks} onToggle={toggle} busy={assign.busy} onAssign={onAssign} assignError={assignTarget ? { projectId: assignTarget, message: assign.error } : null} />
+      )}
       {s.can.publicize ? <PublicityCard s={s} selected={picks} busy={publicity.busy} onPublicize={onPublicize} /> : null}
       {publicity.error ? <ErrorBox message={publicity.error} /> : null}
       {showObjections ? <ObjectionsCard items={data.objections} /> : null}
@@ -130,5 +155,6 @@ export default function Round() {
         <NoticeCard batchId={batchId} year={s.batch.year} approved={s.counts.approved} issuerName={data.batch.issuerName} notice={data.notice} onIssued={reload} />
       ) : null}
     </View>
+    </DeskShell>
   );
 }

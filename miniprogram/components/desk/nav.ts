@@ -1,0 +1,46 @@
+import type { BatchView, Me } from '@shared/contracts';
+import { hasRole, secretaryCommittees } from '@shared/domain/roles';
+
+export interface NavItem {
+  key: string;
+  label: string;
+  url: string;
+  /** A tab page (switchTab) rather than a page of a package. */
+  tab?: boolean;
+}
+
+/** The batch the 组织部's desk links go to: the newest school-level batch. */
+export function deskBatch(batches: readonly BatchView[]): BatchView | null {
+  const school = batches.filter((b) => b.level === 'school');
+  return [...school].sort((a, b) => b.year - a.year || (a.open === b.open ? 0 : a.open ? -1 : 1))[0] ?? null;
+}
+
+/** The side navigation of the desk layout, by the person's roles. */
+export function navItems(me: Me, batch: BatchView | null): NavItem[] {
+  const items: NavItem[] = [{ key: 'home', label: '首页', url: '/pages/index/index', tab: true }];
+  if (hasRole(me.roles, 'admin')) {
+    const q = batch ? `?batchId=${batch._id}` : '';
+    items.push(
+      { key: 'batches', label: '批次管理', url: '/packages/admin/batches/index' },
+      { key: 'committees', label: '各党委申报', url: `/packages/admin/committees/index${q}` },
+      ...(batch
+        ? [
+            { key: 'round', label: '评审与立项', url: `/packages/admin/round/index${q}` },
+            { key: 'funded', label: '培育与验收', url: `/packages/admin/funded/index${q}` },
+          ]
+        : []),
+      { key: 'people', label: '人员与角色', url: '/packages/admin/people/index' },
+      { key: 'dashboard', label: '数据看板', url: '/packages/admin/dashboard/index' },
+    );
+  }
+  if (secretaryCommittees(me.roles).length > 0) {
+    items.push(
+      { key: 'inbox', label: '待处理申报', url: '/packages/committee/inbox/index' },
+      { key: 'members', label: '人员身份确认', url: '/packages/committee/members/index' },
+    );
+  }
+  if (hasRole(me.roles, 'admin') || secretaryCommittees(me.roles).length > 0) items.push({ key: 'library', label: '品牌资源库', url: '/packages/brand/library/index' });
+  if (hasRole(me.roles, 'reviewer')) items.push({ key: 'review', label: '我的评审', url: '/packages/review/mine/index' });
+  items.push({ key: 'todo', label: '我的待办', url: '/pages/todo/index' }, { key: 'mine', label: '我的', url: '/pages/mine/index', tab: true });
+  return items;
+}
