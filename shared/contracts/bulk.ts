@@ -84,4 +84,9 @@ export const bulkContracts = {
       .strict(),
     output: rowReport,
   },
+  /** All or nothing: the secretary's recommendation order for a batch, saved at once (1 = first). */
+  'committee.reorderRanks': {
+    input: z.object({ batchId: idSchema, committeeId: idSchema, projectIds: ids('推荐项目') }).strict(),
+    output: z.object({ ranks: z.array(z.object({ projectId: z.string(), rank: z.number() })) }),
+  },
 } as const;

@@ -307,6 +307,7 @@ export const MATRIX: Record<string, Entry> = {
     ...scoped((w, side) => ({ items: [{ userId: w.pending[side].id, version: w.pending[side].version }] }), OWN_COMMITTEE, OTHER_COMMITTEE, { deniedAs: { ownSecretary: 'NOT_FOUND', otherSecretary: 'NOT_FOUND' } }),
     both: { input: (w) => ({ items: [{ userId: w.pending.cs.id, version: w.pending.cs.version }, { userId: w.pending.me.id, version: w.pending.me.version }] }), allow: ADMIN, deniedAs: { ownSecretary: 'NOT_FOUND', otherSecretary: 'NOT_FOUND' } },
   },
+  'committee.reorderRanks': scoped((w, side) => ({ batchId: w.batches.recommended, committeeId: `c-${side}`, projectIds: [w.projects.recommended[side].id] }), ['ownSecretary'], ['otherSecretary']),
   'review.autoAssign': { batch: { input: (w) => ({ batchId: w.batches.underReview, perApplication: 1 }), allow: ADMIN } },
   'review.myAssignments': {
     none: {

@@ -13,6 +13,7 @@ import { useLoad } from '../../hooks/useLoad';
 import { useReminderAsk } from '../../hooks/useReminderAsk';
 import { platform } from '../../platform';
 import './index.css';
+import { DeskShell } from '../../components/desk/DeskShell';
 
 interface HomeData {
   me: Me;
@@ -114,6 +115,7 @@ export default function Home() {
   );
 
   return (
+    <DeskShell active="home">
     <View className="page home">
       <View className="greeting">
         <Text className="greeting-name">{me.profile?.name}，您好</Text>
@@ -255,5 +257,6 @@ export default function Home() {
 
       {entry('entry-showcase', '品牌展示', '看看全校推广的基层党建品牌。', '/packages/showcase/list/index')}
     </View>
+    </DeskShell>
   );
 }

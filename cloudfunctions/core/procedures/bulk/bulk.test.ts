@@ -5,7 +5,7 @@ import { tranchesFor } from '@shared/domain/project/funding';
 import { indexRoles } from '../../services/role-index';
 import { approvedProject, GRANT } from '../funding/fixtures';
 import { person } from '../review/fixtures';
-import { ADMIN, COMPLETE_FIELDS, createHarness, OPEN_BATCH, SECRETARY_CS, type Harness } from '../../../../test/support/harness';
+import { ADMIN, COMPLETE_FIELDS, createHarness, HOST, MEMBER2, OPEN_BATCH, SECRETARY_CS, SECRETARY_ME, type Harness } from '../../../../test/support/harness';
 
 let h: Harness;
 const HOSTS = [
@@ -132,5 +132,31 @@ describe('bulk: confirm many pending profiles', () => {
     expect(report.done.map((r) => r.id)).toEqual([cs1._id]);
     expect(report.refused).toEqual([expect.objectContaining({ id: cs2._id, code: 'CONFLICT' })]);
     expect((await h.store.get<User>('users', cs1._id))?.profileStatus).toBe('confirmed');
+  });
+});
+
+describe('bulk: the secretary orders the recommendation ranks and saves at once', () => {
+  async function recommended(openid: string, title: string, rank: number): Promise<string> {
+    const p = await h.ok(openid, 'project.create', { batchId: OPEN_BATCH });
+    const saved = await h.ok(openid, 'project.saveDraft', { id: p._id, version: p.version, fields: { ...COMPLETE_FIELDS, title } });
+    const s = await h.ok(openid, 'project.submit', { id: saved._id, version: saved.version });
+    await h.ok(SECRETARY_CS, 'committee.decide', { id: s._id, version: s.version, decision: 'recommend', comment: '同意推荐', rank });
+    return s._id;
+  }
+  const rankOf = async (id: string) => (await h.store.get<Project>('projects', id))?.committeeRank;
+
+  it('swaps two ranks in one save; a list that is not exactly the committee’s recommendations changes nothing', async () => {
+    const a = await recommended(HOST, '甲项目', 1);
+    const b = await recommended(MEMBER2, '乙项目', 2);
+    expect(await h.ok(SECRETARY_CS, 'committee.reorderRanks', { batchId: OPEN_BATCH, committeeId: 'c-cs', projectIds: [b, a] })).toEqual({ ranks: [{ projectId: b, rank: 1 }, { projectId: a, rank: 2 }] });
+    expect([await rankOf(a), await rankOf(b)]).toEqual([2, 1]);
+    expect((await h.err(SECRETARY_CS, 'committee.reorderRanks', { batchId: OPEN_BATCH, committeeId: 'c-cs', projectIds: [a] })).code).toBe('CONFLICT');
+    expect((await h.err(SECRETARY_ME, 'committee.reorderRanks', { batchId: OPEN_BATCH, committeeId: 'c-cs', projectIds: [a, b] })).code).toBe('FORBIDDEN');
+    expect([await rankOf(a), await rankOf(b)]).toEqual([2, 1]);
+    // The slots moved with the ranks: a new recommendation cannot take rank 1 or 2.
+    const c = await h.ok('dev-secretary-cs', 'project.create', { batchId: OPEN_BATCH });
+    const saved = await h.ok('dev-secretary-cs', 'project.saveDraft', { id: c._id, version: c.version, fields: { ...COMPLETE_FIELDS, title: '丙项目' } });
+    const sub = await h.ok('dev-secretary-cs', 'project.submit', { id: saved._id, version: saved.version });
+    expect((await h.err(SECRETARY_CS, 'committee.decide', { id: sub._id, version: sub.version, decision: 'recommend', comment: '同意', rank: 1 })).code).toBe('VALIDATION');
   });
 });

@@ -6,11 +6,11 @@ import { StoreError, type StoredDoc } from '../../ports/store';
 import { moveProject } from '../project/transition';
 
 /** Holds one rank of one committee in one batch, so two recommendations cannot share it. */
-interface RankSlot extends StoredDoc {
+export interface RankSlot extends StoredDoc {
   projectId: string;
 }
 
-const rankSlotId = (p: Project, rank: number) => `rank:${p.batchId}:${p.committeeId}:${rank}`;
+export const rankSlotId = (p: Pick<Project, 'batchId' | 'committeeId'>, rank: number) => `rank:${p.batchId}:${p.committeeId}:${rank}`;
 
 /**
  * The committee's decision on a submitted application, after its 研究讨论: return it for

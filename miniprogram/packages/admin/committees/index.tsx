@@ -9,6 +9,7 @@ import { useLoad } from '../../../hooks/useLoad';
 import { SelectField } from '../components/SelectField';
 import { ApplicationsCard, ProgressCard } from './CommitteeLists';
 import '../components/admin.css';
+import { DeskShell } from '../../../components/desk/DeskShell';
 
 const ALL = 'all';
 /** Drafts are private to their teams: the lists offer every other state. */
@@ -49,6 +50,7 @@ export default function Committees() {
   const shown = lists.data?.key === `${committee}/${batch}` ? lists.data : null;
 
   return (
+    <DeskShell active="committees">
     <View className="page admin-committees">
       <View className="card">
         <SelectField
@@ -86,5 +88,6 @@ export default function Committees() {
       {shown?.progress ? <ProgressCard p={shown.progress} /> : null}
       {shown ? <ApplicationsCard inbox={shown.inbox} /> : null}
     </View>
+    </DeskShell>
   );
 }

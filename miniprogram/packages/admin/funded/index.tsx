@@ -9,6 +9,10 @@ import { Empty, ErrorBox, Loading } from '../../../components/Feedback';
 import { StateTag } from '../../../components/StateTag';
 import { Button } from '../../../components/ui';
 import { useLoad } from '../../../hooks/useLoad';
+import { DeskShell } from '../../../components/desk/DeskShell';
+import { useDesk } from '../../../hooks/useDesk';
+import { useAction } from '../../../hooks/useAction';
+import { FundedTable } from './FundedTable';
 import '../components/admin.css';
 
 /** The batch's approved projects: what is paid, what is due, where each stands (拨付, 中期, 结项). */
@@ -16,6 +20,8 @@ export default function Funded() {
   const batchId = useRouter().params.batchId ?? '';
   const [page, setPage] = useState(0);
   const { data, error, loading, reload } = useLoad(() => call('funding.list', { batchId, page }), [batchId, page]);
+  const desk = useDesk();
+  const bulk = useAction(reload);
   if (loading && !data) return <View className="page"><Loading /></View>;
   if (error && !data) return <View className="page"><ErrorBox message={error} onRetry={reload} /></View>;
   if (!data) return null;
@@ -25,7 +31,13 @@ export default function Funded() {
     setPage(n);
     void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => {});
   };
+  const onDisburse = async (tranche: 1 | 2, list: Array<{ projectId: string; amountFen: number }>) => {
+    const r = await bulk.run(() => call('funding.disburseMany', { tranche, items: list }));
+    if (r) reload();
+    return r;
+  };
   return (
+    <DeskShell active="funded">
     <View className="page admin-funded">
       <View className="card">
         <View className="card-title">待办</View>
@@ -36,8 +48,9 @@ export default function Funded() {
       </View>
       <View className="card">
         <View className="card-title">已立项项目（{total}）</View>
-        {total === 0 ? <Empty>本批次还没有立项的项目。公示期满后在“评审与立项”中确认立项，项目会出现在这里。</Empty> : null}
-        {items.map((p) => (
+        {desk ? <FundedTable items={items} busy={bulk.busy} error={bulk.error} onDisburse={onDisburse} /> : null}
+        {!desk && total === 0 ? <Empty>本批次还没有立项的项目。公示期满后在“评审与立项”中确认立项，项目会出现在这里。</Empty> : null}
+        {(desk ? [] : items).map((p) => (
           <View key={p.projectId} className="list-item funded-item" onClick={() => Taro.navigateTo({ url: `/packages/admin/project/index?id=${p.projectId}` })}>
             <View className="row">
               <Text className="list-item-title">{p.title || '（未命名）'}</Text>
@@ -67,5 +80,6 @@ export default function Funded() {
         ) : null}
       </View>
     </View>
+    </DeskShell>
   );
 }

@@ -10,6 +10,7 @@ import { Button } from '../../../components/ui';
 import { useLoad } from '../../../hooks/useLoad';
 import { useAction } from '../../../hooks/useAction';
 import '../components/admin.css';
+import { DeskShell } from '../../../components/desk/DeskShell';
 
 type Grantable = 'secretary' | 'reviewer' | 'admin';
 
@@ -61,6 +62,7 @@ export default function People() {
   };
 
   return (
+    <DeskShell active="people">
     <View className="page admin-people">
       <View className="card">
         <View className="card-title">查找人员</View>
@@ -129,5 +131,6 @@ export default function People() {
         ))}
       </View>
     </View>
+    </DeskShell>
   );
 }

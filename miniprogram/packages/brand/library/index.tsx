@@ -14,6 +14,7 @@ import { BrandStateTag } from '../components/BrandStateTag';
 import { FilterRow } from './FilterRow';
 import '../components/brand.css';
 import './index.css';
+import { DeskShell } from '../../../components/desk/DeskShell';
 
 interface Filters {
   keyword: string;
@@ -81,6 +82,7 @@ export default function BrandLibrary() {
   const filtered = filters.keyword || filters.year || filters.stage || filters.state || filters.committeeId;
 
   return (
+    <DeskShell active="library">
     <View className="page brand-library">
       <View className="card filters">
         <View className="search-row">
@@ -129,5 +131,6 @@ export default function BrandLibrary() {
         ) : null}
       </View>
     </View>
+    </DeskShell>
   );
 }

@@ -12,7 +12,21 @@ import { PacketButton } from '../../../components/PacketButton';
 import { Empty, ErrorBox, Loading } from '../../../components/Feedback';
 import { StateTag } from '../../../components/StateTag';
 import { useLoad } from '../../../hooks/useLoad';
+import { DeskShell } from '../../../components/desk/DeskShell';
+import { DeskTable, type Column } from '../../../components/desk/DeskTable';
+import { useDesk } from '../../../hooks/useDesk';
+import { PROJECT_STATE_LABELS } from '@shared/domain/project/state';
 import '../../project/components/project.css';
+
+const COLUMNS: Column<ProjectSummary>[] = [
+  { key: 'rank', label: '排序', render: (p) => p.committeeRank ?? '', sort: (p) => p.committeeRank ?? null },
+  { key: 'title', label: '项目', render: (p) => p.title || '（未命名）', sort: (p) => p.title },
+  { key: 'host', label: '主持人', render: (p) => p.hostName, sort: (p) => p.hostName },
+  { key: 'budget', label: '预算（元）', render: (p) => formatYuan(p.budgetTotal), sort: (p) => p.budgetTotal },
+  { key: 'state', label: '状态', render: (p) => PROJECT_STATE_LABELS[p.state], sort: (p) => p.state },
+  { key: 'batch', label: '批次', render: (p) => p.batchName, sort: (p) => p.batchName },
+  { key: 'submitted', label: '提交时间', render: (p) => (p.submittedAt ? formatInstant(p.submittedAt) : '—'), sort: (p) => p.submittedAt ?? null },
+];
 
 const TABS: Array<{ view: InboxView; label: string; empty: string }> = [
   { view: 'pending', label: '待处理', empty: '暂时没有待处理的申报。党员提交申报书后，会出现在这里。' },
@@ -38,7 +52,9 @@ export default function CommitteeInbox() {
   const [exportBatch, setExportBatch] = useState('');
   const batchList = batches.data ?? [];
   const chosen = batchList.find((b) => b._id === exportBatch) ?? batchList[0];
+  const desk = useDesk();
   return (
+    <DeskShell active="inbox">
     <View className="page committee-inbox">
       <View className="tabs inbox-tabs">
         {TABS.map((t) => (
@@ -55,7 +71,9 @@ export default function CommitteeInbox() {
             <Text className="inbox-committee">{data.committeeName}</Text>
             <Text className="muted inbox-count">{data.items.length} 份</Text>
           </View>
-          {data.items.length === 0 ? (
+          {desk ? (
+            <DeskTable label="本党委申报" className="inbox-table" rows={data.items} rowKey={(p) => p._id} columns={COLUMNS} search={(p) => `${p.title} ${p.hostName}`} onOpen={open} empty={tab.empty} />
+          ) : data.items.length === 0 ? (
             <Empty>{tab.empty}</Empty>
           ) : (
             data.items.map((p) => (
@@ -95,5 +113,6 @@ export default function CommitteeInbox() {
         <View className="muted">各状态的数量，以及谁还没有提交申报书。</View>
       </View>
     </View>
+    </DeskShell>
   );
 }

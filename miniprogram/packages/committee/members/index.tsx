@@ -10,6 +10,9 @@ import { Empty, ErrorBox, Loading } from '../../../components/Feedback';
 import { Button } from '../../../components/ui';
 import { useAction } from '../../../hooks/useAction';
 import { useLoad } from '../../../hooks/useLoad';
+import { DeskShell } from '../../../components/desk/DeskShell';
+import { useDesk } from '../../../hooks/useDesk';
+import { PendingTable } from './PendingTable';
 
 /** One waiting person: their profile as they gave it, and 确认 / 退回 (with a reason). */
 function PendingCard({ person, onDone }: { person: PendingPersonView; onDone: () => void }) {
@@ -80,6 +83,7 @@ function PendingCard({ person, onDone }: { person: PendingPersonView; onDone: ()
  */
 export default function CommitteeMembers() {
   const pending = useLoad(() => call('people.pending', {}));
+  const desk = useDesk();
   usePullDownRefresh(() => {
     pending.reload();
     Taro.stopPullDownRefresh();
@@ -88,11 +92,14 @@ export default function CommitteeMembers() {
   if (!pending.data) return <View className="page"><Loading /></View>;
   const { items, more } = pending.data;
   return (
+    <DeskShell active="members">
     <View className="page committee-members">
       <View className="muted" style={{ marginBottom: '20px' }}>
         新绑定的人员确认后才能申报、加入团队。请核对姓名、工号/学号与所在支部。
       </View>
-      {items.length === 0 ? (
+      {desk ? (
+        <PendingTable items={items} onDone={pending.reload} detail={(p) => <PendingCard key={p.userId} person={p} onDone={pending.reload} />} />
+      ) : items.length === 0 ? (
         <View className="card">
           <Empty>暂无待确认的人员。有人绑定到本党委后会出现在这里。</Empty>
         </View>
@@ -101,5 +108,6 @@ export default function CommitteeMembers() {
       )}
       {more ? <View className="muted">还有更多待确认人员，处理完这些后下拉刷新。</View> : null}
     </View>
+    </DeskShell>
   );
 }

@@ -1,0 +1,79 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import type { FundedProject } from '@shared/contracts/funding';
+import type { RowReport } from '@shared/contracts/bulk';
+import { formatYuan } from '@shared/domain/money';
+import { PROJECT_STATE_LABELS } from '@shared/domain/project/state';
+import { tranchesFor } from '@shared/domain/project/funding';
+import { DeskTable, type Column } from '../../../components/desk/DeskTable';
+import { ErrorBox } from '../../../components/Feedback';
+
+const COLUMNS: Column<FundedProject>[] = [
+  { key: 'title', label: '项目', render: (p) => p.title || '（未命名）', sort: (p) => p.title },
+  { key: 'committee', label: '基层党委', render: (p) => p.committeeName, sort: (p) => p.committeeName },
+  { key: 'host', label: '主持人', render: (p) => p.hostName, sort: (p) => p.hostName },
+  { key: 'state', label: '状态', render: (p) => PROJECT_STATE_LABELS[p.state], sort: (p) => p.state },
+  { key: 'grant', label: '资助（元）', render: (p) => formatYuan(p.grantFen), sort: (p) => p.grantFen },
+  { key: 'paid', label: '已拨（元）', render: (p) => formatYuan(p.paidFen), sort: (p) => p.paidFen },
+  { key: 'spent', label: '已支出（元）', render: (p) => formatYuan(p.spentFen), sort: (p) => p.spentFen },
+  { key: 'due', label: '待拨付', render: (p) => (p.dueTranche ? `第${p.dueTranche === 1 ? '一' : '二'}笔` : ''), sort: (p) => p.dueTranche },
+];
+
+interface Props {
+  items: FundedProject[];
+  busy: boolean;
+  error: string | null;
+  onDisburse: (tranche: 1 | 2, items: Array<{ projectId: string; amountFen: number }>) => Promise<RowReport | null>;
+}
+
+/** 培育与验收 at a desk: the page of funded projects as a table; tick the ones due to record a tranche for all of them at once. */
+export function FundedTable({ items, busy, error, onDisburse }: Props) {
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [report, setReport] = useState<RowReport | null>(null);
+  const picked = items.filter((p) => selected.has(p.projectId) && p.dueTranche);
+  const tranche = (picked[0]?.dueTranche === 2 ? 2 : 1) as 1 | 2;
+  const same = picked.filter((p) => p.dueTranche === tranche);
+  const record = async () => {
+    const amounts = same.map((p) => ({ projectId: p.projectId, amountFen: tranchesFor(p.grantFen)[tranche] }));
+    const total = amounts.reduce((s, a) => s + a.amountFen, 0);
+    const ok = await Taro.showModal({ title: '批量登记拨付', content: `为 ${amounts.length} 个项目登记第${tranche === 1 ? '一' : '二'}笔经费，共 ¥${formatYuan(total)}（每项按资助额的应拨金额）。` });
+    if (!ok.confirm) return;
+    const r = await onDisburse(tranche, amounts);
+    if (r) {
+      setReport(r);
+      setSelected(new Set());
+    }
+  };
+  return (
+    <View className="funded-desk">
+      <View className="desk-bulk" aria-label="批量操作">
+        <span>已选 {picked.length} 项待拨付</span>
+        <button type="button" className="primary bulk-disburse" disabled={busy || same.length === 0} onClick={() => void record()}>
+          登记所选项目的第{tranche === 1 ? '一' : '二'}笔经费
+        </button>
+        {picked.length > same.length ? <span className="muted">（一次只登记同一笔：另 {picked.length - same.length} 项下次登记）</span> : null}
+      </View>
+      {error ? <ErrorBox message={error} /> : null}
+      {report ? (
+        <View className="card bulk-report">
+          <Text>已登记 {report.done.length} 项{report.refused.length ? `，${report.refused.length} 项未登记：` : '。'}</Text>
+          {report.refused.map((r) => (
+            <View key={r.id} className="error-text">「{r.title}」{r.message}</View>
+          ))}
+        </View>
+      ) : null}
+      <DeskTable
+        label="已立项项目"
+        className="funded-table"
+        rows={items}
+        rowKey={(p) => p.projectId}
+        columns={COLUMNS}
+        search={(p) => `${p.title} ${p.committeeName} ${p.hostName}`}
+        selection={{ selected, onChange: setSelected, selectable: (p) => p.dueTranche !== null }}
+        onOpen={(p) => void Taro.navigateTo({ url: `/packages/admin/project/index?id=${p.projectId}` })}
+        empty="本批次还没有立项的项目。公示期满后在“评审与立项”中确认立项，项目会出现在这里。"
+      />
+    </View>
+  );
+}
