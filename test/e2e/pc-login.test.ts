@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../cloudfunctions/core/adapters/sqlite/store';
 import type { Project } from '@shared/domain/project/project';
 import { useE2e } from '../support/e2e';
+import { COMPLETE_FIELDS } from '../support/harness';
 import { openDesk } from '../support/desk';
 import { current, expectNoHorizontalOverflow, poll, settle } from '../support/phone';
 
@@ -15,19 +16,6 @@ const t = useE2e('pc-login');
 const LOGIN = '/pages/pc-login/index';
 const ROUND = '/packages/admin/round/index';
 const HOSTS = ['dev-member-1', 'dev-member-2', 'dev-secretary-cs', 'dev-secretary-me', 'dev-admin'];
-const FIELDS = {
-  contactPhone: '13800138000',
-  category: 'integration',
-  background: '科研团队党员分散。',
-  goals: '推动党建与科研融合。',
-  measures: '组织共建、骨干双培。',
-  innovation: '“支部+课题组”双向嵌入。',
-  milestones: [{ date: '2027-09-30', task: '形成阶段成果' }],
-  brandId: null,
-  attachments: [],
-  expectedOutcomes: '工作机制一套。',
-  budget: [{ item: '资料印制费', amountFen: 120_050 }],
-};
 
 /** Five applications under review: submitted through the app, 推荐 written directly (the committee's step is tested elsewhere). */
 async function fiveUnderReview(): Promise<{ batchId: string; ids: string[] }> {
@@ -36,7 +24,7 @@ async function fiveUnderReview(): Promise<{ batchId: string; ids: string[] }> {
   const ids: string[] = [];
   for (const [i, host] of HOSTS.entries()) {
     const p = await t.ok<{ _id: string; version: number }>(host, 'project.create', { batchId });
-    const saved = await t.ok<{ _id: string; version: number }>(host, 'project.saveDraft', { id: p._id, version: p.version, fields: { ...FIELDS, title: `桌面评审项目${i + 1}` } });
+    const saved = await t.ok<{ _id: string; version: number }>(host, 'project.saveDraft', { id: p._id, version: p.version, fields: { ...COMPLETE_FIELDS, title: `桌面评审项目${i + 1}` } });
     ids.push((await t.ok<{ _id: string }>(host, 'project.submit', { id: saved._id, version: saved.version }))._id);
   }
   const store = openSqliteStore(path.join(t.host.dataDir, 'local.sqlite'));
