@@ -32,7 +32,16 @@ export async function startPcLogin(ctx: Context, input: ParsedInputOf<'pcLogin.s
     openid: null,
     answeredAt: null,
   });
+  await sweepOldTickets(ctx);
   return { ticketId, pollSecret, expiresAt, code };
+}
+
+/** Each new ticket clears a few that ended over an hour ago, so the collection stays small. */
+async function sweepOldTickets(ctx: Context): Promise<void> {
+  const before = new Date(ctx.now.getTime() - 3_600_000).toISOString();
+  const old = await ctx.store.find<PcLoginTicket>('pcLoginTickets', { where: { expiresAt: { $lt: before } }, limit: 20 });
+  // A ticket another sign-in is sweeping at the same time is simply left to it.
+  for (const t of old) await ctx.store.remove('pcLoginTickets', t._id, t.version).catch(() => undefined);
 }
 
 /** Only a phone confirms: a PC session cannot sign in another PC (that would outlive its 24 h). */

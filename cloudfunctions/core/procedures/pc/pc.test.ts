@@ -91,6 +91,11 @@ describe('扫码登录: sign-in tickets', () => {
     later(TICKET_TTL_MS + 1);
     expect(await code(as(ADMIN, 'pcLogin.describe', { ticketId: t2.ticketId }))).toBe('INVALID_TRANSITION');
     expect(await h.store.count('pcSessions')).toBe(0);
+    // An hour later the next sign-in clears them away.
+    later(3_600_000);
+    await start();
+    expect(await h.store.get('pcLoginTickets', t.ticketId)).toBeNull();
+    expect(await h.store.get('pcLoginTickets', t2.ticketId)).toBeNull();
   });
 
   it('refused on the phone gives no session, and is audited', async () => {
