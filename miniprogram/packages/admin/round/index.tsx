@@ -122,6 +122,8 @@ export default function Round() {
     <View className="page admin-round">
       {error ? <ErrorBox message={error} onRetry={reload} /> : null}
       <HeaderCard s={s} />
+      {/* At a desk the whole round is one table at the top, with the bulk actions above it. */}
+      {desk ? <RoundTable s={s} busy={bulk.busy || assign.busy} error={bulk.error ?? assign.error} onAssign={onAssign} onAssignMany={onAssignMany} onStage={onStage} /> : null}
       <View className="card export-card">
         <View className="card-title">导出名单（Excel）</View>
         <View className="export-list" style={{ display: 'flex', flexDirection: 'column', gap: '12px' }}>
@@ -140,9 +142,7 @@ export default function Round() {
       {rubric.error ? <ErrorBox message={rubric.error} /> : null}
       <AssignCard s={s} busy={assign.busy} onAuto={onAuto} />
       {assign.error && assignTarget === null ? <ErrorBox message={assign.error} /> : null}
-      {desk ? (
-        <RoundTable s={s} busy={bulk.busy || assign.busy} error={bulk.error ?? assign.error} onAssign={onAssign} onAssignMany={onAssignMany} onStage={onStage} />
-      ) : (
+      {desk ? null : (
         <AppGroups s={s} selected={picks} onToggle={toggle} busy={assign.busy} onAssign={onAssign} assignError={assignTarget ? { projectId: assignTarget, message: assign.error } : null} />
       )}
       {s.can.publicize ? <PublicityCard s={s} selected={picks} busy={publicity.busy} onPublicize={onPublicize} /> : null}
