@@ -15,6 +15,7 @@ import { useLoad } from '../../../hooks/useLoad';
 import { DeskShell } from '../../../components/desk/DeskShell';
 import { DeskTable, type Column } from '../../../components/desk/DeskTable';
 import { useDesk } from '../../../hooks/useDesk';
+import { RankOrder } from './RankOrder';
 import { PROJECT_STATE_LABELS } from '@shared/domain/project/state';
 import '../../project/components/project.css';
 
@@ -71,6 +72,7 @@ export default function CommitteeInbox() {
             <Text className="inbox-committee">{data.committeeName}</Text>
             <Text className="muted inbox-count">{data.items.length} 份</Text>
           </View>
+          {desk && view === 'recommended' ? <RankOrder committeeId={data.committeeId} items={data.items} onSaved={reload} /> : null}
           {desk ? (
             <DeskTable label="本党委申报" className="inbox-table" rows={data.items} rowKey={(p) => p._id} columns={COLUMNS} search={(p) => `${p.title} ${p.hostName}`} onOpen={open} empty={tab.empty} />
           ) : data.items.length === 0 ? (
