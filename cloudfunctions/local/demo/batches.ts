@@ -41,8 +41,12 @@ export async function finished2022(d: DemoDriver, p: Projects): Promise<{ engine
   await p.score(PEOPLE.rev2.openid, healer, 6);
   d.on('2022-07-14');
   await d.as(ADMIN, 'review.publicize', { batchId, projectIds: [engine, craftsman], publicityStart: '2022-07-14', publicityEnd: '2022-07-20' });
+  // The round's messages go out as the 组织部 releases them (staged until then).
+  await d.as(ADMIN, 'release.run', { batchId, stage: 'publicity' });
   d.on('2022-07-21');
   await d.as(ADMIN, 'review.finalize', { batchId, approve: [engine, craftsman], reject: [] });
+  // The round's messages go out as the 组织部 releases them (staged until then).
+  await d.as(ADMIN, 'release.run', { batchId, stage: 'approval' });
   d.on('2022-07-25');
   await p.tranche(engine, GRANT, 1);
   await p.tranche(craftsman, GRANT, 1);
@@ -116,8 +120,12 @@ export async function cultivating(d: DemoDriver, p: Projects): Promise<void> {
   }
   d.day(-378);
   await d.as(ADMIN, 'review.publicize', { batchId, projectIds: [lighthouse, code, anatomy], publicityStart: d.date(-378), publicityEnd: d.date(-372) });
+  // The round's messages go out as the 组织部 releases them (staged until then).
+  await d.as(ADMIN, 'release.run', { batchId, stage: 'publicity' });
   d.day(-371);
   await d.as(ADMIN, 'review.finalize', { batchId, approve: [lighthouse, code, anatomy], reject: [] });
+  // The round's messages go out as the 组织部 releases them (staged until then).
+  await d.as(ADMIN, 'release.run', { batchId, stage: 'approval' });
   d.day(-365);
   await p.tranche(lighthouse, GRANT, 1);
   await p.tranche(code, GRANT, 1);
@@ -195,6 +203,8 @@ export async function inPublicity(d: DemoDriver, p: Projects): Promise<void> {
   await p.score(PEOPLE.rev2.openid, studio, 6);
   d.day(-3);
   await d.as(ADMIN, 'review.publicize', { batchId: batch._id, projectIds: [rehab], publicityStart: d.date(-3), publicityEnd: d.date(3) });
+  // The round's messages go out as the 组织部 releases them (staged until then).
+  await d.as(ADMIN, 'release.run', { batchId: batch._id, stage: 'publicity' });
   d.day(-1);
   await d.as(MEMBER2, 'review.object', { projectId: rehab, text: '项目团队中有成员已毕业离校，建议核实团队构成。' });
 }
