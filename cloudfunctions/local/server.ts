@@ -183,7 +183,7 @@ export async function startLocalHost(config: LocalConfig): Promise<LocalHost> {
       running = null;
     }
   };
-  // Every minute in development, as the hourly cloud timer would; never under test.
+  // Every minute in development, as the cloud timer (every 5 minutes) would; never under test.
   const timer =
     config.APP_ENV === 'development'
       ? setInterval(() => {

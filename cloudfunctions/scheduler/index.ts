@@ -24,10 +24,14 @@ function subscribeApi(): WechatSubscribeApi {
   return cloud.openapi as unknown as WechatSubscribeApi;
 }
 
-/** The timer function (hourly): plans and sends the deadline reminders due now. */
+/**
+ * The timer function (every 5 minutes): finishes releases, sends the messages of events; in the
+ * first run of each hour it also plans and sends the deadline reminders due now.
+ */
 export async function main(): Promise<{ ok: true; data: RunSummary }> {
   const store = createWechatStore(cloud.database() as unknown as WechatDatabase);
-  const data = await runReminders({ store, notifier: createWechatNotifier(subscribeApi()), config, now: new Date() });
+  const now = new Date();
+  const data = await runReminders({ store, notifier: createWechatNotifier(subscribeApi()), config, now, plan: now.getUTCMinutes() < 5 });
   console.log('reminders', JSON.stringify(data));
   // Housekeeping, safe to rerun: forget request ids older than a week (at most 1 000 per run).
   try {

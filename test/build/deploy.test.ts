@@ -227,7 +227,7 @@ describe('npm run deploy', () => {
     for (const f of plan.h5.files) expect(r.stdout).toContain(`    ${f.path}  `);
     expect(r.stdout).toContain('检查通过，未上传任何内容');
     expect(r.stdout).toContain('https://example.tcloudbaseapp.com/brand?id=<品牌 id>');
-    expect(r.stdout).toMatch(/定时触发器：scheduler 的 hourly「0 0 \* \* \* \* \*」/);
+    expect(r.stdout).toMatch(/定时触发器：scheduler 的 every5min「0 \*\/5 \* \* \* \* \*」/);
     expect(r.stdout).toContain('database.rules.json');
     expect(r.stdout).toContain('REMINDER_CONFIG');
 

@@ -65,3 +65,18 @@ describe('the one sender, for event messages', () => {
     }
   });
 });
+
+describe('the timer between planning runs', () => {
+  it('sends event messages and leaves reminders for the hour’s planning run', async () => {
+    const store = await world();
+    // 09:30 Beijing, 3 days before the deadline: a reminder is due, but this run does not plan.
+    const at = new Date('2022-06-26T01:30:00Z');
+    await store.insert<OutboxEntry>('outbox', { ...(await readEvery<OutboxEntry>(store, 'outbox', {}))[0], _id: 'r1', key: 'r1', kind: 'reminder', duty: 'submitDraft', deadline: '2022-06-29', offset: 3, status: 'pending', nextAttemptAt: at.toISOString() });
+    const quick = await runReminders({ store, notifier: createLocalNotifier(store, () => at, newId), config, now: at, logger: quiet, plan: false });
+    expect(quick).toMatchObject({ planned: 0, queued: 0, sent: 2 });
+    expect((await store.get<OutboxEntry>('outbox', 'r1'))?.status).toBe('pending');
+    const hourly = await runReminders({ store, notifier: createLocalNotifier(store, () => at, newId), config, now: at, logger: quiet });
+    expect(hourly.planned).toBeGreaterThan(0);
+    expect((await store.get<OutboxEntry>('outbox', 'r1'))?.status).not.toBe('pending');
+  });
+});

@@ -12,6 +12,12 @@ export { backoffMs } from './deliver';
 
 export interface RemindDeps extends DeliveryDeps {
   config: ReminderConfig;
+  /**
+   * Plan the deadline reminders in this run (default). The timer runs every few minutes so that
+   * event messages go out soon; planning (which reads every open duty) is needed once an hour,
+   * and reminders wait for a planning run, which knows whether their duty is still open.
+   */
+  plan?: boolean;
 }
 
 const dutyKey = (e: { personId: string; duty: string; deadline: string }) => `${e.personId}:${e.duty}:${e.deadline}`;
@@ -54,6 +60,11 @@ export async function runReminders(deps: RemindDeps): Promise<RunSummary> {
 
   await resumeReleases(store, now);
 
+  if (deps.plan === false) {
+    await recoverInterrupted(deps, summary);
+    await deliver(deps, (await readyEntries(deps)).filter((e) => e.kind !== 'reminder'), summary);
+    return summary;
+  }
   const duties = await allDuties(store, now, Math.max(...config.offsets));
   const openDuties = new Set(duties.map((d) => dutyKey({ personId: d.personId, duty: d.kind, deadline: d.deadline })));
   const due = planReminders(now, duties, config);
