@@ -76,6 +76,14 @@ describe('a promoted brand in the weapp build', () => {
     await showsTheBrand();
   });
 
+  it('查看报道 copies the outside link for a browser (WeChat cannot open it)', async () => {
+    await w.me.open(`/${PAGE}?id=${id}`);
+    await showsTheBrand();
+    await w.me.tap('查看报道 ›');
+    expect(w.rt.state.clipboard).toBe('https://www.xuexi.cn/a.html');
+    expect(w.rt.state.toasts.at(-1)).toBe('链接已复制，请在浏览器中打开');
+  });
+
   it('a refused album permission says what to do', async () => {
     w.rt.device.albumPermission = 'denied';
     await w.me.open(`/${PAGE}?id=${id}`);

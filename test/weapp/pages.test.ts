@@ -1,7 +1,9 @@
 // Every page of the compiled app.json opens in the weapp build for the person who uses it, with
 // no error, its title, and its data shown (pages.table.ts says who, with what, showing what).
 import { describe, expect, it } from 'vitest';
+import { HOST } from '../support/harness';
 import { PAGES } from './pages.table';
+import { propOf } from './support/tree';
 import { useWeapp } from './support/session';
 
 const w = useWeapp({ world: true });
@@ -32,6 +34,25 @@ describe('every page of dist/weapp/app.json opens', () => {
       else expect(title).toMatch(entry.title);
     });
   }
+
+  it('the 中期验收 draft is kept on the phone (storage) until it is submitted', async () => {
+    w.rt.as(HOST);
+    const url = `/packages/project/midterm/index?id=${w.world.projects.cultivating.cs.id}`;
+    await w.me.open(url);
+    await w.me.waitFor('建设进展');
+    await w.me.type('midterm-input-progress', '完成组织共建方案，开展主题党日 6 次。');
+    await w.me.open(url);
+    await w.me.waitFor('建设进展');
+    const field = w.me.find({ cls: 'midterm-input-progress' });
+    expect(propOf(w.rt.templates, field.node, 'value')).toBe('完成组织共建方案，开展主题党日 6 次。');
+    await w.me.type('midterm-input-results', '形成支部工作法 1 项。');
+    await w.me.type('midterm-input-spendingNote', '第一笔经费专款专用。');
+    await w.me.tap({ cls: 'midterm-submit' });
+    await w.me.waitFor('已提交');
+    expect(w.rt.state.toasts).toContain('已提交中期材料');
+    expect(w.rt.state.storage.has(`midterm-draft:${w.world.projects.cultivating.cs.id}`)).toBe(false);
+    expect(w.rt.log.map((c) => c.api)).toEqual(expect.arrayContaining(['getStorageSync', 'setStorageSync', 'removeStorageSync']));
+  });
 
   it('asked for no wx API the double lacks', () => {
     expect([...w.rt.state.missing]).toEqual([]);

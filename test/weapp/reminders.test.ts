@@ -47,4 +47,15 @@ describe('requestSubscribeMessage only from a tap', () => {
     expect(subscribeCalls().length).toBeGreaterThan(0);
     expect(subscribeCalls().filter((c) => !c.duringTap)).toEqual([]);
   });
+
+  it('a pull-down on the to-do page reloads it and stops the refresh indicator', async () => {
+    await w.me.open('/pages/todo/index');
+    await w.me.waitFor('开启微信提醒');
+    const from = w.rt.log.length;
+    await w.rt.pullDown();
+    const calls = w.rt.log.slice(from).map((c) => c.api);
+    expect(calls).toContain('cloud.callFunction');
+    expect(calls).toContain('stopPullDownRefresh');
+    expect(calls).not.toContain('requestSubscribeMessage');
+  });
 });

@@ -72,5 +72,14 @@ describe('申报书 in the weapp build', () => {
     expect(w.rt.errors).toEqual([]);
     const stored = await w.cloud.store.get<Project>('projects', projectId);
     expect(stored?.state).toBe('recommended');
+
+    // 返回列表 goes back to the inbox (navigateBack), which loads again on show: nothing waits
+    // any more, and the 申报书 is under 已推荐.
+    await w.me.tap('返回列表');
+    expect(w.rt.stack().map((p) => p.route)).toEqual(['pages/index/index', 'packages/committee/inbox/index']);
+    await w.me.waitFor('暂时没有待处理的申报');
+    await w.me.tap('已推荐');
+    await w.me.waitFor(TITLE);
+    expect(w.rt.log.filter((c) => c.api === 'navigateBack' && c.duringTap)).toHaveLength(1);
   });
 });

@@ -59,6 +59,8 @@ export interface Runtime {
   open(url: string): Promise<PageInstance>;
   /** The navigation bar's back arrow (WeChat's own, not an app call), then waits for the page. */
   back(): Promise<PageInstance>;
+  /** The person pulls the page down (onPullDownRefresh, when the page's config enables it), then waits. */
+  pullDown(): Promise<void>;
   /** Waits until no call, timer (under 200 ms) or setData is pending. */
   settle(): Promise<void>;
   /** The WeChat event, bubbled through the elements that bind it, starting at `target`. */
@@ -365,6 +367,14 @@ export function createRuntime(cloud: CloudSide, device: Partial<Device> = {}): R
       await navigate('navigateBack', { delta: 1 });
       await settle();
       return runtime.top();
+    },
+    async pullDown() {
+      const page = runtime.top();
+      const json = path.join(DIST, `${page.route}.json`);
+      const enabled = existsSync(json) && (JSON.parse(readFileSync(json, 'utf8')) as { enablePullDownRefresh?: boolean }).enablePullDownRefresh === true;
+      if (!enabled) throw new Error(`${page.route} does not enable pull-down refresh`);
+      call(page, 'onPullDownRefresh');
+      await settle();
     },
     settle,
     dispatch(page, target, ancestors, type, detail) {
