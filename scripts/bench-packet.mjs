@@ -9,13 +9,13 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { crc32, deflateSync } from 'node:zlib';
 import { randomBytes } from 'node:crypto';
 import JSZip from 'jszip';
 import { openSqliteStore } from '../cloudfunctions/core/adapters/sqlite/store.ts';
 import { createLocalFiles } from '../cloudfunctions/core/adapters/local/files.ts';
 import { createApp } from '../cloudfunctions/core/app.ts';
 import { seedIfEmpty } from '../cloudfunctions/local/seed.ts';
+import { png } from '../cloudfunctions/local/demo/pictures.ts';
 
 const APPLICATIONS = 50;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,24 +27,8 @@ const files = createLocalFiles(path.join(dir, 'files'));
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** An RGB PNG of noise: it does not compress, so its size is what a phone photo of that size weighs. */
-function noisePng(width, height) {
-  const chunk = (type, data) => {
-    const body = Buffer.concat([Buffer.from(type), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), body.length + 4);
-    return out;
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8;
-  header[9] = 2;
-  const rows = [];
-  for (let y = 0; y < height; y++) rows.push(Buffer.from([0]), randomBytes(width * 3));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.concat(rows), { level: 1 })), chunk('IEND', Buffer.alloc(0))]);
-}
+const noise = () => [Math.floor(Math.random() * 256), Math.floor(Math.random() * 256), Math.floor(Math.random() * 256)];
+const noisePng = (width, height) => png(width, height, noise);
 
 await seedIfEmpty(store, now);
 const batchId = 'batch-2026-open';
