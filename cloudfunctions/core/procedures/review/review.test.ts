@@ -611,6 +611,9 @@ describe('deciding after the 公示 (立项)', () => {
     expect(await outboxFor(r.cs1, 'project.approve')).toEqual([uid(HOST), uid(SECRETARY_CS)].sort());
     expect(await outboxFor(r.me, 'project.approve')).toEqual([uid(HOST_ME), uid('dev-secretary-me')].sort());
     expect(await outboxFor(r.med, 'project.reject')).toEqual([uid(HOST_MED)]);
+    // The 立项 message opens the batch's public 立项 page (its 立项通知 once issued).
+    const messages = [...(await h.store.find<OutboxEntry>('outbox', { limit: 100 })), ...(await h.store.find<OutboxEntry>('outbox', { limit: 100, skip: 100 }))];
+    expect([...new Set(messages.filter((m) => m.kind === 'project.approve').map((m) => m.link))]).toEqual([`/packages/showcase/approval/index?batchId=${OPEN_BATCH}`]);
     const s = await h.ok(ADMIN, 'review.roundStatus', { batchId: OPEN_BATCH });
     expect(s.counts).toMatchObject({ inPublicity: 0, approved: 2, rejected: 3 });
     expect(s.applications.find((a) => a.projectId === r.cs1)?.grantFen).toBe(2_000_000);
