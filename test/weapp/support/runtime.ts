@@ -15,6 +15,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { fileURLToPath } from 'node:url';
 import type { CloudSide } from './cloud';
+import { createLoader, parseUrl, setPath } from './loading';
 import { readTemplates, walk, propOf, type Templates, type TreeNode } from './tree';
 import { createWx, type Device, type WxCall, type WxState } from './wx';
 import type { PrivacyDouble } from './privacy';
@@ -69,28 +70,6 @@ export interface Runtime {
   title(page: PageInstance): string;
   cloud: CloudSide;
 }
-
-function setPath(target: Record<string, unknown>, p: string, value: unknown): void {
-  const keys = [...p.matchAll(/\[(\d+)\]|([^.[\]]+)/g)].map((m) => (m[1] !== undefined ? Number(m[1]) : m[2]));
-  let o = target as Record<string | number, unknown>;
-  keys.forEach((k, i) => {
-    if (i === keys.length - 1) {
-      o[k] = value;
-      return;
-    }
-    if (o[k] === null || typeof o[k] !== 'object') o[k] = typeof keys[i + 1] === 'number' ? [] : {};
-    o = o[k] as Record<string | number, unknown>;
-  });
-}
-
-const parseUrl = (url: string, from: string | null) => {
-  const [p, q = ''] = url.split('?');
-  let route = p.startsWith('/') ? p.slice(1) : path.posix.join(from ? path.posix.dirname(from) : '', p);
-  route = route.replace(/\.html$/, '');
-  // WeChat passes query values as they are in the address (a page decodes them itself).
-  const query = Object.fromEntries(q.split('&').filter(Boolean).map((kv) => [kv.split('=')[0], kv.split('=').slice(1).join('=')]));
-  return { route, query };
-};
 
 export function createRuntime(cloud: CloudSide, device: Partial<Device> = {}): Runtime {
   const appJson = JSON.parse(readFileSync(path.join(DIST, 'app.json'), 'utf8')) as AppJson;
@@ -164,19 +143,7 @@ export function createRuntime(cloud: CloudSide, device: Partial<Device> = {}): R
     errors.push(`${label}: ${args.map((a) => (a instanceof Object && 'stack' in a ? String((a as Error).stack) : String(a))).join(' ')}`);
   };
 
-  const cache = new Map<string, { exports: unknown }>();
-  function requireFile(file: string): unknown {
-    const abs = file.endsWith('.js') ? file : `${file}.js`;
-    const hit = cache.get(abs);
-    if (hit) return hit.exports;
-    if (!existsSync(abs)) throw new Error(`module "${path.relative(DIST, abs)}" is not defined`);
-    const mod = { exports: {} as unknown };
-    cache.set(abs, mod);
-    const fn = vm.runInContext(`(function (require, module, exports) {${readFileSync(abs, 'utf8')}\n})`, context, { filename: abs }) as (r: unknown, m: unknown, e: unknown) => void;
-    fn((p: string) => requireFile(path.resolve(path.dirname(abs), p)), mod, mod.exports);
-    return mod.exports;
-  }
-
+  const requireFile = createLoader(context);
   Object.assign(context, {
     wx: wxParts.wx,
     console: { log: () => {}, info: () => {}, debug: () => {}, warn: () => {}, error: report('console.error') },
