@@ -13,6 +13,11 @@ export const localConfigSchema = z.object({
    * the organisation and the demo identities; `off` seeds only those, as most browser tests want.
    */
   DEMO: z.enum(['on', 'off']).default('on'),
+  /**
+   * demo: a new database gets the demo seed (committees, people, batches). none: nothing is
+   * seeded — the host starts exactly like a new cloud environment and prints the 初始化码.
+   */
+  SEED: z.enum(['demo', 'none'], { error: 'SEED must be demo or none' }).default('demo'),
   /** Dev only: run "as of" an instant (ISO 8601), e.g. to see the 2022 batch still open. */
   FAKE_NOW: z
     .string()
@@ -28,6 +33,8 @@ export function parseLocalConfig(env: Record<string, string | undefined>): Local
     throw new Error(`invalid local host configuration:\n${lines}`);
   }
   const config = parsed.data;
+  // The fresh deployment gets its own file, so the demo database is neither shown nor touched.
+  if (config.SEED === 'none' && env.DB_FILE === undefined) config.DB_FILE = 'fresh.sqlite';
   if (config.APP_ENV === 'production' && config.FAKE_NOW) {
     throw new Error('FAKE_NOW is a development setting and cannot be used with APP_ENV=production');
   }

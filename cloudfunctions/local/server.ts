@@ -21,6 +21,7 @@ import { loadReminderConfig } from '../core/jobs/reminder-config';
 import { callerKey, createRateLimiter, DEFAULT_UPLOAD_LIMIT, loadRateLimit } from '../core/services/rate-limit';
 import { AppError } from '@shared/contracts/errors';
 import { identityFromBearer, PC_SESSION_REFUSED } from '../core/services/pc-session';
+import { issueSetupCode } from '../core/services/setup-code';
 
 const MAX_BODY = 1_000_000;
 const BODY_TOO_LARGE = { code: 'VALIDATION', message: '请求内容过大（超过 1 MB），请减少填写的内容或分几次保存后重试' } as const;
@@ -30,6 +31,8 @@ const COOKIE = 'dev_openid';
 
 export interface LocalHost {
   server: Server;
+  /** The 初始化码 printed at start, while the database has no 组织部 administrator. */
+  setupCode: string | null;
   store: Store;
   url: string;
   close(): Promise<void>;
@@ -163,10 +166,14 @@ export async function startLocalHost(config: LocalConfig): Promise<LocalHost> {
   let offsetMs: number | null = config.FAKE_NOW ? Date.parse(config.FAKE_NOW) - Date.now() : null;
   const clock = () => new Date(Date.now() + (offsetMs ?? 0));
   const files = createLocalFiles(path.join(config.DATA_DIR, 'files'));
-  const fresh = await seedIfEmpty(store, clock());
-  const demo = config.DEMO === 'on' && process.env.SEED !== 'none';
-  // SEED=none (a fresh deployment) never gets the demo; DEMO=off keeps to the organisation.
+  // SEED=none (a fresh deployment) seeds nothing at all, exactly like a new cloud environment;
+  // otherwise the organisation and identities, and the demo university unless DEMO=off.
+  const fresh = config.SEED === 'none' ? false : await seedIfEmpty(store, clock());
+  const demo = config.DEMO === 'on' && config.SEED !== 'none';
   if (fresh && demo) await seedDemoLogged(store, files, clock());
+  // Until someone holds the 组织部 role, a fresh 初始化码 at every start (the last one's hash is all
+  // that was kept), printed on its own line as the cloud function writes it to its log.
+  const setupCode = await issueSetupCode(store, clock(), (line) => console.log(line));
   const reminderConfig = loadReminderConfig();
   const notifier = createLocalNotifier(store, clock, () => randomUUID().replace(/-/g, ''));
   const router = createApp({ store, clock, files, notifier, reminderConfig });
@@ -287,6 +294,7 @@ export async function startLocalHost(config: LocalConfig): Promise<LocalHost> {
   return {
     server,
     store,
+    setupCode,
     url: `http://${config.HOST}:${port}`,
     close: async () => {
       if (timer) clearInterval(timer);

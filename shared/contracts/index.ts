@@ -16,6 +16,7 @@ import { messagesContracts } from './messages';
 import { paperworkContracts } from './paperwork';
 import { pcContracts } from './pc';
 import { bulkContracts } from './bulk';
+import { orgContracts } from './org';
 
 /**
  * Every procedure the phone can call, with its input and output schema. The client and the
@@ -39,6 +40,7 @@ export const contracts = {
   ...paperworkContracts,
   ...pcContracts,
   ...bulkContracts,
+  ...orgContracts,
 } as const;
 
 export type Contracts = typeof contracts;

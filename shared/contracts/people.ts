@@ -39,6 +39,8 @@ export const pendingPersonView = z.object({
   boundAt: z.string(),
   /** Someone else already bound this 工号/学号 (a mistake or an impersonation to look at). */
   sameStaffNo: z.array(z.object({ name: z.string(), committeeName: z.string() })),
+  /** How the binding differs from the 组织部's roster entry with the same number ([] when none). */
+  rosterDifferences: z.array(z.string()),
 });
 export type PendingPersonView = z.infer<typeof pendingPersonView>;
 

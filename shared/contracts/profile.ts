@@ -40,8 +40,9 @@ export const meOutput = z.object({
 export type Me = z.infer<typeof meOutput>;
 
 export const orgOutput = z.object({
-  committees: z.array(z.object({ _id: z.string(), name: z.string(), kind: z.enum(COMMITTEE_KINDS) })),
-  branches: z.array(z.object({ _id: z.string(), committeeId: z.string(), name: z.string() })),
+  /** Closed (撤销) units are listed, marked, so old records still name them; new choices skip them. */
+  committees: z.array(z.object({ _id: z.string(), name: z.string(), kind: z.enum(COMMITTEE_KINDS), closed: z.boolean().optional() })),
+  branches: z.array(z.object({ _id: z.string(), committeeId: z.string(), name: z.string(), closed: z.boolean().optional() })),
 });
 export type OrgTree = z.infer<typeof orgOutput>;
 

@@ -62,4 +62,6 @@ export interface User {
   rejectReason?: string | null;
   roles: RoleGrant[];
   createdAt: string;
+  /** Set at binding when a roster entry with the same 工号/学号 differs: shown to the committee. */
+  rosterDifferences?: string[];
 }

@@ -454,4 +454,21 @@ export const MATRIX: Record<string, Entry> = {
   // 催办: a secretary nudges within their committee, the 组织部 anyone who owes something.
   'nudge.candidates': { none: { input: () => ({}), allow: [...SECRETARIES, 'admin'] } },
   'nudge.send': scoped((_w, side) => ({ personIds: [uid(side === 'cs' ? HOST : HOST_ME)] }), OWN_COMMITTEE, OTHER_COMMITTEE),
+
+  // —— Going live. The world has a 组织部 administrator, so the 初始化码 claim is refused to everyone
+  // (an unbound caller too: the handler refuses once an administrator exists).
+  'setup.status': { none: { input: () => ({}), allow: IDENTIFIED } },
+  'setup.claim': {
+    none: { input: () => ({ code: 'ABCD-EFGH-JKLM', name: '新同志', staffNo: 'T9999', kind: 'teacher', politicalStatus: 'full_member' }), allow: [], deniedAs: { unbound: 'FORBIDDEN' } },
+  },
+  // The organisation and the roster are the 组织部's alone.
+  'org.units': { none: { input: () => ({}), allow: ADMIN } },
+  'org.saveCommittee': { none: { input: () => ({ code: 'c-new', version: null, name: '新设学院党委', kind: 'committee', order: 9 }), allow: ADMIN } },
+  'org.saveBranch': { none: { input: () => ({ code: 'b-cs-new', version: null, committeeId: 'c-cs', name: '新设党支部', order: null }), allow: ADMIN } },
+  'org.setClosed': { none: { input: () => ({ unit: 'branch', code: 'b-pe-t1', version: 1, closed: true }), allow: ADMIN } },
+  'orgImport.template': { none: { input: () => ({ sheet: 'roster' }), allow: ADMIN } },
+  'orgImport.export': { none: { input: () => ({ sheet: 'org' }), allow: ADMIN } },
+  // No such upload (a preview listing that one problem) / no such preview: told after the access check.
+  'orgImport.preview': { none: { input: () => ({ sheet: 'org', fileId: 'local:not-uploaded.xlsx' }), allow: ADMIN } },
+  'orgImport.apply': { none: { input: () => ({ importId: 'imp-none' }), allow: ADMIN, refusedAs: { admin: 'VALIDATION' } } },
 };

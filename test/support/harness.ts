@@ -23,10 +23,10 @@ export interface Harness {
   call(openid: string | null, procedure: string, input: unknown, requestId?: string): Promise<CallResult<unknown>>;
 }
 
-export async function createHarness(start = new Date('2026-11-27T02:00:00Z'), options: { logger?: Logger; /** What the router sees instead of the store (e.g. a store that fails on purpose). */ wrapStore?: (store: Store) => Store } = {}): Promise<Harness> {
+export async function createHarness(start = new Date('2026-11-27T02:00:00Z'), options: { logger?: Logger; /** What the router sees instead of the store (e.g. a store that fails on purpose). */ wrapStore?: (store: Store) => Store; /** false: an empty database, as a new cloud environment. */ seed?: boolean } = {}): Promise<Harness> {
   const store = openSqliteStore(':memory:');
   const now = { value: start };
-  await seedIfEmpty(store, start);
+  if (options.seed !== false) await seedIfEmpty(store, start);
   let n = 0;
   const files = memoryFiles();
   const router = createApp({ store: options.wrapStore ? options.wrapStore(store) : store, clock: () => now.value, newId: () => `id${++n}`, files, logger: options.logger ?? { error: () => {} } });
@@ -55,6 +55,7 @@ export async function createHarness(start = new Date('2026-11-27T02:00:00Z'), op
 export interface MemoryFiles extends FileStore {
   /** The bytes of an exported file by its id or its address (throws when unknown). */
   bytes(idOrUrl: string): Buffer;
+  upload(bytes: Uint8Array): string;
 }
 
 /** A file store in memory: exports are kept by id (`mem:N`) and address (`/files/N`). */
@@ -70,6 +71,15 @@ export function memoryFiles(): MemoryFiles {
       const id = `mem:${++n}`;
       kept.set(id, Buffer.from(bytes));
       return { fileId: id, url: `/files/${n}?name=${encodeURIComponent(fileName)}`, fileName, size: bytes.length };
+    },
+    async read(fileId) {
+      return kept.get(fileId) ?? null;
+    },
+    /** Keeps bytes as if a person uploaded them (an import sheet); answers the file id. */
+    upload(bytes: Uint8Array) {
+      const id = `local:upload${++n}.xlsx`;
+      kept.set(id, Buffer.from(bytes));
+      return id;
     },
     bytes(idOrUrl) {
       const m = /^\/files\/(\d+)/.exec(idOrUrl);

@@ -59,6 +59,14 @@ export const COLLECTIONS = {
   pcSessions: ['tokenHash', 'userId', 'createdAt'],
   /** The 公示 list staged for release, one per batch (`_id` = batch id). */
   publicityStaging: [],
+  /** Going live: `first-admin` (its fixed `_id` makes the first claim race-free) and `code` (the 初始化码's hash). */
+  setup: [],
+  /** Pre-registered people (人员名册), `_id` = r_<工号/学号>. */
+  roster: ['committeeId'],
+  /** Org and roster imports: previewed (staged), applying, applied, rolled back. */
+  imports: ['status', 'createdAt'],
+  /** An import's writes, a hundred per document, applied in order. */
+  importChunks: ['importId', 'seq'],
   /** Fixture for the store contract suite. */
   contract_items: ['group', 'rank', 'tag', 'nested.key'],
 } as const satisfies Record<string, readonly string[]>;

@@ -12,6 +12,8 @@ export interface FileStore {
    * host. `fileName` is what the person sees (Chinese allowed); it must end in .docx, .xlsx or .zip.
    */
   saveExport(bytes: Uint8Array, fileName: string): Promise<SavedExport>;
+  /** The bytes of a file a person uploaded (an import sheet), or null when there is no such file. */
+  read(fileId: string): Promise<Uint8Array | null>;
 }
 
 export interface SavedExport {
@@ -36,6 +38,7 @@ export const NO_FILES: FileStore = {
   saveExport: async () => {
     throw new Error('no file store configured for exports');
   },
+  read: async () => null,
 };
 
 export const FILE_ID_PATTERN = /^(local:[A-Za-z0-9][A-Za-z0-9._-]{0,120}|cloud:\/\/[^\s]{1,280})$/;

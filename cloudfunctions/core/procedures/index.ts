@@ -11,6 +11,7 @@ import { messagesProcedures } from './messages';
 import { paperworkProcedures } from './paperwork';
 import { pcProcedures } from './pc';
 import { bulkProcedures } from './bulk';
+import { orgProcedures } from './org';
 import { listBranchFeatures, saveBranchFeature } from './brand/branch-feature';
 import { addEvent, addProgress, setCultivation } from './brand/cultivation';
 import { brandLibrary } from './brand/library';
@@ -86,6 +87,7 @@ export const procedures: ProcedureTable = {
   ...paperworkProcedures,
   ...pcProcedures,
   ...bulkProcedures,
+  ...orgProcedures,
   'branchFeature.list': { access: ['secretary', 'admin'], handler: listBranchFeatures },
   'branchFeature.save': { access: ['secretary', 'admin'], handler: saveBranchFeature },
 };

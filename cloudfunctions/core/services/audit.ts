@@ -4,7 +4,7 @@ import type { StoreOps } from '../ports/store';
 export interface AuditEntry {
   _id: string;
   version: number;
-  entityType: 'project' | 'user' | 'batch' | 'brand';
+  entityType: 'project' | 'user' | 'batch' | 'brand' | 'unit' | 'import';
   entityId: string;
   action: string;
   actorId: string;

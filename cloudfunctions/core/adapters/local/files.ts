@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DOCUMENT_EXTENSIONS, documentMatches, exportExtension, IMAGE_TYPES, MAX_DOCUMENT_BYTES, MAX_IMAGE_BYTES, sniffImageType, type FileStore } from '../../ports/files';
 
@@ -49,6 +49,11 @@ export function createLocalFiles(dir: string): LocalFiles {
       const stored = `${randomUUID().replace(/-/g, '')}.${ext}`;
       writeFileSync(path.join(dir, stored), bytes);
       return { fileId: `local:${stored}`, url: `/files/${stored}?name=${encodeURIComponent(fileName)}`, fileName, size: bytes.length };
+    },
+    async read(fileId) {
+      const name = fileId.startsWith('local:') ? fileId.slice('local:'.length) : null;
+      if (!name || !safe(name) || !existsSync(path.join(dir, name))) return null;
+      return readFileSync(path.join(dir, name));
     },
     pathFor(name) {
       if (!safe(name)) return null;

@@ -5,7 +5,7 @@ import type { Router } from '../../router/router';
 import type { Store } from '../../ports/store';
 import { recordMediaVerdict } from '../../services/media-check';
 import { createWechatContentCheck, type WechatSecurityCloud } from './content-check';
-import { createWechatFiles, type WechatStorage } from './files';
+import { createWechatFiles, type WechatDownload, type WechatStorage } from './files';
 import { createWechatMiniCode, type WechatCodeCloud } from './mini-code';
 import { createWechatNotifier, type WechatSubscribeApi } from './notifier';
 import { createWechatStore, type WechatDatabase } from './store';
@@ -17,7 +17,7 @@ import { identityFromBearer } from '../../services/pc-session';
 export type { ShowcaseShell } from './http';
 
 /** The slice of wx-server-sdk the api function needs (after `cloud.init`). */
-export interface WechatCloud extends WechatStorage {
+export interface WechatCloud extends WechatStorage, WechatDownload {
   database(): WechatDatabase;
   getWXContext(): WxContext;
   /** Typed loosely by the SDK (its members are made on access); narrowed by `openapiOf`. */

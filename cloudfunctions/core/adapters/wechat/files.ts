@@ -7,6 +7,11 @@ export interface WechatStorage {
   uploadFile(options: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>;
 }
 
+/** Reading back a file the phone uploaded (an import sheet). */
+export interface WechatDownload {
+  downloadFile(options: { fileID: string }): Promise<{ fileContent?: unknown }>;
+}
+
 /** Narrows the SDK's answer to getTempFileURL into fileID → address. */
 export async function tempUrls(cloud: WechatStorage, fileList: string[]): Promise<Map<string, string>> {
   const res = (await cloud.getTempFileURL({ fileList })) as { fileList?: unknown } | undefined;
@@ -21,7 +26,7 @@ export async function tempUrls(cloud: WechatStorage, fileList: string[]): Promis
 }
 
 /** Cloud storage: the phone uploads, the server turns file ids into temporary addresses (50 per call). */
-export function createWechatFiles(cloud: WechatStorage): FileStore {
+export function createWechatFiles(cloud: WechatStorage & WechatDownload): FileStore {
   return {
     async urls(fileIds) {
       const out = new Map<string, string>();
@@ -34,6 +39,15 @@ export function createWechatFiles(cloud: WechatStorage): FileStore {
         }
       }
       return out;
+    },
+    async read(fileId) {
+      if (!fileId.startsWith('cloud://')) return null;
+      try {
+        const { fileContent } = await cloud.downloadFile({ fileID: fileId });
+        return Buffer.isBuffer(fileContent) ? fileContent : null;
+      } catch {
+        return null;
+      }
     },
     async saveExport(bytes, fileName) {
       if (!exportExtension(fileName)) throw new Error(`not an export name: ${fileName}`);

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { ExcelJS } from './excel';
 import { officeText } from '../text';
 import { cellValue, numFmtOf, type CellInput, type ColumnSpec } from './columns';
 
@@ -51,7 +51,7 @@ export class SheetWriter {
     this.columns = spec.columns;
     const last = columnLetter(Math.max(spec.columns.length, 1));
     // exceljs leaves out a column of width 9 (its own default), and Excel would show 8.43 instead.
-    ws.columns = spec.columns.map((c, i) => ({ key: `c${i}`, width: c.width === 9 ? 9.5 : c.width }));
+    ws.columns = spec.columns.map((c, i) => ({ key: `c${i}`, width: c.width === 9 ? 9.5 : c.width, ...(c.textFormat ? { style: { numFmt: '@' } } : {}) }));
 
     const title = ws.addRow([officeText(spec.title, { keepBreaks: false })]);
     title.font = TITLE_FONT;
@@ -93,6 +93,21 @@ export class SheetWriter {
     row.commit();
   }
 
+  /** A drop-down of fixed values for a column (0-based), from under the header down to `lastRow`. */
+  choices(column: number, values: readonly string[], firstRow: number, lastRow: number): void {
+    const letter = columnLetter(column + 1);
+    if (!hasValidations(this.ws)) throw new Error('this exceljs worksheet keeps no data validations');
+    this.ws.dataValidations.add(`${letter}${firstRow}:${letter}${lastRow}`, {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`"${values.join(',')}"`],
+      showErrorMessage: true,
+      errorStyle: 'stop',
+      errorTitle: '请从下拉列表中选择',
+      error: `可选：${values.join('、')}`,
+    });
+  }
+
   commit(): void {
     this.ws.commit();
   }
@@ -109,6 +124,12 @@ export class SheetWriter {
     row.commit();
   }
 }
+
+/** exceljs's worksheets keep range validations at run time; its typings only know them per cell. */
+interface WithValidations {
+  dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void };
+}
+const hasValidations = (ws: unknown): ws is WithValidations => typeof (ws as Partial<WithValidations>).dataValidations?.add === 'function';
 
 /** Collects the zip's bytes: the file port takes the whole file at the end. */
 class Collector extends Writable {

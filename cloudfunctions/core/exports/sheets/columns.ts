@@ -18,6 +18,8 @@ export interface ColumnSpec {
   kind?: CellKind;
   /** Long text: wrapped in its cell instead of overflowing into the next. */
   wrap?: boolean;
+  /** Formatted as text, so what is typed in later stays text (a 工号 keeps its leading zeros). */
+  textFormat?: boolean;
 }
 
 export type CellInput = string | number | null | undefined;

@@ -1,3 +1,4 @@
+import { isOpen } from '@shared/domain/org';
 import { AppError, type BrandView, type ParsedInputOf } from '@shared/contracts';
 import { brandSearchText, type Brand } from '@shared/domain/brand/brand';
 import { emptyBrandReport, type BrandReport } from '@shared/domain/brand/report';
@@ -35,6 +36,7 @@ export async function createBrand(ctx: Context, input: ParsedInputOf<'brand.crea
   const at = ctx.now.toISOString();
   const committee = await new Lookup(ctx.store).committee(committeeId);
   if (!committee) throw new AppError('NOT_FOUND', '该基层党委不存在，请重新选择', { field: 'committeeId' });
+  if (!isOpen(committee)) throw new AppError('FORBIDDEN', `${committee.name}已撤销，不能再创建品牌；已有品牌仍可查看`);
   const committeeName = committee.name;
   const brand: Omit<Brand, 'version'> = {
     _id: ctx.newId(),

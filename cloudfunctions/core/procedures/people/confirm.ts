@@ -45,6 +45,7 @@ export async function pendingPeople(ctx: Context, input: ParsedInputOf<'people.p
       politicalStatus: u.profile.politicalStatus,
       isPartyWorker: u.profile.isPartyWorker,
       boundAt: u.createdAt,
+      rosterDifferences: u.rosterDifferences ?? [],
       sameStaffNo: await Promise.all(
         sameNo
           .filter((o) => o._id !== u._id && o.profile.staffNo === u.profile.staffNo)

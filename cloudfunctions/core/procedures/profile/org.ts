@@ -1,5 +1,5 @@
 import type { OrgTree } from '@shared/contracts';
-import type { Branch, Committee } from '@shared/domain/org';
+import { compareBranches, type Branch, type Committee } from '@shared/domain/org';
 import type { Context } from '../../context';
 import { MAX_PAGE, type StoreOps, type StoredDoc } from '../../ports/store';
 
@@ -19,7 +19,7 @@ export async function orgTree(ctx: Context): Promise<OrgTree> {
     readAll<Branch & StoredDoc>(ctx.store, 'branches', 'name'),
   ]);
   return {
-    committees: committees.map(({ _id, name, kind }) => ({ _id, name, kind })),
-    branches: branches.map(({ _id, committeeId, name }) => ({ _id, committeeId, name })),
+    committees: committees.map(({ _id, name, kind, closed }) => ({ _id, name, kind, ...(closed ? { closed } : {}) })),
+    branches: [...branches].sort(compareBranches).map(({ _id, committeeId, name, closed }) => ({ _id, committeeId, name, ...(closed ? { closed } : {}) })),
   };
 }

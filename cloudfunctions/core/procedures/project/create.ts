@@ -4,6 +4,7 @@ import { canSubmitTo, submissionClosedMessage } from '@shared/domain/batch';
 import { canJoinProjectTeam } from '@shared/domain/political-status';
 import { emptyApplication } from '@shared/domain/project/application';
 import type { Project } from '@shared/domain/project/project';
+import { isOpen } from '@shared/domain/org';
 import type { Context } from '../../context';
 import { StoreError, type StoredDoc } from '../../ports/store';
 import { audit } from '../../services/audit';
@@ -25,7 +26,9 @@ export async function createProject(ctx: Context, input: ParsedInputOf<'project.
   const user = ctx.user;
   if (!user) throw new AppError('UNAUTHENTICATED');
   const lookup = new Lookup(ctx.store);
-  const batch = await lookup.requireBatch(input.batchId);
+  const [batch, committee] = await Promise.all([lookup.requireBatch(input.batchId), lookup.committee(user.profile.committeeId)]);
+  // A closed (撤销) committee takes no new application; its earlier ones stay readable.
+  if (committee && !isOpen(committee)) throw new AppError('FORBIDDEN', `${committee.name}已撤销，不能再申报新项目。如已调整到其他单位，请联系组织部更新您的身份信息`);
   if (batch.level === 'committee' && batch.committeeId !== user.profile.committeeId) {
     throw new AppError('FORBIDDEN', '这是其他基层党委自行组织的批次，您不能在其中申报');
   }

@@ -1,0 +1,25 @@
+import type { orgContracts } from '@shared/contracts/org';
+import type { AreaTable } from '../../router/procedure';
+import { applyImport } from './imports';
+import { previewImport } from './preview';
+import { importExport, importTemplate } from './sheets';
+import { listUnits, saveBranch, saveCommittee, setClosed } from './units';
+import { claimFirstAdmin, setupStatus } from '../setup/setup';
+
+/**
+ * Going live: the first administrator by the one-time 初始化码 (anyone with a WeChat identity may
+ * try, the handler refuses once an administrator exists), then the 组织部 keeps the organisation
+ * and imports and exports it, and the roster.
+ */
+export const orgProcedures: AreaTable<typeof orgContracts> = {
+  'setup.status': { access: 'identified', handler: setupStatus },
+  'setup.claim': { access: 'identified', handler: claimFirstAdmin },
+  'org.units': { access: ['admin'], handler: listUnits },
+  'org.saveCommittee': { access: ['admin'], handler: saveCommittee },
+  'org.saveBranch': { access: ['admin'], handler: saveBranch },
+  'org.setClosed': { access: ['admin'], handler: setClosed },
+  'orgImport.template': { access: ['admin'], handler: importTemplate },
+  'orgImport.export': { access: ['admin'], handler: importExport },
+  'orgImport.preview': { access: ['admin'], handler: previewImport },
+  'orgImport.apply': { access: ['admin'], handler: applyImport },
+};
