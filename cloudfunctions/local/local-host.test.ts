@@ -105,17 +105,20 @@ describe('the local host', () => {
     expect(await host.store.count('brands')).toBeGreaterThanOrEqual(3);
   });
 
-  it('SEED=none skips the demo (a fresh deployment), and the page offers no demo hints', async () => {
-    const before = process.env.SEED;
-    process.env.SEED = 'none';
+  it('SEED=none seeds nothing (a fresh deployment), prints the 初始化码, and the page offers no demo hints', async () => {
+    const lines: string[] = [];
+    const log = console.log;
+    console.log = (...args: unknown[]) => void lines.push(args.map(String).join(' '));
     try {
-      const { host } = await start({ DEMO: 'on' });
+      const { host } = await start({ DEMO: 'on', SEED: 'none' });
+      expect(await host.store.count('committees')).toBe(0);
+      expect(await host.store.count('users')).toBe(0);
       expect(await host.store.count('brands')).toBe(0);
-      expect(await host.store.count('projects')).toBe(0);
+      expect(host.setupCode).toMatch(/^[A-Z0-9]{12}$/);
+      expect(lines.some((l) => l.includes('初始化码') && l.includes(host.setupCode?.slice(0, 4) ?? '?'))).toBe(true);
       expect(await (await fetch(`${host.url}/dev/sign-in`)).text()).not.toContain('data-try=');
     } finally {
-      if (before === undefined) delete process.env.SEED;
-      else process.env.SEED = before;
+      console.log = log;
     }
   });
 

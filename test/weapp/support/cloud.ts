@@ -67,6 +67,11 @@ export async function startCloud(options: { store?: Store; now?: Date } = {}): P
       storage.set(fileID, Buffer.from(fileContent));
       return { fileID };
     },
+    async downloadFile({ fileID }: { fileID: string }) {
+      const bytes = storage.get(fileID);
+      if (!bytes) throw new Error(`storage file not exist: ${fileID}`);
+      return { fileContent: bytes };
+    },
     openapi: {
       wxacode: {
         async getUnlimited(o: { scene: string; page: string; checkPath: boolean; width: number }) {
