@@ -42,6 +42,7 @@ beforeEach(async () => {
     openapi: fakeOpenapi,
     uploadFile: async () => ({ fileID: 'cloud://env/x.png' }),
     getTempFileURL: async () => ({ fileList: [] }),
+    downloadFile: async () => ({ fileContent: Buffer.alloc(0) }),
   };
   main = createWechatMain(double);
 });
