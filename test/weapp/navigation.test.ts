@@ -1,7 +1,7 @@
 // Navigation in the weapp build: the app's own switchTab and redirectTo taps, and the page stack
 // of the runtime double as WeChat keeps it (lifecycles, tab pages, the 10-page limit).
 import { describe, expect, it } from 'vitest';
-import { HOST, MEMBER2, OPEN_BATCH } from '../support/harness';
+import { ADMIN, HOST, MEMBER2, OPEN_BATCH } from '../support/harness';
 import { useWeapp } from './support/session';
 
 const w = useWeapp();
@@ -46,6 +46,23 @@ describe('the app navigates', () => {
     expect(w.rt.stack().map((p) => p.route)).toEqual([HOME]);
     await w.me.waitFor('张晓明，您好');
     expect(w.rt.log.filter((c) => c.api === 'switchTab').at(-1)?.args).toMatchObject({ url: '/pages/index/index' });
+  });
+});
+
+describe('the app goes back', () => {
+  it('saving a batch leaves its page for the list it came from (getCurrentPages, navigateBack)', async () => {
+    w.rt.as(ADMIN);
+    await w.me.open('/packages/admin/batches/index');
+    await w.me.waitFor('第三批校级党建精品项目');
+    await w.me.tap({ cls: 'batch-edit' });
+    expect(w.rt.top().route).toBe('packages/admin/batch/index');
+    await w.me.waitFor('修改后点“保存”');
+    await w.me.tap({ cls: 'batch-save' });
+    await w.me.waitFor('第三批校级党建精品项目');
+    expect(w.rt.state.toasts).toContain('已保存');
+    expect(w.rt.stack().map((p) => p.route)).toEqual(['packages/admin/batches/index']);
+    expect(w.rt.log.filter((c) => c.api === 'navigateBack')).toHaveLength(1);
+    expect(w.rt.errors).toEqual([]);
   });
 });
 
