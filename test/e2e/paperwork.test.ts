@@ -142,7 +142,7 @@ describe('立项通知 and 纸质材料包 in the browser', () => {
     await expectNoHorizontalOverflow(visitor, 'public 立项 page');
   });
 
-  it('the committee’s secretary downloads the 纸质材料包 with progress', async () => {
+  it('the committee’s secretary downloads the 纸质材料包', async () => {
     const secretary = await phone();
     await signIn(secretary, 'dev-secretary-cs');
     await secretary.goto(`${t.host.url}${INBOX}`);
