@@ -156,6 +156,7 @@ describe('扫码登录 and the desk layout', () => {
       { name: 'people', who: 'dev-admin', url: '/packages/admin/people/index', table: null },
       { name: 'library', who: 'dev-admin', url: '/packages/brand/library/index', table: null },
       { name: 'inbox', who: 'dev-secretary-cs', url: '/packages/committee/inbox/index', table: '.inbox-table' },
+      { name: 'members', who: 'dev-secretary-cs', url: '/packages/committee/members/index', table: '.members-table' },
     ];
     const desks = new Map<string, Page>();
     const phones = new Map<string, Page>();

@@ -6,6 +6,7 @@ import type { RowReport } from '@shared/contracts/bulk';
 import { formatYuan } from '@shared/domain/money';
 import { PROJECT_STATE_LABELS } from '@shared/domain/project/state';
 import { tranchesFor } from '@shared/domain/project/funding';
+import { parseAmountList } from '@shared/domain/bulk/amounts';
 import { DeskTable, type Column } from '../../../components/desk/DeskTable';
 import { ErrorBox } from '../../../components/Feedback';
 
@@ -31,6 +32,9 @@ interface Props {
 export function FundedTable({ items, busy, error, onDisburse }: Props) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [report, setReport] = useState<RowReport | null>(null);
+  const [pasted, setPasted] = useState('');
+  const [pasteTranche, setPasteTranche] = useState<1 | 2>(1);
+  const [pasteError, setPasteError] = useState<string | null>(null);
   const picked = items.filter((p) => selected.has(p.projectId) && p.dueTranche);
   const tranche = (picked[0]?.dueTranche === 2 ? 2 : 1) as 1 | 2;
   const same = picked.filter((p) => p.dueTranche === tranche);
@@ -45,6 +49,31 @@ export function FundedTable({ items, busy, error, onDisburse }: Props) {
       setSelected(new Set());
     }
   };
+  /** A list of amounts pasted from a spreadsheet: each line's title (or id) found on this page. */
+  const recordPasted = async () => {
+    const { lines, bad } = parseAmountList(pasted);
+    const unknown: string[] = [];
+    const list: Array<{ projectId: string; amountFen: number }> = [];
+    for (const l of lines) {
+      const p = items.find((x) => x.projectId === l.name || x.title === l.name);
+      if (p) list.push({ projectId: p.projectId, amountFen: l.amountFen });
+      else unknown.push(l.name);
+    }
+    const problems = [bad.length ? `第 ${bad.join('、')} 行不是“项目名称 金额”` : '', unknown.length ? `本页没有：${unknown.slice(0, 3).join('、')}${unknown.length > 3 ? ` 等 ${unknown.length} 项` : ''}` : ''].filter(Boolean);
+    if (problems.length || list.length === 0) {
+      setPasteError(`${problems.join('；') || '清单是空的'}。请改正后再登记（什么也没有登记）`);
+      return;
+    }
+    setPasteError(null);
+    const total = list.reduce((sum, a) => sum + a.amountFen, 0);
+    const ok = await Taro.showModal({ title: '按清单登记拨付', content: `为 ${list.length} 个项目登记第${pasteTranche === 1 ? '一' : '二'}笔经费，共 ¥${formatYuan(total)}。` });
+    if (!ok.confirm) return;
+    const r = await onDisburse(pasteTranche, list);
+    if (r) {
+      setReport(r);
+      if (r.refused.length === 0) setPasted('');
+    }
+  };
   return (
     <View className="funded-desk">
       <View className="desk-bulk" aria-label="批量操作">
@@ -54,6 +83,24 @@ export function FundedTable({ items, busy, error, onDisburse }: Props) {
         </button>
         {picked.length > same.length ? <span className="muted">（一次只登记同一笔：另 {picked.length - same.length} 项下次登记）</span> : null}
       </View>
+      <details className="desk-paste">
+        <summary>按清单登记（从表格粘贴：每行 项目名称 金额（元））</summary>
+        <textarea className="paste-amounts" rows={5} value={pasted} placeholder={'红色引擎党建与科研融合工程\t10000.00'} onChange={(e) => setPasted(e.target.value)} />
+        <div className="desk-bulk">
+          <label>
+            <input type="radio" name="paste-tranche" checked={pasteTranche === 1} onChange={() => setPasteTranche(1)} />
+            第一笔
+          </label>
+          <label>
+            <input type="radio" name="paste-tranche" checked={pasteTranche === 2} onChange={() => setPasteTranche(2)} />
+            第二笔
+          </label>
+          <button type="button" className="primary paste-record" disabled={busy || pasted.trim() === ''} onClick={() => void recordPasted()}>
+            按清单登记
+          </button>
+        </div>
+        {pasteError ? <ErrorBox message={pasteError} /> : null}
+      </details>
       {error ? <ErrorBox message={error} /> : null}
       {report ? (
         <View className="card bulk-report">

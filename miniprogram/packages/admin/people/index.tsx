@@ -68,7 +68,7 @@ export default function People() {
         <View className="card-title">查找人员</View>
         <View className="muted meta-line">按工号/学号查找已绑定身份的人员，授予书记/组织员、评审专家或组织部角色。</View>
         <View className="row">
-          <Input className="input people-staffno" value={staffNo} maxlength={20} placeholder="工号/学号" onInput={(e) => setStaffNo(e.detail.value)} />
+          <Input className="input people-staffno" value={staffNo} maxlength={20} placeholder="工号/学号" confirmType="search" onInput={(e) => setStaffNo(e.detail.value)} onConfirm={() => void search()} />
           <Button size="small" type="primary" className="people-search" loading={action.busy} onClick={search}>
             查找
           </Button>
