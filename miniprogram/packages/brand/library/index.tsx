@@ -15,6 +15,8 @@ import { FilterRow } from './FilterRow';
 import '../components/brand.css';
 import './index.css';
 import { DeskShell } from '../../../components/desk/DeskShell';
+import { DeskTable, type Column } from '../../../components/desk/DeskTable';
+import { useDesk } from '../../../hooks/useDesk';
 
 interface Filters {
   keyword: string;
@@ -23,6 +25,15 @@ interface Filters {
   state?: BrandState;
   committeeId?: string;
 }
+
+/** At a desk the library is a table; the filters above it are the server's (brand.library pages and filters). */
+const COLUMNS: Column<BrandSummary>[] = [
+  { key: 'name', label: '品牌名称', render: (b) => b.name || '（尚未命名）', sort: (b) => b.name },
+  { key: 'committee', label: '基层党委', render: (b) => b.committeeName, sort: (b) => b.committeeName },
+  { key: 'year', label: '年度', render: (b) => b.year, sort: (b) => b.year },
+  { key: 'stage', label: '阶段', render: (b) => BRAND_STAGE_LABELS[b.stage], sort: (b) => b.stage },
+  { key: 'state', label: '状态', render: (b) => BRAND_STATE_LABELS[b.state], sort: (b) => b.state },
+];
 
 const thisYear = Number(dateIn(new Date()).slice(0, 4));
 const YEARS = [thisYear, thisYear - 1, thisYear - 2, thisYear - 3];
@@ -39,6 +50,7 @@ export default function BrandLibrary() {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const seq = useRef(0);
+  const desk = useDesk();
 
   useEffect(() => {
     Promise.all([call('session.me', {}), call('org.tree', {})])
@@ -111,7 +123,10 @@ export default function BrandLibrary() {
         {!loading && !error && items.length === 0 ? (
           <Empty>{filtered ? '没有符合条件的党建品牌，请换个关键词或放宽筛选条件。' : '资源库里还没有党建品牌。基层党委报送、组织部认定后会收录在这里。'}</Empty>
         ) : null}
-        {items.map((b) => (
+        {desk && items.length > 0 ? (
+          <DeskTable label="党建品牌" className="library-table" rows={items} rowKey={(b) => b._id} columns={COLUMNS} onOpen={(b) => void Taro.navigateTo({ url: `/packages/brand/detail/index?id=${b._id}` })} empty="资源库里还没有党建品牌。" pageSize={200} />
+        ) : null}
+        {(desk ? [] : items).map((b) => (
           <View key={b._id} className="list-item library-item" onClick={() => Taro.navigateTo({ url: `/packages/brand/detail/index?id=${b._id}` })}>
             <View className="row">
               <Text className="list-item-title">{b.name || '（尚未命名）'}</Text>
