@@ -15,11 +15,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openSqliteStore } from '../cloudfunctions/core/adapters/sqlite/store.ts';
 import { createApp } from '../cloudfunctions/core/app.ts';
-import { userIdFor } from '../cloudfunctions/core/context.ts';
 import { procedures } from '../cloudfunctions/core/procedures/index.ts';
-import { countingStore } from './bench/counting-store.mjs';
+import { BUDGETS, CLOUD_TIME_GOAL_MS, MODEL_HEADING, modelledCloudMs, TRIP_BUDGET } from './bench/budgets.ts';
+import { caseLabel, procedureCases } from './bench/cases.ts';
+import { countingStore } from './bench/counting-store.ts';
 import { openHandSql } from './bench/hand-sql.mjs';
-import { BATCH_OPEN, BATCH_PAST, BATCH_REVIEW, NOW, committeeId, seedUniversity } from './bench/seed-university.mjs';
+import { NOW, seedUniversity } from './bench/seed-university.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const N = Number(process.env.BENCH_CALLS ?? 20);
@@ -37,7 +38,7 @@ const seeded = await seedUniversity(raw);
 const seedMs = performance.now() - t;
 const total = Object.values(seeded.counts).reduce((a, b) => a + b, 0);
 console.log(`seed: ${total} documents in ${(seedMs / 1000).toFixed(1)} s`, seeded.counts);
-const { who, projects, brands } = seeded;
+const { brands } = seeded;
 
 // 2. The router on the counted store, the clock fixed at NOW.
 const counted = countingStore(raw);
@@ -53,49 +54,7 @@ const files = {
 const router = createApp({ store: counted.store, clock: () => NOW, newId: () => `bench${++ids}`, files, logger: { error: (m, e) => console.error(m, e) } });
 const handSql = openHandSql(file);
 
-const member = (i) => who.members[(i * 37 + 11) % who.members.length].openid;
-const secretary = (i) => who.secretaries[i % 60]; // the first secretary of committee i+1
-const reviewer = (i) => who.reviewers[i % who.reviewers.length].openid;
-const ADMIN = who.admins[0];
-const funded = [...projects[BATCH_PAST].cultivating, ...projects[BATCH_PAST].final_review];
-const drafts = projects[BATCH_OPEN].draft;
-const newFields = (i) => ({
-  title: `修改后的项目名称${i}`, contactPhone: '13800138000', category: 'integration', background: '背景说明（修改）。', goals: '建设目标（修改）。',
-  measures: '主要举措（修改）。', innovation: '创新点。', milestones: [{ date: '2027-03-01', task: '完成方案' }], expectedOutcomes: '预期成果。',
-  budget: [{ item: '资料印制费', amountFen: 120_050 }], brandId: null, attachments: [],
-});
-const at = NOW.toISOString();
-
-/**
- * One row per case: who calls with what (call i of N), and the hand SQL reading the same data.
- * `calls` caps the slow ones so the whole run stays within a few minutes.
- */
-const CASES = [
-  { name: 'session.me', call: (i) => [member(i), {}], hand: (i) => ({ userId: userIdFor(member(i)) }) },
-  { name: 'batch.list', call: (i) => [member(i), {}], hand: () => ({}) },
-  { name: 'project.listMine', call: (i) => [funded[i].hostOpenid, {}], hand: (i) => ({ userId: userIdFor(funded[i].hostOpenid) }) },
-  { name: 'project.get', call: (i) => [funded[i].hostOpenid, { id: funded[i]._id }], hand: (i) => ({ projectId: funded[i]._id }) },
-  { name: 'project.saveDraft', write: true, call: (i) => [drafts[i].hostOpenid, { id: drafts[i]._id, version: 1, fields: newFields(i) }], hand: (i) => ({ projectId: drafts[200 + i]._id, fields: newFields(i), at }) },
-  { name: 'project.submit', write: true, call: (i) => [drafts[100 + i].hostOpenid, { id: drafts[100 + i]._id, version: 1 }], hand: (i) => ({ projectId: drafts[300 + i]._id, userId: userIdFor(drafts[300 + i].hostOpenid), at, n: i }) },
-  ...['pending', 'recommended', 'decided', 'all'].map((view) => ({
-    name: 'committee.inbox', label: `committee.inbox (${view})`,
-    call: (i) => [secretary(i).openid, { view }], hand: (i) => ({ committeeId: committeeId(secretary(i).committee), view }),
-  })),
-  { name: 'committee.progress', call: (i) => [secretary(i).openid, { batchId: BATCH_OPEN }], hand: (i) => ({ committeeId: committeeId(secretary(i).committee), batchId: BATCH_OPEN }) },
-  { name: 'review.myAssignments', call: (i) => [reviewer(i), {}], hand: (i) => ({ userId: userIdFor(reviewer(i)) }) },
-  { name: 'review.roundStatus', label: 'review.roundStatus (open round)', calls: 5, call: () => [ADMIN, { batchId: BATCH_REVIEW }], hand: () => ({ batchId: BATCH_REVIEW }) },
-  { name: 'review.roundStatus', label: 'review.roundStatus (2024, 17k reviews)', calls: 3, call: () => [ADMIN, { batchId: BATCH_PAST }], hand: () => ({ batchId: BATCH_PAST }) },
-  { name: 'funding.list', calls: 5, call: () => [ADMIN, { batchId: BATCH_PAST }], hand: () => ({ batchId: BATCH_PAST }) },
-  { name: 'funding.status', call: (i) => [funded[i].hostOpenid, { projectId: funded[i]._id }], hand: (i) => ({ projectId: funded[i]._id }) },
-  { name: 'brand.library', call: (i) => [secretary(i).openid, {}], hand: (i) => ({ committeeId: committeeId(secretary(i).committee) }) },
-  { name: 'brand.publicList', call: () => [null, {}], hand: () => ({}) },
-  { name: 'brand.public', call: (i) => [null, { id: brands.promoted[i % brands.promoted.length] }], hand: (i) => ({ brandId: brands.promoted[i % brands.promoted.length] }) },
-  { name: 'people.find', call: (i) => [ADMIN, { staffNo: `T${String(1990_000 + 400 + i * 4).padStart(7, '0')}` }], hand: (i) => ({ staffNo: `T${String(1990_000 + 400 + i * 4).padStart(7, '0')}` }) },
-  // Added by other work when present: the dashboards and the applications export.
-  { name: 'dashboard.university', calls: 5, call: () => [ADMIN, { batchId: BATCH_REVIEW }], hand: null },
-  { name: 'dashboard.committee', calls: 10, call: (i) => [secretary(i).openid, { batchId: BATCH_REVIEW }], hand: null },
-  { name: 'export.applications', calls: 3, call: () => [ADMIN, { batchId: BATCH_REVIEW }], hand: null },
-];
+const CASES = procedureCases(seeded);
 
 const pct = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -145,8 +104,9 @@ for (const c of onlyH5 ? [] : CASES) {
       handTimes.push(performance.now() - t0);
     }
   }
+  const budget = BUDGETS[caseLabel(c)] ?? null;
   const row = {
-    procedure: c.label ?? c.name,
+    procedure: caseLabel(c),
     calls,
     p50: round(pct(times, 50)),
     p95: round(pct(times, 95)),
@@ -155,6 +115,10 @@ for (const c of onlyH5 ? [] : CASES) {
     byOp: Object.fromEntries(Object.entries(byOp).map(([op, n]) => [op, round(n / calls)])),
     items,
     handSqlMs: handTimes.length ? round(pct(handTimes, 50)) : null,
+    /** The goal and, for a procedure over it today, the ceiling the budget test holds it to. */
+    tripBudget: budget ? budget.trips : null,
+    tripCeiling: budget?.over ? budget.over.trips : null,
+    modelledCloudMs: round(modelledCloudMs(pct(trips, 50), pct(times, 50))),
     /** Store queries SQLite answered with a full table scan (a missing index), with their plans. */
     unindexed: [...unindexed],
     error,
@@ -164,12 +128,16 @@ for (const c of onlyH5 ? [] : CASES) {
 }
 
 const table = [
-  '| procedure | calls | p50 ms | p95 ms | round trips | hand SQL ms | notes |',
-  '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
+  `| procedure | calls | p50 ms | p95 ms | round trips | budget | modelled cloud ms ¹ | hand SQL ms | notes |`,
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
   ...rows.map((r) => {
     const notes = [r.items !== null ? `${r.items} items` : null, r.roundTripsMax !== r.roundTrips ? `max ${r.roundTripsMax} trips` : null, r.unindexed.length ? `${r.unindexed.length} unindexed queries` : null, r.error ? `ERROR ${r.error}` : null].filter(Boolean).join('; ');
-    return `| ${r.procedure} | ${r.calls} | ${r.p50} | ${r.p95} | ${r.roundTrips} | ${r.handSqlMs ?? '—'} | ${notes} |`;
+    const budget = r.tripBudget === null ? '—' : `${r.roundTripsMax <= r.tripBudget ? '✓' : '✗'} ${r.roundTripsMax}/${r.tripBudget}${r.tripCeiling ? ` (over, held ≤ ${r.tripCeiling})` : ''}`;
+    const cloud = r.tripBudget === null ? `${r.modelledCloudMs}` : `${r.modelledCloudMs <= CLOUD_TIME_GOAL_MS ? '✓' : '✗'} ${r.modelledCloudMs}`;
+    return `| ${r.procedure} | ${r.calls} | ${r.p50} | ${r.p95} | ${r.roundTrips} | ${budget} | ${cloud} | ${r.handSqlMs ?? '—'} | ${notes} |`;
   }),
+  '',
+  `¹ ${MODEL_HEADING}. Goals: at most ${TRIP_BUDGET} round trips and ${CLOUD_TIME_GOAL_MS} ms for every procedure a person waits for (budgets: scripts/bench/budgets.ts).`,
 ].join('\n');
 const scans = rows.flatMap((r) => r.unindexed.map((u) => `${r.procedure} → ${u}`));
 console.log(`\n${table}\n\nstore queries without an index: ${scans.length ? `\n  ${scans.join('\n  ')}` : 'none (every find and count used an index, EXPLAIN QUERY PLAN)'}\n`);

@@ -36,8 +36,12 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[] = []): Loaded
   }, [run]);
 
   useEffect(reload, [reload]);
+  // The first show is the page opening, which the effect above loads: only a return reloads
+  // (otherwise every page made its first call twice).
+  const shown = useRef(false);
   useDidShow(() => {
-    if (seq.current > 0) reload();
+    if (shown.current && seq.current > 0) reload();
+    shown.current = true;
   });
   return { data, error, loading, reload };
 }

@@ -3,7 +3,7 @@
 // wx-server-sdk, in the same run with the runs interleaved (floor, api, scheduler, floor, …) so
 // the machine's load falls on all alike. Whole-process wall time and peak RSS; median of RUNS.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const RUNS = Number(process.env.BENCH_COLD_RUNS ?? 9);
@@ -25,10 +25,9 @@ function once(file) {
 
 export function measureColdStart(root) {
   const dist = path.join(root, 'dist', 'cloudfunctions');
-  if (!existsSync(path.join(dist, 'api', 'index.js'))) {
-    const b = spawnSync(process.execPath, [path.join(root, 'scripts', 'build-functions.mjs')], { cwd: root, encoding: 'utf8' });
-    if (b.status !== 0) throw new Error(`build-functions failed:\n${b.stderr}`);
-  }
+  // Always from the current sources (the build takes about a second).
+  const b = spawnSync(process.execPath, [path.join(root, 'scripts', 'build-functions.mjs')], { cwd: root, encoding: 'utf8' });
+  if (b.status !== 0) throw new Error(`build-functions failed:\n${b.stderr}`);
   // The floor sits in dist/ (not among the functions, which the deploy uploads) and resolves the
   // same wx-server-sdk from the repo's node_modules.
   const floorDir = path.join(root, 'dist', '.bench-floor');

@@ -7,6 +7,7 @@ import { teamContracts } from './team';
 import { fundingContracts } from './funding';
 import { reviewContracts } from './review';
 import { profileContracts } from './profile';
+import { homeContracts } from './home';
 import { projectContracts } from './project';
 import { remindersContracts } from './reminders';
 import { documentsContracts } from './documents';
@@ -24,6 +25,7 @@ import { orgContracts } from './org';
  */
 export const contracts = {
   ...profileContracts,
+  ...homeContracts,
   ...projectContracts,
   ...committeeContracts,
   ...batchContracts,

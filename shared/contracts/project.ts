@@ -108,9 +108,10 @@ export const projectContracts = {
   'project.create': { input: z.object({ batchId: idSchema }).strict(), output: projectView },
   'project.get': { input: byId, output: projectView },
   'project.listMine': { input: empty, output: z.array(projectSummary) },
+  /** Autosave answers only what a save changes (the page keeps the rest): every save is a round trip or two cheaper. */
   'project.saveDraft': {
     input: z.object({ id: idSchema, version: versionSchema, fields: applicationFieldsSchema }).strict(),
-    output: projectView,
+    output: projectView.pick({ _id: true, version: true, updatedAt: true, fields: true, fileUrls: true }),
   },
   'project.submit': { input: versioned, output: projectView },
   'project.withdraw': { input: versioned, output: projectView },

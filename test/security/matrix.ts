@@ -82,6 +82,7 @@ function scoped(input: (w: World, side: 'cs' | 'me') => unknown, inAllow: readon
 export const MATRIX: Record<string, Entry> = {
   // —— Identity: any caller with a platform identity, bound or not.
   'session.me': { none: { input: () => ({}), allow: IDENTIFIED } },
+  'home.open': { none: { input: () => ({}), allow: IDENTIFIED } },
   'org.tree': { none: { input: () => ({}), allow: IDENTIFIED } },
   'profile.bind': {
     none: {

@@ -26,6 +26,7 @@ import { confirmPerson, pendingPeople } from './people/confirm';
 import { invite, join, list as listTeam, listJoined, preview, remove as removeMember } from './team/team';
 import { bindProfile } from './profile/bind';
 import { describeMe } from './profile/me';
+import { openHome } from './home/open';
 import { orgTree } from './profile/org';
 import { createProject } from './project/create';
 import { getProject, listMine } from './project/read';
@@ -35,6 +36,7 @@ import { submitProject, withdrawProject } from './project/transition';
 /** Every procedure, who may call it, and its handler. */
 export const procedures: ProcedureTable = {
   'session.me': { access: 'identified', handler: describeMe },
+  'home.open': { access: 'identified', handler: openHome },
   'org.tree': { access: 'identified', handler: orgTree },
   'profile.bind': { access: 'identified', handler: bindProfile },
   'batch.list': { access: 'bound', handler: listBatches },

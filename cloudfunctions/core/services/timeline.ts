@@ -1,6 +1,7 @@
 import type { TimelineEntry } from '@shared/contracts';
 import type { User } from '@shared/domain/person';
-import type { StoreOps } from '../ports/store';
+import type { StoreOps, StoredDoc } from '../ports/store';
+import { getMany } from './read-many';
 import type { AuditEntry } from './audit';
 
 const ACTION_LABELS: Record<string, string> = {
@@ -51,24 +52,15 @@ export async function timelineOf(store: StoreOps, entityId: string): Promise<Tim
     ],
     limit: 100,
   });
-  const names = new Map<string, Promise<string>>();
-  const nameOf = (id: string) => {
-    let hit = names.get(id);
-    if (!hit) {
-      hit = store.get<User>('users', id).then((u) => u?.profile.name ?? '（已注销用户）');
-      names.set(id, hit);
-    }
-    return hit;
-  };
-  return Promise.all(
-    entries.map(async (e) => ({
-      at: e.at,
-      action: e.action,
-      actionLabel: ACTION_LABELS[e.action] ?? e.action,
-      actorName: await nameOf(e.actorId),
-      from: e.from,
-      to: e.to,
-      reason: e.reason,
-    })),
-  );
+  // Every actor's name in one read (`_id $in`), not one read per actor.
+  const users = await getMany<User & StoredDoc>(store, 'users', entries.map((e) => e.actorId));
+  return entries.map((e) => ({
+    at: e.at,
+    action: e.action,
+    actionLabel: ACTION_LABELS[e.action] ?? e.action,
+    actorName: users.get(e.actorId)?.profile.name ?? '（已注销用户）',
+    from: e.from,
+    to: e.to,
+    reason: e.reason,
+  }));
 }

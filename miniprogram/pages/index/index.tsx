@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import type { BatchView, Me, OutputOf, ProjectSummary } from '@shared/contracts';
+import type { OutputOf } from '@shared/contracts';
 import { PROJECT_STATES, type ProjectState } from '@shared/domain/project/state';
 import { hasRole, secretaryCommittees } from '@shared/domain/roles';
 import { formatInstant } from '@shared/time/deadline';
@@ -15,35 +15,10 @@ import { platform } from '../../platform';
 import './index.css';
 import { DeskShell } from '../../components/desk/DeskShell';
 
-interface HomeData {
-  me: Me;
-  batches: BatchView[];
-  mine: ProjectSummary[];
-  joined: OutputOf<'project.listJoined'>;
-  /** Open to-dos (null when they could not be loaded: the home page works without them). */
-  todoCount: number | null;
-  /** Unread 消息 (null when they could not be loaded). */
-  unread: number | null;
-}
+type HomeData = OutputOf<'home.open'>;
 
-async function loadHome(): Promise<HomeData> {
-  const me = await call('session.me', {});
-  if (!me.bound) return { me, batches: [], mine: [], joined: [], todoCount: null, unread: null };
-  const [batches, mine, joined, todoCount, unread] = await Promise.all([
-    call('batch.list', {}),
-    call('project.listMine', {}),
-    call('project.listJoined', {}),
-    call('todo.mine', {}).then(
-      (t) => t.count,
-      () => null,
-    ),
-    call('messages.unreadCount', {}).then(
-      (m) => m.count,
-      () => null,
-    ),
-  ]);
-  return { me, batches, mine, joined, todoCount, unread };
-}
+/** Everything the first view needs, in one cloud call. */
+const loadHome = (): Promise<HomeData> => call('home.open', {});
 
 const isProjectState = (s: string): s is ProjectState => (PROJECT_STATES as readonly string[]).includes(s);
 const openProject = (id: string) => Taro.navigateTo({ url: `/packages/project/edit/index?id=${id}` });

@@ -1,19 +1,18 @@
-import { AppError, type ParsedInputOf, type ProjectView } from '@shared/contracts';
+import { AppError, type OutputOf, type ParsedInputOf } from '@shared/contracts';
+import { completeFields } from '@shared/domain/project/application';
 import type { Brand } from '@shared/domain/brand/brand';
 import type { Project } from '@shared/domain/project/project';
 import { canEditApplication, PROJECT_STATE_LABELS } from '@shared/domain/project/state';
 import type { Context } from '../../context';
 import { StoreError } from '../../ports/store';
-import { Lookup } from '../../services/lookup';
 import { loadProject, requireHost } from './access';
-import { toProjectView } from './views';
 
 /**
  * Autosave. A versioned write: a second device saving over an older version gets CONFLICT
  * (with the current version) and must reload; nothing is silently overwritten. Saving stays
  * possible after the deadline so no typing is lost, but submitting does not.
  */
-export async function saveDraft(ctx: Context, input: ParsedInputOf<'project.saveDraft'>): Promise<ProjectView> {
+export async function saveDraft(ctx: Context, input: ParsedInputOf<'project.saveDraft'>): Promise<OutputOf<'project.saveDraft'>> {
   const project = await loadProject(ctx.store, input.id);
   requireHost(ctx, project);
   if (!canEditApplication(project.state)) {
@@ -30,7 +29,9 @@ export async function saveDraft(ctx: Context, input: ParsedInputOf<'project.save
       fields: input.fields,
       updatedAt: ctx.now.toISOString(),
     });
-    return toProjectView(ctx, new Lookup(ctx.store), saved);
+    const fields = completeFields(saved.fields);
+    const urls = await ctx.files.urls(fields.attachments.map((a) => a.fileId));
+    return { _id: saved._id, version: saved.version, updatedAt: saved.updatedAt, fields, fileUrls: Object.fromEntries(urls) };
   } catch (err) {
     if (err instanceof StoreError && err.kind === 'CONFLICT') {
       throw new AppError('CONFLICT', '这份申报书已在其他设备上修改并保存，请重新加载后再编辑', { currentVersion: project.version });

@@ -10,6 +10,7 @@ import { timelineOf } from '../../services/timeline';
 import type { Lookup } from '../../services/lookup';
 import { batchFor } from '../../services/extensions';
 import { extensionText } from '@shared/domain/paperwork/extension';
+import type { StoredDoc } from '../../ports/store';
 
 /**
  * formatDeadline is pure but costs a time-zone conversion (~0.2 ms); a list of N applications
@@ -52,19 +53,25 @@ export async function toProjectView(ctx: Context, lookup: Lookup, project: Proje
   const { batch, extension } = await batchFor(ctx.store, stored, { hostId: project.hostId, committeeId: project.committeeId });
   const isHost = ctx.user?._id === project.hostId;
   const open = canSubmitTo(batch, ctx.now);
+  const fields = completeFields(project.fields);
+  // The committee's brands are read only while the host may still choose one; otherwise the linked one alone, if any.
+  const choosing = isHost && canEditApplication(project.state);
   const [brands, timeline] = await Promise.all([
-    ctx.store.find<Brand>('brands', { where: { committeeId: project.committeeId }, orderBy: [{ field: 'year', direction: 'desc' }], limit: 20 }),
+    choosing
+      ? ctx.store.find<Brand>('brands', { where: { committeeId: project.committeeId }, orderBy: [{ field: 'year', direction: 'desc' }], limit: 20 })
+      : fields.brandId
+        ? ctx.store.get<Brand & StoredDoc>('brands', fields.brandId).then((b) => (b && b.committeeId === project.committeeId ? [b] : []))
+        : Promise.resolve([]),
     timelineOf(ctx.store, project._id),
   ]);
-  const fields = completeFields(project.fields);
   const urls = await ctx.files.urls(fields.attachments.map((a) => a.fileId));
   // The host chooses among the committee's brands; every other reader is shown the one linked only
   // (a team member or reviewer of another committee does not read that committee's brands).
   const brandOptions = brands
-    .filter((b) => b.report.name.trim() !== '' && (isHost || b._id === fields.brandId))
+    .filter((b) => b.report.name.trim() !== '' && (choosing || b._id === fields.brandId))
     .map((b) => ({ _id: b._id, name: b.report.name, year: b.year }));
   const warnings: string[] = [];
-  if (isHost && canEditApplication(project.state) && !ctx.user?.profile.isPartyWorker) {
+  if (choosing && !ctx.user?.profile.isPartyWorker) {
     warnings.push('项目主持人一般为党务工作者；您未登记为党务工作者，仍可申报，基层党委审核时会留意。');
   }
   return {
@@ -83,7 +90,7 @@ export async function toProjectView(ctx: Context, lookup: Lookup, project: Proje
     submittedAt: project.submittedAt,
     deadline: batch.calendar.submissionDeadline,
     deadlineText: deadlineText(batch.calendar.submissionDeadline),
-    canEdit: isHost && canEditApplication(project.state),
+    canEdit: choosing,
     canSubmit: isHost && open && nextState(project.state, 'submit') !== null,
     canWithdraw: isHost && open && nextState(project.state, 'withdraw') !== null,
     warnings,

@@ -1,3 +1,4 @@
+import { useCallback, useRef } from 'react';
 import type { ProjectView } from '@shared/contracts';
 import type { ApplicationFields } from '@shared/domain/project/application';
 import { call } from '../../../api/client';
@@ -5,9 +6,15 @@ import { useVersionedAutosave } from '../../../hooks/useVersionedAutosave';
 
 export type { SaveState } from '../../../hooks/useVersionedAutosave';
 
-const saveFields = (id: string, version: number, fields: ApplicationFields) => call('project.saveDraft', { id, version, fields });
-
-/** Autosave of the 申报书 draft. */
+/** Autosave of the 申报书 draft: a save answers what it changed, merged into the page's project. */
 export function useAutosave(project: ProjectView | null, onSaved: (p: ProjectView) => void) {
+  const latest = useRef(project);
+  latest.current = project;
+  const saveFields = useCallback(async (id: string, version: number, fields: ApplicationFields): Promise<ProjectView> => {
+    const saved = await call('project.saveDraft', { id, version, fields });
+    const base = latest.current;
+    if (!base || base._id !== saved._id) throw new Error('申报书已切换，请重新打开后再编辑');
+    return { ...base, ...saved };
+  }, []);
   return useVersionedAutosave(project, saveFields, onSaved);
 }

@@ -1,0 +1,29 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createHarness, HOST, NEWCOMER, OPEN_BATCH, type Harness } from '../../../../test/support/harness';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await createHarness();
+});
+
+describe('home.open: the home tab in one call', () => {
+  it('answers a bound member what the six separate calls answer', async () => {
+    await h.ok(HOST, 'project.create', { batchId: OPEN_BATCH });
+    const home = await h.ok(HOST, 'home.open', {});
+    expect(home.me).toEqual(await h.ok(HOST, 'session.me', {}));
+    expect(home.batches).toEqual(await h.ok(HOST, 'batch.list', {}));
+    expect(home.mine).toEqual(await h.ok(HOST, 'project.listMine', {}));
+    expect(home.mine).toHaveLength(1);
+    expect(home.joined).toEqual(await h.ok(HOST, 'project.listJoined', {}));
+    expect(home.todoCount).toBe((await h.ok(HOST, 'todo.mine', {})).count);
+    expect(home.unread).toBe((await h.ok(HOST, 'messages.unreadCount', {})).count);
+  });
+
+  it('answers an unbound caller who they are and no lists, and a signed-out caller not at all', async () => {
+    const home = await h.ok(NEWCOMER, 'home.open', {});
+    expect(home.me.bound).toBe(false);
+    expect(home).toMatchObject({ batches: [], mine: [], joined: [], todoCount: null, unread: null });
+    const signedOut = await h.call(null, 'home.open', {});
+    expect(signedOut.ok ? null : signedOut.error.code).toBe('UNAUTHENTICATED');
+  });
+});

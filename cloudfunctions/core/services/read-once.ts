@@ -1,0 +1,36 @@
+import type { Store, StoreOps, StoredDoc } from '../ports/store';
+
+/**
+ * A store for one read-only call that composes several readers (home.open): a document read by
+ * id once — or returned by any query — is not read again by id. Every `get` it spares is one
+ * cloud database request. Writes pass through and forget what they touch; transactions are not
+ * cached. Callers must not change the documents they get (they are shared).
+ */
+export function readOnce(store: Store): Store {
+  const known = new Map<string, Promise<StoredDoc | null>>();
+  const key = (collection: string, id: string) => `${collection}\u0000${id}`;
+  const remember = <T extends StoredDoc>(collection: string, docs: T[]): T[] => {
+    for (const d of docs) if (!known.has(key(collection, d._id))) known.set(key(collection, d._id), Promise.resolve(d));
+    return docs;
+  };
+  const forget = <R>(collection: string, id: string, write: Promise<R>): Promise<R> => {
+    known.delete(key(collection, id));
+    return write;
+  };
+  const ops: StoreOps = {
+    get: <T extends StoredDoc>(collection: string, id: string) => {
+      let hit = known.get(key(collection, id));
+      if (!hit) {
+        hit = store.get<T>(collection, id);
+        known.set(key(collection, id), hit);
+      }
+      return hit as Promise<T | null>;
+    },
+    find: async (collection, options) => remember(collection, await store.find(collection, options)),
+    count: (collection, where) => store.count(collection, where),
+    insert: (collection, doc) => forget(collection, doc._id, store.insert(collection, doc)),
+    update: (collection, id, version, patch) => forget(collection, id, store.update(collection, id, version, patch)),
+    remove: (collection, id, version) => forget(collection, id, store.remove(collection, id, version)),
+  };
+  return { ...ops, transaction: (fn) => store.transaction(fn), close: () => store.close() };
+}

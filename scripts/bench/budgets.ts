@@ -1,0 +1,53 @@
+// The round-trip budgets, in one table: the budget test (test/budget.test.ts, in `npm test`)
+// fails when a procedure goes over, and the bench prints each beside its figure.
+
+/** Store round trips a procedure a person waits for may make (issue 15). */
+export const TRIP_BUDGET = 8;
+/** The model of a cloud database request: one network round trip of this many ms. */
+export const MS_PER_TRIP = 25;
+export const CLOUD_TIME_GOAL_MS = 250;
+export const MODEL_HEADING = `modelled cloud ms = round trips × ${MS_PER_TRIP} ms + server ms (p50 on SQLite here); assumes every store request is one sequential ${MS_PER_TRIP} ms round trip to the cloud database (parallel reads would cost less), a warm function, and no callFunction overhead`;
+
+export const modelledCloudMs = (trips: number, serverMs: number) => trips * MS_PER_TRIP + serverMs;
+
+export interface TripBudget {
+  trips: number;
+  /**
+   * Over the goal today and not fixed yet: the figure the test holds it to (it may not get worse)
+   * and why. Not a raised budget: the bench prints it as over, with ✗.
+   */
+  over?: { trips: number; why: string };
+}
+
+const ok: TripBudget = { trips: TRIP_BUDGET };
+const over = (trips: number, why: string): TripBudget => ({ trips: TRIP_BUDGET, over: { trips, why } });
+
+const SCAN = 'reads every row of the round in pages of 100 (grows with the university); needs counters kept inside the transactions that change them, or CloudBase aggregation through the store port';
+
+/** By the case's label (scripts/bench/cases.ts), at the seeded university's scale. */
+export const BUDGETS: Record<string, TripBudget> = {
+  'home.open': over(10, 'five readers in one call (was 5 calls, 21 trips, in two waves); 我的待办 scans the caller\'s projects, school batches, assignments and outbox on its own queries'),
+  'session.me': ok,
+  'batch.list': ok,
+  'project.listMine': ok,
+  'project.get': ok,
+  'project.saveDraft': ok,
+  'project.submit': over(14, 'the write alone is 10: profile, claim transaction and insert, project, batch, update, audit, two message reads/writes, the stored answer; then the page\'s view'),
+  'committee.inbox (pending)': ok,
+  'committee.inbox (recommended)': ok,
+  'committee.inbox (decided)': ok,
+  'committee.inbox (all)': ok,
+  'committee.progress': ok,
+  'review.myAssignments': ok,
+  'review.roundStatus (open round)': over(69, SCAN),
+  'review.roundStatus (2024, 17k reviews)': over(360, SCAN),
+  'funding.list': over(35, SCAN),
+  'funding.status': ok,
+  'brand.library': ok,
+  'brand.publicList': ok,
+  'brand.public': ok,
+  'people.find': ok,
+  'todo.mine': ok,
+  'dashboard.university': over(66, SCAN),
+  'dashboard.committee': over(56, SCAN),
+};

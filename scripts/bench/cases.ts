@@ -1,0 +1,68 @@
+// The procedures a person waits for, called as the right people on the seeded university
+// (seed-university.mjs): used by the bench (many calls, timed) and the budget test (round trips).
+import { userIdFor } from '../../cloudfunctions/core/context';
+import { BATCH_OPEN, BATCH_PAST, BATCH_REVIEW, NOW, committeeId, type SeededUniversity } from './seed-university.mjs';
+
+export interface ProcedureCase {
+  /** The procedure, as registered. */
+  name: string;
+  /** How the row reads, when one procedure has several (its budget is kept under this label). */
+  label?: string;
+  /** Each call makes a fresh document: no warm-up call. */
+  write?: boolean;
+  /** Caps the calls of the slow ones so the bench stays within a few minutes. */
+  calls?: number;
+  /** Who calls with what: call i of N (openid null is signed out). */
+  call: (i: number) => [string | null, unknown];
+  /** The hand-written SQL reading the same data (scripts/bench/hand-sql.mjs), null when there is none. */
+  hand: ((i: number) => Record<string, unknown>) | null;
+}
+
+export const caseLabel = (c: ProcedureCase) => c.label ?? c.name;
+
+export function procedureCases({ who, projects, brands }: SeededUniversity): ProcedureCase[] {
+  const member = (i: number) => who.members[(i * 37 + 11) % who.members.length].openid;
+  const secretary = (i: number) => who.secretaries[i % 60]; // the first secretary of committee i+1
+  const reviewer = (i: number) => who.reviewers[i % who.reviewers.length].openid;
+  const ADMIN = who.admins[0];
+  const funded = [...projects[BATCH_PAST].cultivating, ...projects[BATCH_PAST].final_review];
+  const drafts = projects[BATCH_OPEN].draft;
+  const newFields = (i: number) => ({
+    title: `修改后的项目名称${i}`, contactPhone: '13800138000', category: 'integration', background: '背景说明（修改）。', goals: '建设目标（修改）。',
+    measures: '主要举措（修改）。', innovation: '创新点。', milestones: [{ date: '2027-03-01', task: '完成方案' }], expectedOutcomes: '预期成果。',
+    budget: [{ item: '资料印制费', amountFen: 120_050 }], brandId: null, attachments: [],
+  });
+  const at = NOW.toISOString();
+  return [
+    { name: 'home.open', call: (i) => [member(i), {}], hand: null },
+    { name: 'session.me', call: (i) => [member(i), {}], hand: (i) => ({ userId: userIdFor(member(i)) }) },
+    { name: 'batch.list', call: (i) => [member(i), {}], hand: () => ({}) },
+    { name: 'project.listMine', call: (i) => [funded[i].hostOpenid, {}], hand: (i) => ({ userId: userIdFor(funded[i].hostOpenid) }) },
+    { name: 'project.get', call: (i) => [funded[i].hostOpenid, { id: funded[i]._id }], hand: (i) => ({ projectId: funded[i]._id }) },
+    { name: 'project.saveDraft', write: true, call: (i) => [drafts[i].hostOpenid, { id: drafts[i]._id, version: 1, fields: newFields(i) }], hand: (i) => ({ projectId: drafts[200 + i]._id, fields: newFields(i), at }) },
+    { name: 'project.submit', write: true, call: (i) => [drafts[100 + i].hostOpenid, { id: drafts[100 + i]._id, version: 1 }], hand: (i) => ({ projectId: drafts[300 + i]._id, userId: userIdFor(drafts[300 + i].hostOpenid), at, n: i }) },
+    ...(['pending', 'recommended', 'decided', 'all'] as const).map(
+      (view): ProcedureCase => ({
+        name: 'committee.inbox',
+        label: `committee.inbox (${view})`,
+        call: (i) => [secretary(i).openid, { view }],
+        hand: (i) => ({ committeeId: committeeId(secretary(i).committee), view }),
+      }),
+    ),
+    { name: 'committee.progress', call: (i) => [secretary(i).openid, { batchId: BATCH_OPEN }], hand: (i) => ({ committeeId: committeeId(secretary(i).committee), batchId: BATCH_OPEN }) },
+    { name: 'review.myAssignments', call: (i) => [reviewer(i), {}], hand: (i) => ({ userId: userIdFor(reviewer(i)) }) },
+    { name: 'review.roundStatus', label: 'review.roundStatus (open round)', calls: 5, call: () => [ADMIN, { batchId: BATCH_REVIEW }], hand: () => ({ batchId: BATCH_REVIEW }) },
+    { name: 'review.roundStatus', label: 'review.roundStatus (2024, 17k reviews)', calls: 3, call: () => [ADMIN, { batchId: BATCH_PAST }], hand: () => ({ batchId: BATCH_PAST }) },
+    { name: 'funding.list', calls: 5, call: () => [ADMIN, { batchId: BATCH_PAST }], hand: () => ({ batchId: BATCH_PAST }) },
+    { name: 'funding.status', call: (i) => [funded[i].hostOpenid, { projectId: funded[i]._id }], hand: (i) => ({ projectId: funded[i]._id }) },
+    { name: 'brand.library', call: (i) => [secretary(i).openid, {}], hand: (i) => ({ committeeId: committeeId(secretary(i).committee) }) },
+    { name: 'brand.publicList', call: () => [null, {}], hand: () => ({}) },
+    { name: 'brand.public', call: (i) => [null, { id: brands.promoted[i % brands.promoted.length] }], hand: (i) => ({ brandId: brands.promoted[i % brands.promoted.length] }) },
+    { name: 'people.find', call: (i) => [ADMIN, { staffNo: `T${String(1990_000 + 400 + i * 4).padStart(7, '0')}` }], hand: (i) => ({ staffNo: `T${String(1990_000 + 400 + i * 4).padStart(7, '0')}` }) },
+    { name: 'todo.mine', call: (i) => [member(i), {}], hand: null },
+    { name: 'dashboard.university', calls: 5, call: () => [ADMIN, { batchId: BATCH_REVIEW }], hand: null },
+    { name: 'dashboard.committee', calls: 10, call: (i) => [secretary(i).openid, { batchId: BATCH_REVIEW }], hand: null },
+    // An export is a long action with a progress display, not a screen a person waits on: no budget.
+    { name: 'export.applications', calls: 3, call: () => [ADMIN, { batchId: BATCH_REVIEW }], hand: null },
+  ];
+}
