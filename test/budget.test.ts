@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../cloudfunctions/core/adapters/sqlite/store';
 import { createApp } from '../cloudfunctions/core/app';
+import { NO_FILES } from '../cloudfunctions/core/ports/files';
 import type { Router } from '../cloudfunctions/core/router/router';
 import type { Store } from '../cloudfunctions/core/ports/store';
 import { BUDGETS, TRIP_BUDGET } from '../scripts/bench/budgets';
@@ -33,7 +34,7 @@ beforeAll(async () => {
     store: counted.store,
     clock: () => NOW,
     newId: () => `budget${++ids}`,
-    files: { urls: async () => new Map(), saveExport: async () => ({ fileId: 'x', url: '/x', fileName: 'x', size: 0 }) },
+    files: NO_FILES,
     logger: { error: () => {} },
   });
   cases = procedureCases(seeded);
