@@ -1,8 +1,7 @@
 import type { orgContracts } from '@shared/contracts/org';
+import { lazy } from '../../router/lazy';
 import type { AreaTable } from '../../router/procedure';
 import { applyImport } from './imports';
-import { previewImport } from './preview';
-import { importExport, importTemplate } from './sheets';
 import { listUnits, saveBranch, saveCommittee, setClosed } from './units';
 import { claimFirstAdmin, setupStatus } from '../setup/setup';
 
@@ -18,8 +17,9 @@ export const orgProcedures: AreaTable<typeof orgContracts> = {
   'org.saveCommittee': { access: ['admin'], handler: saveCommittee },
   'org.saveBranch': { access: ['admin'], handler: saveBranch },
   'org.setClosed': { access: ['admin'], handler: setClosed },
-  'orgImport.template': { access: ['admin'], handler: importTemplate },
-  'orgImport.export': { access: ['admin'], handler: importExport },
-  'orgImport.preview': { access: ['admin'], handler: previewImport },
+  // The .xlsx ones load exceljs with their module on their first call (router/lazy), not at a cold start.
+  'orgImport.template': { access: ['admin'], handler: lazy(() => import('./sheets').then((m) => m.importTemplate)) },
+  'orgImport.export': { access: ['admin'], handler: lazy(() => import('./sheets').then((m) => m.importExport)) },
+  'orgImport.preview': { access: ['admin'], handler: lazy(() => import('./preview').then((m) => m.previewImport)) },
   'orgImport.apply': { access: ['admin'], handler: applyImport },
 };
