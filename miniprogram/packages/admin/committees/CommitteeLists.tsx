@@ -6,6 +6,9 @@ import { PROJECT_STATE_LABELS, PROJECT_STATES } from '@shared/domain/project/sta
 import { formatInstant } from '@shared/time/deadline';
 import { Empty } from '../../../components/Feedback';
 import { StateTag } from '../../../components/StateTag';
+import { DeskTable } from '../../../components/desk/DeskTable';
+import { PROJECT_COLUMNS } from '../../../components/desk/projectColumns';
+import { useDesk } from '../../../hooks/useDesk';
 
 type Inbox = OutputOf<'committee.inbox'>;
 type Progress = OutputOf<'committee.progress'>;
@@ -43,6 +46,19 @@ export function ProgressCard({ p }: { p: Progress }) {
 
 /** Every application the committee has handled (drafts excepted), newest first; tap to run it. */
 export function ApplicationsCard({ inbox }: { inbox: Inbox }) {
+  const desk = useDesk();
+  const open = (id: string) => Taro.navigateTo({ url: `/packages/admin/project/index?id=${id}` });
+  if (desk) {
+    return (
+      <View className="card committee-applications">
+        <View className="card-title">
+          <Text>申报项目</Text>
+          <Text className="muted">{inbox.items.length} 项</Text>
+        </View>
+        <DeskTable label="申报项目" className="committee-table" rows={inbox.items} rowKey={(p) => p._id} columns={PROJECT_COLUMNS} search={(p) => `${p.title} ${p.hostName}`} onOpen={(p) => void open(p._id)} empty={`${inbox.committeeName}暂无已提交的申报。主持人提交申报书后会显示在这里。`} />
+      </View>
+    );
+  }
   return (
     <View className="card committee-applications">
       <View className="card-title">

@@ -13,21 +13,12 @@ import { Empty, ErrorBox, Loading } from '../../../components/Feedback';
 import { StateTag } from '../../../components/StateTag';
 import { useLoad } from '../../../hooks/useLoad';
 import { DeskShell } from '../../../components/desk/DeskShell';
-import { DeskTable, type Column } from '../../../components/desk/DeskTable';
+import { DeskTable } from '../../../components/desk/DeskTable';
+import { PROJECT_COLUMNS } from '../../../components/desk/projectColumns';
 import { useDesk } from '../../../hooks/useDesk';
 import { RankOrder } from './RankOrder';
-import { PROJECT_STATE_LABELS } from '@shared/domain/project/state';
 import '../../project/components/project.css';
 
-const COLUMNS: Column<ProjectSummary>[] = [
-  { key: 'rank', label: '排序', render: (p) => p.committeeRank ?? '', sort: (p) => p.committeeRank ?? null },
-  { key: 'title', label: '项目', render: (p) => p.title || '（未命名）', sort: (p) => p.title },
-  { key: 'host', label: '主持人', render: (p) => p.hostName, sort: (p) => p.hostName },
-  { key: 'budget', label: '预算（元）', render: (p) => formatYuan(p.budgetTotal), sort: (p) => p.budgetTotal },
-  { key: 'state', label: '状态', render: (p) => PROJECT_STATE_LABELS[p.state], sort: (p) => p.state },
-  { key: 'batch', label: '批次', render: (p) => p.batchName, sort: (p) => p.batchName },
-  { key: 'submitted', label: '提交时间', render: (p) => (p.submittedAt ? formatInstant(p.submittedAt) : '—'), sort: (p) => p.submittedAt ?? null },
-];
 
 const TABS: Array<{ view: InboxView; label: string; empty: string }> = [
   { view: 'pending', label: '待处理', empty: '暂时没有待处理的申报。党员提交申报书后，会出现在这里。' },
@@ -74,7 +65,7 @@ export default function CommitteeInbox() {
           </View>
           {desk && view === 'recommended' ? <RankOrder committeeId={data.committeeId} items={data.items} onSaved={reload} /> : null}
           {desk ? (
-            <DeskTable label="本党委申报" className="inbox-table" rows={data.items} rowKey={(p) => p._id} columns={COLUMNS} search={(p) => `${p.title} ${p.hostName}`} onOpen={open} empty={tab.empty} />
+            <DeskTable label="本党委申报" className="inbox-table" rows={data.items} rowKey={(p) => p._id} columns={PROJECT_COLUMNS} search={(p) => `${p.title} ${p.hostName}`} onOpen={open} empty={tab.empty} />
           ) : data.items.length === 0 ? (
             <Empty>{tab.empty}</Empty>
           ) : (
