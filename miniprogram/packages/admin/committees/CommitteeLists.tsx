@@ -48,28 +48,20 @@ export function ProgressCard({ p }: { p: Progress }) {
 export function ApplicationsCard({ inbox }: { inbox: Inbox }) {
   const desk = useDesk();
   const open = (id: string) => Taro.navigateTo({ url: `/packages/admin/project/index?id=${id}` });
-  if (desk) {
-    return (
-      <View className="card committee-applications">
-        <View className="card-title">
-          <Text>申报项目</Text>
-          <Text className="muted">{inbox.items.length} 项</Text>
-        </View>
-        <DeskTable label="申报项目" className="committee-table" rows={inbox.items} rowKey={(p) => p._id} columns={PROJECT_COLUMNS} search={(p) => `${p.title} ${p.hostName}`} onOpen={(p) => void open(p._id)} empty={`${inbox.committeeName}暂无已提交的申报。主持人提交申报书后会显示在这里。`} />
-      </View>
-    );
-  }
+  const empty = `${inbox.committeeName}暂无已提交的申报。主持人提交申报书后会显示在这里。`;
   return (
     <View className="card committee-applications">
       <View className="card-title">
         <Text>申报项目</Text>
         <Text className="muted">{inbox.items.length} 项</Text>
       </View>
-      {inbox.items.length === 0 ? (
-        <Empty>{inbox.committeeName}暂无已提交的申报。主持人提交申报书后会显示在这里。</Empty>
+      {desk ? (
+        <DeskTable label="申报项目" className="committee-table" rows={inbox.items} rowKey={(p) => p._id} columns={PROJECT_COLUMNS} search={(p) => `${p.title} ${p.hostName}`} onOpen={(p) => void open(p._id)} empty={empty} />
+      ) : inbox.items.length === 0 ? (
+        <Empty>{empty}</Empty>
       ) : (
         inbox.items.map((p) => (
-          <View key={p._id} className="list-item application-item" data-project-id={p._id} onClick={() => Taro.navigateTo({ url: `/packages/admin/project/index?id=${p._id}` })}>
+          <View key={p._id} className="list-item application-item" data-project-id={p._id} onClick={() => void open(p._id)}>
             <View className="row">
               <Text className="list-item-title">{p.title || '（未命名）'}</Text>
               <StateTag state={p.state} />
