@@ -8,7 +8,7 @@ export default defineAppConfig({
     { root: 'packages/committee', pages: ['inbox/index', 'decide/index', 'progress/index', 'guidance/index', 'dashboard/index', 'members/index', 'nudge/index'] },
     { root: 'packages/brand', pages: ['mine/index', 'edit/index', 'detail/index', 'library/index', 'features/index'] },
     { root: 'packages/showcase', pages: ['brand/index', 'list/index', 'publicity/index', 'approval/index'] },
-    { root: 'packages/admin', pages: ['batches/index', 'batch/index', 'project/index', 'committees/index', 'round/index', 'people/index', 'funded/index', 'dashboard/index'] },
+    { root: 'packages/admin', pages: ['batches/index', 'batch/index', 'project/index', 'committees/index', 'round/index', 'people/index', 'funded/index', 'dashboard/index', 'setup/index', 'org/index'] },
     { root: 'packages/review', pages: ['mine/index', 'score/index'] },
   ],
   window: {

@@ -21,6 +21,8 @@ export const homeContracts = {
       todoCount: z.number().nullable(),
       /** Unread 消息; null when they could not be counted. */
       unread: z.number().nullable(),
+      /** Unbound callers only: a new environment still without a 组织部 administrator (offer 系统初始化). */
+      setupNeeded: z.boolean().optional(),
     }),
   },
 } as const;

@@ -102,6 +102,7 @@ export const orgContracts = {
   /** Applies a previewed sheet, all of it or none of it; calling again finishes an interrupted one. */
   'orgImport.apply': {
     input: z.object({ importId: idSchema }).strict(),
-    output: z.object({ importId: z.string(), sheet: z.enum(IMPORT_SHEETS), add: z.number(), change: z.number(), unchanged: z.number() }),
+    /** `done: false`: a large import is applied over several calls; call again until done (progress: applied / chunks). */
+    output: z.object({ importId: z.string(), sheet: z.enum(IMPORT_SHEETS), add: z.number(), change: z.number(), unchanged: z.number(), done: z.boolean(), applied: z.number(), chunks: z.number() }),
   },
 } as const;

@@ -63,7 +63,9 @@ export default function Bind() {
   if (error && !org) return <View className="page"><ErrorBox message={error} onRetry={reload} /></View>;
   if (!org) return <View className="page"><Loading /></View>;
 
-  const branches = org.branches.filter((b) => b.committeeId === committeeId);
+  // Closed (撤销) units take no new binding: not offered (a returned profile keeps its own choice).
+  const branches = org.branches.filter((b) => b.committeeId === committeeId && (!b.closed || b._id === branchId));
+  const committees = org.committees.filter((c) => !c.closed || c._id === committeeId);
   const committeeName = (id: string) => org.committees.find((c) => c._id === id)?.name ?? id;
   const branchName = (id: string) => org.branches.find((b) => b._id === id)?.name ?? id;
 
@@ -112,7 +114,7 @@ export default function Bind() {
         </View>
         <View className="field">
           <View className="field-label">所在基层党委（总支）<Text className="required">*</Text></View>
-          <Chips options={org.committees.map((c) => c._id)} labels={committeeName} value={committeeId} onChange={(id) => { setCommitteeId(id); setBranchId(null); }} />
+          <Chips options={committees.map((c) => c._id)} labels={committeeName} value={committeeId} onChange={(id) => { setCommitteeId(id); setBranchId(null); }} />
         </View>
         <View className="field">
           <View className="field-label">所在党支部<Text className="required">*</Text></View>

@@ -71,6 +71,12 @@ export default function Home() {
             </Button>
           </View>
         </View>
+        {data.setupNeeded ? (
+          <View className="card entry-setup" onClick={() => Taro.navigateTo({ url: '/packages/admin/setup/index' })}>
+            <View className="card-title">系统初始化</View>
+            <View className="muted">新部署的系统还没有党委组织部管理员。环境管理员用初始化码在这里成为第一位管理员。</View>
+          </View>
+        ) : null}
       </View>
     );
   }
@@ -153,6 +159,9 @@ export default function Home() {
             </Button>
             <Button size="small" className="entry-admin-people" onClick={() => Taro.navigateTo({ url: '/packages/admin/people/index' })}>
               人员与角色
+            </Button>
+            <Button size="small" className="entry-admin-org" onClick={() => Taro.navigateTo({ url: '/packages/admin/org/index' })}>
+              组织机构与名册
             </Button>
             <Button size="small" className="entry-admin-dashboard" onClick={() => Taro.navigateTo({ url: '/packages/admin/dashboard/index' })}>
               数据看板

@@ -3,6 +3,7 @@ import type { Context } from '../../context';
 import { readOnce } from '../../services/read-once';
 import { listBatches } from '../batch/list';
 import { describeMe } from '../profile/me';
+import { setupStatus } from '../setup/setup';
 import { listMine } from '../project/read';
 import { unreadCount } from '../messages/inbox';
 import { todoMine } from '../reminders/todo';
@@ -17,7 +18,7 @@ export async function openHome(base: Context, _input: ParsedInputOf<'home.open'>
   // The six readers share what they read: the batches, the committee, the caller's projects.
   const ctx: Context = { ...base, store: readOnce(base.store) };
   const me = await describeMe(ctx);
-  if (!me.bound || !ctx.user) return { me, batches: [], mine: [], joined: [], todoCount: null, unread: null };
+  if (!me.bound || !ctx.user) return { me, batches: [], mine: [], joined: [], todoCount: null, unread: null, setupNeeded: (await setupStatus(base)).needed };
   // The counts are badges: the home page opens without one rather than not at all.
   const badge = (what: string) => (err: unknown) => {
     console.error(`home.open: counting ${what} failed`, err);

@@ -130,9 +130,18 @@ async function rollBack(ctx: Context, imp: ImportDoc): Promise<ImportDoc> {
   return ctx.store.update<ImportDoc>('imports', current._id, current.version, { status: 'rolledBack', finishedAt: ctx.now.toISOString() });
 }
 
-const resultOf = (imp: ImportDoc) => ({ importId: imp._id, sheet: imp.sheet, add: imp.add, change: imp.change, unchanged: imp.unchanged });
+const resultOf = (imp: ImportDoc) => ({ importId: imp._id, sheet: imp.sheet, add: imp.add, change: imp.change, unchanged: imp.unchanged, done: imp.status === 'applied', applied: imp.applied, chunks: imp.chunks });
 
-export async function applyImport(ctx: Context, input: { importId: string }): Promise<ReturnType<typeof resultOf>> {
+/**
+ * One call applies chunks for at most this long, then answers how far it got (`done: false`); the
+ * phone calls again, showing progress, until done. A cloud function times out (300 s at most), and
+ * 30 000 roster rows are ~31 000 store requests: at ~25 ms each, far more than one call may take.
+ * Between calls the import stays `applying` (no new preview; a failure still rolls everything back).
+ */
+export const APPLY_SLICE_MS = 20_000;
+
+export async function applyImport(ctx: Context, input: { importId: string }, sliceMs = APPLY_SLICE_MS): Promise<ReturnType<typeof resultOf>> {
+  const started = Date.now();
   const found = await ctx.store.get<ImportDoc>('imports', input.importId);
   if (!found) throw new AppError('VALIDATION', '没有找到这次预览（可能已被清理），请重新上传表格预览', { field: 'importId' });
   let imp: ImportDoc = found;
@@ -150,6 +159,7 @@ export async function applyImport(ctx: Context, input: { importId: string }): Pr
   }
   try {
     for (let seq = imp.applied; seq < imp.chunks; seq += 1) {
+      if (seq > imp.applied && Date.now() - started > sliceMs) return resultOf(imp);
       const at: ImportDoc = imp;
       imp = await ctx.store.transaction(async (tx): Promise<ImportDoc> => {
         const chunk = await tx.get<ChunkDoc>('importChunks', chunkId(at._id, seq));

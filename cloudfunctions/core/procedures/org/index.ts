@@ -21,5 +21,5 @@ export const orgProcedures: AreaTable<typeof orgContracts> = {
   'orgImport.template': { access: ['admin'], handler: lazy(() => import('./sheets').then((m) => m.importTemplate)) },
   'orgImport.export': { access: ['admin'], handler: lazy(() => import('./sheets').then((m) => m.importExport)) },
   'orgImport.preview': { access: ['admin'], handler: lazy(() => import('./preview').then((m) => m.previewImport)) },
-  'orgImport.apply': { access: ['admin'], handler: applyImport },
+  'orgImport.apply': { access: ['admin'], handler: (ctx, input) => applyImport(ctx, input) },
 };

@@ -45,6 +45,9 @@ function PendingCard({ person, onDone }: { person: PendingPersonView; onDone: ()
           该工号/学号已被 {person.sameStaffNo.map((o) => `${o.name}（${o.committeeName}）`).join('、')} 绑定，请核实是否本人。
         </View>
       ) : null}
+      {person.rosterDifferences.length > 0 ? (
+        <View className="warn-box pending-roster-diff">与组织部人员名册不一致：{person.rosterDifferences.join('；')}。请核实后再确认。</View>
+      ) : null}
       {returning ? (
         <View className="field">
           <Text className="field-label">退回原因（本人会看到，按此修改）</Text>
