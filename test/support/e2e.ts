@@ -41,7 +41,7 @@ export interface E2e {
 }
 
 /** Registers the suite's beforeAll/afterAll; screenshots go to test-results/<shots>; `demo` seeds the demo university. */
-export function useE2e(shots = 'e2e', options: { demo?: boolean } = {}): E2e {
+export function useE2e(shots = 'e2e', options: { demo?: boolean; seed?: 'none' } = {}): E2e {
   const dir = path.join(ROOT, 'test-results', shots);
   let browser: Browser | undefined;
   let host: BuiltLocalHost | undefined;
@@ -55,7 +55,7 @@ export function useE2e(shots = 'e2e', options: { demo?: boolean } = {}): E2e {
   beforeAll(async () => {
     await ensureBuilt();
     mkdirSync(dir, { recursive: true });
-    [browser, host] = await Promise.all([launchBrowser(), startBuiltLocalHost({ demo: options.demo })]);
+    [browser, host] = await Promise.all([launchBrowser(), startBuiltLocalHost({ demo: options.demo, seed: options.seed })]);
   });
   afterAll(async () => {
     for (const p of pages) await p.context().close().catch(() => {});

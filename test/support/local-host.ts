@@ -12,6 +12,8 @@ const READY_TIMEOUT_MS = 20_000;
 
 export interface BuiltLocalHost {
   url: string;
+  /** What the host printed so far (e.g. the 初始化码 line). */
+  output(): string;
   dataDir: string;
   stop(): Promise<void>;
 }
@@ -36,10 +38,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * Runs the built local host (dist/local/server.js) as a child process on a free port with a fresh
  * SQLite data dir (seeded on first start) and the built H5 app, and waits until /healthz answers.
  */
-export async function startBuiltLocalHost(opts: { fakeNow?: string; /** The demo university (slower to seed); default: the organisation and demo identities only. */ demo?: boolean } = {}): Promise<BuiltLocalHost> {
+export async function startBuiltLocalHost(opts: { fakeNow?: string; /** The demo university (slower to seed); default: the organisation and demo identities only. */ demo?: boolean; /** 'none': an empty database, as a new cloud environment. */ seed?: 'none' } = {}): Promise<BuiltLocalHost> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'dangjian-e2e-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, APP_ENV: 'test', STATIC_DIR, HOST: '127.0.0.1', DEMO: opts.demo ? 'on' : 'off' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, APP_ENV: 'test', STATIC_DIR, HOST: '127.0.0.1', DEMO: opts.demo ? 'on' : 'off', ...(opts.seed ? { SEED: opts.seed } : {}) };
   delete env.FAKE_NOW;
   if (opts.fakeNow) env.FAKE_NOW = opts.fakeNow;
 
@@ -76,7 +78,7 @@ export async function startBuiltLocalHost(opts: { fakeNow?: string; /** The demo
     if (status.exited !== null) break;
     try {
       const res = await fetch(`${url}/healthz`);
-      if (res.ok && ((await res.json()) as { ok?: unknown }).ok === true) return { url, dataDir, stop };
+      if (res.ok && ((await res.json()) as { ok?: unknown }).ok === true) return { url, dataDir, stop, output: () => stdout };
     } catch {
       /* not listening yet */
     }
