@@ -11,7 +11,7 @@ import { createLocalFiles } from '../cloudfunctions/core/adapters/local/files.ts
 import { createApp } from '../cloudfunctions/core/app.ts';
 import { issueSetupCode } from '../cloudfunctions/core/services/setup-code.ts';
 import { orgBook, rosterBook, rosterPeople } from '../test/support/org-sheets.ts';
-import { countingStore } from './bench/counting-store.mjs';
+import { countingStore } from './bench/counting-store.ts';
 
 const COMMITTEES = 60;
 const BRANCHES_EACH = 10;

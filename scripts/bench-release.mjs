@@ -11,7 +11,7 @@ import { openSqliteStore } from '../cloudfunctions/core/adapters/sqlite/store.ts
 import { createApp } from '../cloudfunctions/core/app.ts';
 import { runReminders } from '../cloudfunctions/core/jobs/remind.ts';
 import { DEFAULT_REMINDER_CONFIG } from '../cloudfunctions/core/jobs/reminder-config.ts';
-import { countingStore } from './bench/counting-store.mjs';
+import { countingStore } from './bench/counting-store.ts';
 
 const PROJECTS = 3_000;
 const COMMITTEES = 60;
