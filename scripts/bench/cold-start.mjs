@@ -52,4 +52,10 @@ export function measureColdStart(root) {
   return result;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) measureColdStart(path.resolve(path.dirname(process.argv[1]), '..', '..'));
+// Alone: `node scripts/bench/cold-start.mjs` also writes bench-results/cold-start.json.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const root = path.resolve(path.dirname(process.argv[1]), '..', '..');
+  const result = measureColdStart(root);
+  mkdirSync(path.join(root, 'bench-results'), { recursive: true });
+  writeFileSync(path.join(root, 'bench-results', 'cold-start.json'), `${JSON.stringify({ generatedAt: new Date().toISOString(), node: process.version, ...result }, null, 2)}\n`);
+}
