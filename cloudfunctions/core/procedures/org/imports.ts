@@ -158,8 +158,10 @@ export async function applyImport(ctx: Context, input: { importId: string }, sli
     }
   }
   try {
-    for (let seq = imp.applied; seq < imp.chunks; seq += 1) {
-      if (seq > imp.applied && Date.now() - started > sliceMs) return resultOf(imp);
+    const from = imp.applied;
+    for (let seq = from; seq < imp.chunks; seq += 1) {
+      // At least one chunk per call, so every call makes progress.
+      if (seq > from && Date.now() - started >= sliceMs) return resultOf(imp);
       const at: ImportDoc = imp;
       imp = await ctx.store.transaction(async (tx): Promise<ImportDoc> => {
         const chunk = await tx.get<ChunkDoc>('importChunks', chunkId(at._id, seq));

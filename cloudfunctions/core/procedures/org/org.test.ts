@@ -6,6 +6,8 @@ import { createHarness, type Harness } from '../../../../test/support/harness';
 import { faultyStore, type FaultyStore } from '../../../../test/support/faulty-store';
 import { branchCode, committeeCode, orgBook, rosterBook, rosterPeople, rosterRowsFor, sheetBytes } from '../../../../test/support/org-sheets';
 import { issueSetupCode } from '../../services/setup-code';
+import type { Context } from '../../context';
+import { applyImport } from './imports';
 
 const ADMIN = 'first-admin';
 const quiet = () => {};
@@ -136,6 +138,24 @@ describe('importing the organisation', () => {
     const after = JSON.stringify(await h.ok(ADMIN, 'org.units', {}));
     expect((await h.err(ADMIN, 'orgImport.apply', { importId: again.importId ?? '' })).code).toBe('CONFLICT');
     expect(JSON.stringify(await h.ok(ADMIN, 'org.units', {}))).toBe(after);
+  });
+});
+
+describe('a large import over several calls', () => {
+  it('answers done: false with its progress when a call’s time slice ends, and the next call goes on', async () => {
+    const h = await fresh();
+    await withAdmin(h);
+    const p = await preview(h, 'org', await orgBook(40, 4));
+    let n = 0;
+    // Only what applyImport reads of the context: the store, the clock, ids, the caller.
+    const ctx = { store: h.store, now: h.now.value, newId: () => `slice${++n}`, user: null, requestId: null } as unknown as Context;
+    const first = await applyImport(ctx, { importId: p.importId ?? '' }, 0);
+    expect(first).toMatchObject({ done: false, applied: 1, chunks: 2 });
+    expect(await h.store.count('committees')).toBeLessThan(40);
+    expect((await preview(h, 'org', await orgBook(1, 1)).catch((e: Error) => e.message))).toContain('CONFLICT');
+    const second = await applyImport(ctx, { importId: p.importId ?? '' }, 0);
+    expect(second).toMatchObject({ done: true, applied: 2, add: 200 });
+    expect(await h.store.count('committees')).toBe(40);
   });
 });
 
