@@ -65,8 +65,8 @@ export const COLLECTIONS = {
   roster: ['committeeId'],
   /** Org and roster imports: previewed (staged), applying, applied, rolled back. */
   imports: ['status', 'createdAt'],
-  /** An import's writes, a hundred per document, applied in order. */
-  importChunks: ['importId', 'seq'],
+  /** An import's writes, a hundred per document, applied in order; read by `_id` (`<importId>:<seq>`) only. */
+  importChunks: [],
   /** Fixture for the store contract suite. */
   contract_items: ['group', 'rank', 'tag', 'nested.key'],
 } as const satisfies Record<string, readonly string[]>;
