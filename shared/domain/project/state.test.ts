@@ -7,6 +7,7 @@ import {
   canPrepareFinal,
   checkDecisionInput,
   checkTransition,
+  isRecommendedOnward,
   isTerminal,
   LIFECYCLE_ACTIONS,
   nextState,
@@ -255,5 +256,14 @@ describe.each(ZONES)('calendar edges in Beijing time, server in %s', (zone) => {
 
   it('checks the state before the calendar', () => {
     expect(check('approved', 'submit', 'host', NEXT('2022-06-29'))).toMatchObject({ ok: false, code: 'INVALID_TRANSITION' });
+  });
+});
+
+describe('recommended or later', () => {
+  it('is the recommended state and everything after it, never a state before or instead of a recommendation', () => {
+    for (const s of ['recommended', 'under_review', 'in_publicity', 'approved', 'rejected', 'cultivating', 'midterm_review', 'terminated', 'final_review', 'concluded', 'failed'] as const) {
+      expect(isRecommendedOnward(s), s).toBe(true);
+    }
+    for (const s of ['draft', 'submitted', 'returned', 'not_recommended'] as const) expect(isRecommendedOnward(s), s).toBe(false);
   });
 });

@@ -43,28 +43,6 @@ export const PROJECT_STATE_LABELS: Record<ProjectState, string> = {
   failed: '结项未通过',
 };
 
-/**
- * Recommended by the committee, then wherever the 立项评审 took it: `recommended` and every state
- * only a recommendation leads to. The rank and 推荐意见 stay with the project in all of them.
- */
-export const RECOMMENDED_ONWARD_STATES: readonly ProjectState[] = [
-  'recommended',
-  'under_review',
-  'in_publicity',
-  'approved',
-  'rejected',
-  'cultivating',
-  'midterm_review',
-  'terminated',
-  'final_review',
-  'concluded',
-  'failed',
-];
-
-export function isRecommendedOnward(state: ProjectState): boolean {
-  return RECOMMENDED_ONWARD_STATES.includes(state);
-}
-
 /** Every move of the lifecycle. */
 export const LIFECYCLE_ACTIONS = [
   'submit',
@@ -153,6 +131,32 @@ export const TRANSITIONS: Readonly<Record<LifecycleAction, Transition>> = {
   conclude: { from: ['final_review'], to: 'concluded', actor: 'admin' },
   failFinal: { from: ['final_review'], to: 'failed', actor: 'admin', needsComment: true },
 };
+
+/** Every state some chain of moves leads to from `start`, `start` included, in lifecycle order. */
+function reachableFrom(start: ProjectState): readonly ProjectState[] {
+  const seen = new Set<ProjectState>([start]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const t of Object.values(TRANSITIONS)) {
+      if (!seen.has(t.to) && t.from.some((f) => seen.has(f))) {
+        seen.add(t.to);
+        grew = true;
+      }
+    }
+  }
+  return PROJECT_STATES.filter((s) => seen.has(s));
+}
+
+/**
+ * Recommended by the committee, then wherever the 立项评审 took it: `recommended` and every state
+ * the moves lead to from there (read off TRANSITIONS, so a new state joins by itself). The rank
+ * and 推荐意见 stay with the project in all of them.
+ */
+export const RECOMMENDED_ONWARD_STATES: readonly ProjectState[] = reachableFrom('recommended');
+
+export function isRecommendedOnward(state: ProjectState): boolean {
+  return RECOMMENDED_ONWARD_STATES.includes(state);
+}
 
 const TERMINAL: readonly ProjectState[] = ['terminated', 'concluded', 'failed', 'rejected', 'not_recommended'];
 
