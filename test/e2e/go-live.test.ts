@@ -111,6 +111,22 @@ describe('上线第一天 at 375 px', () => {
     });
     const created = await call<{ _id: string }>('dev-member-1', 'project.create', { batchId: batch._id });
     expect(created.ok, created.error?.message).toBe(true);
+
+    // 8. The 组织部 renames a committee through its 编辑 form and creates a branch under it.
+    await admin.bringToFront();
+    const first = current(admin).locator('.org-committee').first();
+    await first.locator('.committee-edit').first().click();
+    await typeInto(first.locator('.committee-form .unit-name-input'), '更名后的学院党委');
+    await first.locator('.committee-form .unit-save').first().click();
+    await first.locator('.org-unit-name', { hasText: '更名后的学院党委' }).waitFor();
+    await first.locator('.committee-branches').first().click();
+    await first.locator('.branch-add').first().click();
+    await typeInto(first.locator('.branch-new-form .unit-code-input'), 'NEWBR01');
+    await typeInto(first.locator('.branch-new-form .unit-name-input'), '新建的测试党支部');
+    await first.locator('.branch-new-form .unit-save').first().click();
+    await first.locator('.branch-name', { hasText: '新建的测试党支部' }).waitFor();
+    await expectNoHorizontalOverflow(admin, 'org page with a form open');
+    await shot(admin, 'go-live-04-org-edit');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -60,7 +60,9 @@ export const PAGES: Record<string, PageEntry> = {
   'packages/admin/people/index': { as: ADMIN, query: none, title: '人员与角色', shows: '赵明' },
   'packages/admin/funded/index': { as: ADMIN, query: (w) => `batchId=${w.batches.cultivating}`, title: '培育与验收', shows: '计算机·cultivating' },
   'packages/admin/dashboard/index': { as: ADMIN, query: none, title: '数据看板', shows: '各党委申报' },
+  'packages/admin/org/index': { as: ADMIN, query: none, title: '组织机构与名册', shows: '新建基层党委' },
 
   'packages/review/mine/index': { as: REVIEWER, query: none, title: '我的评审任务', shows: '计算机·underReview' },
   'packages/review/score/index': { as: REVIEWER, query: (w) => `projectId=${w.projects.underReview.cs.id}`, title: '评分', shows: '计算机·underReview' },
+  'packages/admin/setup/index': { as: NEWCOMER, query: none, title: '系统初始化', shows: '初始化已完成' },
 };

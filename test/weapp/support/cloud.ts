@@ -89,7 +89,7 @@ export async function startCloud(options: { store?: Store; now?: Date } = {}): P
   const router = createApp({
     store,
     clock: () => now.value,
-    newId: () => `w${++n}`,
+    newId: () => `wx${++n}`, // not `w…`: the fixture world (test/security/world.ts) already holds w1, w2, …
     files: createWechatFiles(wire),
     miniCode: createWechatMiniCode(wire),
     logger: { error: () => {} },
