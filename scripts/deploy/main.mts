@@ -118,8 +118,8 @@ function printNextSteps(plan: Plan) {
       plan.dryRun ? '部署时会按 config.json 创建' : plan.uploaded.triggers.length ? '已按 config.json 创建' : '未能自动创建'
     }；请在 云开发控制台 → 云函数 → ${scheduler.map((f) => f.name).join('、')} → 触发器 核对。`,
     '  2. 数据库：按 cloudfunctions/core/ports/collections.ts 建好集合，每个集合的 数据权限 → 自定义安全规则 设为 cloudfunctions/database.rules.json 的内容 {"read": false, "write": false}（所有读写都经云函数）。',
-    '  3. 订阅消息：在 微信公众平台 → 基础功能 → 订阅消息 选用“截止提醒”“待办任务提醒”模板，把模板 id 写进 REMINDER_CONFIG（JSON，格式见 cloudfunctions/core/jobs/reminder-config.ts），设为 api 与 scheduler 两个云函数的环境变量（云函数 → 版本与配置 → 环境变量）。',
-    '  4. 云函数 api：消息推送 把 wxa_media_check 事件推送到 api；允许 未登录访问（朋友圈单页模式打开展示页时需要）；首次由本命令新建的云函数请确认运行环境为 Node.js 16 或更高。',
+    '  3. 订阅消息：在 微信公众平台 → 基础功能 → 订阅消息 选用“截止提醒”“待办任务提醒”“审核结果通知”模板，把模板 id 写进 REMINDER_CONFIG（JSON，格式见 cloudfunctions/core/jobs/reminder-config.ts），设为 api 与 scheduler 两个云函数的环境变量（云函数 → 版本与配置 → 环境变量）。',
+    '  4. 云函数 api：消息推送 把 wxa_media_check 事件推送到 api；允许 未登录访问（朋友圈单页模式打开展示页时需要）；首次由本命令新建的云函数请确认运行环境为 Node.js 16 或更高；在 云函数 → api → 版本与配置 把 超时时间 设为 60 秒、内存 设为 512 MB（纸质材料包与名册导入需要；config.json 只能声明权限与触发器）。',
     `  5. H5 展示页：静态网站托管 → 设置 把 错误文档 设为 index.html（/brand 等地址由前端路由处理）；公开链接 ${showcase}；如要在小程序 web-view 打开，把该域名加入 业务域名。H5 页面的数据来自云函数 api：在 云开发控制台 → HTTP 访问服务 新建 触发路径 /api 关联云函数 api（它只回答公开接口，其余请在小程序中办理）；${
       plan.config.h5ApiBase ? `本次构建的 H5 向 ${plan.config.h5ApiBase}/api/<接口名> 取数据` : '未设 H5_API_BASE，H5 向展示页同域名的 /api/<接口名> 取数据（HTTP 访问服务需与静态网站托管用同一域名）'
     }。展示页首屏：在 HTTP 访问服务 再新建 触发路径 /brand 关联云函数 api，它回答 /brand?id=… 时页面里已带品牌名称与品牌内涵（不等前端加载）与分享标签；把对外分享的展示页链接设为 <HTTP 访问服务域名>/brand?id=<品牌 id>（页面的脚本与样式仍从静态网站托管${plan.config.h5BaseUrl ? ` ${plan.config.h5BaseUrl}` : '（须设 H5_PUBLIC_BASE_URL）'} 加载）。`,

@@ -68,7 +68,7 @@ export const orgContracts = {
           .string({ error: '姓名须为文字' })
           .transform((s) => stripControlChars(s).trim())
           .refine((s) => charCount(s) >= 2 && charCount(s) <= 20, '姓名须为2至20个字'),
-        staffNo: z.string({ error: '工号须为文字' }).trim().regex(/^[A-Za-z0-9]{4,20}$/, '工号/学号须为4至20位字母或数字'),
+        staffNo: z.string({ error: '工号/学号须为文字' }).trim().regex(/^[A-Za-z0-9]{4,20}$/, '工号/学号须为4至20位字母或数字'),
         kind: z.enum(PERSON_KINDS, { error: '请选择身份（教职工/学生）' }),
         politicalStatus: z.enum(POLITICAL_STATUSES, { error: '请选择政治面貌' }),
       })
@@ -78,7 +78,7 @@ export const orgContracts = {
   /** The organisation as the 组织部 keeps it: every unit, closed ones included. */
   'org.units': { input: empty, output: z.object({ committees: z.array(committeeUnit), branches: z.array(branchUnit) }) },
   'org.saveCommittee': {
-    input: z.object({ code, version: editVersion, name: unitName, kind: z.enum(COMMITTEE_KINDS, { error: '请选择基层党委或党总支' }), order }).strict(),
+    input: z.object({ code, version: editVersion, name: unitName, kind: z.enum(COMMITTEE_KINDS, { error: '请选择单位类型（基层党委或党总支）' }), order }).strict(),
     output: committeeUnit,
   },
   'org.saveBranch': {

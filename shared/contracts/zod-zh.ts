@@ -65,6 +65,8 @@ const PROCEDURE_LABELS: Record<string, Record<string, string>> = {
   'funding.disburse': { amountFen: '拨付金额', note: '备注' },
   'funding.setMatching': { amountFen: '配套经费', note: '说明' },
   'funding.addExpense': { date: '支出日期', item: '支出事项', amountFen: '支出金额', receipts: '票据' },
+  'org.saveCommittee': { name: '单位名称', kind: '单位类型', order: '排序' },
+  'org.saveBranch': { name: '单位名称', order: '排序' },
   'final.save': { 'outcomes.kind': '成果类别', 'outcomes.title': '成果名称', 'outcomes.description': '成果简介', 'outcomes.link': '成果链接' },
 };
 
