@@ -11,6 +11,7 @@ import { openSqliteStore } from '../cloudfunctions/core/adapters/sqlite/store.ts
 import { createLocalFiles } from '../cloudfunctions/core/adapters/local/files.ts';
 import { createApp } from '../cloudfunctions/core/app.ts';
 import { seedIfEmpty } from '../cloudfunctions/local/seed.ts';
+import { applicationFields, long } from './bench/application-fields.mjs';
 
 const PROJECTS = 3_000;
 const now = new Date('2026-11-27T02:00:00Z');
@@ -29,7 +30,6 @@ const committees = [
   ['c-art', ['b-art-t1']],
   ['c-pe', ['b-pe-t1']],
 ];
-const long = (n, s) => s.repeat(Math.ceil(n / s.length)).slice(0, n);
 
 let t = performance.now();
 await store.transaction(async (tx) => {
@@ -54,20 +54,7 @@ await store.transaction(async (tx) => {
       state: p % 4 === 0 ? 'recommended' : 'submitted',
       committeeRank: p % 4 === 0 ? Math.floor(p / 20) + 1 : null,
       committeeOpinion: p % 4 === 0 ? long(300, '经党委会研究，同意推荐。') : null,
-      fields: {
-        title: `党建精品项目${p}：支部建在团队上`,
-        contactPhone: '13800138000',
-        category: 'integration',
-        background: long(2000, '科研团队党员分散，党建与业务“两张皮”。'),
-        goals: long(1500, '推动党建与科研深度融合。'),
-        measures: long(4000, '一、组织共建；二、骨干双培；三、项目攻关。'),
-        innovation: long(1500, '“支部+课题组”双向嵌入。'),
-        milestones: [{ date: '2027-03-01', task: '完成方案' }],
-        expectedOutcomes: long(1500, '形成可复制的工作机制。'),
-        budget: [{ item: '资料印制费', amountFen: 120_050 + p }, { item: '交通费', amountFen: 300_000 }],
-        brandId: null,
-        attachments: [],
-      },
+      fields: applicationFields({ title: `党建精品项目${p}：支部建在团队上`, milestones: [{ date: '2027-03-01', task: '完成方案' }], budgetExtraFen: p, attachments: [] }),
       createdAt: submittedAt,
       updatedAt: submittedAt,
       submittedAt,

@@ -16,6 +16,7 @@ import { createLocalFiles } from '../cloudfunctions/core/adapters/local/files.ts
 import { createApp } from '../cloudfunctions/core/app.ts';
 import { seedIfEmpty } from '../cloudfunctions/local/seed.ts';
 import { png } from '../cloudfunctions/local/demo/pictures.ts';
+import { applicationFields, long } from './bench/application-fields.mjs';
 
 const APPLICATIONS = 50;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,7 +33,6 @@ const noisePng = (width, height) => png(width, height, noise);
 
 await seedIfEmpty(store, now);
 const batchId = 'batch-2026-open';
-const long = (n, s) => s.repeat(Math.ceil(n / s.length)).slice(0, n);
 let t = performance.now();
 const photo = () => files.saveDocument(noisePng(640, 480), '活动照片.png');
 const pdf = () => files.saveDocument(Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(200 * 1024), Buffer.from('\n%%EOF\n')]), '工作方案.pdf');
@@ -58,20 +58,7 @@ await store.transaction(async (tx) => {
       state: 'recommended',
       committeeRank: p + 1,
       committeeOpinion: long(300, '经党委会研究，同意推荐。'),
-      fields: {
-        title: `党建精品项目${p + 1}：支部建在团队上`,
-        contactPhone: '13800138000',
-        category: 'integration',
-        background: long(2000, '科研团队党员分散，党建与业务“两张皮”。'),
-        goals: long(1500, '推动党建与科研深度融合。'),
-        measures: long(4000, '一、组织共建；二、骨干双培；三、项目攻关。'),
-        innovation: long(1500, '“支部+课题组”双向嵌入。'),
-        milestones: [{ date: '2027-03-01', task: '完成方案' }, { date: '2027-09-30', task: '形成阶段成果' }],
-        expectedOutcomes: long(1500, '形成可复制的工作机制。'),
-        budget: [{ item: '资料印制费', amountFen: 120_050 + p }, { item: '交通费', amountFen: 300_000 }],
-        brandId: null,
-        attachments,
-      },
+      fields: applicationFields({ title: `党建精品项目${p + 1}：支部建在团队上`, milestones: [{ date: '2027-03-01', task: '完成方案' }, { date: '2027-09-30', task: '形成阶段成果' }], budgetExtraFen: p, attachments: attachments }),
       createdAt: at,
       updatedAt: at,
       submittedAt: at,
