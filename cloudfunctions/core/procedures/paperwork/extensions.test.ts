@@ -50,6 +50,17 @@ describe('个别延期 (batch.grantExtension)', () => {
     expect(told.filter((m) => m.kind === 'batch.extension').map((m) => m.recipientId)).not.toContain(uid(MEMBER2));
   });
 
+  it('holds the extended date until 23:59:59 Beijing time, and not a second longer', async () => {
+    const late = await draftOf(HOST, '红色引擎');
+    const later = await draftOf(MEMBER2, '双带头人');
+    await h.ok(ADMIN, 'batch.grantExtension', { batchId: OPEN_BATCH, target: 'host', targetId: uid(HOST), date: '2027-01-05', reason: '住院治疗，延期申报' });
+    await h.ok(ADMIN, 'batch.grantExtension', { batchId: OPEN_BATCH, target: 'host', targetId: uid(MEMBER2), date: '2027-01-05', reason: '外出调研' });
+    h.now.value = new Date('2027-01-05T15:59:59Z');
+    expect((await h.ok(HOST, 'project.submit', { id: late._id, version: late.version })).state).toBe('submitted');
+    h.now.value = new Date('2027-01-05T16:00:00Z');
+    expect((await h.err(MEMBER2, 'project.submit', { id: later._id, version: later.version })).code).toBe('DEADLINE_PASSED');
+  });
+
   it('extends a whole committee for its hosts only, and can be withdrawn before it is used', async () => {
     const cs = await draftOf(HOST, '红色引擎');
     const me = await draftOf(HOST_ME, '机电先锋');
