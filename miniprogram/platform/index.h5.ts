@@ -101,6 +101,19 @@ export const platform: Platform = {
     window.addEventListener('resize', report);
     return () => window.removeEventListener('resize', report);
   },
+  watchSaveKey(onSave) {
+    // Capture phase: Taro's input and textarea components stop the native keydown at the field and
+    // re-emit their own (a CustomEvent without key or modifiers), so a bubbling listener never sees it.
+    const onKey = (e: Event) => {
+      if (!(e instanceof KeyboardEvent)) return;
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        onSave();
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  },
   init() {},
   async callFunction({ procedure, input, requestId }) {
     const token = storedToken();

@@ -24,6 +24,9 @@ export const platform: Platform = {
     onWidth(0);
     return () => {};
   },
+  watchSaveKey() {
+    return () => {};
+  },
   launchScene() {
     try {
       return Taro.getEnterOptionsSync().scene ?? null;

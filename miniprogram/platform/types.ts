@@ -49,6 +49,11 @@ export interface Platform {
    * On WeChat it reports 0: the phone layout, always (the desk layout is for a browser on a PC).
    */
   watchWidth(onWidth: (width: number) => void): () => void;
+  /**
+   * Calls `onSave` when the person presses Ctrl+S (⌘S on a Mac) at a desk, instead of the
+   * browser's own "save page"; returns the unsubscribe. On WeChat there is no keyboard: a no-op.
+   */
+  watchSaveKey(onSave: () => void): () => void;
   /** The scene the mini-program was opened with (1047: a scanned code), null where there is none. */
   launchScene(): number | null;
   /**

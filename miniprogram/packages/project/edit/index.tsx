@@ -20,6 +20,10 @@ import { SECTIONS_AFTER, SECTIONS_BEFORE, stateText, type TextField } from './te
 import { Timeline } from './Timeline';
 import { useAutosave } from './useAutosave';
 import { useReminderAsk } from '../../../hooks/useReminderAsk';
+import { useDesk } from '../../../hooks/useDesk';
+import { DeskShell } from '../../../components/desk/DeskShell';
+import { platform } from '../../../platform';
+import { Outline } from './Outline';
 import '../components/project.css';
 import './index.css';
 import { PrivacyPopup } from '../../../components/PrivacyPopup';
@@ -37,6 +41,7 @@ export default function EditProject() {
   const [uploaded, setUploaded] = useState<Record<string, string>>({});
   const [invitation, setInvitation] = useState<Invitation | null>(null);
   const reminders = useReminderAsk();
+  const desk = useDesk();
   useShareAppMessage(() => (invitation ? { title: invitation.title, path: invitation.path } : { title: '党建精品项目', path: '/pages/index/index' }));
 
   const load = useCallback(async () => {
@@ -54,8 +59,12 @@ export default function EditProject() {
     void load();
   }, [load]);
 
-  if (loadError && !project) return <View className="page"><ErrorBox message={loadError} onRetry={load} /></View>;
-  if (!project || !fields) return <View className="page"><Loading /></View>;
+  // At a desk, Ctrl+S saves at once (autosave still runs on its own).
+  const saveNow = autosave.saveNow;
+  useEffect(() => platform.watchSaveKey(() => void saveNow().catch(() => undefined)), [saveNow]);
+
+  if (loadError && !project) return <DeskShell active="home"><View className="page"><ErrorBox message={loadError} onRetry={load} /></View></DeskShell>;
+  if (!project || !fields) return <DeskShell active="home"><View className="page"><Loading /></View></DeskShell>;
 
   const editable = project.canEdit && autosave.state !== 'conflict';
   const update = (patch: Partial<ApplicationFields>) => {
@@ -93,7 +102,7 @@ export default function EditProject() {
   const textBlock = (key: TextField, label: string, hint: string) => {
     const max = LIMITS[key];
     return (
-      <View className="field" key={key}>
+      <View className="field" key={key} id={`sec-${key}`}>
         <View className="field-label">{label}<Text className="required">*</Text></View>
         {editable ? (
           <>
@@ -114,7 +123,8 @@ export default function EditProject() {
     );
   };
 
-  return (
+  const saveLine = project.canEdit ? saveStatusText(autosave.state, autosave.savedAt) : stateText(project.state);
+  const form = (
     <View className="page project-edit">
       {/* WeChat asks for privacy consent before the photo and file pickers open. */}
       <PrivacyPopup />
@@ -155,7 +165,7 @@ export default function EditProject() {
       ) : null}
       {autosave.state === 'error' && autosave.message ? <ErrorBox message={autosave.message} /> : null}
 
-      <View className="card">
+      <View className="card" id="sec-basic">
         <View className="card-title">基本信息</View>
         <View className="field">
           <View className="field-label">项目名称<Text className="required">*</Text></View>
@@ -208,18 +218,19 @@ export default function EditProject() {
       <View className="card">
         <View className="card-title">申报内容</View>
         {SECTIONS_BEFORE.map((s) => textBlock(s.key, s.label, s.hint))}
-        <View className="field">
+        <View className="field" id="sec-milestones">
           <View className="field-label">进度安排<Text className="required">*</Text></View>
           <MilestoneEditor milestones={fields.milestones} editable={editable} onChange={(milestones) => update({ milestones })} />
         </View>
         {SECTIONS_AFTER.map((s) => textBlock(s.key, s.label, s.hint))}
       </View>
 
-      <View className="card">
+      <View className="card" id="sec-budget">
         <View className="card-title">经费预算</View>
         <BudgetEditor lines={fields.budget} editable={editable} onChange={(budget) => update({ budget })} />
       </View>
 
+      <View id="sec-attachments">
       <AttachmentsSection
         attachments={fields.attachments}
         urls={{ ...project.fileUrls, ...uploaded }}
@@ -227,6 +238,7 @@ export default function EditProject() {
         onChange={(attachments) => update({ attachments })}
         onUploaded={(u) => setUploaded((x) => ({ ...x, ...u }))}
       />
+      </View>
 
       <TeamSection projectId={id} hostName={project.hostName} withdrawable={project.state === 'submitted'} invitation={invitation} onInvitation={setInvitation} />
 
@@ -248,7 +260,7 @@ export default function EditProject() {
       {actionError ? <ErrorBox message={actionError} /> : null}
 
       <View className="bottom-bar">
-        <Text className="status save-status">{project.canEdit ? saveStatusText(autosave.state, autosave.savedAt) : stateText(project.state)}</Text>
+        <Text className="status save-status">{saveLine}</Text>
         {project.canWithdraw ? (
           <Button loading={busy} disabled={busy} onClick={() => act('withdraw')}>
             撤回
@@ -264,5 +276,16 @@ export default function EditProject() {
         <View className="error-box deadline-box">申报已于 {project.deadlineText} 截止，草稿仍会保存，但无法提交。如有特殊情况请联系党委组织部。</View>
       ) : null}
     </View>
+  );
+  if (!desk) return form;
+  return (
+    <DeskShell active="home">
+      <View className="desk-split desk-edit">
+        <View className="desk-list">{form}</View>
+        <View className="desk-detail">
+          <Outline fields={fields} saveLine={saveLine} editable={editable} onSaveNow={() => void autosave.saveNow().catch(() => undefined)} />
+        </View>
+      </View>
+    </DeskShell>
   );
 }
