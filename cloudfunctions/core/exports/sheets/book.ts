@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { ExcelJS } from './excel';
 import { officeText } from '../text';
 import { cellValue, numFmtOf, type CellInput, type ColumnSpec } from './columns';
+import { wrappedRowHeight } from './height';
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } };
 const TITLE_FONT: Partial<ExcelJS.Font> = { bold: true, size: 14 };
@@ -113,7 +114,8 @@ export class SheetWriter {
   }
 
   private write(values: readonly CellInput[], bold: boolean): void {
-    const row = this.ws.addRow(this.columns.map((c, i) => cellValue(c.kind ?? 'text', values[i])));
+    const cells = this.columns.map((c, i) => cellValue(c.kind ?? 'text', values[i]));
+    const row = this.ws.addRow(cells);
     this.columns.forEach((c, i) => {
       const cell = row.getCell(i + 1);
       const numFmt = numFmtOf(c.kind);
@@ -121,6 +123,11 @@ export class SheetWriter {
       if (c.wrap) cell.alignment = { vertical: 'top', wrapText: true };
       if (bold) cell.font = HEADER_FONT;
     });
+    const height = wrappedRowHeight(this.columns.flatMap((c, i) => {
+      const text = cells[i];
+      return c.wrap && typeof text === 'string' ? [{ text, width: c.width }] : [];
+    }));
+    if (height) row.height = height;
     row.commit();
   }
 }
@@ -163,7 +170,7 @@ export class XlsxBook {
     const headerRow = headerRowOf(spec);
     // The streaming writer takes the frozen panes only when the sheet is created.
     const ws = this.wb.addWorksheet(sheetName(spec.name), {
-      properties: { defaultRowHeight: 18 },
+      // No fixed default row height: with one (customHeight) every row shows at it, wrapped text included.
       // Printed as lists are (the 纸质材料包 is printed): A4 landscape, every column on one page's width.
       pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${headerRow}:${headerRow}` },
       views: [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }],
