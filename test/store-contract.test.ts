@@ -11,9 +11,9 @@
  * there), so transactional reads in this suite use get.
  */
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSqliteStore } from '../cloudfunctions/core/adapters/sqlite/store';
-import { StoreError, type Store, type StoreErrorKind, type StoredDoc } from '../cloudfunctions/core/ports/store';
+import { StoreError, type Store, type StoredDoc } from '../cloudfunctions/core/ports/store';
 import { openWechatStore, stopWechatFake } from './support/wechat-store';
+import { rejectsWith, STORE_ADAPTERS } from './support/store-adapters';
 
 interface Item extends StoredDoc {
   group: string;
@@ -25,26 +25,11 @@ interface Item extends StoredDoc {
 
 const C = 'contract_items';
 
-const adapters: Array<{ name: string; open: () => Promise<Store> }> = [
-  { name: 'sqlite', open: async () => openSqliteStore(':memory:') },
-  { name: 'wechat', open: async () => (await openWechatStore()).store },
-];
-
 afterAll(stopWechatFake);
-
-async function rejectsWith(promise: Promise<unknown>, kind: StoreErrorKind): Promise<StoreError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(StoreError);
-  expect((err as StoreError).kind).toBe(kind);
-  return err as StoreError;
-}
 
 class Boom extends Error {}
 
-describe.each(adapters)('store contract: $name', ({ open }) => {
+describe.each(STORE_ADAPTERS)('store contract: $name', ({ open }) => {
   let store: Store;
 
   beforeEach(async () => {

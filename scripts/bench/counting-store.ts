@@ -1,13 +1,15 @@
-import type { FindOptions, Store, StoreOps, Where } from '../../cloudfunctions/core/ports/store';
+import type { AggregateSpec, FindOptions, Store, StoreOps, Where } from '../../cloudfunctions/core/ports/store';
 
-// A Store that counts round trips: each get/insert/update/remove/find/count, and each
+// A Store that counts round trips: each get/insert/update/remove/find/count/aggregate, and each
 // transaction, is one call to the database — what one WeChat cloud database request costs.
-const OPS = ['get', 'insert', 'update', 'remove', 'find', 'count'] as const;
+const OPS = ['get', 'insert', 'update', 'remove', 'find', 'count', 'aggregate'] as const;
 
 export interface CountedQuery {
-  op: 'find' | 'count';
+  op: 'find' | 'count' | 'aggregate';
   collection: string;
   options: FindOptions;
+  /** For aggregate: the spec (its `where` is also in options). */
+  spec?: AggregateSpec;
 }
 
 export interface TripCounter {
@@ -24,6 +26,10 @@ export function countingStore(store: Store): { store: Store; counter: TripCounte
     counter.byOp[op] = (counter.byOp[op] ?? 0) + 1;
     if (op === 'find') counter.queries.push({ op, collection: String(args[0]), options: (args[1] as FindOptions | undefined) ?? {} });
     if (op === 'count') counter.queries.push({ op, collection: String(args[0]), options: { where: args[1] as Where | undefined } });
+    if (op === 'aggregate') {
+      const spec = args[1] as AggregateSpec;
+      counter.queries.push({ op, collection: String(args[0]), options: { where: spec.where }, spec });
+    }
   };
   const wrap = (ops: StoreOps): StoreOps => {
     const out: Record<string, unknown> = {};

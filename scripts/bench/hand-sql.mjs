@@ -2,7 +2,8 @@
 // procedure reads, fetched with joins and aggregates in one or a few statements. The queries
 // use the store's expression indexes (json_extract(doc, '$.field')) so they compare fairly.
 import Database from 'better-sqlite3';
-import { pageClause, tableName, whereClause } from '../../cloudfunctions/core/adapters/sqlite/query.ts';
+import { aggregateSql, pageClause, tableName, whereClause } from '../../cloudfunctions/core/adapters/sqlite/query.ts';
+import { planAggregate } from '../../cloudfunctions/core/adapters/aggregate-plan.ts';
 
 const j = (alias, field) => `json_extract(${alias}.doc, '$.${field}')`;
 
@@ -127,17 +128,23 @@ export function openHandSql(file) {
    * index — a missing index — and whether it sorts in a temporary b-tree.
    */
   const plans = new Map();
-  const planOf = ({ op, collection, options }) => {
+  const statementOf = ({ op, collection, options, spec }) => {
     const where = whereClause(collection, options.where);
-    const sql =
-      op === 'count'
-        ? `SELECT COUNT(*) FROM ${tableName(collection)} ${where.sql}`
-        : `SELECT id, version, doc FROM ${tableName(collection)} ${where.sql} ${pageClause(collection, options).sql}`;
-    const params = op === 'count' ? where.params : [...where.params, ...pageClause(collection, options).params];
+    if (op === 'aggregate') return aggregateSql(collection, planAggregate(collection, spec), spec.where);
+    if (op === 'count') return { sql: `SELECT COUNT(*) FROM ${tableName(collection)} ${where.sql}`, params: where.params };
+    const page = pageClause(collection, options);
+    return { sql: `SELECT id, version, doc FROM ${tableName(collection)} ${where.sql} ${page.sql}`, params: [...where.params, ...page.params] };
+  };
+  // An aggregate over a whole collection reads every row by design (on the server, in one round
+  // trip); it counts as unindexed only when it has a where that no index answers.
+  const planOf = (query) => {
+    const { op, collection, spec } = query;
+    const { sql, params } = statementOf(query);
     let plan = plans.get(sql);
     if (!plan) {
       const rows = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params).map((r) => r.detail);
-      plan = { scan: rows.some((d) => /^SCAN /.test(d) && !/USING (COVERING )?INDEX/.test(d)), tempSort: rows.some((d) => /TEMP B-TREE/.test(d)), detail: rows };
+      const wholeCollection = op === 'aggregate' && Object.keys(spec.where ?? {}).length === 0;
+      plan = { scan: !wholeCollection && rows.some((d) => /^SCAN /.test(d) && !/USING (COVERING )?INDEX/.test(d)), tempSort: rows.some((d) => /TEMP B-TREE/.test(d)), detail: rows };
       plans.set(sql, plan);
     }
     return { collection, ...plan };

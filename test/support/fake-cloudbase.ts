@@ -7,7 +7,16 @@
  * using bson's EJSON for the encoding and mingo for query/update/sort semantics.
  *
  * Actions: database.getDocument, insertDocument, modifyDocument, removeDocument,
- * calculateDocument, addCollection, startTransaction, commitTransaction, abortTransaction.
+ * calculateDocument, aggregateDocuments, addCollection, startTransaction, commitTransaction,
+ * abortTransaction.
+ *
+ * aggregateDocuments (what `collection.aggregate()….end()` sends: `stages`, a list of
+ * { stageKey: '$match', stageValue: <Extended JSON> }) runs the pipeline with mingo's Aggregator
+ * over the committed documents, answering `data.list` as Extended JSON strings. Two things it
+ * does on purpose to behave like CloudBase rather than like mingo:
+ * - a pipeline with no $limit stage answers at most 20 records (CloudBase's documented-by-users
+ *   default for aggregate; the adapter always sends a $limit);
+ * - $avg over no numbers is null, as in MongoDB (mingo's own $avg answers 0).
  * (The legacy getInTransaction / updateDocInTransaction / deleteDocInTransaction /
  * insertDocInTransaction actions live in @cloudbase/database's unused transaction.js; 4.0.2
  * sends the ordinary actions with a `transactionId` instead, so they are not implemented.)
@@ -23,15 +32,22 @@
  *   blocking of plain writes, no 10-second transaction expiry, no abort-on-error inside a
  *   transaction;
  * - indexes, unique indexes other than `_id`, query plans, page-size caps other than the SDK's,
- *   document size limits, quotas, rate limits, latency, retries, realtime watch, aggregate,
- *   projections, geo and regex types;
+ *   document size limits, quotas, rate limits, latency, retries, realtime watch, projections,
+ *   geo and regex types; aggregate stages or operators CloudBase lacks are not refused (mingo
+ *   knows more than CloudBase does), nor are pipeline memory limits enforced;
  * - the exact text of server error messages (duplicate keys imitate MongoDB's E11000 text).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { EJSON } from 'bson';
-import { Query } from 'mingo';
+import { Aggregator, Query } from 'mingo';
+import { Context, type AccumulatorOperator } from 'mingo/core';
+import * as accumulatorOperators from 'mingo/operators/accumulator';
+import { $push } from 'mingo/operators/accumulator';
+import * as expressionOperators from 'mingo/operators/expression';
+import * as pipelineOperators from 'mingo/operators/pipeline';
+import * as queryOperators from 'mingo/operators/query';
 import type { AnyObject } from 'mingo/types';
 import { update as applyUpdate, type UpdateExpression } from 'mingo/updater';
 
@@ -145,6 +161,8 @@ class Database {
         return this.modifyDocument(params);
       case 'database.removeDocument':
         return this.removeDocument(params);
+      case 'database.aggregateDocuments':
+        return this.aggregateDocuments(params);
       case 'database.calculateDocument':
         return { data: { total: this.match({ ...params, multi: true }, this.tx(params)).length } };
       case 'database.addCollection': {
@@ -177,6 +195,22 @@ class Database {
     const limit = typeof params.limit === 'number' ? params.limit : 100;
     const docs = cursor.skip(offset).limit(params.multi === false ? 1 : limit).all();
     return { data: { list: docs.map((d) => EJSON.stringify(d, { relaxed: false })), offset, limit } };
+  }
+
+  private aggregateDocuments(params: Params): Reply {
+    if (params.transactionId !== undefined) {
+      throw new ServerError('DATABASE_REQUEST_FAILED', 'aggregate is not allowed in a transaction');
+    }
+    const collection = str(params, 'collectionName');
+    const raw = params.stages;
+    if (!Array.isArray(raw)) throw new ServerError('INVALID_PARAM', 'stages must be a list');
+    const pipeline = raw.map((stage: unknown) => {
+      const s = object(stage);
+      return { [str(s, 'stageKey')]: ejson(str(s, 'stageValue')) };
+    });
+    if (!pipeline.some((stage) => '$limit' in stage)) pipeline.push({ $limit: 20 });
+    const docs = new Aggregator(pipeline, { context: AGGREGATE_CONTEXT, useGlobalContext: false }).run(this.visible(collection, undefined));
+    return { data: { list: docs.map((d) => EJSON.stringify(d, { relaxed: false })) } };
   }
 
   private insertDocument(params: Params): Reply {
@@ -244,6 +278,19 @@ class Database {
     return {};
   }
 }
+
+/** MongoDB's $avg: the mean of the numbers among the values, null when there are none. */
+const mongoAvg: AccumulatorOperator<number | null> = (collection, expr, options) => {
+  const numbers = $push(collection, expr, options).filter((v): v is number => typeof v === 'number');
+  return numbers.length ? numbers.reduce((a, n) => a + n, 0) / numbers.length : null;
+};
+
+// Operators already present win in a mingo Context, so the corrected $avg goes in first.
+const AGGREGATE_CONTEXT = Context.init({ accumulator: { $avg: mongoAvg } })
+  .addAccumulatorOps(accumulatorOperators)
+  .addExpressionOps(expressionOperators)
+  .addPipelineOps(pipelineOperators)
+  .addQueryOps(queryOperators);
 
 /** Applies update operators ({$set, $inc, …}) one expression at a time to a copy. */
 function updated(current: Doc, data: Record<string, unknown>): Doc {

@@ -58,6 +58,7 @@ export function faultyStore(inner: Store, uncounted: (op: string, collection: st
       get: (c, id) => ops.get(c, id),
       find: (c, o) => ops.find(c, o),
       count: (c, w) => ops.count(c, w),
+      aggregate: (c, s) => ops.aggregate(c, s),
       async insert(c, doc) {
         const r = await ops.insert(c, doc);
         counted('insert', c, inTx);

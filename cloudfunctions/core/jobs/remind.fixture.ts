@@ -96,6 +96,7 @@ export function killable(store: Store, budget: number): { store: Store; killed: 
     get: async (c, id) => (alive(), store.get(c, id)),
     find: async (c, o) => (alive(), store.find(c, o)),
     count: async (c, w) => (alive(), store.count(c, w)),
+    aggregate: async (c, s) => (alive(), store.aggregate(c, s)),
     insert: async (c, d) => (step(), store.insert(c, d)),
     update: async (c, id, v, p) => (step(), store.update(c, id, v, p)),
     remove: async (c, id, v) => (step(), store.remove(c, id, v)),

@@ -68,7 +68,7 @@ export const COLLECTIONS = {
   /** An import's writes, a hundred per document, applied in order; read by `_id` (`<importId>:<seq>`) only. */
   importChunks: [],
   /** Fixture for the store contract suite. */
-  contract_items: ['group', 'rank', 'tag', 'nested.key'],
+  contract_items: ['group', 'rank', 'tag', 'nested.key', 'score', 'flag'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type CollectionName = keyof typeof COLLECTIONS;

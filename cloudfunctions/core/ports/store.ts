@@ -1,7 +1,7 @@
 /**
  * The store port: document-shaped like the WeChat cloud database. Collections of JSON
  * documents with `_id` and `version`; equality and range queries on declared fields;
- * ordered pages of at most 100; a transaction callback. Adapters: SQLite (local) and
+ * ordered pages of at most 100; grouped counts and sums (aggregate); a transaction callback. Adapters: SQLite (local) and
  * wx-server-sdk (WeChat).
  */
 export type Scalar = string | number | boolean | null;
@@ -28,6 +28,42 @@ export interface FindOptions {
 
 export const MAX_PAGE = 100;
 
+/**
+ * One figure per group. `count` counts the matching documents; `sum`/`avg`/`min`/`max` read a
+ * declared field holding numbers: documents where it is missing, null or not a number are
+ * ignored (so `sum` of none is 0, `avg`/`min`/`max` of none are null).
+ */
+export type Measure = { op: 'count' } | { op: 'sum' | 'min' | 'max' | 'avg'; field: string };
+
+export interface AggregateSpec {
+  /** Same semantics as find. */
+  where?: Where;
+  /** Declared fields (dotted ok); [] = one group over all matching rows (none when nothing matches). */
+  groupBy: string[];
+  /** Measure name (a letter, then letters, digits or _) → measure. */
+  measures: Record<string, Measure>;
+  /** A groupBy field or a measure name; ties (and everything else) then go by the group keys ascending. */
+  orderBy?: Array<{ field: string; direction: 'asc' | 'desc' }>;
+  /** Groups returned: 1..MAX_GROUPS, default MAX_GROUPS. */
+  limit?: number;
+  skip?: number;
+}
+
+/**
+ * One group: its key (each groupBy field → value; missing and null group together as null)
+ * and its measures.
+ */
+export interface AggregateRow {
+  key: Record<string, Scalar>;
+  values: Record<string, number | null>;
+}
+
+/**
+ * Most groups one aggregate returns. CloudBase's aggregate answers 20 records unless the
+ * pipeline ends in a $limit (the adapter always sends one); limits well past this are accepted.
+ */
+export const MAX_GROUPS = 1000;
+
 export interface StoredDoc {
   _id: string;
   version: number;
@@ -53,6 +89,13 @@ export interface StoreOps {
   remove(collection: string, id: string, expectedVersion: number): Promise<void>;
   find<T extends StoredDoc>(collection: string, options?: FindOptions): Promise<T[]>;
   count(collection: string, where?: Where): Promise<number>;
+  /**
+   * Groups the matching documents and measures each group: ONE round trip. Meant for reads
+   * outside transactions — CloudBase allows no aggregate inside one, so there (as for find and
+   * count) it runs outside the transaction and does not see the transaction's own writes.
+   * BAD_QUERY for undeclared fields, unknown measures or a bad page.
+   */
+  aggregate(collection: string, spec: AggregateSpec): Promise<AggregateRow[]>;
 }
 
 export interface Store extends StoreOps {

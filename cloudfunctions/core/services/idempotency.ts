@@ -179,6 +179,7 @@ export function claimRequest(
     get: (c, id) => store.get(c, id),
     find: (c, o) => store.find(c, o),
     count: (c, w) => store.count(c, w),
+    aggregate: (c, s) => store.aggregate(c, s),
     insert: <T extends StoredDoc>(c: string, doc: NewDoc<T>) => direct(c, (ops) => ops.insert<T>(c, doc)),
     update: <T extends StoredDoc>(c: string, id: string, v: number, p: Patch<T>) => direct(c, (ops) => ops.update<T>(c, id, v, p)),
     remove: (c, id, v) => direct(c, (ops) => ops.remove(c, id, v)),

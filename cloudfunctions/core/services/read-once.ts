@@ -28,6 +28,7 @@ export function readOnce(store: Store): Store {
     },
     find: async (collection, options) => remember(collection, await store.find(collection, options)),
     count: (collection, where) => store.count(collection, where),
+    aggregate: (collection, spec) => store.aggregate(collection, spec),
     insert: (collection, doc) => forget(collection, doc._id, store.insert(collection, doc)),
     update: (collection, id, version, patch) => forget(collection, id, store.update(collection, id, version, patch)),
     remove: (collection, id, version) => forget(collection, id, store.remove(collection, id, version)),

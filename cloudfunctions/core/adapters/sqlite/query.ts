@@ -1,5 +1,6 @@
 import { indexedFields } from '../../ports/collections';
-import { MAX_PAGE, StoreError, type FindOptions, type RangeCondition, type Scalar, type Where } from '../../ports/store';
+import { MAX_PAGE, StoreError, type FindOptions, type Measure, type RangeCondition, type Scalar, type Where } from '../../ports/store';
+import { keyAlias, type AggregatePlan } from '../aggregate-plan';
 
 /** Translates the port's document queries to SQL over a JSON column, on declared fields only. */
 export function tableName(collection: string): string {
@@ -78,4 +79,52 @@ export function pageClause(collection: string, options: FindOptions): { sql: str
   const order = (options.orderBy ?? []).map((o) => `${fieldExpr(collection, o.field)} ${o.direction === 'desc' ? 'DESC' : 'ASC'}`);
   order.push('id ASC');
   return { sql: `ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`, params: [limit, skip] };
+}
+
+/** A declared field's value as JSON text, so that booleans stay booleans; missing and null both 'null'. */
+function keyExpr(collection: string, field: string): string {
+  fieldExpr(collection, field);
+  return field === '_id' ? 'json_quote(id)' : `COALESCE(doc -> '$.${field}', 'null')`;
+}
+
+/** A field's value only where it holds a number (missing, null, text and booleans are ignored). */
+function numberExpr(collection: string, field: string): string {
+  const value = fieldExpr(collection, field);
+  return `CASE WHEN json_type(doc, '$.${field}') IN ('integer', 'real') THEN ${value} END`;
+}
+
+const MEASURE_SQL: Record<Measure['op'], (n: string) => string> = {
+  count: () => 'COUNT(*)',
+  sum: (n) => `COALESCE(SUM(${n}), 0)`,
+  avg: (n) => `AVG(${n})`,
+  min: (n) => `MIN(${n})`,
+  max: (n) => `MAX(${n})`,
+};
+
+/** One GROUP BY statement for a checked plan: key columns k0…, then measure columns m0…. */
+export function aggregateSql(collection: string, plan: AggregatePlan, where: Where | undefined): { sql: string; params: SqlValue[] } {
+  const w = whereClause(collection, where);
+  const keys = plan.groupBy.map((f, i) => `${keyExpr(collection, f)} AS ${keyAlias(i)}`);
+  const measures = plan.measures.map(({ measure }, i) => {
+    const sql = measure.op === 'count' ? MEASURE_SQL.count('') : MEASURE_SQL[measure.op](numberExpr(collection, measure.field));
+    return `${sql} AS m${i}`;
+  });
+  // Sort on the value itself (numbers as numbers), not its JSON text; every row of a group holds the same one.
+  const keySort = (i: number): string => `MIN(${fieldExpr(collection, plan.groupBy[i])})`;
+  const order = plan.orderBy.map((o) => {
+    const dir = o.direction === 'desc' ? 'DESC' : 'ASC';
+    if ('key' in o.ref) return `${keySort(o.ref.key)} ${dir}`;
+    const name = o.ref.measure;
+    return `m${plan.measures.findIndex((m) => m.name === name)} ${dir}`;
+  });
+  plan.groupBy.forEach((_f, i) => order.push(`${keySort(i)} ASC`));
+  const columns = [...keys, ...measures];
+  const sql = [
+    `SELECT ${columns.length ? columns.join(', ') : '1'} FROM ${tableName(collection)} ${w.sql}`,
+    // No groupBy: one group over the matching rows, and none at all when nothing matches.
+    plan.groupBy.length ? `GROUP BY ${plan.groupBy.map((_f, i) => keyAlias(i)).join(', ')}` : 'HAVING COUNT(*) > 0',
+    order.length ? `ORDER BY ${order.join(', ')}` : '',
+    'LIMIT ? OFFSET ?',
+  ].join(' ');
+  return { sql, params: [...w.params, plan.limit, plan.skip] };
 }

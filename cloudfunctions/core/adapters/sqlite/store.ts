@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
 import { COLLECTIONS } from '../../ports/collections';
-import { StoreError, type FindOptions, type NewDoc, type Patch, type Store, type StoreOps, type StoredDoc, type Where } from '../../ports/store';
+import { StoreError, type FindOptions, type NewDoc, type Patch, type Store, type StoreOps, type StoredDoc, type Where, type AggregateSpec } from '../../ports/store';
 import { AsyncLock } from './lock';
-import { fieldExpr, pageClause, tableName, whereClause } from './query';
+import { planAggregate, toRow } from '../aggregate-plan';
+import { aggregateSql, fieldExpr, pageClause, tableName, whereClause } from './query';
 
 type Row = { id: string; version: number; doc: string };
 
@@ -27,6 +28,7 @@ export function openSqliteStore(file: string): Store {
     remove: (c, id, v) => lock.run(() => ops.remove(c, id, v)),
     find: (c, o) => lock.run(() => ops.find(c, o)),
     count: (c, w) => lock.run(() => ops.count(c, w)),
+    aggregate: (c, spec) => lock.run(() => ops.aggregate(c, spec)),
   };
 
   return {
@@ -123,6 +125,14 @@ function makeOps(db: Database.Database): StoreOps {
       const w = whereClause(collection, where);
       const row = db.prepare(`SELECT COUNT(*) AS n FROM ${tableName(collection)} ${w.sql}`).get(...w.params) as { n: number };
       return row.n;
+    },
+    async aggregate(collection: string, spec: AggregateSpec) {
+      const plan = planAggregate(collection, spec);
+      const q = aggregateSql(collection, plan, spec.where);
+      const rows = db.prepare(q.sql).raw().all(...q.params) as unknown[][];
+      const keys = plan.groupBy.length;
+      const bad = () => new StoreError('UNAVAILABLE', `${collection}: a group key is not a scalar`);
+      return rows.map((r) => toRow(plan, r.slice(0, keys).map((k) => JSON.parse(String(k)) as unknown), r.slice(keys), bad));
     },
   };
 }

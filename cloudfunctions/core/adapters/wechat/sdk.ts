@@ -19,6 +19,26 @@ export interface WechatCommand {
   and(...conditions: object[]): unknown;
   inc(by: number): unknown;
   set(value: unknown): unknown;
+  /** `db.command.aggregate`: the operators of an aggregation pipeline. */
+  readonly aggregate: WechatAggregateCommand;
+}
+
+export interface WechatAggregateCommand {
+  sum(value: unknown): unknown;
+  avg(value: unknown): unknown;
+  min(value: unknown): unknown;
+  max(value: unknown): unknown;
+  ifNull(values: unknown[]): unknown;
+}
+
+/** `collection.aggregate()`: stages chain, `end()` sends them in one database.aggregateDocuments request. */
+export interface WechatAggregate {
+  match(condition: object): WechatAggregate;
+  group(spec: object): WechatAggregate;
+  sort(spec: object): WechatAggregate;
+  skip(offset: number): WechatAggregate;
+  limit(max: number): WechatAggregate;
+  end(): unknown;
 }
 
 export interface WechatQuery {
@@ -41,6 +61,7 @@ export interface WechatDocument {
 export interface WechatCollection extends WechatQuery {
   doc(id: string): WechatDocument;
   add(options: { data: object }): unknown;
+  aggregate(): WechatAggregate;
 }
 
 export interface WechatTransaction {

@@ -17,6 +17,7 @@ import {
   type WechatTransaction,
 } from './sdk';
 import { checkCollection, checkPage, dropManaged, encodePatch, encodeWhere } from './encode';
+import { aggregateWechat } from './aggregate';
 
 export type { WechatDatabase } from './sdk';
 
@@ -112,6 +113,7 @@ function makeOps(_: WechatCommand, coll: (name: string) => WechatCollection): St
       if (typeof total !== 'number') throw unavailable('count');
       return total;
     },
+    aggregate: (collection, spec) => aggregateWechat(_, coll, collection, spec),
   };
 }
 
@@ -120,8 +122,8 @@ function makeOps(_: WechatCommand, coll: (name: string) => WechatCollection): St
  * in a transaction (collection.add, doc.get/update/set/remove; no where, no count), so:
  * - a versioned write is get → compare → doc update, all inside the transaction, which the
  *   server isolates (snapshot) and fails on a concurrent write to the same document;
- * - find and count run OUTSIDE the transaction on the plain database: they do not see the
- *   transaction's own uncommitted writes. Read what you wrote with get, not find.
+ * - find, count and aggregate run OUTSIDE the transaction on the plain database: they do not
+ *   see the transaction's own uncommitted writes. Read what you wrote with get, not find.
  */
 function makeTxOps(tx: WechatTransaction, _: WechatCommand, outside: StoreOps): StoreOps {
   const coll = (name: string): WechatCollection => tx.collection(checkCollection(name));
@@ -165,6 +167,7 @@ function makeTxOps(tx: WechatTransaction, _: WechatCommand, outside: StoreOps): 
     },
     find: (collection, options) => outside.find(collection, options),
     count: (collection, where) => outside.count(collection, where),
+    aggregate: (collection, spec) => outside.aggregate(collection, spec),
   };
 }
 
