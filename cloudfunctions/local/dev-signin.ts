@@ -10,7 +10,7 @@ export interface SignInHints {
 }
 
 /** The dev sign-in page: pick a demo identity; it stands in for WeChat's OPENID locally. */
-export function renderSignIn(identities: DemoIdentity[], current: string | null, next = '/', hints?: SignInHints): string {
+export function renderSignIn(identities: DemoIdentity[], current: string | null, next = '/', hints?: SignInHints, fresh = false): string {
   const signInTo = (openid: string, to: string, body: string, attrs: string) => `<form method="post" action="/dev/sign-in">
   <input type="hidden" name="openid" value="${escape(openid)}">
   <input type="hidden" name="next" value="${escape(to)}">
@@ -47,8 +47,13 @@ button.link{display:inline;width:auto;padding:0 0 0 6px;border:0;background:none
 .public a{color:#c8161d}
 </style></head>
 <body><main>
-<h1>选择演示身份</h1>
-<p>这是本地开发环境：在微信里，身份来自微信登录（OPENID）；在这里，请选择一个演示身份进入。正式环境不提供此页面。</p>
+${
+  fresh
+    ? `<h1>选择一个微信账号</h1>
+<p>这是从空库开始的本地环境（SEED=none），与新的云环境一样：还没有任何单位和人员。下面每一项代表一个微信账号（OPENID）；第一个进入的人用启动时打印的初始化码设立党委组织部，其他人随后绑定身份。正式环境不提供此页面。</p>`
+    : `<h1>选择演示身份</h1>
+<p>这是本地开发环境：在微信里，身份来自微信登录（OPENID）；在这里，请选择一个演示身份进入。正式环境不提供此页面。</p>`
+}
 ${links}
 <ul>
 ${items}

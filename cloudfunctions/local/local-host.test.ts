@@ -116,7 +116,17 @@ describe('the local host', () => {
       expect(await host.store.count('brands')).toBe(0);
       expect(host.setupCode).toMatch(/^[A-Z0-9]{12}$/);
       expect(lines.some((l) => l.includes('初始化码') && l.includes(host.setupCode?.slice(0, 4) ?? '?'))).toBe(true);
-      expect(await (await fetch(`${host.url}/dev/sign-in`)).text()).not.toContain('data-try=');
+      const page = await (await fetch(`${host.url}/dev/sign-in`)).text();
+      expect(page).not.toContain('data-try=');
+      // Its accounts are WeChat accounts nobody has bound yet, not the demo university's people.
+      expect(page).toContain('选择一个微信账号');
+      expect(page).toContain('微信用户 1（尚未绑定身份）');
+      expect(page).not.toContain('张晓明');
+      // Once one binds (here: claims the first administrator), the page shows whom they bound as.
+      const code = host.setupCode ?? '';
+      const claim = await api(host, 'setup.claim', { code, name: '李组织', staffNo: 'A0001', kind: 'teacher', politicalStatus: 'full_member' }, 'dev-admin');
+      expect(claim.body.ok, JSON.stringify(claim.body)).toBe(true);
+      expect(await (await fetch(`${host.url}/dev/sign-in`)).text()).toMatch(/李组织（[^）]*党委组织部）<\/strong><span>微信用户 \d+ · 身份已确认/);
     } finally {
       console.log = log;
     }

@@ -7,6 +7,7 @@ import type { Store } from '../core/ports/store';
 import type { Router } from '../core/router/router';
 import { devSignInAllowed, type LocalConfig } from './config';
 import { renderSignIn } from './dev-signin';
+import { freshIdentities } from './fresh-identities';
 import { DEMO_IDENTITIES, seedIfEmpty } from './seed';
 import { seedDemo } from './demo';
 import { DEMO_HINTS, PUBLIC_LINKS } from './demo/hints';
@@ -211,8 +212,14 @@ export async function startLocalHost(config: LocalConfig): Promise<LocalHost> {
       });
     if (api && req.method === 'POST') return void done(handleApi(router, store, clock, req, res, api[1]));
     if (route === 'GET /dev/sign-in') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      return void res.end(renderSignIn(DEMO_IDENTITIES, cookieOf(req, COOKIE), safeNext(url.searchParams.get('next')), demo ? { byIdentity: DEMO_HINTS, publicLinks: PUBLIC_LINKS } : undefined));
+      return void done(
+        (async () => {
+          // An empty environment has none of the demo university's people: its accounts are shown as they are.
+          const identities = config.SEED === 'none' ? await freshIdentities(store, DEMO_IDENTITIES.map((i) => i.openid)) : DEMO_IDENTITIES;
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+          res.end(renderSignIn(identities, cookieOf(req, COOKIE), safeNext(url.searchParams.get('next')), demo ? { byIdentity: DEMO_HINTS, publicLinks: PUBLIC_LINKS } : undefined, config.SEED === 'none'));
+        })(),
+      );
     }
     if (route === 'POST /dev/sign-in') return void done(handleSignIn(req, res));
     if (route === 'GET /dev/sign-out') {
