@@ -15,9 +15,14 @@ export async function extensionsOf(store: StoreOps, batchId: string): Promise<St
   }
 }
 
-/** Every extension of one host or their committee, in any batch (a person has one or two). */
-export function extensionsConcerning(store: StoreOps, who: ExtensionSubject): Promise<StoredExtension[]> {
-  return store.find<StoredExtension>('extensions', { where: { targetId: { $in: [who.hostId, who.committeeId].filter((id) => id !== '') } }, limit: MAX_PAGE });
+/**
+ * Every extension of one host or their committee, in any batch (a person has one or two); with
+ * `moreCommittees`, those of other committees too (a host's older applications, filed under the
+ * committee they were in then), in the same read.
+ */
+export function extensionsConcerning(store: StoreOps, who: ExtensionSubject, moreCommittees: readonly string[] = []): Promise<StoredExtension[]> {
+  const targets = [...new Set([who.hostId, who.committeeId, ...moreCommittees])].filter((id) => id !== '');
+  return store.find<StoredExtension>('extensions', { where: { targetId: { $in: targets } }, limit: MAX_PAGE });
 }
 
 /** The batch's calendar as it holds for one host: their extension (own or committee's) moves the submission deadline. */

@@ -25,15 +25,12 @@ export class Lookup {
    * committees of N items costs one round trip, not one per distinct committee.
    */
   primeCommittees(ids: Iterable<string>): Promise<unknown> {
-    const missing = [...new Set(ids)].filter((id) => id !== '' && !this.committees.has(id));
-    const reads: Promise<unknown>[] = [];
-    for (let i = 0; i < missing.length; i += MAX_PAGE) {
-      const chunk = missing.slice(i, i + MAX_PAGE);
-      const found = this.store.find<Committee & StoredDoc>('committees', { where: { _id: { $in: chunk } }, limit: MAX_PAGE });
-      for (const id of chunk) this.committees.set(id, found.then((docs) => docs.find((d) => d._id === id) ?? null));
-      reads.push(found);
-    }
-    return Promise.all(reads);
+    return prime(this.store, 'committees', this.committees, ids);
+  }
+
+  /** The batches of a list at once, as primeCommittees (a reviewer's assignments span a few rounds). */
+  primeBatches(ids: Iterable<string>): Promise<unknown> {
+    return prime(this.store, 'batches', this.batches, ids);
   }
 
   async committeeName(id: string): Promise<string> {
@@ -58,4 +55,16 @@ function memo<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promis
     cache.set(key, hit);
   }
   return hit;
+}
+
+function prime<T>(store: StoreOps, collection: 'committees' | 'batches', cache: Map<string, Promise<T | null>>, ids: Iterable<string>): Promise<unknown> {
+  const missing = [...new Set(ids)].filter((id) => id !== '' && !cache.has(id));
+  const reads: Promise<unknown>[] = [];
+  for (let i = 0; i < missing.length; i += MAX_PAGE) {
+    const chunk = missing.slice(i, i + MAX_PAGE);
+    const found = store.find<T & StoredDoc>(collection, { where: { _id: { $in: chunk } }, limit: MAX_PAGE });
+    for (const id of chunk) cache.set(id, found.then((docs) => docs.find((d) => d._id === id) ?? null));
+    reads.push(found);
+  }
+  return Promise.all(reads);
 }

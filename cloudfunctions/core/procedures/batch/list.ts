@@ -1,17 +1,13 @@
 import type { BatchView } from '@shared/contracts';
-import type { Batch } from '@shared/domain/batch';
 import { canActForCommittee, hasRole } from '@shared/domain/roles';
 import type { Context } from '../../context';
-import type { StoredDoc } from '../../ports/store';
+import { batchesNewestFirst } from '../../services/shared-reads';
 import { calendarFor, extensionsConcerning } from '../../services/extensions';
 import { toBatchView } from '../project/views';
 
 /** School-level batches and the caller's own committee's batches, the newest first. */
 export async function listBatches(ctx: Context): Promise<BatchView[]> {
-  const batches = await ctx.store.find<Batch & StoredDoc>('batches', {
-    orderBy: [{ field: 'calendar.submissionDeadline', direction: 'desc' }],
-    limit: 100,
-  });
+  const batches = await batchesNewestFirst(ctx.store);
   const committeeId = ctx.user?.profile.committeeId;
   const roles = ctx.user?.roles ?? [];
   // The 组织部 sees every committee's own batches; others see school batches and their committee's.

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createHarness, HOST, NEWCOMER, OPEN_BATCH, type Harness } from '../../../../test/support/harness';
+import { ADMIN, createHarness, HOST, NEWCOMER, OPEN_BATCH, SECRETARY_CS, type Harness } from '../../../../test/support/harness';
 
 let h: Harness;
 beforeEach(async () => {
@@ -17,6 +17,14 @@ describe('home.open: the home tab in one call', () => {
     expect(home.joined).toEqual(await h.ok(HOST, 'project.listJoined', {}));
     expect(home.todoCount).toBe((await h.ok(HOST, 'todo.mine', {})).count);
     expect(home.unread).toBe((await h.ok(HOST, 'messages.unreadCount', {})).count);
+  });
+
+  it.each([SECRETARY_CS, ADMIN])('answers %s what the separate calls answer, the to-do badge included', async (who) => {
+    const home = await h.ok(who, 'home.open', {});
+    expect(home.batches).toEqual(await h.ok(who, 'batch.list', {}));
+    expect(home.mine).toEqual(await h.ok(who, 'project.listMine', {}));
+    expect(home.todoCount).toBe((await h.ok(who, 'todo.mine', {})).count);
+    expect(home.unread).toBe((await h.ok(who, 'messages.unreadCount', {})).count);
   });
 
   it('answers an unbound caller who they are and no lists, and a signed-out caller not at all', async () => {

@@ -6,7 +6,7 @@ import { describeMe } from '../profile/me';
 import { setupStatus } from '../setup/setup';
 import { listMine } from '../project/read';
 import { unreadCount } from '../messages/inbox';
-import { todoMine } from '../reminders/todo';
+import { todoCount as countTodos } from '../reminders/todo';
 import { listJoined } from '../team/team';
 
 /**
@@ -28,7 +28,7 @@ export async function openHome(base: Context, _input: ParsedInputOf<'home.open'>
     listBatches(ctx),
     listMine(ctx),
     listJoined(ctx),
-    todoMine(ctx, {}).then((t) => t.count, badge('the to-dos')),
+    countTodos(ctx).catch(badge('the to-dos')),
     unreadCount(ctx).then((m) => m.count, badge('the unread messages')),
   ]);
   return { me, batches, mine, joined, todoCount, unread };

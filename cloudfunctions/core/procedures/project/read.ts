@@ -1,7 +1,7 @@
 import type { ParsedInputOf, ProjectSummary, ProjectView } from '@shared/contracts';
-import type { Project } from '@shared/domain/project/project';
 import type { Context } from '../../context';
 import { Lookup } from '../../services/lookup';
+import { projectsHostedBy } from '../../services/shared-reads';
 import { loadProject, requireProjectReader } from './access';
 import { toProjectView, toSummary } from './views';
 
@@ -14,11 +14,7 @@ export async function getProject(ctx: Context, input: ParsedInputOf<'project.get
 /** The caller's own applications, newest first (a host has at most one per batch). */
 export async function listMine(ctx: Context): Promise<ProjectSummary[]> {
   const hostId = ctx.user?._id ?? '';
-  const projects = await ctx.store.find<Project>('projects', {
-    where: { hostId },
-    orderBy: [{ field: 'updatedAt', direction: 'desc' }],
-    limit: 100,
-  });
+  const projects = await projectsHostedBy(ctx.store, hostId);
   const lookup = new Lookup(ctx.store);
   return Promise.all(projects.map((p) => toSummary(lookup, p)));
 }

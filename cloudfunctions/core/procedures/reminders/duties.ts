@@ -5,11 +5,13 @@ import type { Batch } from '@shared/domain/batch';
 import type { Project } from '@shared/domain/project/project';
 import type { ProjectState } from '@shared/domain/project/state';
 import type { Duty, DutyKind } from '@shared/domain/reminders/duty';
-import { secretaryCommittees } from '@shared/domain/roles';
+import { hasRole, secretaryCommittees } from '@shared/domain/roles';
 import type { User } from '@shared/domain/person';
 import { daysLeft } from '@shared/time/deadline';
 import { MAX_PAGE, type StoreOps, type StoredDoc, type Where } from '../../ports/store';
-import { batchFor, calendarFor, extensionsOf } from '../../services/extensions';
+import { calendarFor, extensionsConcerning, extensionsOf } from '../../services/extensions';
+import { getMany } from '../../services/read-many';
+import { batchesNewestFirst, projectsHostedBy } from '../../services/shared-reads';
 import { Lookup } from '../../services/lookup';
 import { isActive } from '@shared/domain/paperwork/extension';
 import { usersWithRole } from '../../services/role-index';
@@ -91,15 +93,24 @@ function scoreDuty(personId: string, batch: Batch, count: number, now: Date, hor
   return { personId, kind: 'scoreReviews', deadline, count, title: `评审打分：${count}份未评`, detail: `「${batch.name}」评审结束前请完成评分`, link: '/packages/review/mine/index', committeeId: null };
 }
 
-/** The committee's brand report for the batch's year, when it is missing or not yet submitted. */
-async function brandDuty(store: StoreOps, personId: string, batch: Batch, committeeId: string, now: Date, horizon: number): Promise<Duty | null> {
+/** The committee's brand report duty for the batch's year, given its brand (null when there is none yet). */
+function brandDutyFor(personId: string, batch: Batch, committeeId: string, brand: Brand | null, now: Date, horizon: number): Duty | null {
   const deadline = openDeadline(batch, 'submitBrandReport', now, horizon);
   if (!deadline) return null;
-  const slot = await store.get<StoredDoc & { brandId: string }>('brandSlots', `${committeeId}:${batch.year}`);
-  const brand = slot ? await store.get<Brand>('brands', slot.brandId) : null;
   if (brand && !canEditReport(brand.state)) return null;
   const why = !brand ? '尚未创建' : brand.state === 'returned' ? '被退回修改，尚未重新报送' : '尚未报送';
   return { personId, kind: 'submitBrandReport', deadline, count: 1, title: `${batch.year}年度党建品牌报告${why}`, detail: `基层党建品牌材料与「${batch.name}」申报材料同期报送`, link: '/packages/brand/mine/index', committeeId };
+}
+
+type BrandSlot = StoredDoc & { brandId: string };
+const slotId = (committeeId: string, year: number) => `${committeeId}:${year}`;
+
+/** The committee's brand report for the batch's year, when it is missing or not yet submitted. */
+async function brandDuty(store: StoreOps, personId: string, batch: Batch, committeeId: string, now: Date, horizon: number): Promise<Duty | null> {
+  if (!openDeadline(batch, 'submitBrandReport', now, horizon)) return null;
+  const slot = await store.get<BrandSlot>('brandSlots', slotId(committeeId, batch.year));
+  const brand = slot ? await store.get<Brand>('brands', slot.brandId) : null;
+  return brandDutyFor(personId, batch, committeeId, brand, now, horizon);
 }
 
 const push = (out: Duty[], d: Duty | null) => {
@@ -158,35 +169,68 @@ export async function allDuties(store: StoreOps, now: Date, horizon: number): Pr
   return out;
 }
 
-/** The open duties of one person, whatever the distance to the deadline (我的待办). */
+/**
+ * The open duties of one person, whatever the distance to the deadline (我的待办). Each kind of
+ * duty is one read (or none, when the person cannot have it), not one per batch or item: the
+ * batches are read once, the extensions of the person's drafts in one read, the brands and the
+ * score sheets by id in reads of a hundred.
+ */
 export async function dutiesOf(store: StoreOps, user: User, now: Date): Promise<Duty[]> {
   const horizon = Number.POSITIVE_INFINITY;
+  const committees = secretaryCommittees(user.roles);
+  const [firstHosted, batches] = await Promise.all([projectsHostedBy(store, user._id), batchesNewestFirst(store)]);
+  // One application per batch: a full page would mean more batches than the page holds.
+  const hosted = firstHosted.length < MAX_PAGE ? firstHosted : await readEvery<Project>(store, 'projects', { hostId: user._id });
+  const allBatches = batches.length < MAX_PAGE;
   const lookup = new Lookup(store);
+  const known = new Map(batches.map((b) => [b._id, b]));
+  const batchOf = async (id: string): Promise<Batch | null> => known.get(id) ?? lookup.batch(id);
   const out: Duty[] = [];
-  for (const p of await readEvery<Project>(store, 'projects', { hostId: user._id })) {
-    const batch = await lookup.batch(p.batchId);
-    if (batch) push(out, hostDuty(p, (await batchFor(store, batch, { hostId: p.hostId, committeeId: p.committeeId })).batch, now, horizon));
+
+  // Extensions move only the submission deadline: read for drafts alone, all in one read.
+  const drafts = hosted.filter((p) => DRAFT_STATES.includes(p.state));
+  const who = { hostId: user._id, committeeId: user.profile.committeeId };
+  const extensions = drafts.length ? await extensionsConcerning(store, who, drafts.map((p) => p.committeeId)) : [];
+  for (const p of hosted) {
+    const batch = await batchOf(p.batchId);
+    if (!batch) continue;
+    const own = { hostId: p.hostId, committeeId: p.committeeId };
+    push(out, hostDuty(p, { ...batch, calendar: calendarFor(batch, extensions.filter((e) => e.batchId === batch._id), own) }, now, horizon));
   }
-  for (const committeeId of secretaryCommittees(user.roles)) {
-    const submitted = await readEvery<Project>(store, 'projects', { committeeId, state: 'submitted' });
-    for (const [batchId, count] of countBy(submitted, (p) => p.batchId)) {
-      const batch = await lookup.batch(batchId);
-      if (batch) push(out, decideDuty(user._id, batch, committeeId, count, now, horizon));
+
+  if (committees.length) {
+    const submitted = await readEvery<Project>(store, 'projects', { committeeId: committees.length === 1 ? committees[0] : { $in: committees }, state: 'submitted' });
+    for (const committeeId of committees) {
+      for (const [batchId, count] of countBy(submitted.filter((p) => p.committeeId === committeeId), (p) => p.batchId)) {
+        const batch = await batchOf(batchId);
+        if (batch) push(out, decideDuty(user._id, batch, committeeId, count, now, horizon));
+      }
+    }
+    const schoolBatches = (allBatches ? batches : await readEvery<StoredBatch>(store, 'batches', { level: 'school' })).filter(
+      (b) => b.level === 'school' && openDeadline(b, 'submitBrandReport', now, horizon),
+    );
+    const pairs = committees.flatMap((committeeId) => schoolBatches.map((batch) => ({ committeeId, batch })));
+    const slots = await getMany<BrandSlot>(store, 'brandSlots', pairs.map((x) => slotId(x.committeeId, x.batch.year)));
+    const brands = await getMany<Brand & StoredDoc>(store, 'brands', [...slots.values()].map((slot) => slot.brandId));
+    for (const { committeeId, batch } of pairs) {
+      const slot = slots.get(slotId(committeeId, batch.year));
+      push(out, brandDutyFor(user._id, batch, committeeId, (slot && brands.get(slot.brandId)) ?? null, now, horizon));
     }
   }
-  const schoolBatches = (await readEvery<StoredBatch>(store, 'batches', { level: 'school' })).filter((b) => openDeadline(b, 'submitBrandReport', now, horizon));
-  for (const committeeId of secretaryCommittees(user.roles)) {
-    for (const batch of schoolBatches) push(out, await brandDuty(store, user._id, batch, committeeId, now, horizon));
-  }
-  const assignments = await readEvery<ReviewAssignment>(store, 'reviewAssignments', { reviewerId: user._id });
-  const missing: ReviewAssignment[] = [];
-  for (const a of assignments) {
-    const project = await store.get<Project>('projects', a.projectId);
-    if (project?.state === 'under_review' && !(await store.get<Review>('reviews', a._id))) missing.push(a);
-  }
-  for (const [batchId, count] of countBy(missing, (a) => a.batchId)) {
-    const batch = await lookup.batch(batchId);
-    if (batch) push(out, scoreDuty(user._id, batch, count, now, horizon));
+
+  // Scoring is the reviewers' (review.score needs the role); only rounds still open are read.
+  const reviewing = batches.filter((b) => openDeadline(b, 'scoreReviews', now, horizon)).map((b) => b._id);
+  if (hasRole(user.roles, 'reviewer') && (reviewing.length || !allBatches)) {
+    const where: Where = allBatches ? { reviewerId: user._id, batchId: { $in: reviewing } } : { reviewerId: user._id };
+    const [assignments, reviews] = await Promise.all([readEvery<ReviewAssignment>(store, 'reviewAssignments', where), readEvery<Review>(store, 'reviews', where)]);
+    const scored = new Set(reviews.map((r) => r._id));
+    const unscored = assignments.filter((a) => !scored.has(a._id));
+    const projects = await getMany<Project>(store, 'projects', unscored.map((a) => a.projectId));
+    const missing = unscored.filter((a) => projects.get(a.projectId)?.state === 'under_review');
+    for (const [batchId, count] of countBy(missing, (a) => a.batchId)) {
+      const batch = await batchOf(batchId);
+      if (batch) push(out, scoreDuty(user._id, batch, count, now, horizon));
+    }
   }
   return out.sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.title.localeCompare(b.title)));
 }

@@ -10,10 +10,11 @@ export async function todoMine(ctx: Context, _input: ParsedInputOf<'todo.mine'>)
   const user = ctx.user;
   if (!user) return { count: 0, items: [] };
   const duties = await dutiesOf(ctx.store, user, ctx.now);
+  // Which reminders stopped (no grant left): asked only when there is a duty to mark.
   const interrupted = new Set(
-    (await readEvery<OutboxEntry>(ctx.store, 'outbox', { recipientId: user._id, status: 'interrupted' }))
-      .filter((e) => e.kind === 'reminder')
-      .map((e) => `${e.duty}:${e.deadline}`),
+    duties.length === 0
+      ? []
+      : (await readEvery<OutboxEntry>(ctx.store, 'outbox', { recipientId: user._id, status: 'interrupted' })).filter((e) => e.kind === 'reminder').map((e) => `${e.duty}:${e.deadline}`),
   );
   const items: TodoItem[] = duties.map((d) => ({
     kind: d.kind,
@@ -26,4 +27,9 @@ export async function todoMine(ctx: Context, _input: ParsedInputOf<'todo.mine'>)
     reminderInterrupted: interrupted.has(`${d.kind}:${d.deadline}`),
   }));
   return { count: items.length, items };
+}
+
+/** How many open duties the caller has (the home page's badge): todo.mine's count, without the items' reminder marks. */
+export async function todoCount(ctx: Context): Promise<number> {
+  return ctx.user ? (await dutiesOf(ctx.store, ctx.user, ctx.now)).length : 0;
 }

@@ -6,6 +6,7 @@ import { checkReviewWindow } from '@shared/domain/project/review';
 import { PROJECT_STATE_LABELS } from '@shared/domain/project/state';
 import type { Context } from '../../context';
 import { Lookup } from '../../services/lookup';
+import type { Where } from '../../ports/store';
 import { getMany } from '../../services/read-many';
 import { reviewWindowText, rubricOf } from './batch';
 import type { Review, ReviewAssignment } from './docs';
@@ -30,14 +31,15 @@ export function scoringBlocked(project: Project, batch: Batch, now: Date): Block
 /** 评审专家只看分配给自己的申报: what they need to judge each, and their own score. */
 export async function myAssignments(ctx: Context, input: ParsedInputOf<'review.myAssignments'>): Promise<MyAssignment[]> {
   const reviewerId = ctx.user?._id ?? '';
-  const assignments = await readAll<ReviewAssignment>(ctx.store, 'reviewAssignments', input.batchId ? { reviewerId, batchId: input.batchId } : { reviewerId });
+  const mine: Where = input.batchId ? { reviewerId, batchId: input.batchId } : { reviewerId };
+  // The score sheets by reviewer, beside the assignments: a sheet exists only for an assignment,
+  // so this is never more reads than asking for them by id, and fewer while some are unscored.
+  const [assignments, sheets] = await Promise.all([readAll<ReviewAssignment>(ctx.store, 'reviewAssignments', mine), readAll<Review>(ctx.store, 'reviews', mine)]);
+  const reviews = new Map(sheets.map((r) => [r._id, r]));
   const lookup = new Lookup(ctx.store);
-  // The projects and score sheets of every assignment, a hundred per read (not two reads each).
-  const [projects, reviews] = await Promise.all([
-    getMany<Project>(ctx.store, 'projects', assignments.map((a) => a.projectId)),
-    getMany<Review>(ctx.store, 'reviews', assignments.map((a) => a._id)),
-  ]);
-  await lookup.primeCommittees([...projects.values()].map((p) => p.committeeId));
+  // The projects of every assignment a hundred per read; their committees and batches in one read each.
+  const projects = await getMany<Project>(ctx.store, 'projects', assignments.map((a) => a.projectId));
+  await Promise.all([lookup.primeCommittees([...projects.values()].map((p) => p.committeeId)), lookup.primeBatches(assignments.map((a) => a.batchId))]);
   // What depends only on the batch and the state (Beijing-time date arithmetic), worked out once
   // per (batch, state) instead of once per assignment.
   const perState = new Map<string, { windowText: string; blocked: Blocked | null }>();
