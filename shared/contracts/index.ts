@@ -6,6 +6,7 @@ import { committeeContracts } from './committee';
 import { teamContracts } from './team';
 import { fundingContracts } from './funding';
 import { reviewContracts } from './review';
+import { roundContracts } from './round';
 import { profileContracts } from './profile';
 import { homeContracts } from './home';
 import { projectContracts } from './project';
@@ -33,6 +34,7 @@ export const contracts = {
   ...teamContracts,
   ...brandContracts,
   ...reviewContracts,
+  ...roundContracts,
   ...fundingContracts,
   ...remindersContracts,
   ...documentsContracts,

@@ -130,9 +130,17 @@ export const roundStatus = z.object({
     approved: z.number(),
     rejected: z.number(),
   }),
-  /** Best average first; applications nobody has scored yet last. */
-  applications: z.array(roundApplication),
-  reviewers: z.array(reviewerView),
+  /** Reviews across the applications under review: assigned and scored, and how many lack a reviewer or a score. */
+  progress: z.object({ assigned: z.number(), scored: z.number(), unassigned: z.number(), incomplete: z.number() }),
+  /** The committees with applications in the round (the list's filter), with how many each. */
+  committees: z.array(z.object({ _id: z.string(), name: z.string(), count: z.number() })),
+  /**
+   * The applications the 公示 and 立项 cards name, whatever page the list is on: the suggestion,
+   * the staged list and those in 公示 (each at most the batch's places).
+   */
+  shortlist: z.array(
+    z.object({ projectId: z.string(), title: z.string(), state: z.enum(PROJECT_STATES), committeeName: z.string(), hostName: z.string(), average: z.number().nullable() }),
+  ),
   /** 优中选优: the best-scored applications under review up to the places left; ties at the edge left to the 组织部. */
   suggestion: z.object({ selectedIds: z.array(z.string()), tiedIds: z.array(z.string()) }),
   /** The applications staged for the 公示 (review.stagePublicity), not yet released. */
@@ -143,6 +151,7 @@ export const roundStatus = z.object({
   can: z.object({ open: z.boolean(), assign: z.boolean(), publicize: z.boolean(), finalize: z.boolean(), approve: z.boolean(), setRubric: z.boolean() }),
 });
 export type RoundStatus = z.infer<typeof roundStatus>;
+export type ShortlistEntry = RoundStatus['shortlist'][number];
 
 /** A reviewer's own score sheet. */
 export const reviewView = z.object({

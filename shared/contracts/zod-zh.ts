@@ -67,6 +67,8 @@ const PROCEDURE_LABELS: Record<string, Record<string, string>> = {
   'funding.addExpense': { date: '支出日期', item: '支出事项', amountFen: '支出金额', receipts: '票据' },
   'org.saveCommittee': { name: '单位名称', kind: '单位类型', order: '排序' },
   'org.saveBranch': { name: '单位名称', order: '排序' },
+  'review.roundList': { page: '页码', pageSize: '每页条数', sort: '排序方式', direction: '排序方向', state: '状态', committeeId: '基层党委', category: '项目类别', progress: '评审进度', staged: '只看拟公示', q: '搜索内容' },
+  'review.roundApplication': { projectId: '项目' },
   'final.save': { 'outcomes.kind': '成果类别', 'outcomes.title': '成果名称', 'outcomes.description': '成果简介', 'outcomes.link': '成果链接' },
 };
 

@@ -112,8 +112,10 @@ describe('扫码登录 and the desk layout', () => {
     for (const id of ids.slice(1, 3)) await table.locator(`tr[data-key="${id}"] .desk-select`).check();
     await round.locator('.bulk-stage').click();
     await poll(async () => (await t.ok<{ staged: string[] }>('dev-admin', 'review.roundStatus', { batchId })).staged.sort()).toEqual(ids.slice(0, 3).sort());
-    const status = await t.ok<{ applications: Array<{ projectId: string; assignments: Array<{ reviewerId: string }> }> }>('dev-admin', 'review.roundStatus', { batchId });
-    for (const a of status.applications) expect(a.assignments.map((x) => x.reviewerId)).toEqual(['u_dev-reviewer']);
+    for (const projectId of ids) {
+      const a = await t.ok<{ assignments: Array<{ reviewerId: string }> }>('dev-admin', 'review.roundApplication', { batchId, projectId });
+      expect(a.assignments.map((x) => x.reviewerId)).toEqual(['u_dev-reviewer']);
+    }
     await poll(() => round.locator('.publicity-picked .kv').count()).toBe(3);
     await t.shot(pc, 'pc-04-round-bulk');
 

@@ -294,6 +294,12 @@ export const MATRIX: Record<string, Entry> = {
 
   // —— 立项评审, 公示, 立项: the 组织部 acts on every batch (no committee scope to be out of).
   'review.roundStatus': { batch: { input: (w) => ({ batchId: w.batches.underReview }), allow: ADMIN } },
+  'review.roundList': {
+    batch: { input: (w) => ({ batchId: w.batches.underReview }), allow: ADMIN },
+    filtered: { input: (w) => ({ batchId: w.batches.underReview, committeeId: 'c-me', sort: 'title', direction: 'desc', page: 0, pageSize: 50, q: '' }), allow: ADMIN },
+  },
+  'review.roundApplication': scoped((w, side) => ({ batchId: w.batches.underReview, projectId: w.projects.underReview[side].id }), ADMIN, ADMIN),
+  'review.roundReviewers': { batch: { input: (w) => ({ batchId: w.batches.underReview }), allow: ADMIN } },
   'review.setRubric': { batch: { input: (w) => ({ batchId: w.batches.underReview, rubric: [{ key: 'overall', label: '综合评价', weight: 100, max: 100 }] }), allow: ADMIN } },
   'review.open': { batch: { input: (w) => ({ batchId: w.batches.recommended }), allow: ADMIN } },
   'review.assign': scoped((w, side) => ({ batchId: w.batches.underReview, projectId: w.projects.underReview[side].id, reviewerIds: [uid(REVIEWER), uid(REVIEWER2)] }), ADMIN, ADMIN),

@@ -2,7 +2,7 @@ import type { ProcedureTable } from '../router/procedure';
 import { listBatches } from './batch/list';
 import { createBatch, extendDeadline, getBatch, updateBatch } from './batch/manage';
 import { fundingProcedures } from './funding';
-import { reviewProcedures } from './review';
+import { reviewProcedures, roundProcedures } from './review';
 import { remindersProcedures } from './reminders';
 import { documentsProcedures } from './documents';
 import { sheetsProcedures } from './sheets';
@@ -80,6 +80,7 @@ export const procedures: ProcedureTable = {
   'brand.publicList': { access: 'public', handler: publicBrandList },
   'brand.posterCode': { access: 'public', handler: posterCode },
   ...reviewProcedures,
+  ...roundProcedures,
   ...fundingProcedures,
   ...remindersProcedures,
   ...documentsProcedures,

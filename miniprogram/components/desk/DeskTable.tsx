@@ -24,6 +24,24 @@ interface Props<T> {
   pageSize?: number;
   className?: string;
   label: string;
+  /**
+   * Sorted, filtered and paged on the server: `rows` is the page as the server answered it, the
+   * headers and the pager ask for another (no local search box, sort or slicing).
+   */
+  paged?: ServerPaging;
+}
+
+/** A list the server sorts, filters and pages (total across every page). */
+export interface ServerPaging {
+  total: number;
+  page: number;
+  pageSize: number;
+  sortKey: string | null;
+  desc: boolean;
+  onSort: (key: string) => void;
+  onPage: (page: number) => void;
+  /** Shown instead of the empty text when filters hide every row. */
+  filtered?: boolean;
 }
 
 const compare = (a: string | number | null, b: string | number | null) => {
@@ -38,13 +56,14 @@ const compare = (a: string | number | null, b: string | number | null) => {
  * column header, search, pages, checkboxes for bulk actions, a row opens the detail pane.
  * Keyboard: Tab moves through rows, Enter opens one, Space ticks it.
  */
-export function DeskTable<T>({ rows, rowKey, columns, search, selection, onOpen, activeKey, empty, pageSize = 50, className, label }: Props<T>) {
+export function DeskTable<T>({ rows, rowKey, columns, search, selection, onOpen, activeKey, empty, pageSize = 50, className, label, paged }: Props<T>) {
   const [sortKey, setSortKey] = useState<string | null>(null);
   const [desc, setDesc] = useState(false);
   const [text, setText] = useState('');
   const [page, setPage] = useState(0);
 
   const shown = useMemo(() => {
+    if (paged) return [...rows];
     const q = text.trim().toLowerCase();
     const found = q && search ? rows.filter((r) => search(r).toLowerCase().includes(q)) : [...rows];
     const col = columns.find((c) => c.key === sortKey);
@@ -53,10 +72,13 @@ export function DeskTable<T>({ rows, rowKey, columns, search, selection, onOpen,
       found.sort((a, b) => (desc ? -1 : 1) * compare(by(a), by(b)));
     }
     return found;
-  }, [rows, text, search, columns, sortKey, desc]);
-  const pages = Math.max(1, Math.ceil(shown.length / pageSize));
-  const at = Math.min(page, pages - 1);
-  const visible = shown.slice(at * pageSize, (at + 1) * pageSize);
+  }, [rows, text, search, columns, sortKey, desc, paged]);
+  const pages = paged ? Math.max(1, Math.ceil(paged.total / paged.pageSize)) : Math.max(1, Math.ceil(shown.length / pageSize));
+  const at = paged ? paged.page : Math.min(page, pages - 1);
+  const visible = paged ? shown : shown.slice(at * pageSize, (at + 1) * pageSize);
+  const goTo = (n: number) => (paged ? paged.onPage(n) : setPage(n));
+  const sortedBy = paged ? paged.sortKey : sortKey;
+  const descending = paged ? paged.desc : desc;
   const selectable = (r: T) => selection?.selectable?.(r) ?? true;
 
   const toggle = (key: string) => {
@@ -86,6 +108,7 @@ export function DeskTable<T>({ rows, rowKey, columns, search, selection, onOpen,
     }
   };
   const sortBy = (key: string) => {
+    if (paged) return paged.onSort(key);
     if (sortKey === key) setDesc(!desc);
     else {
       setSortKey(key);
@@ -96,14 +119,14 @@ export function DeskTable<T>({ rows, rowKey, columns, search, selection, onOpen,
 
   return (
     <div className={`desk-table-wrap ${className ?? ''}`}>
-      {search ? (
+      {search && !paged ? (
         <div className="desk-toolbar">
           <input type="search" className="desk-search" aria-label={`搜索${label}`} placeholder="搜索…" value={text} onChange={(e) => (setText(e.target.value), setPage(0))} />
           <span className="muted">共 {shown.length} 项</span>
         </div>
       ) : null}
       {shown.length === 0 ? (
-        <Empty>{rows.length === 0 ? empty : '没有符合搜索条件的项目，请换个关键词。'}</Empty>
+        <Empty>{(paged ? !paged.filtered : rows.length === 0) ? empty : '没有符合搜索条件的项目，请换个关键词。'}</Empty>
       ) : (
         <table className="desk-table" aria-label={label}>
           <thead>
@@ -114,11 +137,11 @@ export function DeskTable<T>({ rows, rowKey, columns, search, selection, onOpen,
                 </th>
               ) : null}
               {columns.map((c) => (
-                <th key={c.key} aria-sort={sortKey === c.key ? (desc ? 'descending' : 'ascending') : undefined}>
+                <th key={c.key} aria-sort={sortedBy === c.key ? (descending ? 'descending' : 'ascending') : undefined}>
                   {c.sort ? (
                     <button type="button" className={`desk-sort desk-sort-${c.key}`} onClick={() => sortBy(c.key)}>
                       {c.label}
-                      {sortKey === c.key ? (desc ? ' ↓' : ' ↑') : ''}
+                      {sortedBy === c.key ? (descending ? ' ↓' : ' ↑') : ''}
                     </button>
                   ) : (
                     c.label
@@ -148,11 +171,11 @@ export function DeskTable<T>({ rows, rowKey, columns, search, selection, onOpen,
       )}
       {pages > 1 ? (
         <div className="desk-pager">
-          <button type="button" disabled={at === 0} onClick={() => setPage(at - 1)}>上一页</button>
-          <span>
+          <button type="button" className="desk-page-prev" disabled={at === 0} onClick={() => goTo(at - 1)}>上一页</button>
+          <span className="desk-page-at">
             第 {at + 1} / {pages} 页
           </span>
-          <button type="button" disabled={at >= pages - 1} onClick={() => setPage(at + 1)}>下一页</button>
+          <button type="button" className="desk-page-next" disabled={at >= pages - 1} onClick={() => goTo(at + 1)}>下一页</button>
         </div>
       ) : null}
     </div>

@@ -98,7 +98,8 @@ describe('next year’s batch (batch.nextYear, batch.create fromId)', () => {
     const created = await h.ok(ADMIN, 'batch.create', { ...fields, fromId });
     const round = await h.ok(ADMIN, 'review.roundStatus', { batchId: created._id });
     expect(round.rubric.map((c) => c.label)).toEqual(['契合度']);
-    expect(round.applications).toEqual([]);
+    expect(round.counts).toEqual({ recommended: 0, underReview: 0, inPublicity: 0, approved: 0, rejected: 0 });
+    expect((await h.ok(ADMIN, 'review.roundList', { batchId: created._id })).total).toBe(0);
     expect(await h.store.count('projects', { batchId: created._id })).toBe(0);
   });
 

@@ -1,4 +1,5 @@
 import type { reviewContracts } from '@shared/contracts/review';
+import type { roundContracts } from '@shared/contracts/round';
 import type { AreaTable } from '../../router/procedure';
 import { assignReviewers } from './assign';
 import { autoAssign } from './auto-assign';
@@ -11,6 +12,9 @@ import { publicize } from './publicize';
 import { setRubric } from './rubric';
 import { scoreApplication } from './score';
 import { roundStatus } from './status';
+import { roundApplication } from './round-application';
+import { roundList } from './round-list';
+import { roundReviewers } from './round-reviewers';
 
 /** 立项评审 → 公示 → 立项. Every admin step is the 组织部's; reviewers see only their assignments. */
 export const reviewProcedures: AreaTable<typeof reviewContracts> = {
@@ -26,4 +30,11 @@ export const reviewProcedures: AreaTable<typeof reviewContracts> = {
   'review.object': { access: 'bound', handler: raiseObjection },
   'review.objections': { access: ['admin'], handler: listObjections },
   'review.finalize': { access: ['admin'], handler: finalize },
+};
+
+/** The round at a desk: its list paged on the server, one application's detail, the reviewer pool. */
+export const roundProcedures: AreaTable<typeof roundContracts> = {
+  'review.roundList': { access: ['admin'], handler: roundList },
+  'review.roundApplication': { access: ['admin'], handler: roundApplication },
+  'review.roundReviewers': { access: ['admin'], handler: roundReviewers },
 };

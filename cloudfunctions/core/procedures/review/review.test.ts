@@ -396,7 +396,8 @@ describe('the round’s status (组织部)', () => {
     expect(s.quota).toBe(20);
     expect(s.rubricIsSuggested).toBe(true);
     expect(s.rubric).toHaveLength(5);
-    const cs1 = s.applications.find((a) => a.projectId === r.cs1);
+    expect(s.progress).toEqual({ assigned: 5, scored: 3, unassigned: 3, incomplete: 2 });
+    const cs1 = await h.ok(ADMIN, 'review.roundApplication', { batchId: OPEN_BATCH, projectId: r.cs1 });
     expect(cs1).toMatchObject({
       committeeName: '计算机与软件学院党委',
       hostName: '张晓明',
@@ -405,16 +406,20 @@ describe('the round’s status (组织部)', () => {
       aggregate: { count: 2, average: 80, min: 70, max: 90, spread: 20 },
       missingReviewers: [{ reviewerId: uid(REVIEWER_PE), reviewerName: '周健' }],
     });
-    expect(cs1?.assignments.find((a) => a.reviewerId === uid(REVIEWER_ART))).toMatchObject({ scored: true, total: 90, scores: marks(9) });
-    const med = s.applications.find((a) => a.projectId === r.med);
-    expect(med?.aggregate).toMatchObject({ count: 1, average: 60, spread: 0 });
-    expect(med?.missingReviewers.map((m) => m.reviewerName)).toEqual(['赵明']);
+    expect(cs1.assignments.find((a) => a.reviewerId === uid(REVIEWER_ART))).toMatchObject({ scored: true, total: 90, scores: marks(9) });
+    const med = await h.ok(ADMIN, 'review.roundApplication', { batchId: OPEN_BATCH, projectId: r.med });
+    expect(med.aggregate).toMatchObject({ count: 1, average: 60, spread: 0 });
+    expect(med.missingReviewers.map((m) => m.reviewerName)).toEqual(['赵明']);
     // Best average first, unscored last.
-    expect(s.applications.slice(0, 2).map((a) => a.projectId)).toEqual([r.cs1, r.med]);
-    expect(s.applications[4].aggregate.average).toBeNull();
+    const list = await h.ok(ADMIN, 'review.roundList', { batchId: OPEN_BATCH });
+    expect(list.items.slice(0, 2).map((a) => a.projectId)).toEqual([r.cs1, r.med]);
+    expect(list.items[4].average).toBeNull();
+    expect(list.items[0]).toMatchObject({ assigned: 3, scored: 2, average: 80, spread: 20, committeeName: '计算机与软件学院党委' });
     expect(s.suggestion).toEqual({ selectedIds: [r.cs1, r.med], tiedIds: [] });
-    expect(s.reviewers.find((x) => x._id === uid(REVIEWER_ART))).toMatchObject({ name: '赵明', committeeName: '艺术学部党委', assigned: 2, scored: 1 });
-    expect(s.reviewers).toHaveLength(4);
+    expect(s.shortlist.map((a) => a.projectId)).toEqual([r.cs1, r.med]);
+    const reviewers = await h.ok(ADMIN, 'review.roundReviewers', { batchId: OPEN_BATCH });
+    expect(reviewers.find((x) => x._id === uid(REVIEWER_ART))).toMatchObject({ name: '赵明', committeeName: '艺术学部党委', assigned: 2, scored: 1 });
+    expect(reviewers).toHaveLength(4);
     expect(s.can).toMatchObject({ open: false, assign: true, publicize: true, finalize: false, approve: false, setRubric: false });
     await refused(SECRETARY_CS, 'review.roundStatus', { batchId: OPEN_BATCH }, 'FORBIDDEN');
     await refused(REVIEWER_ART, 'review.roundStatus', { batchId: OPEN_BATCH }, 'FORBIDDEN');
@@ -616,7 +621,7 @@ describe('deciding after the 公示 (立项)', () => {
     expect([...new Set(messages.filter((m) => m.kind === 'project.approve').map((m) => m.link))]).toEqual([`/packages/showcase/approval/index?batchId=${OPEN_BATCH}`]);
     const s = await h.ok(ADMIN, 'review.roundStatus', { batchId: OPEN_BATCH });
     expect(s.counts).toMatchObject({ inPublicity: 0, approved: 2, rejected: 3 });
-    expect(s.applications.find((a) => a.projectId === r.cs1)?.grantFen).toBe(2_000_000);
+    expect((await h.ok(ADMIN, 'review.roundApplication', { batchId: OPEN_BATCH, projectId: r.cs1 })).grantFen).toBe(2_000_000);
   });
 
   it('refuses a decision on a project not in 公示, a missing reason, overlaps and more than the quota — changing nothing', async () => {

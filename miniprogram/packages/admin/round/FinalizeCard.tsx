@@ -19,7 +19,7 @@ interface Props {
 export function FinalizeCard({ s, objections, busy, onFinalize }: Props) {
   const [choice, setChoice] = useState<Record<string, Choice | undefined>>({});
   const [reasons, setReasons] = useState<Record<string, string>>({});
-  const apps = s.applications.filter((a) => a.state === 'in_publicity');
+  const apps = s.shortlist.filter((a) => a.state === 'in_publicity');
   const approve = apps.filter((a) => choice[a.projectId] === 'approve').map((a) => a.projectId);
   const reject = apps.filter((a) => choice[a.projectId] === 'reject').map((a) => ({ projectId: a.projectId, reason: (reasons[a.projectId] ?? '').trim() }));
   const missingReason = reject.some((r) => !r.reason);
@@ -59,7 +59,7 @@ export function FinalizeCard({ s, objections, busy, onFinalize }: Props) {
           <View key={a.projectId} className="list-item finalize-item" data-project-id={a.projectId}>
             <View className="row" onClick={() => Taro.navigateTo({ url: `/packages/admin/project/index?id=${a.projectId}` })}>
               <Text className="list-item-title">{a.title}</Text>
-              <Text className="muted">{a.aggregate.average ?? '—'} 分</Text>
+              <Text className="muted">{a.average ?? '—'} 分</Text>
             </View>
             <View className="muted meta-line">
               {a.committeeName} · {a.hostName}

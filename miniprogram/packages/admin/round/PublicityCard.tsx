@@ -8,23 +8,22 @@ import { confirm } from '../components/confirm';
 
 interface Props {
   s: RoundStatus;
-  selected: string[];
+  /** The picked applications, named (from the round's shortlist and the rows the list has shown). */
+  picked: Array<{ projectId: string; title: string; average: number | null }>;
   busy: boolean;
   onPublicize: (input: { publicityStart: string; publicityEnd: string; rejectReason: string }) => Promise<void>;
 }
 
 /** 公示: the picked applications (≤ the places left) and the period; every other one under review becomes 未立项. */
-export function PublicityCard({ s, selected, busy, onPublicize }: Props) {
+export function PublicityCard({ s, picked, busy, onPublicize }: Props) {
   const [start, setStart] = useState(s.batch.calendar.publicityStart ?? '');
   const [end, setEnd] = useState(s.batch.calendar.publicityEnd ?? '');
   const [reason, setReason] = useState('');
   const left = Math.max(s.quota - s.taken, 0);
   // The 公示 follows the review in the batch calendar.
   const earliest = [dateIn(new Date()), s.batch.calendar.reviewEnd ?? ''].sort().pop() ?? '';
-  const under = s.applications.filter((a) => a.state === 'under_review');
-  const picked = under.filter((a) => selected.includes(a.projectId));
-  const others = under.length - picked.length;
-  const unscored = under.filter((a) => a.missingReviewers.length > 0 || a.assignments.length === 0).length;
+  const others = s.counts.underReview - picked.length;
+  const unscored = s.progress.unassigned + s.progress.incomplete;
   const over = picked.length > left;
   const problems = [
     !start && '请选择公示开始日期',
@@ -49,14 +48,14 @@ export function PublicityCard({ s, selected, busy, onPublicize }: Props) {
         <Text>拟立项公示</Text>
         <Text className={over ? 'flag' : 'muted'}>已选 {picked.length} / 余 {left} 项</Text>
       </View>
-      <View className="muted">优中选优、宁缺毋滥：在上方的评审中项目里点“选入公示”，可少于名额。已按平均分预选，分数并列处须人工决定。</View>
+      <View className="muted">优中选优、宁缺毋滥：在评审中的项目里点“选入公示”（电脑上在表格中勾选后“加入拟公示”），可少于名额。已按平均分预选，分数并列处须人工决定。</View>
       {unscored ? <View className="warn-box" style={{ marginTop: '16px' }}>还有 {unscored} 个项目的评分未完成，公示前请确认。</View> : null}
       {picked.length ? (
         <View className="publicity-picked">
           {picked.map((a, i) => (
             <View key={a.projectId} className="kv">
               <Text className="k">{i + 1}. {a.title}</Text>
-              <Text className="v">{a.aggregate.average ?? '—'}</Text>
+              <Text className="v">{a.average ?? '—'}</Text>
             </View>
           ))}
         </View>

@@ -1,13 +1,13 @@
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import type { RoundRow } from '@shared/contracts/round';
 import type { RubricCriterion } from '@shared/domain/project/review';
 import { call } from '../../../api/client';
 import { ExportButton } from '../../../components/ExportButton';
 import { ErrorBox, Loading } from '../../../components/Feedback';
 import { useLoad } from '../../../hooks/useLoad';
 import { useAction } from '../../../hooks/useAction';
-import { AppGroups } from './AppGroups';
 import { AssignCard } from './AssignCard';
 import { FinalizeCard } from './FinalizeCard';
 import { HeaderCard } from './HeaderCard';
@@ -19,18 +19,20 @@ import { OpenCard } from './OpenCard';
 import { PublicityCard } from './PublicityCard';
 import { RubricCard } from './RubricCard';
 import { RoundTable } from './RoundTable';
+import { RoundCards } from './RoundCards';
 import { DeskShell } from '../../../components/desk/DeskShell';
 import { useDesk } from '../../../hooks/useDesk';
 import '../components/admin.css';
 
 async function loadRound(batchId: string) {
-  const [status, objections, notice, batch] = await Promise.all([
+  const [status, reviewers, objections, notice, batch] = await Promise.all([
     call('review.roundStatus', { batchId }),
+    call('review.roundReviewers', { batchId }),
     call('review.objections', { batchId }),
     call('notice.get', { batchId }),
     call('batch.get', { id: batchId }),
   ]);
-  return { status, objections, notice, batch };
+  return { status, reviewers, objections, notice, batch, at: Date.now() };
 }
 
 const toast = (title: string) => Taro.showToast({ title, icon: 'none', duration: 2500 });
@@ -49,15 +51,26 @@ export default function Round() {
   const finalize = useAction(reload);
   const bulk = useAction(reload);
   const desk = useDesk();
+  // The rows the phone's list has shown, so the 公示 card can name a pick from any page.
+  const [seen, setSeen] = useState<Map<string, { title: string; average: number | null }>>(new Map());
+  const onRows = useCallback((rows: RoundRow[]) => {
+    setSeen((prev) => {
+      const next = new Map(prev);
+      for (const r of rows) next.set(r.projectId, { title: r.title, average: r.average });
+      return next;
+    });
+  }, []);
 
   // The ranking's suggestion is the starting pick; the 组织部's own picks survive reloads.
   useEffect(() => {
     if (!data) return;
-    const under = new Set(data.status.applications.filter((a) => a.state === 'under_review').map((a) => a.projectId));
     // What the 组织部 staged (at a desk) is the pick; otherwise the ranking's suggestion.
     const start = data.status.staged.length ? data.status.staged : data.status.suggestion.selectedIds;
-    setSelected((prev) => (prev === null ? start : prev.filter((id) => under.has(id))));
-  }, [data]);
+    // A pick is kept while it is still under review (the shortlist and the list's rows say so).
+    const under = new Set([...data.status.shortlist.filter((a) => a.state === 'under_review').map((a) => a.projectId), ...start]);
+    setSelected((prev) => (prev === null || desk ? start : prev.filter((id) => under.has(id) || seen.has(id))));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [data, desk]);
 
   if (!batchId) return <View className="page"><ErrorBox message="没有指定批次。请从“批次管理”进入。" /></View>;
   if (loading && !data) return <View className="page"><Loading /></View>;
@@ -114,7 +127,13 @@ export default function Round() {
     }
     return r !== null;
   };
-  const toggle = (id: string) => setSelected(picks.includes(id) ? picks.filter((x) => x !== id) : [...picks, id]);
+  const toggle = (row: { projectId: string }) => setSelected(picks.includes(row.projectId) ? picks.filter((x) => x !== row.projectId) : [...picks, row.projectId]);
+  const known = new Map(seen);
+  for (const a of s.shortlist) known.set(a.projectId, { title: a.title, average: a.average });
+  const picked = picks.flatMap((id) => {
+    const k = known.get(id);
+    return k ? [{ projectId: id, ...k }] : [];
+  });
   const showObjections = s.counts.inPublicity > 0 || data.objections.length > 0;
 
   return (
@@ -123,7 +142,9 @@ export default function Round() {
       {error ? <ErrorBox message={error} onRetry={reload} /> : null}
       <HeaderCard s={s} />
       {/* At a desk the whole round is one table at the top, with the bulk actions above it. */}
-      {desk ? <RoundTable s={s} busy={bulk.busy || assign.busy} error={bulk.error ?? assign.error} onAssign={onAssign} onAssignMany={onAssignMany} onStage={onStage} /> : null}
+      {desk ? (
+        <RoundTable s={s} reviewers={data.reviewers} refreshKey={data.at} busy={bulk.busy || assign.busy} error={bulk.error ?? assign.error} onAssign={onAssign} onAssignMany={onAssignMany} onStage={onStage} />
+      ) : null}
       <View className="card export-card">
         <View className="card-title">导出名单（Excel）</View>
         <View className="export-list" style={{ display: 'flex', flexDirection: 'column', gap: '12px' }}>
@@ -140,12 +161,22 @@ export default function Round() {
       {open.error ? <ErrorBox message={open.error} /> : null}
       <RubricCard s={s} busy={rubric.busy} onSave={onRubric} />
       {rubric.error ? <ErrorBox message={rubric.error} /> : null}
-      <AssignCard s={s} busy={assign.busy} onAuto={onAuto} />
+      <AssignCard s={s} reviewers={data.reviewers} busy={assign.busy} onAuto={onAuto} />
       {assign.error && assignTarget === null ? <ErrorBox message={assign.error} /> : null}
       {desk ? null : (
-        <AppGroups s={s} selected={picks} onToggle={toggle} busy={assign.busy} onAssign={onAssign} assignError={assignTarget ? { projectId: assignTarget, message: assign.error } : null} />
+        <RoundCards
+          s={s}
+          reviewers={data.reviewers}
+          refreshKey={data.at}
+          selected={picks}
+          onToggle={toggle}
+          busy={assign.busy}
+          onAssign={onAssign}
+          assignError={assignTarget ? { projectId: assignTarget, message: assign.error } : null}
+          onRows={onRows}
+        />
       )}
-      {s.can.publicize ? <PublicityCard s={s} selected={picks} busy={publicity.busy} onPublicize={onPublicize} /> : null}
+      {s.can.publicize ? <PublicityCard s={s} picked={picked} busy={publicity.busy} onPublicize={onPublicize} /> : null}
       {publicity.error ? <ErrorBox message={publicity.error} /> : null}
       {showObjections ? <ObjectionsCard items={data.objections} /> : null}
       {s.can.finalize ? <FinalizeCard s={s} objections={data.objections} busy={finalize.busy} onFinalize={onFinalize} /> : null}

@@ -1,0 +1,28 @@
+import type { ParsedInputOf } from '@shared/contracts';
+import type { ReviewerView } from '@shared/contracts/review';
+import type { User } from '@shared/domain/person';
+import type { Context } from '../../context';
+import { Lookup } from '../../services/lookup';
+import { getMany } from '../../services/read-many';
+import { roleEntries } from '../../services/role-index';
+import { reviewerLoads } from './round-index';
+import { byText, committeeNameOf } from './views';
+
+/** The reviewer pool (评审专家库) with each reviewer's load in this batch, by name. */
+export async function roundReviewers(ctx: Context, input: ParsedInputOf<'review.roundReviewers'>): Promise<ReviewerView[]> {
+  const [entries, loads] = await Promise.all([roleEntries(ctx.store, 'reviewer'), reviewerLoads(ctx.store, input.batchId)]);
+  const users = await getMany<User>(ctx.store, 'users', entries.map((e) => e.userId));
+  const lookup = new Lookup(ctx.store);
+  await lookup.primeCommittees([...users.values()].map((u) => u.profile.committeeId));
+  const reviewers = await Promise.all(
+    [...users.values()].map(async (r) => ({
+      _id: r._id,
+      name: r.profile.name,
+      committeeId: r.profile.committeeId || null,
+      committeeName: await committeeNameOf(lookup, r.profile.committeeId),
+      assigned: loads.assigned.get(r._id) ?? 0,
+      scored: loads.scored.get(r._id) ?? 0,
+    })),
+  );
+  return reviewers.sort(byText((r) => r.name));
+}
