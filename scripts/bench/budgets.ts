@@ -32,7 +32,7 @@ export const BUDGETS: Record<string, TripBudget> = {
   'project.listMine': ok,
   'project.get': ok,
   'project.saveDraft': ok,
-  'project.submit': over(16, 'the write alone is 11: profile, claim transaction and insert, project, batch, the batch\'s extensions, update, audit, two message reads/writes, the stored answer; then the page\'s view (with the extensions again); was 14 before the extensions'),
+  'project.submit': over(13, 'the move is 10: profile, transaction with the claim, project, batch, its extensions, update, audit, the secretaries, one message each; then the page\'s view reads the timeline and the committee\'s name (it reuses the batch, extensions and caller\'s name the move read), and the stored answer; 8 needs an answer carrying only what changed (no timeline or committee read) and the claim written with its answer'),
   'committee.inbox (pending)': ok,
   'committee.inbox (recommended)': ok,
   'committee.inbox (decided)': ok,

@@ -31,20 +31,35 @@ export function calendarFor(batch: Pick<Batch, 'calendar'>, extensions: readonly
   return submissionDeadline === batch.calendar.submissionDeadline ? batch.calendar : { ...batch.calendar, submissionDeadline };
 }
 
-/** The batch as one host sees it, read from the store: calendar moved by their extension, and the extension itself. */
-export async function batchFor<B extends Batch>(store: StoreOps, batch: B, who: ExtensionSubject): Promise<{ batch: B; extension: StoredExtension | null }> {
-  const extensions = await extensionsOf(store, batch._id);
+/** The batch as one host sees it, given the batch's extensions: calendar moved by their extension, and the extension itself. */
+export function batchWith<B extends Batch>(batch: B, extensions: readonly StoredExtension[], who: ExtensionSubject): { batch: B; extension: StoredExtension | null } {
   const extension = extensionFor(extensions, who);
   if (!extension || extension.date <= batch.calendar.submissionDeadline) return { batch, extension: null };
   return { batch: { ...batch, calendar: calendarFor(batch, extensions, who) }, extension };
 }
 
+/** The batch as one host sees it, its extensions read from the store. */
+export async function batchFor<B extends Batch>(store: StoreOps, batch: B, who: ExtensionSubject): Promise<{ batch: B; extension: StoredExtension | null }> {
+  return batchWith(batch, await extensionsOf(store, batch._id), who);
+}
+
 /**
  * After a submission by `who`: when only their extension let it through (the batch's own
- * deadline had passed), the extension is marked used and can no longer be withdrawn.
+ * deadline had passed), the extension is marked used and can no longer be withdrawn. Given the
+ * batch's extensions (read in the same transaction), they are not read again; answers the
+ * extensions as they now are.
  */
-export async function markUsed(tx: StoreOps, batch: Pick<Batch, 'calendar' | '_id'>, who: ExtensionSubject, now: Date): Promise<void> {
-  if (isBeforeDeadline(batch.calendar.submissionDeadline, now)) return;
-  const extension = extensionFor(await extensionsOf(tx, batch._id), who);
-  if (extension && !extension.usedAt) await tx.update<StoredExtension>('extensions', extension._id, extension.version, { usedAt: now.toISOString() });
+export async function markUsed(
+  tx: StoreOps,
+  batch: Pick<Batch, 'calendar' | '_id'>,
+  who: ExtensionSubject,
+  now: Date,
+  read?: readonly StoredExtension[],
+): Promise<readonly StoredExtension[] | null> {
+  if (isBeforeDeadline(batch.calendar.submissionDeadline, now)) return read ?? null;
+  const extensions = read ?? (await extensionsOf(tx, batch._id));
+  const extension = extensionFor(extensions, who);
+  if (!extension || extension.usedAt) return extensions;
+  const used = await tx.update<StoredExtension>('extensions', extension._id, extension.version, { usedAt: now.toISOString() });
+  return extensions.map((e) => (e._id === used._id ? used : e));
 }

@@ -5,7 +5,8 @@ import { hasRole, secretaryCommittees } from '@shared/domain/roles';
 import type { Context } from '../context';
 import type { Patch, StoreOps } from '../ports/store';
 import { audit } from './audit';
-import { batchFor, markUsed } from './extensions';
+import type { Batch } from '@shared/domain/batch';
+import { batchWith, extensionsOf, markUsed, type StoredExtension } from './extensions';
 import { Lookup } from './lookup';
 import { notifyProject, type KnownParties } from './notify';
 
@@ -33,6 +34,16 @@ export interface TransitionOptions {
   releaseId?: string | null;
   /** The page the messages open, when not the project itself. */
   link?: string;
+  /**
+   * Filled with what the move read (the batch, and for submit and withdraw its extensions), so
+   * that the caller's answer does not read them again after the commit.
+   */
+  seen?: TransitionReads;
+}
+
+export interface TransitionReads {
+  batch?: Batch;
+  extensions?: readonly StoredExtension[];
 }
 
 /**
@@ -53,7 +64,8 @@ export async function transitionProject(
   const stored = await new Lookup(tx).requireBatch(project.batchId);
   const who = { hostId: project.hostId, committeeId: project.committeeId };
   // A host's own extension (or their committee's) moves the submission deadline for them alone.
-  const batch = action === 'submit' || action === 'withdraw' ? (await batchFor(tx, stored, who)).batch : stored;
+  const extensions = action === 'submit' || action === 'withdraw' ? await extensionsOf(tx, stored._id) : null;
+  const batch = extensions ? batchWith(stored, extensions, who).batch : stored;
   const check = checkTransition({
     state: project.state,
     action,
@@ -65,7 +77,11 @@ export async function transitionProject(
   if (!check.ok) throw new AppError(check.code, check.message);
   const at = ctx.now.toISOString();
   const next = await tx.update<Project>('projects', project._id, project.version, { ...options.patch, state: check.to, updatedAt: at });
-  if (action === 'submit') await markUsed(tx, stored, who, ctx.now);
+  const after = action === 'submit' && extensions ? await markUsed(tx, stored, who, ctx.now, extensions) : extensions;
+  if (options.seen) {
+    options.seen.batch = stored;
+    if (after) options.seen.extensions = after;
+  }
   const auditId = ctx.newId();
   await audit(tx, {
     _id: auditId,

@@ -42,8 +42,11 @@ const ACTION_LABELS: Record<string, string> = {
   removeMember: '移除团队成员',
 };
 
-/** The audit log of one entity, oldest first, with the actors' names: what people see as history. */
-export async function timelineOf(store: StoreOps, entityId: string): Promise<TimelineEntry[]> {
+/**
+ * The audit log of one entity, oldest first, with the actors' names: what people see as history.
+ * `known`: people already read in this call (the caller): their names are not read again.
+ */
+export async function timelineOf(store: StoreOps, entityId: string, known: ReadonlyArray<User & StoredDoc> = []): Promise<TimelineEntry[]> {
   const entries = await store.find<AuditEntry>('audit', {
     where: { entityId },
     orderBy: [
@@ -53,7 +56,8 @@ export async function timelineOf(store: StoreOps, entityId: string): Promise<Tim
     limit: 100,
   });
   // Every actor's name in one read (`_id $in`), not one read per actor.
-  const users = await getMany<User & StoredDoc>(store, 'users', entries.map((e) => e.actorId));
+  const users = new Map(known.map((u) => [u._id, u]));
+  for (const [id, u] of await getMany<User & StoredDoc>(store, 'users', entries.map((e) => e.actorId).filter((id) => !users.has(id)))) users.set(id, u);
   return entries.map((e) => ({
     at: e.at,
     action: e.action,

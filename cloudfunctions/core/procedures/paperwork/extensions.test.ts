@@ -37,6 +37,9 @@ describe('个别延期 (batch.grantExtension)', () => {
     expect(refused.code).toBe('DEADLINE_PASSED');
     const submitted = await h.ok(HOST, 'project.submit', { id: mine._id, version: mine.version });
     expect(submitted.state).toBe('submitted');
+    // The answer reuses the batch and extensions the move read: it is what the page reads next.
+    expect(submitted).toEqual(await h.ok(HOST, 'project.get', { id: mine._id }));
+    expect(submitted.deadline).toBe('2027-01-05');
 
     // Used now: it cannot be withdrawn. The batch's own deadline did not move.
     expect((await h.err(ADMIN, 'batch.withdrawExtension', { id: ext._id })).code).toBe('INVALID_TRANSITION');

@@ -96,7 +96,11 @@ describe('submitting before the deadline', () => {
     const p = await draft();
     const saved = await h.ok(HOST, 'project.saveDraft', { id: p._id, version: p.version, fields: COMPLETE_FIELDS });
     h.now.value = new Date('2026-12-27T15:59:59.000Z');
-    expect((await h.ok(HOST, 'project.submit', { id: p._id, version: saved.version })).state).toBe('submitted');
+    const submitted = await h.ok(HOST, 'project.submit', { id: p._id, version: saved.version });
+    expect(submitted.state).toBe('submitted');
+    // Built from what the move read, the answer is what the page reads next — the new line of the timeline included.
+    expect(submitted).toEqual(await h.ok(HOST, 'project.get', { id: p._id }));
+    expect(submitted.timeline.map((t) => [t.actionLabel, t.actorName])).toEqual([['创建', '张晓明'], ['提交', '张晓明']]);
   });
 
   it('refuses it at 00:00:00 the next day, saying when the deadline was, and changes nothing', async () => {

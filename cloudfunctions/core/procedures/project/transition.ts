@@ -5,7 +5,7 @@ import type { Context } from '../../context';
 import { StoreError, type StoreOps } from '../../ports/store';
 import type { Project } from '@shared/domain/project/project';
 import { Lookup } from '../../services/lookup';
-import { actsAs, transitionProject, type TransitionOptions } from '../../services/project-transition';
+import { actsAs, transitionProject, type TransitionOptions, type TransitionReads } from '../../services/project-transition';
 import { loadProject } from './access';
 import { toProjectView } from './views';
 
@@ -19,6 +19,7 @@ export async function moveProject(
   action: LifecycleAction,
   prepare: (project: Project, tx: StoreOps) => Promise<TransitionOptions> | TransitionOptions = () => ({}),
 ): Promise<ProjectView> {
+  const seen: TransitionReads = {};
   try {
     const updated = await ctx.store.transaction(async (tx) => {
       const project = await loadProject(tx, input.id);
@@ -26,9 +27,10 @@ export async function moveProject(
       if (project.version !== input.version) {
         throw new AppError('CONFLICT', '项目已被修改，请刷新后再操作', { currentVersion: project.version });
       }
-      return transitionProject(ctx, tx, project, action, await prepare(project, tx));
+      return transitionProject(ctx, tx, project, action, { ...(await prepare(project, tx)), seen });
     });
-    return toProjectView(ctx, new Lookup(ctx.store), updated);
+    // The batch and its extensions as the move read them (a move writes neither, but for an extension's use).
+    return toProjectView(ctx, new Lookup(ctx.store), updated, seen.batch && seen.extensions ? { batch: seen.batch, extensions: seen.extensions } : undefined);
   } catch (err) {
     if (err instanceof StoreError && err.kind === 'CONFLICT') throw new AppError('CONFLICT', '项目刚刚被修改，请刷新后再操作');
     throw err;

@@ -8,7 +8,7 @@ import type { Brand } from '@shared/domain/brand/brand';
 import type { Context } from '../../context';
 import { timelineOf } from '../../services/timeline';
 import type { Lookup } from '../../services/lookup';
-import { batchFor } from '../../services/extensions';
+import { batchFor, batchWith, type StoredExtension } from '../../services/extensions';
 import { extensionText } from '@shared/domain/paperwork/extension';
 import type { StoredDoc } from '../../ports/store';
 
@@ -47,10 +47,14 @@ export function toBatchView(batch: Batch & { version?: number }, now: Date): Bat
   };
 }
 
-export async function toProjectView(ctx: Context, lookup: Lookup, project: Project): Promise<ProjectView> {
-  const stored = await lookup.requireBatch(project.batchId);
+/**
+ * The project page's view. `known`: the project's batch and that batch's extensions, when the
+ * caller has just read them (a lifecycle move, in its transaction): they are not read again.
+ */
+export async function toProjectView(ctx: Context, lookup: Lookup, project: Project, known?: { batch: Batch; extensions: readonly StoredExtension[] }): Promise<ProjectView> {
+  const who = { hostId: project.hostId, committeeId: project.committeeId };
   // The deadline as it holds for this host: their own or their committee's extension moves it.
-  const { batch, extension } = await batchFor(ctx.store, stored, { hostId: project.hostId, committeeId: project.committeeId });
+  const { batch, extension } = known ? batchWith(known.batch, known.extensions, who) : await batchFor(ctx.store, await lookup.requireBatch(project.batchId), who);
   const isHost = ctx.user?._id === project.hostId;
   const open = canSubmitTo(batch, ctx.now);
   const fields = completeFields(project.fields);
@@ -62,7 +66,7 @@ export async function toProjectView(ctx: Context, lookup: Lookup, project: Proje
       : fields.brandId
         ? ctx.store.get<Brand & StoredDoc>('brands', fields.brandId).then((b) => (b && b.committeeId === project.committeeId ? [b] : []))
         : Promise.resolve([]),
-    timelineOf(ctx.store, project._id),
+    timelineOf(ctx.store, project._id, ctx.user ? [ctx.user] : []),
   ]);
   const urls = await ctx.files.urls(fields.attachments.map((a) => a.fileId));
   // The host chooses among the committee's brands; every other reader is shown the one linked only
