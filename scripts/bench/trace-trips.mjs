@@ -35,7 +35,7 @@ for (const label of process.argv.slice(2)) {
   const i = Number(process.env.TRACE_CALL ?? 0);
   const [openid, input] = c.call(i);
   log.length = 0;
-  const r = await router.call(openid ? { openid } : null, { procedure: c.name, input, requestId: `trace-${label}-${i}` });
+  const r = await router.call(openid ? { openid } : null, { procedure: c.name, input, requestId: `trace-${label.replace(/[^A-Za-z0-9.-]/g, "")}-${i}` });
   console.log(`\n${label} (call ${i}): ${r.ok ? 'ok' : `${r.error.code} ${r.error.message}`}, ${log.length} round trips`);
   log.forEach((l, n) => console.log(`${String(n + 1).padStart(3)} ${l}`));
 }
