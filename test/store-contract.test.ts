@@ -237,6 +237,30 @@ describe('wechat adapter at the wire', () => {
     ]);
   });
 
+  it('does not fetch again in a transaction a document it has already read or written', async () => {
+    const { store, fake } = await openWechatStore();
+    await store.insert<Item>(C, { _id: 'r', group: 'g', rank: 1 });
+    const start = fake.requests.length;
+    const seen = await store.transaction(async (tx) => {
+      const doc = await tx.get<Item>(C, 'r');
+      if (!doc) throw new Error('missing');
+      const moved = await tx.update<Item>(C, 'r', doc.version, { rank: 2 });
+      await tx.update<Item>(C, 'r', moved.version, { rank: 3 });
+      await tx.insert<Item>(C, { _id: 'r2', group: 'g', rank: 9 });
+      return [await tx.get<Item>(C, 'r'), await tx.get<Item>(C, 'r2')];
+    });
+    expect(seen.map((d) => [d?.rank, d?.version])).toEqual([[3, 3], [9, 1]]);
+    expect(fake.requests.slice(start)).toEqual([
+      'database.startTransaction',
+      'database.getDocument',
+      'database.modifyDocument',
+      'database.modifyDocument',
+      'database.insertDocument',
+      'database.commitTransaction',
+    ]);
+    expect(await store.get<Item>(C, 'r')).toMatchObject({ rank: 3, version: 3 });
+  });
+
   it('turns a server failure into UNAVAILABLE without leaking its message', async () => {
     const { store, fake } = await openWechatStore();
     fake.failNext('database.getDocument', { code: 'DATABASE_REQUEST_FAILED', message: 'internal host db-7.tcb:27017' });

@@ -1,5 +1,6 @@
 // Each store round trip of one call, in order: `node --import tsx scripts/bench/trace-trips.mjs home.open [todo.mine …]`
-// (labels as in scripts/bench/cases.ts; call 0 of each, on the bench's seeded university).
+// (labels as in scripts/bench/cases.ts; call TRACE_CALL (0) of each, on the bench's seeded university;
+// `home.open@sec-1` calls the case as another openid).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -29,14 +30,16 @@ const wrap = (ops, inTx) => Object.fromEntries(OPS.map((op) => [op, (...args) =>
 const store = { ...wrap(raw, false), transaction: (fn) => { log.push('transaction'); return raw.transaction((tx) => fn(wrap(tx, true))); }, close: () => raw.close() };
 let ids = 0;
 const router = createApp({ store, clock: () => NOW, newId: () => `trace${++ids}`, files: NO_FILES, logger: { error: (m, e) => console.error(m, e) } });
-for (const label of process.argv.slice(2)) {
+for (const arg of process.argv.slice(2)) {
+  const [label, as] = arg.split('@');
   const c = cases.find((k) => caseLabel(k) === label);
   if (!c) { console.log(`no case ${label}`); continue; }
   const i = Number(process.env.TRACE_CALL ?? 0);
-  const [openid, input] = c.call(i);
+  const [caseOpenid, input] = c.call(i);
+  const openid = as ?? caseOpenid;
   log.length = 0;
   const r = await router.call(openid ? { openid } : null, { procedure: c.name, input, requestId: `trace-${label.replace(/[^A-Za-z0-9.-]/g, "")}-${i}` });
-  console.log(`\n${label} (call ${i}): ${r.ok ? 'ok' : `${r.error.code} ${r.error.message}`}, ${log.length} round trips`);
+  console.log(`\n${arg} (call ${i}): ${r.ok ? 'ok' : `${r.error.code} ${r.error.message}`}, ${log.length} round trips`);
   log.forEach((l, n) => console.log(`${String(n + 1).padStart(3)} ${l}`));
 }
 await raw.close();

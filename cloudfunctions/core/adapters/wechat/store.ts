@@ -124,11 +124,27 @@ function makeOps(_: WechatCommand, coll: (name: string) => WechatCollection): St
  *   server isolates (snapshot) and fails on a concurrent write to the same document;
  * - find, count and aggregate run OUTSIDE the transaction on the plain database: they do not
  *   see the transaction's own uncommitted writes. Read what you wrote with get, not find.
+ * - a document this transaction has already read or written is not fetched again (a get, or the
+ *   get before a versioned write, answers from what it last saw): inside one transaction the
+ *   server shows the same snapshot plus the transaction's own writes, and fails the transaction
+ *   if another writes the document meanwhile. A read-then-write is two requests, not three.
  */
 function makeTxOps(tx: WechatTransaction, _: WechatCommand, outside: StoreOps): StoreOps {
   const coll = (name: string): WechatCollection => tx.collection(checkCollection(name));
+  const seen = new Map<string, StoredDoc | null>();
+  const key = (collection: string, id: string) => `${collection}\u0000${id}`;
+  const saw = <T extends StoredDoc>(collection: string, id: string, doc: T | null): T | null => {
+    seen.set(key(collection, id), doc === null ? null : plain<T>(doc));
+    return doc;
+  };
 
   async function get<T extends StoredDoc>(collection: string, id: string): Promise<T | null> {
+    const known = seen.get(key(collection, id));
+    if (known !== undefined) return known === null ? null : plain<T>(known);
+    return saw(collection, id, await fetch<T>(collection, id));
+  }
+
+  async function fetch<T extends StoredDoc>(collection: string, id: string): Promise<T | null> {
     try {
       const res = await call('get', () => coll(collection).doc(id).get(), { rethrowNotFound: true });
       // In a transaction the SDK resolves `data` to the document or null (an array elsewhere).
@@ -152,18 +168,28 @@ function makeTxOps(tx: WechatTransaction, _: WechatCommand, outside: StoreOps): 
 
   return {
     get,
-    insert: async (collection, doc) => insertInto(coll(collection), collection, doc),
+    insert: async <T extends StoredDoc>(collection: string, doc: NewDoc<T>) => {
+      const stored = await insertInto<T>(coll(collection), collection, doc);
+      saw(collection, stored._id, stored);
+      return stored;
+    },
     async update<T extends StoredDoc>(collection: string, id: string, expectedVersion: number, patch: Patch<T>) {
       const current = await checked(collection, id, expectedVersion);
       const version = expectedVersion + 1;
       const data = { ...encodePatch(_, patch), version };
+      // Forgotten until the write is known to have landed: a failed write leaves the server's state unknown.
+      seen.delete(key(collection, id));
       await call('update', () => coll(collection).doc(id).update({ data }));
       // The transaction isolates the document, so the merge below is what the server now holds.
-      return plain<T>({ ...current, ...dropManaged(patch), _id: id, version });
+      const next = plain<T>({ ...current, ...dropManaged(patch), _id: id, version });
+      saw(collection, id, next);
+      return next;
     },
     async remove(collection, id, expectedVersion) {
       await checked(collection, id, expectedVersion);
+      seen.delete(key(collection, id));
       await call('remove', () => coll(collection).doc(id).remove());
+      saw(collection, id, null);
     },
     find: (collection, options) => outside.find(collection, options),
     count: (collection, where) => outside.count(collection, where),
