@@ -27,6 +27,7 @@ export function procedureCases({ who, projects, brands }: SeededUniversity): Pro
   const ADMIN = who.admins[0];
   const funded = [...projects[BATCH_PAST].cultivating, ...projects[BATCH_PAST].final_review];
   const drafts = projects[BATCH_OPEN].draft;
+  const underReview = projects[BATCH_REVIEW].under_review;
   const newFields = (i: number) => ({
     title: `修改后的项目名称${i}`, contactPhone: '13800138000', category: 'integration', background: '背景说明（修改）。', goals: '建设目标（修改）。',
     measures: '主要举措（修改）。', innovation: '创新点。', milestones: [{ date: '2027-03-01', task: '完成方案' }], expectedOutcomes: '预期成果。',
@@ -53,6 +54,15 @@ export function procedureCases({ who, projects, brands }: SeededUniversity): Pro
     { name: 'review.myAssignments', call: (i) => [reviewer(i), {}], hand: (i) => ({ userId: userIdFor(reviewer(i)) }) },
     { name: 'review.roundStatus', label: 'review.roundStatus (open round)', calls: 5, call: () => [ADMIN, { batchId: BATCH_REVIEW }], hand: () => ({ batchId: BATCH_REVIEW }) },
     { name: 'review.roundStatus', label: 'review.roundStatus (2024, 17k reviews)', calls: 3, call: () => [ADMIN, { batchId: BATCH_PAST }], hand: () => ({ batchId: BATCH_PAST }) },
+    // 评审与立项 as the page now calls it: the figures, a page of the list (best average first, or searched by committee), one application beside it, the reviewer pool.
+    { name: 'review.roundList', label: 'review.roundList (open round)', calls: 5, call: () => [ADMIN, { batchId: BATCH_REVIEW }], hand: null },
+    { name: 'review.roundList', label: 'review.roundList (2024, 17k reviews)', calls: 3, call: () => [ADMIN, { batchId: BATCH_PAST }], hand: null },
+    { name: 'review.roundList', label: 'review.roundList (search, by committee)', calls: 5, call: () => [ADMIN, { batchId: BATCH_REVIEW, q: '红色', sort: 'committee', pageSize: 50 }], hand: null },
+    { name: 'review.roundApplication', call: (i) => [ADMIN, { batchId: BATCH_REVIEW, projectId: underReview[i % underReview.length]._id }], hand: null },
+    { name: 'review.roundReviewers', calls: 5, call: () => [ADMIN, { batchId: BATCH_REVIEW }], hand: null },
+    // 各党委申报: one committee in every batch, and the whole school in one batch sorted by committee.
+    { name: 'committee.applications', label: 'committee.applications (one committee)', call: (i) => [ADMIN, { committeeId: committeeId((i % 60) + 1) }], hand: null },
+    { name: 'committee.applications', label: 'committee.applications (school, by committee)', calls: 5, call: () => [ADMIN, { batchId: BATCH_REVIEW, sort: 'committee' }], hand: null },
     { name: 'funding.list', calls: 5, call: () => [ADMIN, { batchId: BATCH_PAST }], hand: () => ({ batchId: BATCH_PAST }) },
     { name: 'funding.status', call: (i) => [funded[i].hostOpenid, { projectId: funded[i]._id }], hand: (i) => ({ projectId: funded[i]._id }) },
     { name: 'brand.library', call: (i) => [secretary(i).openid, {}], hand: (i) => ({ committeeId: committeeId(secretary(i).committee) }) },

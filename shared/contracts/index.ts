@@ -7,6 +7,7 @@ import { teamContracts } from './team';
 import { fundingContracts } from './funding';
 import { reviewContracts } from './review';
 import { roundContracts } from './round';
+import { applicationsContracts } from './applications';
 import { profileContracts } from './profile';
 import { homeContracts } from './home';
 import { projectContracts } from './project';
@@ -35,6 +36,7 @@ export const contracts = {
   ...brandContracts,
   ...reviewContracts,
   ...roundContracts,
+  ...applicationsContracts,
   ...fundingContracts,
   ...remindersContracts,
   ...documentsContracts,

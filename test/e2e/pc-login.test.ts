@@ -153,7 +153,7 @@ describe('扫码登录 and the desk layout', () => {
     const batchId = batches.find((b) => b.open)?._id ?? '';
     const pages: Array<{ name: string; who: string; url: string; table: string | null }> = [
       { name: 'round', who: 'dev-admin', url: `${ROUND}?batchId=${batchId}`, table: '.round-table' },
-      { name: 'committees', who: 'dev-admin', url: `/packages/admin/committees/index?batchId=${batchId}`, table: null },
+      { name: 'committees', who: 'dev-admin', url: `/packages/admin/committees/index?batchId=${batchId}`, table: '.committee-table' },
       { name: 'funded', who: 'dev-admin', url: `/packages/admin/funded/index?batchId=${batchId}`, table: '.funded-desk' },
       { name: 'people', who: 'dev-admin', url: '/packages/admin/people/index', table: null },
       { name: 'library', who: 'dev-admin', url: '/packages/brand/library/index', table: null },

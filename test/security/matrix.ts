@@ -160,6 +160,13 @@ export const MATRIX: Record<string, Entry> = {
   // 推荐 is the secretary's own: the 组织部 does not decide for a committee.
   'committee.decide': scoped((w, side) => ({ id: w.projects.submitted[side].id, version: w.projects.submitted[side].version, decision: 'recommend', comment: '同意推荐', rank: 1 }), ['ownSecretary'], ['otherSecretary']),
   'committee.progress': scoped((_w, side) => ({ committeeId: `c-${side}`, batchId: OPEN_BATCH }), OWN_COMMITTEE, OTHER_COMMITTEE),
+  // 各党委申报: the 组织部's list across the school; a secretary uses their own inbox, even for their own committee.
+  'committee.applications': {
+    ...scoped((_w, side) => ({ committeeId: `c-${side}`, batchId: OPEN_BATCH, sort: 'title' }), ADMIN, ADMIN, {
+      sees: (data: { items: Array<{ state: string }> }) => problem(!data.items.some((p) => p.state === 'draft'), 'a draft is listed'),
+    }),
+    school: { input: () => ({ batchId: OPEN_BATCH, q: '' }), allow: ADMIN },
+  },
 
   // —— People and roles: the 组织部 only.
   // —— 扫码登录: the PC's ticket and poll are open (limited per IP); the phone answers as itself.

@@ -7,7 +7,8 @@ export const COLLECTIONS = {
   committees: ['order'],
   branches: ['committeeId', 'name'],
   batches: ['year', 'level', 'calendar.submissionDeadline'],
-  projects: ['batchId', 'committeeId', 'hostId', 'state', 'updatedAt', 'submittedAt'],
+  /** The title, host, rank and category too: the desk lists group by them (aggregate) to sort and search a whole round in one read. */
+  projects: ['batchId', 'committeeId', 'hostId', 'state', 'updatedAt', 'submittedAt', 'fields.title', 'fields.category', 'hostName', 'committeeRank'],
   /** One document per (batch, host): its `_id` makes "one host, one project per batch" race-free. */
   hostSlots: [],
   audit: ['entityId', 'at', 'actorId', 'seq'],
@@ -25,7 +26,8 @@ export const COLLECTIONS = {
   /** Releases of a round's staged results (公示, 立项), `_id` = batch:stage; the timed job finishes 'releasing' ones. */
   releases: ['state'],
   reviewAssignments: ['batchId', 'projectId', 'reviewerId'],
-  reviews: ['batchId', 'projectId', 'reviewerId'],
+  /** `total` is summed per application (the round's averages, in one aggregate). */
+  reviews: ['batchId', 'projectId', 'reviewerId', 'total'],
   objections: ['batchId', 'projectId', 'createdAt'],
   disbursements: ['projectId', 'batchId', 'at'],
   expenses: ['projectId', 'batchId', 'date'],
@@ -38,7 +40,7 @@ export const COLLECTIONS = {
   /** One document per (batch, committee, rank): a rank holds one recommendation. */
   rankSlots: [],
   /** Who holds a role (admin, secretary, reviewer), one document per user and role. */
-  roleIndex: ['role', 'committeeId'],
+  roleIndex: ['role', 'committeeId', 'userId'],
   /** Content checks of pictures that may become public; `_id` is the file id. */
   mediaChecks: ['traceId', 'status'],
   /** Results of calls by request id, so a retried call does not act twice. */

@@ -20,6 +20,7 @@ import { createBrand, getBrand, myBrand, saveBrand } from './brand/report';
 import { promoteBrand, reviewBrand, submitBrand } from './brand/workflow';
 import { decide } from './committee/decide';
 import { committeeInbox } from './committee/inbox';
+import { committeeApplications } from './committee/applications';
 import { committeeProgress } from './committee/progress';
 import { findPeople, grantRole, revokeRole, withRole } from './people/people';
 import { confirmPerson, pendingPeople } from './people/confirm';
@@ -53,6 +54,7 @@ export const procedures: ProcedureTable = {
   'committee.inbox': { access: ['secretary', 'admin'], handler: committeeInbox },
   'committee.decide': { access: ['secretary'], handler: decide },
   'committee.progress': { access: ['secretary', 'admin'], handler: committeeProgress },
+  'committee.applications': { access: ['admin'], handler: committeeApplications },
   'team.invite': { access: ['member'], handler: invite },
   'team.preview': { access: 'bound', handler: preview },
   'team.join': { access: 'bound', handler: join },

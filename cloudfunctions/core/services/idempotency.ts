@@ -26,6 +26,7 @@ export const READ_ONLY_PROCEDURES: ReadonlySet<string> = new Set<ProcedureName>(
   'project.listJoined',
   'committee.inbox',
   'committee.progress',
+  'committee.applications',
   'team.preview',
   'team.list',
   'people.find',

@@ -72,10 +72,13 @@ export interface Aggregate {
 /** The reviewers' totals of one application, averaged (DESIGN.md: rubric scores per reviewer, averaged). */
 export function aggregate(totals: readonly number[]): Aggregate {
   if (totals.length === 0) return { count: 0, average: null, min: null, max: null, spread: null };
-  const min = Math.min(...totals);
-  const max = Math.max(...totals);
-  const sum = totals.reduce((a, b) => a + b, 0);
-  return { count: totals.length, average: round2(sum / totals.length), min, max, spread: round2(max - min) };
+  return aggregateOf({ count: totals.length, sum: totals.reduce((a, b) => a + b, 0), min: Math.min(...totals), max: Math.max(...totals) });
+}
+
+/** The same figures from totals already counted and summed (a store aggregate). */
+export function aggregateOf(t: { count: number; sum: number; min: number | null; max: number | null }): Aggregate {
+  if (t.count === 0 || t.min === null || t.max === null) return { count: 0, average: null, min: null, max: null, spread: null };
+  return { count: t.count, average: round2(t.sum / t.count), min: t.min, max: t.max, spread: round2(t.max - t.min) };
 }
 
 /** Reviewing opens on reviewStart and holds until 23:59:59 of reviewEnd (Beijing), when the batch sets them. */

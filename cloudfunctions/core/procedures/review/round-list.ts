@@ -2,6 +2,7 @@ import type { OutputOf, ParsedInputOf } from '@shared/contracts';
 import { stagedFor } from '../bulk/review';
 import type { Context } from '../../context';
 import { Lookup } from '../../services/lookup';
+import { pageSlice } from '../../services/sort-page';
 import { loadBatch } from './batch';
 import { readRoundIndex, type IndexedApplication } from './round-index';
 import { matchesFilters, sortApplications, toRow } from './round-rows';
@@ -26,13 +27,12 @@ export async function stagedUnderReview(ctx: Context, batchId: string, apps: rea
 export async function roundList(ctx: Context, input: ParsedInputOf<'review.roundList'>): Promise<OutputOf<'review.roundList'>> {
   const batch = await loadBatch(ctx.store, input.batchId);
   const lookup = new Lookup(ctx.store);
-  const index = await readRoundIndex(ctx.store, batch._id);
+  const index = await readRoundIndex(ctx.store, batch._id, { perState: false });
   const [names, staged] = await Promise.all([committeeNames(lookup, index.applications), stagedUnderReview(ctx, batch._id, index.applications)]);
   const stagedSet = new Set(staged);
   const name = (id: string) => names.get(id) ?? '';
   const found = index.applications.filter((a) => matchesFilters(a, input, stagedSet));
   const sorted = sortApplications(found, input.sort, input.direction, name);
-  const start = input.page * input.pageSize;
-  const items = sorted.slice(start, start + input.pageSize).map((a) => toRow(a, name(a.committeeId), stagedSet.has(a._id)));
+  const items = pageSlice(sorted, input.page, input.pageSize).map((a) => toRow(a, name(a.committeeId), stagedSet.has(a._id)));
   return { items, total: found.length, page: input.page, pageSize: input.pageSize };
 }

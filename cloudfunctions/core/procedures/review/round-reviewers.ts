@@ -4,14 +4,18 @@ import type { User } from '@shared/domain/person';
 import type { Context } from '../../context';
 import { Lookup } from '../../services/lookup';
 import { getMany } from '../../services/read-many';
-import { roleEntries } from '../../services/role-index';
+import { aggregateAll, keyText } from '../../services/aggregate-all';
 import { reviewerLoads } from './round-index';
 import { byText, committeeNameOf } from './views';
 
 /** The reviewer pool (评审专家库) with each reviewer's load in this batch, by name. */
 export async function roundReviewers(ctx: Context, input: ParsedInputOf<'review.roundReviewers'>): Promise<ReviewerView[]> {
-  const [entries, loads] = await Promise.all([roleEntries(ctx.store, 'reviewer'), reviewerLoads(ctx.store, input.batchId)]);
-  const users = await getMany<User>(ctx.store, 'users', entries.map((e) => e.userId));
+  // The role index grouped by user: every reviewer's id in one round trip (not pages of a hundred).
+  const [entries, loads] = await Promise.all([
+    aggregateAll(ctx.store, 'roleIndex', { where: { role: 'reviewer' }, groupBy: ['userId'], measures: { n: { op: 'count' } } }),
+    reviewerLoads(ctx.store, input.batchId),
+  ]);
+  const users = await getMany<User>(ctx.store, 'users', entries.map((e) => keyText(e, 'userId') ?? ''));
   const lookup = new Lookup(ctx.store);
   await lookup.primeCommittees([...users.values()].map((u) => u.profile.committeeId));
   const reviewers = await Promise.all(

@@ -1,23 +1,17 @@
 import type { ParsedInputOf } from '@shared/contracts';
 import { ROUND_SORT_DEFAULT_DIRECTION, type RoundProgress, type RoundRow, type RoundSort } from '@shared/contracts/round';
 import { PROJECT_CATEGORY_LABELS } from '@shared/domain/project/application';
-import { PROJECT_STATES } from '@shared/domain/project/state';
+import { found, sortForPaging, stateOrder, type SortKey } from '../../services/sort-page';
 import type { IndexedApplication } from './round-index';
 
 type ListInput = ParsedInputOf<'review.roundList'>;
-type Key = string | number | null;
-
-/** One collator for every sort (Chinese collation, as people on campus read names). */
-const CHINESE = new Intl.Collator('zh-Hans-CN');
 
 export function progressOf(a: Pick<IndexedApplication, 'assigned' | 'scores'>): RoundProgress {
   if (a.assigned === 0) return 'unassigned';
   return a.scores.count < a.assigned ? 'incomplete' : 'complete';
 }
 
-const STATE_ORDER = new Map<string, number>(PROJECT_STATES.map((s, i) => [s, i]));
-
-function keyOf(sort: RoundSort, a: IndexedApplication, committeeName: (id: string) => string): Key {
+function keyOf(sort: RoundSort, a: IndexedApplication, committeeName: (id: string) => string): SortKey {
   switch (sort) {
     case 'average':
       return a.scores.average;
@@ -34,17 +28,8 @@ function keyOf(sort: RoundSort, a: IndexedApplication, committeeName: (id: strin
     case 'rank':
       return a.committeeRank;
     case 'state':
-      return STATE_ORDER.get(a.state) ?? null;
+      return stateOrder(a.state);
   }
-}
-
-/** Nulls (no score yet, no rank) last in either direction; ties broken by `_id`, so pages never overlap. */
-function compareKeys(a: Key, b: Key, sign: 1 | -1): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  if (typeof a === 'number' && typeof b === 'number') return sign * (a - b);
-  return sign * CHINESE.compare(String(a), String(b));
 }
 
 export function matchesFilters(a: IndexedApplication, input: Omit<ListInput, 'page' | 'pageSize' | 'sort' | 'direction' | 'batchId'>, staged: ReadonlySet<string>): boolean {
@@ -53,17 +38,12 @@ export function matchesFilters(a: IndexedApplication, input: Omit<ListInput, 'pa
   if (input.category && a.category !== input.category) return false;
   if (input.progress && progressOf(a) !== input.progress) return false;
   if (input.staged !== undefined && staged.has(a._id) !== input.staged) return false;
-  const q = input.q?.toLowerCase() ?? '';
-  if (q && !a.title.toLowerCase().includes(q) && !a._id.toLowerCase().includes(q) && !a.hostName.toLowerCase().includes(q)) return false;
-  return true;
+  return found(input.q, a.title, a._id, a.hostName);
 }
 
 /** The filtered applications in the order asked for (the whole list; the caller takes its page). */
 export function sortApplications(apps: readonly IndexedApplication[], sort: RoundSort, direction: 'asc' | 'desc' | undefined, committeeName: (id: string) => string): IndexedApplication[] {
-  const sign = (direction ?? ROUND_SORT_DEFAULT_DIRECTION[sort]) === 'asc' ? 1 : -1;
-  const keyed = apps.map((a) => ({ a, k: keyOf(sort, a, committeeName) }));
-  keyed.sort((x, y) => compareKeys(x.k, y.k, sign) || (x.a._id < y.a._id ? -1 : x.a._id > y.a._id ? 1 : 0));
-  return keyed.map((x) => x.a);
+  return sortForPaging(apps, (a) => keyOf(sort, a, committeeName), direction ?? ROUND_SORT_DEFAULT_DIRECTION[sort], (a) => a._id);
 }
 
 export function toRow(a: IndexedApplication, committeeName: string, staged: boolean): RoundRow {

@@ -19,7 +19,7 @@ export async function roundStatus(ctx: Context, input: ParsedInputOf<'review.rou
   const index = await readRoundIndex(ctx.store, batch._id);
   const apps = index.applications;
   const [names, staged] = await Promise.all([committeeNames(new Lookup(ctx.store), apps), stagedUnderReview(ctx, batch._id, apps)]);
-  const inStates = (states: readonly ProjectState[]) => index.projects.filter((p) => states.includes(p.state)).length;
+  const inStates = index.inState;
   const count = (s: ProjectState) => apps.filter((a) => a.state === s).length;
   const taken = inStates(PLACED_STATES);
   const left = Math.max(batch.quota - taken, 0);
@@ -78,7 +78,8 @@ export async function roundStatus(ctx: Context, input: ParsedInputOf<'review.rou
       publicize: under.length > 0,
       finalize: count('in_publicity') > 0,
       approve: count('in_publicity') > 0 && approveCheck.ok,
-      setRubric: index.reviews === 0,
+      // The server refuses a new rubric once any review of the batch exists; placed projects were reviewed.
+      setRubric: index.reviews === 0 && taken === 0,
     },
   };
 }

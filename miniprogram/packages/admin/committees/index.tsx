@@ -7,7 +7,8 @@ import { ExportButton } from '../../../components/ExportButton';
 import { ErrorBox, Loading } from '../../../components/Feedback';
 import { useLoad } from '../../../hooks/useLoad';
 import { SelectField } from '../components/SelectField';
-import { ApplicationsCard, ProgressCard } from './CommitteeLists';
+import { ProgressCard } from './CommitteeLists';
+import { ApplicationsList } from './ApplicationsList';
 import '../components/admin.css';
 import { DeskShell } from '../../../components/desk/DeskShell';
 
@@ -21,18 +22,12 @@ async function loadChoices() {
   return { committees: org.committees, batches };
 }
 
-async function loadCommittee(committeeId: string, batchId: string) {
-  const key = `${committeeId}/${batchId}`;
-  if (!committeeId) return null;
-  const batch = batchId === ALL ? '' : batchId;
-  const [inbox, progress] = await Promise.all([
-    call('committee.inbox', { committeeId, view: 'all', ...(batch ? { batchId: batch } : {}) }),
-    batch ? call('committee.progress', { committeeId, batchId: batch }) : Promise.resolve(null),
-  ]);
-  return { key, inbox, progress };
+async function loadProgress(committeeId: string, batchId: string) {
+  if (!committeeId || committeeId === ALL || !batchId || batchId === ALL) return { key: `${committeeId}/${batchId}`, progress: null };
+  return { key: `${committeeId}/${batchId}`, progress: await call('committee.progress', { committeeId, batchId }) };
 }
 
-/** 组织部: one 基层党委 at a time — its applications in a batch and who has not submitted. */
+/** 组织部: the committees' applications (one committee or all, one batch or all) and who has not submitted. */
 export default function Committees() {
   const params = useRouter().params;
   const choices = useLoad(loadChoices);
@@ -40,8 +35,10 @@ export default function Committees() {
   const [batchId, setBatchId] = useState(params.batchId ?? '');
   const [exportState, setExportState] = useState(ALL);
   const committee = committeeId || choices.data?.committees[0]?._id || '';
-  const batch = batchId || choices.data?.batches[0]?._id || '';
-  const lists = useLoad(() => loadCommittee(committee, batch), [committee, batch]);
+  const firstBatch = choices.data?.batches[0]?._id || '';
+  // Every committee in every batch is too wide a list: the whole school is shown one batch at a time.
+  const batch = (committee === ALL && batchId === ALL ? firstBatch : batchId) || firstBatch;
+  const lists = useLoad(() => loadProgress(committee, batch), [committee, batch]);
 
   if (choices.loading && !choices.data) return <View className="page"><Loading /></View>;
   if (choices.error && !choices.data) return <View className="page"><ErrorBox message={choices.error} onRetry={choices.reload} /></View>;
@@ -56,14 +53,14 @@ export default function Committees() {
         <SelectField
           className="pick-committee"
           label="基层党委（总支）"
-          options={committees.map((c) => ({ value: c._id, label: c.name }))}
+          options={[...committees.map((c) => ({ value: c._id, label: c.name })), { value: ALL, label: '全部基层党委' }]}
           value={committee}
           onChange={setCommitteeId}
         />
         <SelectField
           className="pick-batch"
           label="批次"
-          options={[...batches.map((b) => ({ value: b._id, label: b.name })), { value: ALL, label: '全部批次' }]}
+          options={[...batches.map((b) => ({ value: b._id, label: b.name })), ...(committee === ALL ? [] : [{ value: ALL, label: '全部批次' }])]}
           value={batch}
           onChange={setBatchId}
         />
@@ -73,20 +70,24 @@ export default function Committees() {
           <View className="card-title">导出名单（Excel）</View>
           <SelectField className="pick-export-state" label="申报状态" options={STATE_OPTIONS} value={exportState} onChange={setExportState} />
           <View className="export-list" style={{ display: 'flex', flexDirection: 'column', gap: '12px', marginTop: '12px' }}>
-            <ExportButton
-              label="导出本党委申报汇总"
-              make={() => call('export.applications', { batchId: batch, committeeId: committee, state: LISTED.find((s) => s === exportState) ?? null })}
-            />
+            {committee !== ALL ? (
+              <ExportButton
+                label="导出本党委申报汇总"
+                make={() => call('export.applications', { batchId: batch, committeeId: committee, state: LISTED.find((s) => s === exportState) ?? null })}
+              />
+            ) : null}
             <ExportButton label="导出全校申报汇总" make={() => call('export.applications', { batchId: batch, committeeId: null, state: LISTED.find((s) => s === exportState) ?? null })} />
-            <ExportButton label="导出推荐名单" make={() => call('export.recommendations', { batchId: batch, committeeId: committee })} />
+            {committee !== ALL ? <ExportButton label="导出推荐名单" make={() => call('export.recommendations', { batchId: batch, committeeId: committee })} /> : null}
           </View>
         </View>
       ) : null}
       {lists.error ? <ErrorBox message={lists.error} onRetry={lists.reload} /> : null}
-      {/* A reload of the same choice keeps the lists on screen; another committee's lists wait for their own. */}
-      {shown || lists.error ? null : <Loading />}
       {shown?.progress ? <ProgressCard p={shown.progress} /> : null}
-      {shown ? <ApplicationsCard inbox={shown.inbox} /> : null}
+      <ApplicationsList
+        committeeId={committee === ALL ? '' : committee}
+        batchId={batch === ALL ? '' : batch}
+        scopeName={committees.find((c) => c._id === committee)?.name ?? ''}
+      />
     </View>
     </DeskShell>
   );
