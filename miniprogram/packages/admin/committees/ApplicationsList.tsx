@@ -11,6 +11,7 @@ import { call } from '../../../api/client';
 import { Empty, ErrorBox, Loading } from '../../../components/Feedback';
 import { StateTag } from '../../../components/StateTag';
 import { Button } from '../../../components/ui';
+import { LoadMore } from '../../../components/LoadMore';
 import { DeskTable, type Column } from '../../../components/desk/DeskTable';
 import { PROJECT_COLUMNS } from '../../../components/desk/projectColumns';
 import { useDesk } from '../../../hooks/useDesk';
@@ -147,13 +148,7 @@ export function ApplicationsList({ committeeId, batchId, scopeName }: Props) {
               <View className="muted">{p.batchName} · 更新于 {formatInstant(p.updatedAt)}</View>
             </View>
           ))}
-          {list.rows.length < list.total ? (
-            <View className="actions">
-              <Button className="applications-more" loading={list.loading} disabled={list.loading} onClick={list.loadMore}>
-                加载更多（已显示 {list.rows.length} / {list.total}）
-              </Button>
-            </View>
-          ) : null}
+          <LoadMore className="applications-more" shown={list.rows.length} total={list.total} loading={list.loading} onMore={list.loadMore} />
         </>
       )}
     </View>

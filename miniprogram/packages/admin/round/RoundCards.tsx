@@ -7,6 +7,7 @@ import { PROJECT_STATE_LABELS } from '@shared/domain/project/state';
 import { Empty, ErrorBox, Loading } from '../../../components/Feedback';
 import { StateTag } from '../../../components/StateTag';
 import { Button } from '../../../components/ui';
+import { LoadMore } from '../../../components/LoadMore';
 import { SelectField } from '../components/SelectField';
 import { RoundDetail } from './RoundDetail';
 import { useRoundList } from './useRoundList';
@@ -109,13 +110,7 @@ export function RoundCards({ s, reviewers, refreshKey, selected, onToggle, busy,
           </View>
         );
       })}
-      {list.rows.length < list.total ? (
-        <View className="actions">
-          <Button className="round-more" loading={list.loading} disabled={list.loading} onClick={list.loadMore}>
-            加载更多（已显示 {list.rows.length} / {list.total}）
-          </Button>
-        </View>
-      ) : null}
+      <LoadMore className="round-more" shown={list.rows.length} total={list.total} loading={list.loading} onMore={list.loadMore} />
     </View>
   );
 }
