@@ -64,6 +64,8 @@ export function procedureCases({ who, projects, brands }: SeededUniversity): Pro
     { name: 'committee.applications', label: 'committee.applications (one committee)', call: (i) => [ADMIN, { committeeId: committeeId((i % 60) + 1) }], hand: null },
     { name: 'committee.applications', label: 'committee.applications (school, by committee)', calls: 5, call: () => [ADMIN, { batchId: BATCH_REVIEW, sort: 'committee' }], hand: null },
     { name: 'funding.list', calls: 5, call: () => [ADMIN, { batchId: BATCH_PAST }], hand: () => ({ batchId: BATCH_PAST }) },
+    { name: 'funding.list', label: 'funding.list (by spent, one committee)', calls: 5, call: (i) => [ADMIN, { batchId: BATCH_PAST, sort: 'spent', committeeId: committeeId((i % 60) + 1) }], hand: null },
+    { name: 'funding.list', label: 'funding.list (search, state, by committee)', calls: 5, call: () => [ADMIN, { batchId: BATCH_PAST, q: '工程', state: 'cultivating', sort: 'committee', pageSize: 50 }], hand: null },
     { name: 'funding.status', call: (i) => [funded[i].hostOpenid, { projectId: funded[i]._id }], hand: (i) => ({ projectId: funded[i]._id }) },
     { name: 'brand.library', call: (i) => [secretary(i).openid, {}], hand: (i) => ({ committeeId: committeeId(secretary(i).committee) }) },
     { name: 'brand.publicList', call: () => [null, {}], hand: () => ({}) },

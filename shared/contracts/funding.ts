@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { FILE_ID_RE, LINK_RE } from '../domain/brand/report';
 import { MAX_FEN } from '../domain/money';
-import { PROJECT_STATES } from '../domain/project/state';
+import { isFunded, PROJECT_STATES } from '../domain/project/state';
 import { charCount, stripControlChars } from '../domain/text';
 import { isCalendarDate } from '../time/deadline';
 import { versionSchema } from './common';
+import { directionField, pageField, pageOf, pageSizeField, searchField } from './paging';
 
 /**
  * The funded life of a flagship project (notice 三(二)2–4): the two tranches, 配套经费 and
@@ -240,42 +241,64 @@ export const reportsView = z.object({
 });
 export type ReportsView = z.infer<typeof reportsView>;
 
-/** Rows per page of funding.list. */
-export const FUNDED_PAGE = 50;
+/** 培育与验收's sorts: 待拨付 (the tranche due: first before second before none), names, state, money, last change. */
+export const FUNDED_SORTS = ['due', 'committee', 'title', 'host', 'state', 'grant', 'paid', 'spent', 'updated'] as const;
+export type FundedSort = (typeof FUNDED_SORTS)[number];
+/** Newest first for times, most first for money, A→Z for names, the tranche due first. */
+export const FUNDED_SORT_DEFAULT_DIRECTION: Record<FundedSort, 'asc' | 'desc'> = {
+  due: 'asc',
+  committee: 'asc',
+  title: 'asc',
+  host: 'asc',
+  state: 'asc',
+  grant: 'desc',
+  paid: 'desc',
+  spent: 'desc',
+  updated: 'desc',
+};
 
 export const fundedProject = z.object({
   projectId: z.string(),
   title: z.string(),
+  committeeId: z.string(),
   committeeName: z.string(),
   hostName: z.string(),
   state: z.enum(PROJECT_STATES),
   grantFen: z.number(),
   paidFen: z.number(),
   spentFen: z.number(),
-  dueTranche: z.number().nullable(),
+  dueTranche: tranche.nullable(),
   midtermPassed: z.boolean(),
 });
 export type FundedProject = z.infer<typeof fundedProject>;
 
+export const fundedListInput = z
+  .object({
+    batchId: z.string({ error: '请指定批次' }).min(1, '请指定批次').max(64, '批次编号过长'),
+    state: z.enum(PROJECT_STATES, { error: '请选择有效的项目状态' }).refine(isFunded, '请选择立项之后的项目状态').optional(),
+    committeeId: z.string({ error: '请选择基层党委' }).min(1, '请选择基层党委').max(64, '基层党委编号过长').optional(),
+    /** Only the projects with a tranche to pay now. */
+    due: z.boolean({ error: '“只看待拨付”须为是或否' }).optional(),
+    /** Part of the title, the project's number or the host's name. */
+    q: searchField.optional(),
+    sort: z.enum(FUNDED_SORTS, { error: '排序方式只能是待拨付、基层党委、项目名称、主持人、状态、资助、已拨、已支出或更新时间' }).default('updated'),
+    direction: directionField.optional(),
+    page: pageField,
+    pageSize: pageSizeField,
+  })
+  .strict();
+
 export const fundingContracts = {
-  /** The batch's approved projects, for the 组织部's 拨付, 中期 and 结项 work across the school. */
-  /** The batch's funded projects, a page of FUNDED_PAGE at a time, with the batch's to-do counts. */
+  /** The batch's funded projects, sorted, filtered and paged on the server, with the batch's to-do counts. */
   'funding.list': {
-    input: z
-      .object({
-        batchId: z.string({ error: '请指定批次' }).min(1, '请指定批次').max(64, '批次编号过长'),
-        page: z.number({ error: '页码须为数字' }).int('页码须为整数').min(0, '页码无效').max(10_000, '页码无效').default(0),
-      })
-      .strict(),
-    output: z.object({
-      items: z.array(fundedProject),
-      total: z.number(),
-      page: z.number(),
-      pageSize: z.number(),
-      /** Across the whole batch: a tranche due now, 中期 and 结项 waiting for the 组织部. */
+    input: fundedListInput,
+    output: pageOf(fundedProject).extend({
+      /** Across the whole batch, whatever the filter: a tranche due now, 中期 and 结项 waiting for the 组织部. */
       due: z.number(),
       midterm: z.number(),
       final: z.number(),
+      /** The committees with funded projects in the batch, for the filter (by name). */
+      committees: z.array(z.object({ committeeId: z.string(), name: z.string(), count: z.number() })),
     }),
   },
   'funding.status': { input: byProject, output: fundingView },

@@ -91,10 +91,15 @@ export function fundingStatus(input: FundingInput): FundingStatus {
   const paidTranches = TRANCHES.filter((t) => disbursements.some((d) => d.tranche === t));
   const paid = sumFen(disbursements.map((d) => d.amountFen));
   const spent = sumFen(expenses.map((e) => e.amountFen));
-  const dueTranche =
-    TRANCHES.find((tranche) => checkDisbursement({ tranche, amountFen: tranches[tranche], grant, state, midtermPassed, alreadyPaid: paidTranches }).ok) ??
-    null;
+  const dueTranche = trancheDue({ grant, state, midtermPassed, paidTranches });
   return { grant, tranches, paidTranches, paid, matching, spent, available: paid + matching - spent, unpaid: grant - paid, dueTranche };
+}
+
+/** The tranche the 组织部 should pay now, if any: the first one checkDisbursement would accept for its amount. */
+export function trancheDue(input: { grant: Fen; state: ProjectState; midtermPassed: boolean; paidTranches: readonly Tranche[] }): Tranche | null {
+  const { grant, state, midtermPassed, paidTranches } = input;
+  const tranches = tranchesFor(grant);
+  return TRANCHES.find((tranche) => checkDisbursement({ tranche, amountFen: tranches[tranche], grant, state, midtermPassed, alreadyPaid: paidTranches }).ok) ?? null;
 }
 
 export type ExpenseCheck =

@@ -158,6 +158,13 @@ export function isRecommendedOnward(state: ProjectState): boolean {
   return RECOMMENDED_ONWARD_STATES.includes(state);
 }
 
+/** 立项 and every state after it: the projects with a grant, a 中期 and a 结项 (培育与验收). */
+export const FUNDED_STATES: readonly ProjectState[] = reachableFrom('approved');
+
+export function isFunded(state: ProjectState): boolean {
+  return FUNDED_STATES.includes(state);
+}
+
 const TERMINAL: readonly ProjectState[] = ['terminated', 'concluded', 'failed', 'rejected', 'not_recommended'];
 
 export function isTerminal(state: ProjectState): boolean {

@@ -35,36 +35,6 @@ export async function ledgerOf(store: StoreOps, project: Project): Promise<Ledge
   return ledgerFrom(project, disbursements, expenses);
 }
 
-/**
- * The ledgers of a list of projects, for reading only: disbursements and expenses are read with
- * `projectId $in` a hundred projects at a time, not three reads per project. In the projects' order.
- */
-export async function ledgersOf(store: StoreOps, projects: readonly Project[]): Promise<Ledger[]> {
-  const out: Ledger[] = [];
-  for (let i = 0; i < projects.length; i += MAX_PAGE) {
-    const chunk = projects.slice(i, i + MAX_PAGE);
-    const projectId = { $in: chunk.map((p) => p._id) };
-    const [disbursements, expenses] = await Promise.all([
-      findAll<Disbursement>(store, 'disbursements', { where: { projectId }, orderBy: [{ field: 'at', direction: 'asc' }] }),
-      findAll<Expense>(store, 'expenses', { where: { projectId }, orderBy: [{ field: 'date', direction: 'desc' }] }),
-    ]);
-    const paid = groupBy(disbursements, (d) => d.projectId);
-    const spent = groupBy(expenses, (e) => e.projectId);
-    for (const p of chunk) out.push(ledgerFrom(p, paid.get(p._id) ?? [], spent.get(p._id) ?? []));
-  }
-  return out;
-}
-
-function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const list = out.get(key(item));
-    if (list) list.push(item);
-    else out.set(key(item), [item]);
-  }
-  return out;
-}
-
 function ledgerFrom(project: Project, disbursements: Disbursement[], expenses: Expense[]): Ledger {
   const status = fundingStatus({
     grant: project.grantFen ?? 0,
