@@ -217,6 +217,11 @@ async function adminRound(page: Page): Promise<Locator> {
   return scope;
 }
 
+/** The state of each application on the round's list, best average first. */
+function roundStates(round: Locator): Promise<string[]> {
+  return round.locator('.round-app > .row .state-tag').allTextContents();
+}
+
 /** The secretary's inbox, on one tab, and the application in it. */
 async function secretaryOpens(page: Page, tab: 'pending' | 'all', app: Application, pathname: string): Promise<Locator> {
   const scope = await home(page);
@@ -396,15 +401,16 @@ describe('精品项目: one application to 已结项, another to 已终止 at th
     await expectNoHorizontalOverflow(admin, 'admin round (open)');
     await open.locator('.round-open').click();
     await confirmModal(admin);
-    await round.locator('.group-under-review').waitFor();
+    await poll(() => roundStates(round)).toEqual(['立项评审中', '立项评审中']);
     await poll(() => round.locator('.round-header').textContent()).toContain(`评审时间：${chineseDate(reviewDay)}`);
-    expect(await round.locator('.group-under-review .round-app').count()).toBe(2);
 
     await typeInto(round.locator('.auto-per'), '1');
     await round.locator('.auto-assign').click();
     await confirmModal(admin);
     for (const id of [ids.a, ids.b]) {
-      await poll(() => round.locator(`.round-app[data-project-id="${id}"] .assignment-row`).allTextContents()).toEqual([expect.stringMatching(/^赵明（艺术学部党委）未评$/)]);
+      const item = round.locator(`.round-app[data-project-id="${id}"]`);
+      await item.locator('.round-detail-open').click();
+      await poll(() => item.locator('.round-detail .assignment-row').allTextContents()).toEqual([expect.stringMatching(/^赵明（艺术学部党委）未评$/)]);
     }
     await shot(admin, '05-admin-round-assigned');
 
@@ -443,8 +449,7 @@ describe('精品项目: one application to 已结项, another to 已终止 at th
     await shot(admin, '08-admin-publicity-staged');
     await card.locator('.publicize').click();
     await confirmModal(admin);
-    await round.locator('.group-publicity').waitFor();
-    expect(await round.locator('.group-publicity .round-app').count()).toBe(2);
+    await poll(() => roundStates(round)).toEqual(['公示中', '公示中']);
     expect(await round.locator('.finalize-card .warn-box').textContent()).toContain('公示期满后才能立项');
 
     const visitor = await phone();
@@ -475,8 +480,7 @@ describe('精品项目: one application to 已结项, another to 已终止 at th
     }
     await card.locator('.finalize-submit').click();
     await confirmModal(admin);
-    await round.locator('.group-approved').waitFor();
-    expect(await round.locator('.group-approved .round-app').count()).toBe(2);
+    await poll(() => roundStates(round)).toEqual(['已立项', '已立项']);
     await shot(admin, '10-admin-approved');
 
     const edit = await hostProject(hostA, A);

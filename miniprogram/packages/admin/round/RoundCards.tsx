@@ -96,6 +96,11 @@ export function RoundCards({ s, reviewers, refreshKey, selected, onToggle, busy,
               />
             ) : null}
             <View className="actions">
+              {a.state === 'approved' && open !== a.projectId ? (
+                <Button size="small" type="primary" className="go-disburse" onClick={() => Taro.navigateTo({ url: `/packages/admin/project/index?id=${a.projectId}` })}>
+                  登记拨付 ›
+                </Button>
+              ) : null}
               <Button size="small" className="round-detail-open" onClick={() => setOpen(open === a.projectId ? null : a.projectId)}>
                 {open === a.projectId ? '收起详情' : '评审详情'}
               </Button>
