@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dateIn, daysLeft, deadlineEnd, formatDeadline, isBeforeDeadline, isCalendarDate } from './deadline';
+import { dateIn, daysLeft, deadlineEnd, formatDeadline, formatInstant, hourIn, isBeforeDeadline, isCalendarDate } from './deadline';
 
 // The rule must not depend on the zone of the machine it runs on: run it in several.
 const ZONES = ['UTC', 'America/Los_Angeles', 'Asia/Shanghai', 'Pacific/Kiritimati'];
@@ -63,5 +63,25 @@ describe('calendar dates', () => {
 
   it('refuses to compute a deadline from a non-date', () => {
     expect(() => deadlineEnd('tomorrow')).toThrow(RangeError);
+  });
+});
+
+describe('zones other than Beijing (the rule takes the zone as a parameter)', () => {
+  it('ends a deadline at 23:59:59.999 local time on both sides of a daylight-saving change', () => {
+    expect(deadlineEnd('2022-03-12', 'America/Los_Angeles').toISOString()).toBe('2022-03-13T07:59:59.999Z'); // PST
+    expect(deadlineEnd('2022-03-13', 'America/Los_Angeles').toISOString()).toBe('2022-03-14T06:59:59.999Z'); // PDT
+    expect(deadlineEnd('2022-06-29', 'UTC').toISOString()).toBe('2022-06-29T23:59:59.999Z');
+  });
+
+  it('counts calendar days across a daylight-saving change', () => {
+    expect(daysLeft('2022-03-14', new Date('2022-03-12T20:00:00Z'), 'America/Los_Angeles')).toBe(2);
+  });
+
+  it('reads midnight as 00:00 and the hour on the zone\'s clock', () => {
+    expect(formatInstant(new Date('2022-06-29T16:00:00Z'))).toBe('2022年6月30日 00:00');
+    expect(formatInstant('2026-11-27T07:23:00Z')).toBe('2026年11月27日 15:23');
+    expect(hourIn(new Date('2022-06-29T16:00:00Z'))).toBe(0);
+    expect(hourIn(new Date('2022-06-29T15:59:59Z'))).toBe(23);
+    expect(hourIn(new Date('2022-06-29T15:59:59Z'), 'UTC')).toBe(15);
   });
 });

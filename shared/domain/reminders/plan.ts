@@ -1,5 +1,4 @@
-import dayjs from 'dayjs';
-import { CAMPUS_ZONE, daysLeft } from '../../time/deadline';
+import { CAMPUS_ZONE, daysLeft, hourIn } from '../../time/deadline';
 import type { Duty, DutyKind } from './duty';
 
 export interface DueReminder {
@@ -35,7 +34,7 @@ export const reminderKey = (personId: string, duty: DutyKind, deadline: string, 
  */
 export function planReminders(now: Date, duties: readonly Duty[], options: PlanOptions): DueReminder[] {
   const zone = options.zone ?? CAMPUS_ZONE;
-  if (dayjs(now).tz(zone).hour() < options.sendHour) return [];
+  if (hourIn(now, zone) < options.sendHour) return [];
   const offsets = new Set(options.offsets);
   const due = new Map<string, DueReminder>();
   for (const d of duties) {
