@@ -1,14 +1,31 @@
 import type { PropsWithChildren } from 'react';
 import Taro, { useLaunch } from '@tarojs/taro';
+import { movedPage } from '@shared/domain/pages';
 import { platform } from './platform';
 import { installPrivacyGate } from './components/privacy-gate';
 import './app.css';
 
+/**
+ * A subscription message delivered before a page moved (shared/domain/pages.ts) opens its old
+ * address; WeChat reports it as not found, and the app opens the page where it is now.
+ */
+function followMovedPages(): void {
+  Taro.onPageNotFound(({ path, query }) => {
+    const moved = movedPage(path);
+    const search = Object.entries(query ?? {})
+      .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+      .join('&');
+    void Taro.redirectTo({ url: moved ? `${moved}${search ? `?${search}` : ''}` : '/pages/index/index' }).catch(() => Taro.switchTab({ url: '/pages/index/index' }));
+  });
+}
+
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     platform.init();
+    const weapp = Taro.getEnv() === Taro.ENV_TYPE.WEAPP;
     // WeChat asks for consent before collecting personal data; a browser has no such check.
-    installPrivacyGate(Taro.getEnv() === Taro.ENV_TYPE.WEAPP ? Taro : null);
+    installPrivacyGate(weapp ? Taro : null);
+    if (weapp) followMovedPages();
   });
   return children;
 }

@@ -42,7 +42,7 @@ describe('cloud calls per screen', () => {
       expect(home).toEqual(['home.open']);
       for (const [name, path, ready] of [
         ['我的', '/pages/mine/index', '.card'],
-        ['待办', '/pages/todo/index', '.page'],
+        ['待办', '/packages/me/todo/index', '.page'],
         ['品牌展示列表', '/packages/showcase/list/index', '.page'],
       ] as const) {
         const got = await open(p, calls, path, ready);

@@ -74,7 +74,7 @@ describe('上线第一天 at 375 px', () => {
     const secretary = await phone();
     await signIn(secretary, 'dev-secretary-cs');
     await current(secretary).locator('.welcome .nut-button').click();
-    await secretary.waitForURL((u) => u.pathname === '/pages/bind/index');
+    await secretary.waitForURL((u) => u.pathname === '/packages/me/bind/index');
     await settle(secretary);
     const page = current(secretary);
     await typeInto(page.locator('.input').nth(0), sec.name);

@@ -8,7 +8,7 @@ import { useE2e } from '../support/e2e';
 import { COMPLETE_FIELDS } from '../support/harness';
 import { current, expectNoHorizontalOverflow, poll, settle, typeInto } from '../support/phone';
 
-const MESSAGES = '/pages/messages/index';
+const MESSAGES = '/packages/me/messages/index';
 const EDIT = '/packages/project/edit/index';
 const DECIDE = '/packages/committee/decide/index';
 const ROUND = '/packages/admin/round/index';

@@ -8,7 +8,7 @@ import { useE2e } from '../support/e2e';
 import { current, expectNoHorizontalOverflow, poll, settle, typeInto } from '../support/phone';
 
 const HOME = '/pages/index/index';
-const TODO = '/pages/todo/index';
+const TODO = '/packages/me/todo/index';
 const EDIT = '/packages/project/edit/index';
 const BATCHES = '/packages/admin/batches/index';
 const OPEN_BATCH = /第三批校级党建精品项目（\d{4}）/;

@@ -20,11 +20,11 @@ const none = () => '';
 export const PAGES: Record<string, PageEntry> = {
   'pages/index/index': { as: HOST, query: none, title: '党建品牌与精品项目', shows: '张晓明，您好' },
   'pages/mine/index': { as: HOST, query: none, title: '我的', shows: '张晓明' },
-  'pages/bind/index': { as: NEWCOMER, query: none, title: '绑定身份', shows: '工号' },
-  'pages/todo/index': { as: HOST, query: none, title: '我的待办', shows: '提交申报：计算机·draft' },
-  'pages/messages/index': { as: HOST, query: none, title: '消息', shows: '「计算机·recommended」已推荐' },
+  'packages/me/bind/index': { as: NEWCOMER, query: none, title: '绑定身份', shows: '工号' },
+  'packages/me/todo/index': { as: HOST, query: none, title: '我的待办', shows: '提交申报：计算机·draft' },
+  'packages/me/messages/index': { as: HOST, query: none, title: '消息', shows: '「计算机·recommended」已推荐' },
   // Where a scan of a PC's sign-in code lands (scene = the ticket).
-  'pages/pc-confirm/index': { as: ADMIN, query: (w) => `scene=${w.pcTicket.ticketId}`, title: '确认电脑登录', shows: 'Chrome 120 · Windows' },
+  'packages/me/pc-confirm/index': { as: ADMIN, query: (w) => `scene=${w.pcTicket.ticketId}`, title: '确认电脑登录', shows: 'Chrome 120 · Windows' },
 
   'packages/project/edit/index': { as: HOST, query: (w) => `id=${w.projects.draft.cs.id}`, title: '党建精品项目申报书', shows: '主持人：张晓明' },
   'packages/project/join/index': { as: MEMBER2, query: (w) => `token=${w.invitations.cs}`, title: '加入项目团队', shows: '计算机·draft' },

@@ -30,7 +30,7 @@ describe('the home tab badge follows the to-do count', () => {
 describe('requestSubscribeMessage only from a tap', () => {
   it('is not called while the to-do page opens, and is called once, inside the tap, by 开启微信提醒', async () => {
     const from = w.rt.log.length;
-    await w.me.open('/pages/todo/index');
+    await w.me.open('/packages/me/todo/index');
     await w.me.waitFor('开启微信提醒');
     await new Promise((r) => setTimeout(r, 300));
     expect(w.rt.log.slice(from).filter((c) => c.api === 'requestSubscribeMessage')).toEqual([]);
@@ -49,7 +49,7 @@ describe('requestSubscribeMessage only from a tap', () => {
   });
 
   it('a pull-down on the to-do page reloads it and stops the refresh indicator', async () => {
-    await w.me.open('/pages/todo/index');
+    await w.me.open('/packages/me/todo/index');
     await w.me.waitFor('开启微信提醒');
     const from = w.rt.log.length;
     await w.rt.pullDown();

@@ -1,3 +1,5 @@
+import { PC_CONFIRM_PAGE } from '@shared/domain/pages';
+
 /**
  * The code printed on a share poster. On WeChat: a mini-program code from
  * `wxacode.getUnlimited` that opens the showcase page; locally: the showcase's web address,
@@ -11,10 +13,7 @@ export interface MiniCode {
   forPcLogin(ticketId: string): Promise<PosterCode>;
 }
 
-/** The mini-program page a PC sign-in code opens (in the main package: a scan lands there directly). */
-export const PC_CONFIRM_PAGE = 'pages/pc-confirm/index';
-
-/** Its local address, as the phone's browser opens it (the local host has no mini-program code). */
+/** The local address of the page a PC sign-in code opens (PC_CONFIRM_PAGE), as the phone's browser opens it (the local host has no mini-program code). */
 export const pcConfirmPath = (ticketId: string) => `/${PC_CONFIRM_PAGE}?scene=${encodeURIComponent(ticketId)}`;
 
 /** The public web address of a brand's showcase (the H5 build's custom route). */

@@ -1,5 +1,6 @@
 import type { BatchView, Me } from '@shared/contracts';
 import { hasRole, secretaryCommittees } from '@shared/domain/roles';
+import { TODO_PAGE } from '@shared/domain/pages';
 
 export interface NavItem {
   key: string;
@@ -41,6 +42,6 @@ export function navItems(me: Me, batch: BatchView | null): NavItem[] {
   }
   if (hasRole(me.roles, 'admin') || secretaryCommittees(me.roles).length > 0) items.push({ key: 'library', label: '品牌资源库', url: '/packages/brand/library/index' });
   if (hasRole(me.roles, 'reviewer')) items.push({ key: 'review', label: '我的评审', url: '/packages/review/mine/index' });
-  items.push({ key: 'todo', label: '我的待办', url: '/pages/todo/index' }, { key: 'mine', label: '我的', url: '/pages/mine/index', tab: true });
+  items.push({ key: 'todo', label: '我的待办', url: TODO_PAGE }, { key: 'mine', label: '我的', url: '/pages/mine/index', tab: true });
   return items;
 }

@@ -14,6 +14,7 @@ import { useReminderAsk } from '../../hooks/useReminderAsk';
 import { platform } from '../../platform';
 import './index.css';
 import { DeskShell } from '../../components/desk/DeskShell';
+import { BIND_PAGE, MESSAGES_PAGE, TODO_PAGE } from '@shared/domain/pages';
 
 type HomeData = OutputOf<'home.open'>;
 
@@ -66,7 +67,7 @@ export default function Home() {
           <View className="card-title">欢迎使用党建品牌与精品项目</View>
           <View className="muted">首次使用请先绑定身份（姓名、工号/学号、所在基层党委和党支部、政治面貌），之后即可申报党建精品项目。</View>
           <View style={{ marginTop: '16px' }}>
-            <Button type="primary" block onClick={() => Taro.navigateTo({ url: '/pages/bind/index' })}>
+            <Button type="primary" block onClick={() => Taro.navigateTo({ url: BIND_PAGE })}>
               绑定身份
             </Button>
           </View>
@@ -107,13 +108,13 @@ export default function Home() {
         <View className="warn-box home-pending">身份待所在基层党委确认：确认前可以浏览批次和通知，暂不能申报或加入团队。如较急，请联系本党委书记或组织员。</View>
       ) : null}
       {me.profileStatus === 'rejected' ? (
-        <View className="warn-box home-rejected" onClick={() => Taro.navigateTo({ url: '/pages/bind/index' })}>
+        <View className="warn-box home-rejected" onClick={() => Taro.navigateTo({ url: BIND_PAGE })}>
           所在基层党委退回了您的身份信息{me.rejectReason ? `：${me.rejectReason}` : ''}。点此修改后重新提交 ›
         </View>
       ) : null}
 
       {data.unread !== null ? (
-        <View className="card entry-messages" onClick={() => Taro.navigateTo({ url: '/pages/messages/index' })}>
+        <View className="card entry-messages" onClick={() => Taro.navigateTo({ url: MESSAGES_PAGE })}>
           <View className="card-title">
             <Text>消息</Text>
             <Text className={data.unread > 0 ? 'todo-count todo-count-open messages-count' : 'muted messages-count'}>{data.unread > 0 ? `${data.unread} 条未读 ›` : '暂无未读 ›'}</Text>
@@ -123,7 +124,7 @@ export default function Home() {
       ) : null}
 
       {data.todoCount !== null ? (
-        <View className="card entry-todo" onClick={() => Taro.navigateTo({ url: '/pages/todo/index' })}>
+        <View className="card entry-todo" onClick={() => Taro.navigateTo({ url: TODO_PAGE })}>
           <View className="card-title">
             <Text>我的待办</Text>
             <Text className={data.todoCount > 0 ? 'todo-count todo-count-open' : 'muted todo-count'}>{data.todoCount > 0 ? `${data.todoCount} 项 ›` : '暂无 ›'}</Text>

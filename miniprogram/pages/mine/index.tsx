@@ -10,6 +10,7 @@ import { Button } from '../../components/ui';
 import { useLoad } from '../../hooks/useLoad';
 import { platform } from '../../platform';
 import { PcSessions } from '../../components/PcSessions';
+import { BIND_PAGE, MESSAGES_PAGE } from '@shared/domain/pages';
 
 export default function Mine() {
   const { data: me, error, loading, reload } = useLoad(() => call('session.me', {}));
@@ -37,7 +38,7 @@ export default function Mine() {
           <View className="card-title">尚未绑定身份</View>
           <View className="muted">绑定后才能申报项目、查看本单位的申报。</View>
           <View style={{ marginTop: '16px' }}>
-            <Button type="primary" block onClick={() => Taro.navigateTo({ url: '/pages/bind/index' })}>
+            <Button type="primary" block onClick={() => Taro.navigateTo({ url: BIND_PAGE })}>
               绑定身份
             </Button>
           </View>
@@ -59,7 +60,7 @@ export default function Mine() {
   ];
   return (
     <View className="page mine">
-      <View className="card mine-messages" onClick={() => Taro.navigateTo({ url: '/pages/messages/index' })}>
+      <View className="card mine-messages" onClick={() => Taro.navigateTo({ url: MESSAGES_PAGE })}>
         <View className="card-title">
           <Text>消息</Text>
           <Text className="muted mine-messages-count">{unreadCount ? `${unreadCount} 条未读 ›` : '查看 ›'}</Text>
@@ -75,7 +76,7 @@ export default function Mine() {
         ))}
         {me.profileStatus === 'rejected' ? (
           <View style={{ marginTop: '20px' }}>
-            <Button type="primary" block onClick={() => Taro.navigateTo({ url: '/pages/bind/index' })}>
+            <Button type="primary" block onClick={() => Taro.navigateTo({ url: BIND_PAGE })}>
               修改身份信息并重新提交
             </Button>
           </View>

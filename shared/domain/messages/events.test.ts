@@ -82,6 +82,6 @@ describe('what a message says and opens', () => {
     expect(defaultLink('project.return', 'p1')).toBe('/packages/project/edit/index?id=p1');
     expect(defaultLink('funding.disbursed', 'p1')).toBe('/packages/project/edit/index?id=p1');
     expect(defaultLink('review.assigned', 'b1')).toBe('/packages/review/mine/index');
-    expect(defaultLink('profile.returned', 'u1')).toBe('/pages/bind/index');
+    expect(defaultLink('profile.returned', 'u1')).toBe('/packages/me/bind/index');
   });
 });

@@ -4,6 +4,7 @@
  * server only gathers the parties (host, team, secretaries, 组织部) and writes the messages.
  */
 import { approvalPagePath } from '../paperwork/notice';
+import { BIND_PAGE } from '../pages';
 
 export const EVENT_KINDS = [
   'project.submit',
@@ -183,7 +184,7 @@ export function defaultLink(kind: EventKind, entityId: string): string {
   if (kind.startsWith('project.') || kind.startsWith('funding.') || kind === 'team.join') return `${PROJECT_PAGE}?id=${entityId}`;
   if (kind === 'review.assigned' || kind === 'review.unassigned') return '/packages/review/mine/index';
   if (kind.startsWith('brand.')) return '/packages/brand/mine/index';
-  if (kind === 'profile.returned') return '/pages/bind/index';
+  if (kind === 'profile.returned') return BIND_PAGE;
   if (kind === 'batch.extend' || kind === 'batch.extension' || kind === 'batch.extensionWithdrawn') return '/pages/index/index';
   if (kind === 'notice.issue') return approvalPagePath(entityId);
   return '/pages/mine/index';

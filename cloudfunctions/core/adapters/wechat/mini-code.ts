@@ -1,4 +1,5 @@
-import { PC_CONFIRM_PAGE, type MiniCode } from '../../ports/mini-code';
+import { PC_CONFIRM_PAGE } from '@shared/domain/pages';
+import type { MiniCode } from '../../ports/mini-code';
 import { tempUrls, type WechatStorage } from './files';
 
 /** The slice of wx-server-sdk used to make and keep a mini-program code. */

@@ -52,7 +52,7 @@ describe('扫码登录: sign-in tickets', () => {
   it('a confirmed ticket gives one session; the phone saw browser, IP and time; it is audited', async () => {
     const t = await start();
     expect(t.ticketId).toMatch(/^[A-Za-z0-9_-]{22}$/);
-    expect(t.code).toEqual({ kind: 'link', path: `/pages/pc-confirm/index?scene=${t.ticketId}` });
+    expect(t.code).toEqual({ kind: 'link', path: `/packages/me/pc-confirm/index?scene=${t.ticketId}` });
     expect(t.code.kind === 'link' && t.code.path).not.toContain(t.pollSecret);
     expect(await poll(t)).toEqual({ status: 'pending' });
     const seen = await data<OutputOf<'pcLogin.describe'>>(as(ADMIN, 'pcLogin.describe', { ticketId: t.ticketId }));

@@ -3,11 +3,11 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { PERSON_KINDS, PERSON_KIND_LABELS, type PersonKind } from '@shared/domain/person';
 import { POLITICAL_STATUSES, POLITICAL_STATUS_LABELS, type PoliticalStatus } from '@shared/domain/political-status';
-import { call, errorText } from '../../api/client';
-import { ErrorBox, Loading } from '../../components/Feedback';
-import { Button } from '../../components/ui';
-import { useLoad } from '../../hooks/useLoad';
-import { PrivacyPopup } from '../../components/PrivacyPopup';
+import { call, errorText } from '../../../api/client';
+import { ErrorBox, Loading } from '../../../components/Feedback';
+import { Button } from '../../../components/ui';
+import { useLoad } from '../../../hooks/useLoad';
+import { PrivacyPopup } from '../../../components/PrivacyPopup';
 
 function Chips<T extends string>({ options, labels, value, onChange }: { options: readonly T[]; labels: (v: T) => string; value: T | null; onChange: (v: T) => void }) {
   return (

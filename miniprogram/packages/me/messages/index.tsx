@@ -1,13 +1,13 @@
 import { Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import type { MessageView, OutputOf } from '@shared/contracts';
-import { call, errorText } from '../../api/client';
-import { Empty, ErrorBox, Loading } from '../../components/Feedback';
-import { openPage } from '../../components/open-page';
-import { Button } from '../../components/ui';
-import { useLoad } from '../../hooks/useLoad';
-import { usePullRefresh } from '../../hooks/usePullRefresh';
-import { platform } from '../../platform';
+import { call, errorText } from '../../../api/client';
+import { Empty, ErrorBox, Loading } from '../../../components/Feedback';
+import { openPage } from '../../../components/open-page';
+import { Button } from '../../../components/ui';
+import { useLoad } from '../../../hooks/useLoad';
+import { usePullRefresh } from '../../../hooks/usePullRefresh';
+import { platform } from '../../../platform';
 import './index.css';
 
 type List = OutputOf<'messages.list'>;

@@ -3,11 +3,11 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { secondHandScan } from '@shared/domain/pc-login';
 import { formatInstant } from '@shared/time/deadline';
-import { call, errorText } from '../../api/client';
-import { ErrorBox, Loading } from '../../components/Feedback';
-import { Button } from '../../components/ui';
-import { useLoad } from '../../hooks/useLoad';
-import { platform } from '../../platform';
+import { call, errorText } from '../../../api/client';
+import { ErrorBox, Loading } from '../../../components/Feedback';
+import { Button } from '../../../components/ui';
+import { useLoad } from '../../../hooks/useLoad';
+import { platform } from '../../../platform';
 
 /** Where a scan of the PC's code lands: what is asking to sign in, to confirm or refuse with a tap. */
 export default function PcConfirm() {

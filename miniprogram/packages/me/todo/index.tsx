@@ -1,15 +1,15 @@
 import { Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import type { TodoItem } from '@shared/contracts/reminders';
-import { call, errorText } from '../../api/client';
-import { simulateSubscribeForDev } from '../../api/reminders';
-import { Empty, ErrorBox, Loading } from '../../components/Feedback';
-import { openPage } from '../../components/open-page';
-import { Button } from '../../components/ui';
-import { useLoad } from '../../hooks/useLoad';
-import { usePullRefresh } from '../../hooks/usePullRefresh';
-import { useReminderAsk } from '../../hooks/useReminderAsk';
-import { platform } from '../../platform';
+import { call, errorText } from '../../../api/client';
+import { simulateSubscribeForDev } from '../../../api/reminders';
+import { Empty, ErrorBox, Loading } from '../../../components/Feedback';
+import { openPage } from '../../../components/open-page';
+import { Button } from '../../../components/ui';
+import { useLoad } from '../../../hooks/useLoad';
+import { usePullRefresh } from '../../../hooks/usePullRefresh';
+import { useReminderAsk } from '../../../hooks/useReminderAsk';
+import { platform } from '../../../platform';
 import { countdownText, groupByUrgency, URGENCY_LABELS } from './urgency';
 import './index.css';
 

@@ -9,6 +9,7 @@ import { useLoad } from '../../../hooks/useLoad';
 import { useAction } from '../../../hooks/useAction';
 import '../components/project.css';
 import './index.css';
+import { BIND_PAGE } from '@shared/domain/pages';
 
 const PAGE = '/packages/project/join/index';
 const home = () => void Taro.switchTab({ url: '/pages/index/index' });
@@ -46,7 +47,7 @@ export default function JoinTeam() {
           <View className="card-title">请先绑定身份</View>
           <View className="muted meta-line">加入项目团队前，需要先绑定您的身份（姓名、工号/学号、所在党组织、政治面貌）。绑定后会自动回到这份邀请。</View>
           <View className="inline-actions">
-            <Button type="primary" block className="join-to-bind" onClick={() => void Taro.navigateTo({ url: `/pages/bind/index?back=${back}` })}>
+            <Button type="primary" block className="join-to-bind" onClick={() => void Taro.navigateTo({ url: `${BIND_PAGE}?back=${back}` })}>
               去绑定身份
             </Button>
           </View>

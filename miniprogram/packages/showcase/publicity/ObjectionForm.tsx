@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { charCount } from '@shared/domain/text';
 import { ApiError, call, errorText } from '../../../api/client';
 import { Button } from '../../../components/ui';
+import { BIND_PAGE } from '@shared/domain/pages';
 
 const MAX = 1000;
 
@@ -50,7 +51,7 @@ export function ObjectionForm({ projectId, title, onClose }: { projectId: string
           <Text>{error}</Text>
           {needsBind ? (
             <View className="error-actions">
-              <Button size="small" onClick={() => void Taro.navigateTo({ url: '/pages/bind/index' })}>去绑定身份</Button>
+              <Button size="small" onClick={() => void Taro.navigateTo({ url: BIND_PAGE })}>去绑定身份</Button>
             </View>
           ) : null}
         </View>
