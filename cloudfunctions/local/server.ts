@@ -282,13 +282,13 @@ export async function startLocalHost(config: LocalConfig): Promise<LocalHost> {
     if (route === 'GET /brand') {
       return void done(
         renderShowcase(router, config.STATIC_DIR, url.searchParams.get('id')).then((page) => {
-          if (!page) return serveStatic(config.STATIC_DIR, url.pathname, res);
+          if (!page) return serveStatic(config.STATIC_DIR, url.pathname, res, req.headers);
           res.writeHead(page.status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
           res.end(page.html);
         }),
       );
     }
-    if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(config.STATIC_DIR, url.pathname, res);
+    if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(config.STATIC_DIR, url.pathname, res, req.headers);
     json(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '没有这个地址' } });
   });
 

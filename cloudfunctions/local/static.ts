@@ -1,6 +1,7 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -38,8 +39,36 @@ export function serveFile(file: string | null, res: ServerResponse, downloadName
   createReadStream(file).pipe(res);
 }
 
-/** Serves the H5 build; unknown paths fall back to index.html (the app's router handles them). */
-export function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
+/** Text the browser gets gzipped when it asks (as a CDN or CloudBase's static hosting sends it). */
+const COMPRESSED = new Set(['.html', '.js', '.css', '.json', '.svg']);
+/** Below this a file goes as it is: gzip would save less than it costs. */
+const MIN_GZIP_BYTES = 1024;
+/** The H5 build's files gzipped once each, by path and modification time. */
+const gzipped = new Map<string, { mtimeMs: number; body: Buffer }>();
+
+function gzipOf(file: string, mtimeMs: number): Buffer {
+  const hit = gzipped.get(file);
+  if (hit && hit.mtimeMs === mtimeMs) return hit.body;
+  const body = gzipSync(readFileSync(file), { level: 9 });
+  gzipped.set(file, { mtimeMs, body });
+  return body;
+}
+
+/** Whether the request's Accept-Encoding allows gzip (and does not refuse it with q=0). */
+export function acceptsGzip(headers: IncomingHttpHeaders): boolean {
+  const accept = String(headers['accept-encoding'] ?? '');
+  return accept.split(',').some((part) => {
+    const [coding, ...params] = part.trim().split(';');
+    const q = params.map((x) => x.trim()).find((x) => x.startsWith('q='));
+    return (coding === 'gzip' || coding === '*') && (q === undefined || Number(q.slice(2)) > 0);
+  });
+}
+
+/**
+ * Serves the H5 build; unknown paths fall back to index.html (the app's router handles them).
+ * Text goes gzipped to a browser that accepts it; file names with a content hash are cached for good.
+ */
+export function serveStatic(root: string, urlPath: string, res: ServerResponse, requestHeaders: IncomingHttpHeaders = {}): void {
   const rootAbs = path.resolve(root);
   const decoded = decodeURIComponent(urlPath.split('?')[0]);
   let file = path.resolve(rootAbs, `.${decoded}`);
@@ -54,7 +83,19 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse):
     return;
   }
   const ext = path.extname(file);
-  const cache = ext === '.html' ? 'no-cache' : 'public, max-age=3600';
-  res.writeHead(200, { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': cache });
+  const hashed = /\.[0-9a-f]{8,}\.[a-z0-9]+$/.test(file);
+  const cache = ext === '.html' ? 'no-cache' : hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=3600';
+  const headers: Record<string, string> = { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': cache };
+  const { size, mtimeMs } = statSync(file);
+  if (COMPRESSED.has(ext) && size >= MIN_GZIP_BYTES) {
+    headers.vary = 'accept-encoding';
+    if (acceptsGzip(requestHeaders)) {
+      const body = gzipOf(file, mtimeMs);
+      res.writeHead(200, { ...headers, 'content-encoding': 'gzip', 'content-length': String(body.length) });
+      res.end(body);
+      return;
+    }
+  }
+  res.writeHead(200, headers);
   createReadStream(file).pipe(res);
 }
