@@ -49,6 +49,25 @@ describe('the app navigates', () => {
   });
 });
 
+describe('a link from before a page moved to the packages/me subpackage', () => {
+  it('a subscription message to pages/todo/index opens 我的待办 where it is now (onPageNotFound, redirectTo)', async () => {
+    w.rt.as(HOST);
+    await w.me.open('/pages/todo/index');
+    expect(w.rt.stack().map((p) => p.route)).toEqual(['packages/me/todo/index']);
+    await w.me.waitFor('开启微信提醒');
+    expect(w.rt.log.filter((c) => c.api === 'redirectTo').at(-1)?.args).toMatchObject({ url: '/packages/me/todo/index' });
+  });
+
+  it('keeps the query of the old link, and sends a path that never existed to the home page', async () => {
+    w.rt.as(HOST);
+    await w.me.open('/pages/messages/index?from=wechat');
+    expect(w.rt.stack().map((p) => p.route)).toEqual(['packages/me/messages/index']);
+    expect(w.me.page().options.from).toBe('wechat');
+    await w.me.open('/pages/nowhere/index');
+    expect(w.rt.stack().map((p) => p.route)).toEqual([HOME]);
+  });
+});
+
 describe('the app goes back', () => {
   it('saving a batch leaves its page for the list it came from (getCurrentPages, navigateBack)', async () => {
     w.rt.as(ADMIN);

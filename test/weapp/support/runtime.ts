@@ -99,6 +99,8 @@ export function createRuntime(cloud: CloudSide, device: Partial<Device> = {}): R
       lastActivity = Date.now();
     });
   };
+  /** The app's wx.onPageNotFound handlers. */
+  const notFound: Array<(res: unknown) => void> = [];
   const context = vm.createContext({});
   const appJSON = vm.runInContext('JSON', context) as JSON;
   const toApp = (v: unknown) => (v === undefined ? undefined : appJSON.parse(JSON.stringify(v)));
@@ -119,6 +121,7 @@ export function createRuntime(cloud: CloudSide, device: Partial<Device> = {}): R
       },
       track,
       toApp,
+      onPageNotFound: (handler) => void notFound.push(handler),
     },
     dev,
   );
@@ -326,6 +329,17 @@ export function createRuntime(cloud: CloudSide, device: Partial<Device> = {}): R
     async open(url) {
       const { route, query } = parseUrl(url, null);
       if (!launched) launch(route, query);
+      if (!allPages.includes(route)) {
+        // As WeChat does when a scan or a message opens a path the app lacks: onPageNotFound, then
+        // whatever page the handler opened — or WeChat's own "页面不存在" when there is none.
+        if (notFound.length === 0) throw new Error(`page "${route}" is not found, and the app has no onPageNotFound handler`);
+        while (stack.length) unload(stack.pop() as PageInstance);
+        for (const p of tabCache.values()) unload(p);
+        tabCache.clear();
+        for (const handler of notFound) handler(toApp({ path: route, query, isEntryPage: true }));
+        await settle();
+        return runtime.top();
+      }
       await navigate('reLaunch', { url: url.startsWith('/') ? url : `/${url}` });
       await settle();
       return runtime.top();

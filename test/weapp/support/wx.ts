@@ -56,6 +56,8 @@ export interface WxHost {
   track<T>(p: Promise<T>): Promise<T>;
   /** A JSON value recreated inside the app's realm (what crosses WeChat's bridge is serialised). */
   toApp(value: unknown): unknown;
+  /** wx.onPageNotFound: the app's handler for an entry path that is not one of its pages. */
+  onPageNotFound(handler: (res: unknown) => void): void;
 }
 
 type Options = Record<string, unknown> & { success?: (r: unknown) => void; fail?: (r: unknown) => void; complete?: (r: unknown) => void };
@@ -276,7 +278,7 @@ export function createWx(host: WxHost, device: Device): { wx: Record<string, unk
     offAppHide: syncApi('offAppHide', noop),
     onError: syncApi('onError', noop),
     onUnhandledRejection: syncApi('onUnhandledRejection', noop),
-    onPageNotFound: syncApi('onPageNotFound', noop),
+    onPageNotFound: syncApi('onPageNotFound', (handler) => void host.onPageNotFound(handler as (res: unknown) => void)),
     onMemoryWarning: syncApi('onMemoryWarning', noop),
     onNetworkStatusChange: syncApi('onNetworkStatusChange', noop),
     reportAnalytics: syncApi('reportAnalytics', noop),
