@@ -96,6 +96,6 @@ describe('the privacy gate', () => {
     expect(popup).toContain('openType="agreePrivacyAuthorization"');
     expect(popup).toContain('id={AGREE_BUTTON_ID}');
     for (const item of ['姓名', '工号/学号', '联系电话', '照片']) expect(popup).toContain(item);
-    expect(readFileSync(path.join(root, 'miniprogram', 'pages', 'bind', 'index.tsx'), 'utf8')).toContain('<PrivacyPopup askUpFront />');
+    expect(readFileSync(path.join(root, 'miniprogram', 'packages', 'me', 'bind', 'index.tsx'), 'utf8')).toContain('<PrivacyPopup askUpFront />');
   });
 });
