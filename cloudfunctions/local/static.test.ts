@@ -51,7 +51,8 @@ describe('the local host serves the H5 build as a CDN would', () => {
   });
 
   it('sends the file as it is without gzip in Accept-Encoding, when gzip is refused, or when it is tiny', async () => {
-    for (const headers of [{}, { 'accept-encoding': 'br' }, { 'accept-encoding': 'gzip;q=0, br' }]) {
+    const refusals: Record<string, string>[] = [{}, { 'accept-encoding': 'br' }, { 'accept-encoding': 'gzip;q=0, br' }];
+    for (const headers of refusals) {
       const r = await get('/js/app.64cef458.js', headers);
       expect(r.headers['content-encoding']).toBeUndefined();
       expect(r.body.toString()).toBe(BIG);
