@@ -74,6 +74,9 @@ export function procedureCases({ who, projects, brands }: SeededUniversity): Pro
     { name: 'todo.mine', call: (i) => [member(i), {}], hand: null },
     { name: 'dashboard.university', calls: 5, call: () => [ADMIN, { batchId: BATCH_REVIEW }], hand: null },
     { name: 'dashboard.committee', calls: 10, call: (i) => [secretary(i).openid, { batchId: BATCH_REVIEW }], hand: null },
+    // A funded round (2024: 1 400 applications, 17 000 score sheets, tranches and expenses): every figure the dashboards have.
+    { name: 'dashboard.university', label: 'dashboard.university (2024, funded)', calls: 5, call: () => [ADMIN, { batchId: BATCH_PAST }], hand: null },
+    { name: 'dashboard.committee', label: 'dashboard.committee (2024, funded)', calls: 10, call: (i) => [secretary(i).openid, { batchId: BATCH_PAST }], hand: null },
     // An export is a long action with a progress display, not a screen a person waits on: no budget.
     { name: 'export.applications', calls: 3, call: () => [ADMIN, { batchId: BATCH_REVIEW }], hand: null },
   ];

@@ -101,6 +101,26 @@ describe('DashboardTally: reviews and money, in fen, whatever order the pages co
     expect(rows[0].reviews.assigned).toBe(0);
   });
 
+  it('takes a project’s documents as one counted group (an aggregate’s) just as one by one', () => {
+    const a = project('c-cs', 'cultivating', { grantFen: 500 });
+    const b = project('c-me', 'under_review');
+    const oneByOne = new DashboardTally(COMMITTEES)
+      .addProjects([a, b])
+      .addAssignments([{ projectId: b._id }, { projectId: b._id }, { projectId: b._id }])
+      .addReviews([{ projectId: b._id }, { projectId: b._id }, { projectId: b._id }, { projectId: b._id }])
+      .addDisbursements([{ projectId: a._id, amountFen: 100 }, { projectId: a._id, amountFen: 150 }])
+      .addExpenses([{ projectId: a._id, amountFen: 7 }]);
+    const grouped = new DashboardTally(COMMITTEES)
+      .addProjects([a, b])
+      .addAssignments([{ projectId: b._id, count: 3 }])
+      .addReviews([{ projectId: b._id, count: 4 }])
+      .addDisbursements([{ projectId: a._id, amountFen: 250 }])
+      .addExpenses([{ projectId: a._id, amountFen: 7 }]);
+    expect(grouped.result(BATCH, NOON_BEIJING)).toEqual(oneByOne.result(BATCH, NOON_BEIJING));
+    // More score sheets than reviewers still count as the reviewers at most.
+    expect(grouped.result(BATCH, NOON_BEIJING).rows[1].reviews).toEqual({ assigned: 3, done: 3, missing: 0 });
+  });
+
   it('gives the same answer when asked twice', () => {
     const tally = new DashboardTally(COMMITTEES).addProjects([project('c-cs', 'cultivating', { grantFen: 10 })]);
     tally.addDisbursements([{ projectId: `p${n}`, amountFen: 5 }]);

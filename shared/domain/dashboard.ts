@@ -82,9 +82,11 @@ export interface BrandFacts {
 /** A reviewer assigned to an application, or a score sheet handed in (same pair). */
 export interface ReviewFacts {
   projectId: string;
+  /** That many of them, when read as one group of an aggregate; 1 when absent. */
+  count?: number;
 }
 
-/** A tranche paid or an expense recorded. */
+/** A tranche paid or an expense recorded (or, from an aggregate, the sum of a project's). */
 export interface MoneyFacts {
   projectId: string;
   amountFen: Fen;
@@ -265,12 +267,12 @@ export class DashboardTally {
   }
 
   addAssignments(page: readonly ReviewFacts[]): this {
-    for (const a of page) this.perProject(a.projectId).assigned += 1;
+    for (const a of page) this.perProject(a.projectId).assigned += a.count ?? 1;
     return this;
   }
 
   addReviews(page: readonly ReviewFacts[]): this {
-    for (const r of page) this.perProject(r.projectId).done += 1;
+    for (const r of page) this.perProject(r.projectId).done += r.count ?? 1;
     return this;
   }
 

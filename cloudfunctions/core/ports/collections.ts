@@ -9,7 +9,7 @@ export const COLLECTIONS = {
   batches: ['year', 'level', 'calendar.submissionDeadline'],
   /**
    * The title, host, rank and category too: the desk lists group by them (aggregate) to sort and search a whole round in one read;
-   * the grant and the midterm's outcome for 培育与验收 (what is due follows from them and the tranches paid).
+   * the grant and the midterm's outcome for 培育与验收 (what is due follows from them and the tranches paid), and the dashboards' 资助经费.
    */
   projects: ['batchId', 'committeeId', 'hostId', 'state', 'updatedAt', 'submittedAt', 'fields.title', 'fields.category', 'hostName', 'committeeRank', 'grantFen', 'midtermPassed'],
   /** One document per (batch, host): its `_id` makes "one host, one project per batch" race-free. */
@@ -32,7 +32,7 @@ export const COLLECTIONS = {
   /** `total` is summed per application (the round's averages, in one aggregate). */
   reviews: ['batchId', 'projectId', 'reviewerId', 'total'],
   objections: ['batchId', 'projectId', 'createdAt'],
-  /** The tranche and amounts too: 培育与验收 sums a batch's money per project (aggregate) in one read. */
+  /** The tranche and amounts too: 培育与验收 sums a batch's money per project (aggregate) in one read (the dashboards too). */
   disbursements: ['projectId', 'batchId', 'at', 'tranche', 'amountFen'],
   expenses: ['projectId', 'batchId', 'date', 'amountFen'],
   guidance: ['projectId', 'date'],

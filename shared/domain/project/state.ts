@@ -165,6 +165,9 @@ export function isFunded(state: ProjectState): boolean {
   return FUNDED_STATES.includes(state);
 }
 
+/** Where a project can be once 立项评审 has begun: reviewers are assigned, and score, only under review. */
+export const UNDER_REVIEW_ONWARD_STATES: readonly ProjectState[] = reachableFrom('under_review');
+
 const TERMINAL: readonly ProjectState[] = ['terminated', 'concluded', 'failed', 'rejected', 'not_recommended'];
 
 export function isTerminal(state: ProjectState): boolean {

@@ -177,7 +177,7 @@ describe('dashboard.university (组织部)', () => {
     expect((await h.err(ADMIN, 'dashboard.university', { batchId: 7 })).code).toBe('VALIDATION');
   });
 
-  it('reads in pages of at most 100, with a number of reads that does not grow per project', async () => {
+  it('reads the batch as aggregates, with a number of store requests that does not grow per project', async () => {
     const base = await h.store.get<Project>('projects', (await submitted(HOST_PE, '体育强国'))._id);
     if (!base) throw new Error('no project');
     for (let i = 0; i < 250; i++) {
@@ -185,8 +185,9 @@ describe('dashboard.university (组织部)', () => {
       await h.store.insert<Project>('projects', { ...doc, _id: `bulk-${String(i).padStart(3, '0')}`, hostId: `u_bulk${i}`, committeeId: 'c-art' });
     }
     const finds: Array<{ collection: string; limit: number | undefined }> = [];
+    const aggregates: string[] = [];
     const gets: string[] = [];
-    const { find, get } = h.store;
+    const { find, get, aggregate } = h.store;
     h.store.find = (collection, options) => {
       finds.push({ collection, limit: options?.limit });
       return find(collection, options);
@@ -195,14 +196,20 @@ describe('dashboard.university (组织部)', () => {
       gets.push(collection);
       return get(collection, id);
     };
+    h.store.aggregate = (collection, spec) => {
+      aggregates.push(collection);
+      return aggregate(collection, spec);
+    };
     const d = await h.ok(ADMIN, 'dashboard.university', {});
     expect(rowOf(d.committees, 'c-art').applications.submitted).toBe(250);
     expect(d.totals.applications.submitted).toBe(251);
     expect(finds.every((f) => f.limit !== undefined && f.limit <= 100)).toBe(true);
-    expect(finds.filter((f) => f.collection === 'projects')).toHaveLength(3);
-    // The caller's profile only: committees, batches and everything else come from a few pages.
+    // 251 projects are one aggregate; nobody is under review or funded yet, so nothing else is asked of that batch.
+    expect(finds.filter((f) => f.collection === 'projects')).toHaveLength(0);
+    expect(aggregates).toEqual(['projects']);
+    // The caller's profile only: committees, batches and brands come from a page each.
     expect(gets).toEqual(['users']);
-    expect(finds.length).toBeLessThanOrEqual(10);
+    expect(gets.length + finds.length + aggregates.length).toBeLessThanOrEqual(8);
   });
 
   it('is the 组织部’s alone', async () => {

@@ -2,16 +2,15 @@ import { AppError } from '@shared/contracts/errors';
 import type { DashboardBatch } from '@shared/contracts/dashboard';
 import { canSubmitTo, type Batch } from '@shared/domain/batch';
 import type { Brand } from '@shared/domain/brand/brand';
-import { defaultBatch, type CommitteeRef, type DashboardTally } from '@shared/domain/dashboard';
+import { defaultBatch, type CommitteeRef, type DashboardTally, type ProjectFacts } from '@shared/domain/dashboard';
 import type { Committee } from '@shared/domain/org';
-import type { Project } from '@shared/domain/project/project';
+import { FUNDED_STATES, PROJECT_STATES, UNDER_REVIEW_ONWARD_STATES, type ProjectState } from '@shared/domain/project/state';
 import { canActForCommittee, hasRole } from '@shared/domain/roles';
 import { formatDeadline } from '@shared/time/deadline';
 import type { Context } from '../../context';
 import type { CollectionName } from '../../ports/collections';
-import { MAX_PAGE, type StoreOps, type StoredDoc, type Where } from '../../ports/store';
-import type { Disbursement, Expense } from '../funding/records';
-import type { Review, ReviewAssignment } from '../review/docs';
+import { MAX_GROUPS, MAX_PAGE, type AggregateRow, type StoreOps, type StoredDoc, type Where } from '../../ports/store';
+import { aggregateAll, keyNumber, keyText } from '../../services/aggregate-all';
 
 type StoredBatch = Batch & StoredDoc;
 
@@ -81,30 +80,60 @@ export async function chooseBatch(ctx: Context, batchId: string | undefined): Pr
   return { batch, choices: batches.map((b) => choiceOf(b, ctx.now)) };
 }
 
+const PROJECT_KEYS = ['_id', 'committeeId', 'state', 'hostName', 'fields.title', 'updatedAt', 'grantFen'];
+const asState = (v: string | null): ProjectState | null => PROJECT_STATES.find((s) => s === v) ?? null;
+
 /**
- * Reads one batch's projects (of one committee, or all), review assignments, score sheets,
- * tranches paid and expenses into the tally, page by page.
+ * Reads one batch's projects (of one committee, or all) into the tally as aggregates, not every
+ * document in pages of 100: the projects themselves (one group per project, a thousand a round
+ * trip), then per project its review assignments and score sheets counted and its tranches paid
+ * and expenses summed (one round trip each for a round of up to a thousand applications).
+ *
+ * Reviewers are assigned only under review and money moves only from 立项, and a project's state
+ * changes only along TRANSITIONS: when no project of the batch has got that far, those documents
+ * cannot exist and are not asked for.
  */
 export async function tallyBatch(store: StoreOps, tally: DashboardTally, batchId: string, committeeId: string | null): Promise<void> {
   const projectWhere: Where = committeeId ? { batchId, committeeId } : { batchId };
-  await eachPage<Project>(store, 'projects', projectWhere, (page) =>
-    tally.addProjects(
-      page.map((p) => ({
-        _id: p._id,
-        committeeId: p.committeeId,
-        state: p.state,
-        hostName: p.hostName,
-        title: p.fields.title,
-        updatedAt: p.updatedAt,
-        grantFen: p.grantFen ?? null,
-      })),
-    ),
-  );
-  // Per batch, not per project: documents of other committees' projects are left out by the tally.
-  await eachPage<ReviewAssignment>(store, 'reviewAssignments', { batchId }, (page) => tally.addAssignments(page));
-  await eachPage<Review>(store, 'reviews', { batchId }, (page) => tally.addReviews(page));
-  await eachPage<Disbursement>(store, 'disbursements', { batchId }, (page) => tally.addDisbursements(page));
-  await eachPage<Expense>(store, 'expenses', { batchId }, (page) => tally.addExpenses(page));
+  const rows = await aggregateAll(store, 'projects', { where: projectWhere, groupBy: PROJECT_KEYS, measures: { n: { op: 'count' } } });
+  const projects: ProjectFacts[] = [];
+  for (const r of rows) {
+    const _id = keyText(r, '_id');
+    const state = asState(keyText(r, 'state'));
+    if (!_id || !state) continue;
+    projects.push({
+      _id,
+      committeeId: keyText(r, 'committeeId') ?? '',
+      state,
+      hostName: keyText(r, 'hostName') ?? '',
+      title: keyText(r, 'fields.title') ?? '',
+      updatedAt: keyText(r, 'updatedAt') ?? '',
+      grantFen: keyNumber(r, 'grantFen'),
+    });
+  }
+  tally.addProjects(projects);
+
+  // The whole batch for the university (the tally leaves out what it cannot place); one
+  // committee's own projects by id for its dashboard, unless there are more than a group page.
+  const scopeOf = (states: readonly ProjectState[]): Where | null => {
+    const ids = projects.filter((p) => states.includes(p.state)).map((p) => p._id);
+    if (ids.length === 0) return null;
+    return committeeId && ids.length <= MAX_GROUPS ? { batchId, projectId: { $in: ids } } : { batchId };
+  };
+  const count = { n: { op: 'count' } } as const;
+  const sum = { n: { op: 'sum', field: 'amountFen' } } as const;
+  const reviewed = scopeOf(UNDER_REVIEW_ONWARD_STATES);
+  const funded = scopeOf(FUNDED_STATES);
+  const none = Promise.resolve([]);
+  const [assigned, scored, paid, spent] = await Promise.all([
+    reviewed ? aggregateAll(store, 'reviewAssignments', { where: reviewed, groupBy: ['projectId'], measures: count }) : none,
+    reviewed ? aggregateAll(store, 'reviews', { where: reviewed, groupBy: ['projectId'], measures: count }) : none,
+    funded ? aggregateAll(store, 'disbursements', { where: funded, groupBy: ['projectId'], measures: sum }) : none,
+    funded ? aggregateAll(store, 'expenses', { where: funded, groupBy: ['projectId'], measures: sum }) : none,
+  ]);
+  const counted = (groups: AggregateRow[]) => groups.map((g) => ({ projectId: keyText(g, 'projectId') ?? '', count: g.values.n ?? 0 }));
+  const summed = (groups: AggregateRow[]) => groups.map((g) => ({ projectId: keyText(g, 'projectId') ?? '', amountFen: g.values.n ?? 0 }));
+  tally.addAssignments(counted(assigned)).addReviews(counted(scored)).addDisbursements(summed(paid)).addExpenses(summed(spent));
 }
 
 /** The committees' brands of `year` (one committee's, or all). */
