@@ -55,6 +55,10 @@ export const BUDGETS: Record<string, TripBudget> = {
   'brand.publicList': ok,
   'brand.public': ok,
   'people.find': ok,
+  'people.list (by name)': ok,
+  'people.list (by committee, deep page)': ok,
+  'people.list (reviewers, by number)': ok,
+  'people.list (search, one committee)': ok,
   'todo.mine': ok,
   // Were 66 and 56 (every document of the round in pages of 100); now the batch's projects, then per project its reviewers, score sheets and money, as aggregates.
   'dashboard.university': ok,

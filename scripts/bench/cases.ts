@@ -71,6 +71,11 @@ export function procedureCases({ who, projects, brands }: SeededUniversity): Pro
     { name: 'brand.publicList', call: () => [null, {}], hand: () => ({}) },
     { name: 'brand.public', call: (i) => [null, { id: brands.promoted[i % brands.promoted.length] }], hand: (i) => ({ brandId: brands.promoted[i % brands.promoted.length] }) },
     { name: 'people.find', call: (i) => [ADMIN, { staffNo: `T${String(1990_000 + 400 + i * 4).padStart(7, '0')}` }], hand: (i) => ({ staffNo: `T${String(1990_000 + 400 + i * 4).padStart(7, '0')}` }) },
+    // 人员与角色: thirty thousand people paged in the store; deep in the list by committee; reviewers by number; a name's start among the confirmed.
+    { name: 'people.list', label: 'people.list (by name)', call: (i) => [ADMIN, { page: i % 5 }], hand: null },
+    { name: 'people.list', label: 'people.list (by committee, deep page)', calls: 10, call: (i) => [ADMIN, { sort: 'committee', page: 300 + i * 41, pageSize: 50 }], hand: null },
+    { name: 'people.list', label: 'people.list (reviewers, by number)', calls: 10, call: () => [ADMIN, { role: 'reviewer', sort: 'staffNo', direction: 'desc' }], hand: null },
+    { name: 'people.list', label: 'people.list (search, one committee)', call: (i) => [ADMIN, { q: '张', committeeId: committeeId((i % 60) + 1), profileStatus: 'confirmed' }], hand: null },
     { name: 'todo.mine', call: (i) => [member(i), {}], hand: null },
     { name: 'dashboard.university', calls: 5, call: () => [ADMIN, { batchId: BATCH_REVIEW }], hand: null },
     { name: 'dashboard.committee', calls: 10, call: (i) => [secretary(i).openid, { batchId: BATCH_REVIEW }], hand: null },

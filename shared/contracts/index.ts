@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { brandContracts } from './brand';
 import { batchContracts } from './batch';
 import { peopleContracts } from './people';
+import { peopleListContracts } from './people-list';
 import { committeeContracts } from './committee';
 import { teamContracts } from './team';
 import { fundingContracts } from './funding';
@@ -32,6 +33,7 @@ export const contracts = {
   ...committeeContracts,
   ...batchContracts,
   ...peopleContracts,
+  ...peopleListContracts,
   ...teamContracts,
   ...brandContracts,
   ...reviewContracts,

@@ -70,6 +70,7 @@ const PROCEDURE_LABELS: Record<string, Record<string, string>> = {
   'review.roundList': { page: '页码', pageSize: '每页条数', sort: '排序方式', direction: '排序方向', state: '状态', committeeId: '基层党委', category: '项目类别', progress: '评审进度', staged: '只看拟公示', q: '搜索内容' },
   'review.roundApplication': { projectId: '项目' },
   'committee.applications': { batchId: '批次', committeeId: '基层党委', state: '申报状态', category: '项目类别', q: '搜索内容', sort: '排序方式', direction: '排序方向', page: '页码', pageSize: '每页条数' },
+  'people.list': { q: '搜索内容', committeeId: '基层党委', role: '角色', profileStatus: '身份状态', sort: '排序方式', direction: '排序方向', page: '页码', pageSize: '每页条数' },
   'final.save': { 'outcomes.kind': '成果类别', 'outcomes.title': '成果名称', 'outcomes.description': '成果简介', 'outcomes.link': '成果链接' },
 };
 

@@ -19,6 +19,7 @@ export interface Profile {
 
 export const PROFILE_STATUSES = ['pending', 'confirmed', 'rejected'] as const;
 export type ProfileStatus = (typeof PROFILE_STATUSES)[number];
+export const PROFILE_STATUS_LABELS: Record<ProfileStatus, string> = { pending: '待确认', confirmed: '已确认', rejected: '已退回' };
 
 /**
  * What a person whose profile is not confirmed yet may already do: look at the batches, their

@@ -184,6 +184,7 @@ export const MATRIX: Record<string, Entry> = {
   },
   'pcSession.signOutAll': { none: { input: () => ({ userId: uid(HOST) }), allow: ADMIN } },
   'people.find': { none: { input: () => ({ staffNo: 'T2009031' }), allow: ADMIN } },
+  'people.list': { none: { input: () => ({ profileStatus: 'pending', sort: 'committee' }), allow: ADMIN } },
   'people.grant': { none: { input: () => ({ userId: uid(OUTSIDER), role: 'reviewer' }), allow: ADMIN } },
   'people.revoke': { none: { input: () => ({ userId: uid(REVIEWER2), role: 'reviewer' }), allow: ADMIN } },
   'people.withRole': { none: { input: () => ({ role: 'reviewer' }), allow: ADMIN } },

@@ -3,7 +3,8 @@
  * from this list, and refuse queries on undeclared fields so that no query runs unindexed.
  */
 export const COLLECTIONS = {
-  users: ['openid', 'profile.committeeId', 'profile.staffNo', 'createdAt', 'profileStatus'],
+  /** The name too: 人员与角色 sorts and searches (by its start) thirty thousand people in the store. */
+  users: ['openid', 'profile.committeeId', 'profile.staffNo', 'profile.name', 'createdAt', 'profileStatus'],
   committees: ['order'],
   branches: ['committeeId', 'name'],
   batches: ['year', 'level', 'calendar.submissionDeadline'],

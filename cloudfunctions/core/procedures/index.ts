@@ -24,6 +24,7 @@ import { committeeApplications } from './committee/applications';
 import { committeeProgress } from './committee/progress';
 import { findPeople, grantRole, revokeRole, withRole } from './people/people';
 import { confirmPerson, pendingPeople } from './people/confirm';
+import { listPeople } from './people/list';
 import { invite, join, list as listTeam, listJoined, preview, remove as removeMember } from './team/team';
 import { bindProfile } from './profile/bind';
 import { describeMe } from './profile/me';
@@ -62,6 +63,7 @@ export const procedures: ProcedureTable = {
   'team.remove': { access: 'bound', handler: removeMember },
   'project.listJoined': { access: 'bound', handler: listJoined },
   'people.find': { access: ['admin'], handler: findPeople },
+  'people.list': { access: ['admin'], handler: listPeople },
   'people.grant': { access: ['admin'], handler: grantRole },
   'people.revoke': { access: ['admin'], handler: revokeRole },
   'people.withRole': { access: ['admin'], handler: withRole },

@@ -30,6 +30,7 @@ export const READ_ONLY_PROCEDURES: ReadonlySet<string> = new Set<ProcedureName>(
   'team.preview',
   'team.list',
   'people.find',
+  'people.list',
   'people.withRole',
   'people.pending',
   'brand.mine',
