@@ -1,85 +1,149 @@
-import { View, Text } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
-import { useState } from 'react';
-import { formatYuan } from '@shared/domain/money';
-import { TRANCHE_LABELS } from '@shared/domain/project/funding';
+import { Input, Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import type { InputOf, OutputOf } from '@shared/contracts';
+import { FUNDED_SORT_DEFAULT_DIRECTION, FUNDED_SORTS, type FundedProject } from '@shared/contracts/funding';
+import { FUNDED_STATES, PROJECT_STATE_LABELS } from '@shared/domain/project/state';
 import { call } from '../../../api/client';
 import { ExportButton } from '../../../components/ExportButton';
-import { Empty, ErrorBox, Loading } from '../../../components/Feedback';
-import { StateTag } from '../../../components/StateTag';
+import { ErrorBox, Loading } from '../../../components/Feedback';
 import { Button } from '../../../components/ui';
-import { useLoad } from '../../../hooks/useLoad';
 import { DeskShell } from '../../../components/desk/DeskShell';
-import { useDesk } from '../../../hooks/useDesk';
 import { useAction } from '../../../hooks/useAction';
+import { useDesk } from '../../../hooks/useDesk';
+import { usePaged } from '../../../hooks/usePaged';
+import { FundedCards } from './FundedCards';
+import { FundedDetail } from './FundedDetail';
 import { FundedTable } from './FundedTable';
 import '../components/admin.css';
 
-/** The batch's approved projects: what is paid, what is due, where each stands (拨付, 中期, 结项). */
+type Query = Omit<InputOf<'funding.list'>, 'batchId' | 'page' | 'pageSize'>;
+type Answer = OutputOf<'funding.list'>;
+
+const sortOf = (key: string) => FUNDED_SORTS.find((k) => k === key);
+const EMPTY = '本批次还没有立项的项目。公示期满后在“评审与立项”中确认立项，项目会出现在这里。';
+
+/**
+ * The batch's funded projects: what is paid, what is due, where each stands (拨付, 中期, 结项).
+ * Sorted, filtered and paged on the server (funding.list): a table with the chosen project beside
+ * it at a desk, cards with 加载更多 on the phone.
+ */
 export default function Funded() {
   const batchId = useRouter().params.batchId ?? '';
-  const [page, setPage] = useState(0);
-  const { data, error, loading, reload } = useLoad(() => call('funding.list', { batchId, page }), [batchId, page]);
   const desk = useDesk();
-  const bulk = useAction(reload);
-  if (loading && !data) return <View className="page"><Loading /></View>;
-  if (error && !data) return <View className="page"><ErrorBox message={error} onRetry={reload} /></View>;
-  if (!data) return null;
-  const { due, midterm, final, items, total, pageSize } = data;
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  const go = (n: number) => {
-    setPage(n);
-    void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => {});
+  const [pageSize, setPageSize] = useState<20 | 50>(20);
+  const [text, setText] = useState('');
+  const [active, setActive] = useState<FundedProject | null>(null);
+  const [summary, setSummary] = useState<Pick<Answer, 'due' | 'midterm' | 'final' | 'committees'> | null>(null);
+  const list = usePaged<Query, FundedProject>(
+    async (query, page) => {
+      const r = await call('funding.list', { ...query, batchId, page, pageSize: desk ? pageSize : 20 });
+      setSummary({ due: r.due, midterm: r.midterm, final: r.final, committees: r.committees });
+      return r;
+    },
+    {},
+    desk ? 'page' : 'more',
+    [batchId, pageSize, desk],
+    Boolean(batchId),
+  );
+  const bulk = useAction(list.reload);
+  const { loading, rows, page, total, goTo } = list;
+  // A page emptied by an action or a shorter list steps back to the last page that has rows.
+  useEffect(() => {
+    if (desk && !loading && rows.length === 0 && page > 0 && total > 0) goTo(Math.ceil(total / pageSize) - 1);
+  }, [desk, loading, rows.length, page, total, pageSize, goTo]);
+  // The project beside the list shows the figures the list read last.
+  useEffect(() => {
+    setActive((was) => (was ? (rows.find((p) => p.projectId === was.projectId) ?? was) : was));
+  }, [rows]);
+
+  const sortKey = list.query.sort ?? 'updated';
+  const desc = (list.query.direction ?? FUNDED_SORT_DEFAULT_DIRECTION[sortKey]) === 'desc';
+  const set = (patch: Partial<Query>) => list.setQuery({ ...list.query, ...patch });
+  const onSort = (key: string) => {
+    const sort = sortOf(key);
+    if (sort) set({ sort, direction: sort === sortKey ? (desc ? 'asc' : 'desc') : undefined });
   };
-  const onDisburse = async (tranche: 1 | 2, list: Array<{ projectId: string; amountFen: number }>) => {
-    const r = await bulk.run(() => call('funding.disburseMany', { tranche, items: list }));
-    if (r) reload();
-    return r;
-  };
+  const search = () => set({ q: text.trim() || undefined });
+  const filtered = Boolean(list.query.q || list.query.state || list.query.committeeId || list.query.due !== undefined);
+  const empty = filtered ? '没有符合条件的项目，请换个状态、基层党委或关键词。' : EMPTY;
+  const onDisburse = (tranche: 1 | 2, items: Array<{ projectId: string; amountFen: number }>) =>
+    bulk.run(async () => {
+      const r = await call('funding.disburseMany', { tranche, items });
+      list.reload();
+      return r;
+    });
+
+  if (!batchId) return <View className="page"><ErrorBox message="没有指定批次。请从首页或批次列表进入培育与验收。" /></View>;
   return (
     <DeskShell active="funded">
-    <View className="page admin-funded">
-      <View className="card">
-        <View className="card-title">待办</View>
-        <View className="muted">待拨付 {due} 项 · 中期验收待审 {midterm} 项 · 结项验收待审 {final} 项</View>
-        <View style={{ marginTop: '12px' }}>
-          <ExportButton label="导出经费情况（Excel）" make={() => call('export.funding', { batchId })} />
+      <View className="page admin-funded">
+        <View className="card">
+          <View className="card-title">待办</View>
+          <View className="muted funded-todo">{summary ? `待拨付 ${summary.due} 项 · 中期验收待审 ${summary.midterm} 项 · 结项验收待审 ${summary.final} 项` : '正在加载…'}</View>
+          <View style={{ marginTop: '12px' }}>
+            <ExportButton label="导出经费情况（Excel）" make={() => call('export.funding', { batchId })} />
+          </View>
+        </View>
+        <View className="card funded-list">
+          <View className="card-title">
+            <Text>已立项项目</Text>
+            <Text className="muted funded-total">{list.total} 项</Text>
+          </View>
+          {desk ? (
+            <div className="desk-toolbar funded-filters">
+              <input type="search" className="desk-search funded-search" aria-label="搜索项目名称、编号或主持人" placeholder="项目名称、编号或主持人" maxLength={40} value={text} onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && search()} />
+              <button type="button" onClick={search}>搜索</button>
+              <select className="funded-filter-state" aria-label="项目状态" value={list.query.state ?? ''} onChange={(e) => set({ state: FUNDED_STATES.find((s) => s === e.target.value) })}>
+                <option value="">全部状态</option>
+                {FUNDED_STATES.map((s) => <option key={s} value={s}>{PROJECT_STATE_LABELS[s]}</option>)}
+              </select>
+              <select className="funded-filter-committee" aria-label="基层党委" value={list.query.committeeId ?? ''} onChange={(e) => set({ committeeId: e.target.value || undefined })}>
+                <option value="">全部基层党委</option>
+                {(summary?.committees ?? []).map((c) => <option key={c.committeeId} value={c.committeeId}>{c.name}（{c.count}）</option>)}
+              </select>
+              <select className="funded-filter-due" aria-label="拨付" value={list.query.due === undefined ? '' : String(list.query.due)} onChange={(e) => set({ due: e.target.value === '' ? undefined : e.target.value === 'true' })}>
+                <option value="">全部（拨付）</option>
+                <option value="true">只看待拨付</option>
+                <option value="false">无待拨付</option>
+              </select>
+              <select aria-label="每页条数" value={pageSize} onChange={(e) => (setPageSize(e.target.value === '50' ? 50 : 20), list.goTo(0))}>
+                <option value={20}>每页 20 项</option>
+                <option value={50}>每页 50 项</option>
+              </select>
+            </div>
+          ) : (
+            <View className="row funded-search-row">
+              <Input className="input funded-search" value={text} maxlength={40} placeholder="项目名称、编号或主持人" confirmType="search" onInput={(e) => setText(e.detail.value)} onConfirm={search} />
+              <Button size="small" onClick={search}>搜索</Button>
+            </View>
+          )}
+          {list.error ? <ErrorBox message={list.error} onRetry={list.reload} /> : null}
+          {desk && loading && rows.length === 0 ? (
+            <Loading />
+          ) : desk ? (
+            <View className="desk-split">
+              <View className="desk-list">
+                <FundedTable
+                  items={list.rows}
+                  paged={{ total: list.total, page: list.page, pageSize, sortKey, desc, onSort, onPage: list.goTo, filtered }}
+                  activeKey={active?.projectId ?? null}
+                  onOpen={setActive}
+                  busy={bulk.busy}
+                  error={bulk.error}
+                  empty={empty}
+                  onDisburse={onDisburse}
+                />
+              </View>
+              <View className="desk-detail">
+                {active ? <FundedDetail key={active.projectId} p={active} onChanged={list.reload} /> : <View className="card muted">点击左侧一行，在这里查看经费、中期和结项验收并办理。</View>}
+              </View>
+            </View>
+          ) : (
+            <FundedCards rows={list.rows} total={list.total} loading={list.loading} empty={empty} onMore={list.loadMore} />
+          )}
         </View>
       </View>
-      <View className="card">
-        <View className="card-title">已立项项目（{total}）</View>
-        {desk ? <FundedTable items={items} busy={bulk.busy} error={bulk.error} onDisburse={onDisburse} /> : null}
-        {!desk && total === 0 ? <Empty>本批次还没有立项的项目。公示期满后在“评审与立项”中确认立项，项目会出现在这里。</Empty> : null}
-        {(desk ? [] : items).map((p) => (
-          <View key={p.projectId} className="list-item funded-item" onClick={() => Taro.navigateTo({ url: `/packages/admin/project/index?id=${p.projectId}` })}>
-            <View className="row">
-              <Text className="list-item-title">{p.title || '（未命名）'}</Text>
-              <StateTag state={p.state} />
-            </View>
-            <View className="muted">
-              {p.committeeName} · {p.hostName}
-            </View>
-            <View className="muted">
-              资助 ¥{formatYuan(p.grantFen)} · 已拨 ¥{formatYuan(p.paidFen)} · 已支出 ¥{formatYuan(p.spentFen)}
-            </View>
-            {p.dueTranche ? <View className="warn-box funded-due">{TRANCHE_LABELS[p.dueTranche === 1 ? 1 : 2]}待拨付</View> : null}
-          </View>
-        ))}
-        {pages > 1 ? (
-          <View className="row funded-pager" style={{ marginTop: '16px' }}>
-            <Button size="small" disabled={data.page === 0 || loading} onClick={() => go(data.page - 1)}>
-              上一页
-            </Button>
-            <Text className="muted">
-              第 {data.page + 1} / {pages} 页
-            </Text>
-            <Button size="small" disabled={data.page >= pages - 1 || loading} onClick={() => go(data.page + 1)}>
-              下一页
-            </Button>
-          </View>
-        ) : null}
-      </View>
-    </View>
     </DeskShell>
   );
 }

@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { Fen } from '@shared/domain/money';
 import type { Tranche } from '@shared/domain/project/funding';
-import type { ProjectState } from '@shared/domain/project/state';
+import { isFunded } from '@shared/domain/project/state';
 import { call } from '../../../api/client';
 import { ErrorBox, Loading } from '../../../components/Feedback';
 import { ExportButton } from '../../../components/ExportButton';
@@ -16,9 +16,6 @@ import { GuidanceCard } from './GuidanceCard';
 import { MidtermCard } from './MidtermCard';
 import { SummaryCard } from './SummaryCard';
 import '../components/admin.css';
-
-/** From 立项 on, the project has money, a 中期 and a 结项 to run. */
-const FUNDED: readonly ProjectState[] = ['approved', 'cultivating', 'midterm_review', 'terminated', 'final_review', 'concluded', 'failed'];
 
 async function loadProject(id: string) {
   const [project, funding, reports, guidance] = await Promise.all([
@@ -43,7 +40,8 @@ export default function AdminProject() {
   if (error && !data) return <View className="page"><ErrorBox message={error} onRetry={reload} /></View>;
   if (!data) return null;
   const { project, funding, reports, guidance } = data;
-  const funded = FUNDED.includes(project.state);
+  // From 立项 on, the project has money, a 中期 and a 结项 to run.
+  const funded = isFunded(project.state);
 
   const act = async (runner: typeof fundAct, what: string, fn: () => Promise<unknown>): Promise<boolean> => {
     const done = await runner.run(fn);
