@@ -84,6 +84,9 @@ const forgetToken = () => {
   }
 };
 
+/** Set by the first call refused as signed out: the page is on its way to a sign-in. */
+let leaving = false;
+
 export const platform: Platform = {
   name: 'h5',
   signInUrl: SAME_SITE ? '/dev/sign-in' : null,
@@ -126,7 +129,10 @@ export const platform: Platform = {
       body: JSON.stringify({ input, requestId }),
     });
     const onSignIn = window.location.pathname === PC_LOGIN_PAGE;
-    if (res.status === 401 && !onSignIn) {
+    if (res.status === 401 && !onSignIn && !leaving) {
+      // Only the first refusal decides where to go: a second call refused on the same page finds
+      // the token already forgotten and would send a signed-out PC to the demo sign-in instead.
+      leaving = true;
       if (token || !SAME_SITE) {
         // Signed out on the phone, revoked or expired: back to the sign-in code.
         forgetToken();
