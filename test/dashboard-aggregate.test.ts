@@ -233,4 +233,25 @@ describe('dashboard figures past an aggregate page of groups (SQLite)', () => {
       await store.close();
     }
   });
+
+  it('asks once for the money of exactly a thousand funded projects: by id, no more groups can come', async () => {
+    const sqlite = STORE_ADAPTERS.find((a) => a.name === 'sqlite');
+    if (!sqlite) throw new Error('no sqlite adapter');
+    const store = await sqlite.open();
+    try {
+      const w = new World();
+      for (let i = 0; i < MAX_GROUPS; i++) w.money('b1', w.project('b1', COMMITTEES[i % 3]._id, 'cultivating', { grantFen: 1_000 }), [500], [i]);
+      await store.transaction(async (tx) => {
+        for (const [collection, doc] of w.docs) await tx.insert(collection, doc as never);
+      });
+      const seen = recording(store);
+      const university = await fromAggregates(seen.store, 'b1', null, COMMITTEES);
+      expect(university).toEqual(await everyDocument(store, 'b1', null, COMMITTEES));
+      expect(university.totals.money).toEqual({ grantedFen: 1_000_000, paidFen: 500_000, spentFen: (MAX_GROUPS * (MAX_GROUPS - 1)) / 2 });
+      // The projects' own aggregate has no such bound: a full page is followed by an empty one.
+      expect(seen.aggregates.map((a) => `${a.collection}@${a.skip}`)).toEqual(['projects@0', 'projects@1000', 'reviewAssignments@0', 'reviews@0', 'disbursements@0', 'expenses@0']);
+    } finally {
+      await store.close();
+    }
+  });
 });

@@ -9,7 +9,7 @@ import { canActForCommittee, hasRole } from '@shared/domain/roles';
 import { formatDeadline } from '@shared/time/deadline';
 import type { Context } from '../../context';
 import type { CollectionName } from '../../ports/collections';
-import { MAX_GROUPS, MAX_PAGE, type AggregateRow, type StoreOps, type StoredDoc, type Where } from '../../ports/store';
+import { MAX_GROUPS, MAX_PAGE, type AggregateRow, type AggregateSpec, type StoreOps, type StoredDoc, type Where } from '../../ports/store';
 import { aggregateAll, keyNumber, keyText } from '../../services/aggregate-all';
 
 type StoredBatch = Batch & StoredDoc;
@@ -87,7 +87,7 @@ const asState = (v: string | null): ProjectState | null => PROJECT_STATES.find((
  * Reads one batch's projects (of one committee, or all) into the tally as aggregates, not every
  * document in pages of 100: the projects themselves (one group per project, a thousand a round
  * trip), then per project its review assignments and score sheets counted and its tranches paid
- * and expenses summed (one round trip each for a round of up to a thousand applications).
+ * and expenses summed (one round trip each for up to a thousand projects under review, or funded).
  *
  * Reviewers are assigned only under review and money moves only from 立项, and a project's state
  * changes only along TRANSITIONS: when no project of the batch has got that far, those documents
@@ -113,23 +113,25 @@ export async function tallyBatch(store: StoreOps, tally: DashboardTally, batchId
   }
   tally.addProjects(projects);
 
-  // The whole batch for the university (the tally leaves out what it cannot place); one
-  // committee's own projects by id for its dashboard, unless there are more than a group page.
-  const scopeOf = (states: readonly ProjectState[]): Where | null => {
+  // By id, so that no more groups can come than those projects: one page for up to a thousand
+  // (a full page is not followed by an empty one); the whole batch beyond (the tally leaves out
+  // the documents of projects it was not given).
+  const scopeOf = (states: readonly ProjectState[]): { where: Where; cap?: number } | null => {
     const ids = projects.filter((p) => states.includes(p.state)).map((p) => p._id);
     if (ids.length === 0) return null;
-    return committeeId && ids.length <= MAX_GROUPS ? { batchId, projectId: { $in: ids } } : { batchId };
+    return ids.length <= MAX_GROUPS ? { where: { batchId, projectId: { $in: ids } }, cap: ids.length } : { where: { batchId } };
   };
   const count = { n: { op: 'count' } } as const;
   const sum = { n: { op: 'sum', field: 'amountFen' } } as const;
+  const perProject = (collection: CollectionName, scope: { where: Where; cap?: number } | null, measures: AggregateSpec['measures']) =>
+    scope ? aggregateAll(store, collection, { where: scope.where, groupBy: ['projectId'], measures }, scope.cap) : Promise.resolve([]);
   const reviewed = scopeOf(UNDER_REVIEW_ONWARD_STATES);
   const funded = scopeOf(FUNDED_STATES);
-  const none = Promise.resolve([]);
   const [assigned, scored, paid, spent] = await Promise.all([
-    reviewed ? aggregateAll(store, 'reviewAssignments', { where: reviewed, groupBy: ['projectId'], measures: count }) : none,
-    reviewed ? aggregateAll(store, 'reviews', { where: reviewed, groupBy: ['projectId'], measures: count }) : none,
-    funded ? aggregateAll(store, 'disbursements', { where: funded, groupBy: ['projectId'], measures: sum }) : none,
-    funded ? aggregateAll(store, 'expenses', { where: funded, groupBy: ['projectId'], measures: sum }) : none,
+    perProject('reviewAssignments', reviewed, count),
+    perProject('reviews', reviewed, count),
+    perProject('disbursements', funded, sum),
+    perProject('expenses', funded, sum),
   ]);
   const counted = (groups: AggregateRow[]) => groups.map((g) => ({ projectId: keyText(g, 'projectId') ?? '', count: g.values.n ?? 0 }));
   const summed = (groups: AggregateRow[]) => groups.map((g) => ({ projectId: keyText(g, 'projectId') ?? '', amountFen: g.values.n ?? 0 }));
