@@ -35,6 +35,8 @@ export const BUDGETS: Record<string, TripBudget> = {
   'committee.inbox (recommended)': ok,
   'committee.inbox (decided)': ok,
   'committee.inbox (all)': ok,
+  'committee.inbox (desk: all, by title, page 2)': ok,
+  'committee.inbox (desk: search)': ok,
   'committee.progress': ok,
   'review.myAssignments': ok,
   // Was 70 and 361 (every row of the round in pages of 100); now the figures from aggregates, and the page's list, detail and pool each within the budget.

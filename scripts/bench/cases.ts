@@ -50,6 +50,9 @@ export function procedureCases({ who, projects, brands }: SeededUniversity): Pro
         hand: (i) => ({ committeeId: committeeId(secretary(i).committee), view }),
       }),
     ),
+    // The inbox at a desk: the whole tab searched and sorted on the server, one page of it.
+    { name: 'committee.inbox', label: 'committee.inbox (desk: all, by title, page 2)', call: (i) => [secretary(i).openid, { view: 'all', sort: 'title', page: 1, pageSize: 20 }], hand: null },
+    { name: 'committee.inbox', label: 'committee.inbox (desk: search)', call: (i) => [secretary(i).openid, { view: 'all', q: '红色', pageSize: 50 }], hand: null },
     { name: 'committee.progress', call: (i) => [secretary(i).openid, { batchId: BATCH_OPEN }], hand: (i) => ({ committeeId: committeeId(secretary(i).committee), batchId: BATCH_OPEN }) },
     { name: 'review.myAssignments', call: (i) => [reviewer(i), {}], hand: (i) => ({ userId: userIdFor(reviewer(i)) }) },
     { name: 'review.roundStatus', label: 'review.roundStatus (open round)', calls: 5, call: () => [ADMIN, { batchId: BATCH_REVIEW }], hand: () => ({ batchId: BATCH_REVIEW }) },

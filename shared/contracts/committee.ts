@@ -1,18 +1,56 @@
 import { z } from 'zod';
 import { charCount, stripControlChars } from '../domain/text';
+import { PROJECT_CATEGORIES } from '../domain/project/application';
+import { LISTED_STATES } from './applications';
 import { idSchema, versionSchema } from './common';
+import { directionField, pageField, pageSizeChoice, searchField } from './paging';
 import { projectSummary, projectView } from './project';
 
 export const INBOX_VIEWS = ['pending', 'recommended', 'decided', 'all'] as const;
 export type InboxView = (typeof INBOX_VIEWS)[number];
 
+/** What the inbox sorts by at a desk (one committee: no committee column). */
+export const INBOX_SORTS = ['submitted', 'updated', 'title', 'host', 'rank', 'state'] as const;
+export type InboxSort = (typeof INBOX_SORTS)[number];
+/** Each tab's own order when none is asked for: 待处理 oldest first, 已推荐 by rank, the others newest change first. */
+export const INBOX_DEFAULT_SORT: Record<InboxView, { sort: InboxSort; direction: 'asc' | 'desc' }> = {
+  pending: { sort: 'submitted', direction: 'asc' },
+  recommended: { sort: 'rank', direction: 'asc' },
+  decided: { sort: 'updated', direction: 'desc' },
+  all: { sort: 'updated', direction: 'desc' },
+};
+/** Without a page size the inbox answers its first hundred, as it always has (推荐排序 reads the whole 已推荐 tab). */
+export const INBOX_UNPAGED = 100;
+
 export const committeeContracts = {
   /** The secretary's lists: 待处理 (submitted), 已推荐 (by rank), 已处理, 全部 (past drafts). */
   'committee.inbox': {
     input: z
-      .object({ committeeId: idSchema.optional(), batchId: idSchema.optional(), view: z.enum(INBOX_VIEWS).optional() })
+      .object({
+        committeeId: idSchema.optional(),
+        batchId: idSchema.optional(),
+        view: z.enum(INBOX_VIEWS, { error: '请选择待处理、已推荐、已处理或全部' }).optional(),
+        /** One state within the tab (已处理 holds three). */
+        state: z.enum(LISTED_STATES, { error: '请选择有效的申报状态（草稿不列出）' }).optional(),
+        category: z.enum(PROJECT_CATEGORIES, { error: '请选择有效的项目类别' }).optional(),
+        /** Part of the title, the project's number or the host's name. */
+        q: searchField.optional(),
+        sort: z.enum(INBOX_SORTS, { error: '排序方式只能是提交时间、更新时间、项目名称、主持人、推荐排序或状态' }).optional(),
+        direction: directionField.optional(),
+        page: pageField,
+        pageSize: pageSizeChoice.optional(),
+      })
       .strict(),
-    output: z.object({ committeeId: z.string(), committeeName: z.string(), view: z.enum(INBOX_VIEWS), items: z.array(projectSummary) }),
+    output: z.object({
+      committeeId: z.string(),
+      committeeName: z.string(),
+      view: z.enum(INBOX_VIEWS),
+      items: z.array(projectSummary),
+      /** The whole filtered tab, across pages. */
+      total: z.number(),
+      page: z.number(),
+      pageSize: z.number(),
+    }),
   },
   /** 研究讨论 then one of: 退回修改 (with comments), 推荐 (with 推荐意见 and a rank), 不予推荐 (with a reason). */
   'committee.decide': {

@@ -11,11 +11,13 @@ export const SEARCH_MAX = 40;
 
 export const pageField = z.number({ error: '页码须为数字' }).int('页码须为整数').min(0, '页码不能小于 0').max(10_000, '页码过大').default(0);
 
-export const pageSizeField = z
+/** A page size without a default, for a list that pages only when asked to (the secretary's inbox). */
+export const pageSizeChoice = z
   .number({ error: '每页条数须为数字' })
   .int('每页条数须为整数')
-  .refine((n) => (PAGE_SIZES as readonly number[]).includes(n), `每页条数只能是 ${PAGE_SIZES.join(' 或 ')}`)
-  .default(DEFAULT_PAGE_SIZE);
+  .refine((n) => (PAGE_SIZES as readonly number[]).includes(n), `每页条数只能是 ${PAGE_SIZES.join(' 或 ')}`);
+
+export const pageSizeField = pageSizeChoice.default(DEFAULT_PAGE_SIZE);
 
 export const directionField = z.enum(['asc', 'desc'], { error: '排序方向只能是升序或降序' });
 export type SortDirection = z.infer<typeof directionField>;

@@ -5,14 +5,18 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../cloudfunctions/core/adapters/sqlite/store';
+import type { Batch } from '@shared/domain/batch';
 import type { User } from '@shared/domain/person';
+import type { Project } from '@shared/domain/project/project';
 import { useE2e } from '../support/e2e';
+import { COMPLETE_FIELDS } from '../support/harness';
 import { openDesk } from '../support/desk';
 import { current, expectNoHorizontalOverflow, poll, settle } from '../support/phone';
 
 const t = useE2e('desk-lists');
 const pad = (i: number) => String(i).padStart(2, '0');
 const PEOPLE = '/packages/admin/people/index';
+const INBOX = '/packages/committee/inbox/index';
 
 /** 25 people of 体育学院党总支 waiting for confirmation, bound a minute apart. */
 async function seedPeople(): Promise<void> {
@@ -28,6 +32,36 @@ async function seedPeople(): Promise<void> {
         createdAt: `2026-11-20T00:${pad(i)}:00.000Z`,
       });
     }
+  } finally {
+    await store.close();
+  }
+}
+
+/** 计算机与软件学院党委's inbox: 25 waiting (the 7th a 文化 one), two recommended (ranks 1 and 2), one returned. */
+async function seedInbox(): Promise<void> {
+  const store = openSqliteStore(path.join(t.host.dataDir, 'local.sqlite'));
+  try {
+    const batch = (await store.find<Batch & { _id: string; version: number }>('batches', { limit: 100 })).find((b) => b.level === 'school');
+    if (!batch) throw new Error('no school batch in the seed');
+    const put = (id: string, title: string, state: Project['state'], at: string, extra: Partial<Project> = {}) =>
+      store.insert<Project>('projects', {
+        _id: id,
+        batchId: batch._id,
+        committeeId: 'c-cs',
+        hostId: `u_host-${id}`,
+        hostName: `主持人${id.slice(-2)}`,
+        state,
+        fields: { ...COMPLETE_FIELDS, title, category: id === 'ib07' ? 'culture' : 'integration' },
+        createdAt: at,
+        updatedAt: at,
+        submittedAt: at,
+        committeeRank: null,
+        ...extra,
+      });
+    for (let i = 1; i <= 25; i++) await put(`ib${pad(i)}`, `收件项目${pad(i)}`, 'submitted', `2026-11-20T01:${pad(i)}:00.000Z`);
+    await put('ibr1', '推荐项目甲', 'recommended', '2026-11-21T00:00:00.000Z', { committeeRank: 1, committeeOpinion: '同意推荐' });
+    await put('ibr2', '推荐项目乙', 'recommended', '2026-11-21T01:00:00.000Z', { committeeRank: 2, committeeOpinion: '同意推荐' });
+    await put('ibre', '退回项目', 'returned', '2026-11-22T00:00:00.000Z');
   } finally {
     await store.close();
   }
@@ -117,6 +151,78 @@ describe('the desk lists at 1280 px and on the phone', () => {
     await cards.locator('.people-item .person-detail .people-grant').waitFor();
     await expectNoHorizontalOverflow(phone, 'people');
     await t.shot(phone, 'people-375');
+    expect(t.pageErrors).toEqual([]);
+  });
+
+  it('the secretary’s inbox: each tab paged, sorted and filtered on the server, an application beside the table, 推荐排序 of the whole tab; the phone loads more', async () => {
+    await seedInbox();
+    const pc = await desk('dev-secretary-cs');
+    await pc.goto(`${t.host.url}${INBOX}`);
+    await settle(pc);
+    const page = current(pc);
+    const table = page.locator('.inbox-table');
+    const titles = () => table.locator('tbody tr td:nth-child(2)').allTextContents();
+    // 待处理: oldest first, 20 a page of 25.
+    await poll(() => table.locator('tbody tr').count()).toBe(20);
+    expect(await page.locator('.inbox-count').textContent()).toBe('25 份');
+    expect((await titles())[0]).toBe('收件项目01');
+    await page.locator('.desk-page-next').click();
+    await poll(() => table.locator('tbody tr').count()).toBe(5);
+    expect((await titles())[4]).toBe('收件项目25');
+    // By title, the other way round: from the first page.
+    await page.locator('.desk-sort-title').click();
+    await poll(async () => (await titles())[0]).toBe('收件项目01');
+    await page.locator('.desk-sort-title').click();
+    await poll(async () => (await titles())[0]).toBe('收件项目25');
+    expect(await page.locator('.desk-page-at').textContent()).toBe('第 1 / 2 页');
+    // A category, then a search.
+    await page.locator('.inbox-filter-category').selectOption('culture');
+    await poll(() => titles()).toEqual(['收件项目07']);
+    await page.locator('.inbox-filter-category').selectOption('');
+    await page.locator('.inbox-search').fill('主持人12');
+    await page.locator('.inbox-search').press('Enter');
+    await poll(() => titles()).toEqual(['收件项目12']);
+    // The row opens beside the table, and from there the decision.
+    await table.locator('tbody tr').first().click();
+    const detail = page.locator('.desk-detail .inbox-detail');
+    await poll(() => detail.locator('.list-item-title').textContent()).toBe('收件项目12');
+    expect(await detail.locator('.inbox-open').textContent()).toContain('审阅并作出推荐决定');
+    await t.shot(pc, 'inbox-1280');
+
+    // 已处理 holds three states: filter by one.
+    await page.locator('.inbox-tab-decided').click();
+    await page.locator('.inbox-search').fill('');
+    await page.locator('.inbox-search').press('Enter');
+    await poll(async () => (await titles()).sort()).toEqual(['推荐项目乙', '推荐项目甲', '退回项目'].sort());
+    await page.locator('.inbox-filter-state').selectOption('returned');
+    await poll(() => titles()).toEqual(['退回项目']);
+
+    // 已推荐: by rank, and 推荐排序 moves the second up and saves the whole tab at once.
+    await page.locator('.inbox-tab-recommended').click();
+    await poll(() => titles()).toEqual(['推荐项目甲', '推荐项目乙']);
+    const ranks = page.locator('.rank-order');
+    await poll(() => ranks.locator('.rank-title').allTextContents()).toEqual(['推荐项目甲', '推荐项目乙']);
+    await ranks.locator('li').nth(1).locator('.rank-up').click();
+    await ranks.locator('.rank-save').click();
+    await poll(() => titles()).toEqual(['推荐项目乙', '推荐项目甲']);
+    await poll(() => ranks.locator('.rank-title').allTextContents()).toEqual(['推荐项目乙', '推荐项目甲']);
+    await t.shot(pc, 'inbox-ranks-1280');
+
+    // The phone: 待处理 as cards, 20 then 加载更多; a tap opens the decision.
+    const phone = await t.phone();
+    await t.signIn(phone, 'dev-secretary-cs');
+    await phone.goto(`${t.host.url}${INBOX}`);
+    await settle(phone);
+    const inbox = current(phone);
+    await poll(() => inbox.locator('.inbox-item').count()).toBe(20);
+    expect(await phone.locator('table.desk-table').count()).toBe(0);
+    await inbox.locator('.inbox-more').click();
+    await poll(() => inbox.locator('.inbox-item').count()).toBe(25);
+    expect(await inbox.locator('.inbox-more').count()).toBe(0);
+    await expectNoHorizontalOverflow(phone, 'inbox');
+    await t.shot(phone, 'inbox-375');
+    await inbox.locator('.inbox-tab-recommended').click();
+    await poll(() => inbox.locator('.inbox-item .list-item-title').allTextContents()).toEqual(['1. 推荐项目乙', '2. 推荐项目甲']);
     expect(t.pageErrors).toEqual([]);
   });
 });
