@@ -54,6 +54,8 @@ export const BUDGETS: Record<string, TripBudget> = {
   'funding.list (search, state, by committee)': ok,
   'funding.status': ok,
   'brand.library': ok,
+  'brand.library (组织部, by committee, page 2)': ok,
+  'brand.library (search, by name)': ok,
   'brand.publicList': ok,
   'brand.public': ok,
   'people.find': ok,

@@ -71,6 +71,8 @@ export function procedureCases({ who, projects, brands }: SeededUniversity): Pro
     { name: 'funding.list', label: 'funding.list (search, state, by committee)', calls: 5, call: () => [ADMIN, { batchId: BATCH_PAST, q: '工程', state: 'cultivating', sort: 'committee', pageSize: 50 }], hand: null },
     { name: 'funding.status', call: (i) => [funded[i].hostOpenid, { projectId: funded[i]._id }], hand: (i) => ({ projectId: funded[i]._id }) },
     { name: 'brand.library', call: (i) => [secretary(i).openid, {}], hand: (i) => ({ committeeId: committeeId(secretary(i).committee) }) },
+    { name: 'brand.library', label: 'brand.library (组织部, by committee, page 2)', call: () => [ADMIN, { sort: 'committee', page: 1, pageSize: 50 }], hand: null },
+    { name: 'brand.library', label: 'brand.library (search, by name)', call: (i) => [secretary(i).openid, { keyword: '先锋', sort: 'name' }], hand: null },
     { name: 'brand.publicList', call: () => [null, {}], hand: () => ({}) },
     { name: 'brand.public', call: (i) => [null, { id: brands.promoted[i % brands.promoted.length] }], hand: (i) => ({ brandId: brands.promoted[i % brands.promoted.length] }) },
     { name: 'people.find', call: (i) => [ADMIN, { staffNo: `T${String(1990_000 + 400 + i * 4).padStart(7, '0')}` }], hand: (i) => ({ staffNo: `T${String(1990_000 + 400 + i * 4).padStart(7, '0')}` }) },

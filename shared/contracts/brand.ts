@@ -6,6 +6,7 @@ import { BRAND_STATES } from '../domain/brand/state';
 import { isCalendarDate } from '../time/deadline';
 import { charCount, stripControlChars } from '../domain/text';
 import { idSchema, versionSchema } from './common';
+import { directionField, pageField, pageSizeField } from './paging';
 
 const text = (label: string, max: number, required = false) =>
   z
@@ -111,6 +112,11 @@ export type BranchFeatureView = z.infer<typeof branchFeatureView>;
 
 const versioned = z.object({ id: idSchema, version: versionSchema }).strict();
 
+export const LIBRARY_SORTS = ['updated', 'name', 'committee', 'year', 'stage', 'state'] as const;
+export type LibrarySort = (typeof LIBRARY_SORTS)[number];
+/** The latest change and the latest year first; names A→Z; stages and states in their order. */
+export const LIBRARY_SORT_DEFAULT_DIRECTION: Record<LibrarySort, 'asc' | 'desc'> = { updated: 'desc', name: 'asc', committee: 'asc', year: 'desc', stage: 'asc', state: 'asc' };
+
 export const brandContracts = {
   'brand.mine': {
     input: z.object({ committeeId: idSchema.optional(), year: year.optional() }).strict(),
@@ -127,18 +133,22 @@ export const brandContracts = {
       .refine((v) => v.decision === 'accept' || v.comment.trim() !== '', { message: '退回时请写明修改意见', path: ['comment'] }),
     output: brandView,
   },
+  /** 党建品牌资源库: filtered, searched, sorted and paged on the server; `hasMore` for the phone's 加载更多. */
   'brand.library': {
     input: z
       .object({
         committeeId: idSchema.optional(),
         year: year.optional(),
-        stage: z.enum(BRAND_STAGES).optional(),
-        state: z.enum(BRAND_STATES).optional(),
-        keyword: z.string().max(40, '关键词过长').optional(),
-        page: z.number().int().min(0).max(1000).optional(),
+        stage: z.enum(BRAND_STAGES, { error: '请选择有效的品牌阶段' }).optional(),
+        state: z.enum(BRAND_STATES, { error: '请选择有效的品牌状态' }).optional(),
+        keyword: z.string({ error: '关键词须为文字' }).max(40, '关键词过长').optional(),
+        sort: z.enum(LIBRARY_SORTS, { error: '排序方式只能是更新时间、品牌名称、基层党委、年度、阶段或状态' }).default('updated'),
+        direction: directionField.optional(),
+        page: pageField,
+        pageSize: pageSizeField,
       })
       .strict(),
-    output: z.object({ items: z.array(brandSummary), hasMore: z.boolean() }),
+    output: z.object({ items: z.array(brandSummary), hasMore: z.boolean(), total: z.number(), page: z.number(), pageSize: z.number() }),
   },
   'brand.setCultivation': {
     input: z

@@ -71,6 +71,7 @@ const PROCEDURE_LABELS: Record<string, Record<string, string>> = {
   'review.roundApplication': { projectId: '项目' },
   'committee.applications': { batchId: '批次', committeeId: '基层党委', state: '申报状态', category: '项目类别', q: '搜索内容', sort: '排序方式', direction: '排序方向', page: '页码', pageSize: '每页条数' },
   'people.list': { q: '搜索内容', committeeId: '基层党委', role: '角色', profileStatus: '身份状态', sort: '排序方式', direction: '排序方向', page: '页码', pageSize: '每页条数' },
+  'brand.library': { committeeId: '基层党委', year: '年度', stage: '品牌阶段', state: '品牌状态', keyword: '关键词', sort: '排序方式', direction: '排序方向', page: '页码', pageSize: '每页条数' },
   'final.save': { 'outcomes.kind': '成果类别', 'outcomes.title': '成果名称', 'outcomes.description': '成果简介', 'outcomes.link': '成果链接' },
 };
 

@@ -6,6 +6,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../cloudfunctions/core/adapters/sqlite/store';
 import type { Batch } from '@shared/domain/batch';
+import { brandSearchText, type Brand } from '@shared/domain/brand/brand';
+import type { BrandReport } from '@shared/domain/brand/report';
 import type { User } from '@shared/domain/person';
 import type { Project } from '@shared/domain/project/project';
 import { useE2e } from '../support/e2e';
@@ -17,6 +19,7 @@ const t = useE2e('desk-lists');
 const pad = (i: number) => String(i).padStart(2, '0');
 const PEOPLE = '/packages/admin/people/index';
 const INBOX = '/packages/committee/inbox/index';
+const LIBRARY = '/packages/brand/library/index';
 
 /** 25 people of 体育学院党总支 waiting for confirmation, bound a minute apart. */
 async function seedPeople(): Promise<void> {
@@ -62,6 +65,25 @@ async function seedInbox(): Promise<void> {
     await put('ibr1', '推荐项目甲', 'recommended', '2026-11-21T00:00:00.000Z', { committeeRank: 1, committeeOpinion: '同意推荐' });
     await put('ibr2', '推荐项目乙', 'recommended', '2026-11-21T01:00:00.000Z', { committeeRank: 2, committeeOpinion: '同意推荐' });
     await put('ibre', '退回项目', 'returned', '2026-11-22T00:00:00.000Z');
+  } finally {
+    await store.close();
+  }
+}
+
+/** 25 accepted brands of 医学部党委 and 艺术学部党委 over two years, changed a minute apart. */
+async function seedBrands(): Promise<void> {
+  const store = openSqliteStore(path.join(t.host.dataDir, 'local.sqlite'));
+  try {
+    for (let i = 1; i <= 25; i++) {
+      const [committeeId, committeeName] = i % 2 ? ['c-med', '医学部党委'] : ['c-art', '艺术学部党委'];
+      const name = `桌面品牌${pad(i)}`;
+      const at = `2026-10-01T00:${pad(i)}:00.000Z`;
+      const report = { name, stage: i % 3 ? 'summary' : 'improve' } as BrandReport;
+      await store.insert<Brand>('brands', {
+        _id: `brand-desk-${pad(i)}`, committeeId, year: i <= 12 ? 2025 : 2026, state: 'accepted', report, cultivation: null, returnComment: null,
+        searchText: brandSearchText(name, committeeName), createdAt: at, updatedAt: at, submittedAt: at, acceptedAt: at, promotedAt: null,
+      });
+    }
   } finally {
     await store.close();
   }
@@ -223,6 +245,55 @@ describe('the desk lists at 1280 px and on the phone', () => {
     await t.shot(phone, 'inbox-375');
     await inbox.locator('.inbox-tab-recommended').click();
     await poll(() => inbox.locator('.inbox-item .list-item-title').allTextContents()).toEqual(['1. 推荐项目乙', '2. 推荐项目甲']);
+    expect(t.pageErrors).toEqual([]);
+  });
+
+  it('资源库: sorted, filtered and paged on the server, a brand beside the table; the phone loads more', async () => {
+    await seedBrands();
+    const pc = await desk('dev-admin');
+    await pc.goto(`${t.host.url}${LIBRARY}`);
+    await settle(pc);
+    const page = current(pc);
+    const table = page.locator('.library-table');
+    const names = () => table.locator('tbody tr td:nth-child(1)').allTextContents();
+    // The latest change first, 20 a page.
+    await poll(() => table.locator('tbody tr').count()).toBe(20);
+    expect(await page.locator('.library-total').textContent()).toBe('25 个品牌');
+    expect((await names())[0]).toBe('桌面品牌25');
+    // By name, A→Z, then the second page.
+    await page.locator('.desk-sort-name').click();
+    await poll(async () => (await names())[0]).toBe('桌面品牌01');
+    await page.locator('.desk-page-next').click();
+    await poll(() => names()).toEqual(['桌面品牌21', '桌面品牌22', '桌面品牌23', '桌面品牌24', '桌面品牌25']);
+    // A year, a committee and a stage narrow it; a search finds one.
+    await page.locator('.library-filter-year').selectOption('2025');
+    await poll(() => page.locator('.library-total').textContent()).toBe('12 个品牌');
+    await page.locator('.library-filter-committee').selectOption('c-art');
+    await poll(() => page.locator('.library-total').textContent()).toBe('6 个品牌');
+    await page.locator('.library-filter-stage').selectOption('improve');
+    await poll(() => names()).toEqual(['桌面品牌06', '桌面品牌12']);
+    await page.locator('.library-keyword').fill('品牌12');
+    await page.locator('.library-keyword').press('Enter');
+    await poll(() => names()).toEqual(['桌面品牌12']);
+    await table.locator('tbody tr').first().click();
+    const detail = page.locator('.desk-detail .library-detail');
+    await poll(() => detail.locator('.list-item-title').textContent()).toBe('桌面品牌12');
+    expect(await detail.textContent()).toContain('艺术学部党委');
+    await t.shot(pc, 'library-1280');
+
+    // The phone: cards, 20 then 加载更多.
+    const phone = await t.phone();
+    await t.signIn(phone, 'dev-admin');
+    await phone.goto(`${t.host.url}${LIBRARY}`);
+    await settle(phone);
+    const cards = current(phone).locator('.library-cards');
+    await poll(() => cards.locator('.library-item').count()).toBe(20);
+    expect(await phone.locator('table.desk-table').count()).toBe(0);
+    await cards.locator('.library-more').click();
+    await poll(() => cards.locator('.library-item').count()).toBe(25);
+    expect(await cards.locator('.library-more').count()).toBe(0);
+    await expectNoHorizontalOverflow(phone, 'library');
+    await t.shot(phone, 'library-375');
     expect(t.pageErrors).toEqual([]);
   });
 });

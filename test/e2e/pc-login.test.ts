@@ -156,7 +156,7 @@ describe('扫码登录 and the desk layout', () => {
       { name: 'committees', who: 'dev-admin', url: `/packages/admin/committees/index?batchId=${batchId}`, table: '.committee-table' },
       { name: 'funded', who: 'dev-admin', url: `/packages/admin/funded/index?batchId=${batchId}`, table: '.funded-desk' },
       { name: 'people', who: 'dev-admin', url: '/packages/admin/people/index', table: '.people-table' },
-      { name: 'library', who: 'dev-admin', url: '/packages/brand/library/index', table: null },
+      { name: 'library', who: 'dev-admin', url: '/packages/brand/library/index', table: '.library-table' },
       { name: 'inbox', who: 'dev-secretary-cs', url: '/packages/committee/inbox/index', table: '.inbox-table' },
       { name: 'members', who: 'dev-secretary-cs', url: '/packages/committee/members/index', table: '.members-table' },
     ];

@@ -16,7 +16,8 @@ export const COLLECTIONS = {
   /** One document per (batch, host): its `_id` makes "one host, one project per batch" race-free. */
   hostSlots: [],
   audit: ['entityId', 'at', 'actorId', 'seq'],
-  brands: ['committeeId', 'year', 'state', 'report.stage', 'updatedAt'],
+  /** The name and search text too: the 资源库 groups by them (aggregate) to sort and search every brand in one read. */
+  brands: ['committeeId', 'year', 'state', 'report.stage', 'updatedAt', 'report.name', 'searchText'],
   /** One document per (committee, year): "一党委一品牌" enforced by its `_id`. */
   brandSlots: [],
   brandProgress: ['brandId', 'date'],
