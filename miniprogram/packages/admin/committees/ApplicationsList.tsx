@@ -1,4 +1,4 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { InputOf, ProjectSummary } from '@shared/contracts';
@@ -16,6 +16,7 @@ import { DeskTable, type Column } from '../../../components/desk/DeskTable';
 import { PROJECT_COLUMNS } from '../../../components/desk/projectColumns';
 import { useDesk } from '../../../hooks/useDesk';
 import { usePaged } from '../../../hooks/usePaged';
+import { DeskSearch, PageSizeSelect, PhoneSearch } from '../../../components/desk/ListControls';
 
 type Query = Omit<InputOf<'committee.applications'>, 'batchId' | 'committeeId' | 'page' | 'pageSize'>;
 
@@ -92,7 +93,7 @@ export function ApplicationsList({ committeeId, batchId, scopeName }: Props) {
       </View>
       {desk ? (
         <div className="desk-toolbar applications-filters">
-          <input type="search" className="desk-search applications-search" aria-label="搜索项目名称、编号或主持人" placeholder="项目名称、编号或主持人" maxLength={40} value={text} onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && search()} />
+          <DeskSearch className="applications-search" placeholder="项目名称、编号或主持人" value={text} onChange={setText} onSearch={search} />
           <button type="button" onClick={search}>搜索</button>
           <select className="applications-filter-state" aria-label="申报状态" value={list.query.state ?? ''} onChange={(e) => set({ state: LISTED_STATES.find((s) => s === e.target.value) })}>
             <option value="">全部状态（不含草稿）</option>
@@ -102,15 +103,11 @@ export function ApplicationsList({ committeeId, batchId, scopeName }: Props) {
             <option value="">全部类别</option>
             {PROJECT_CATEGORIES.map((c) => <option key={c} value={c}>{PROJECT_CATEGORY_LABELS[c]}</option>)}
           </select>
-          <select aria-label="每页条数" value={pageSize} onChange={(e) => (setPageSize(e.target.value === '50' ? 50 : 20), list.goTo(0))}>
-            <option value={20}>每页 20 项</option>
-            <option value={50}>每页 50 项</option>
-          </select>
+          <PageSizeSelect value={pageSize} onChange={(n) => (setPageSize(n), list.goTo(0))} />
         </div>
       ) : (
         <View className="row applications-search-row">
-          <Input className="input applications-search" value={text} maxlength={40} placeholder="项目名称、编号或主持人" confirmType="search" onInput={(e) => setText(e.detail.value)} onConfirm={search} />
-          <Button size="small" onClick={search}>搜索</Button>
+          <PhoneSearch className="applications-search" placeholder="项目名称、编号或主持人" value={text} onChange={setText} onSearch={search} />
         </View>
       )}
       {list.error ? <ErrorBox message={list.error} onRetry={list.reload} /> : null}

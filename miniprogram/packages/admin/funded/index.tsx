@@ -1,4 +1,4 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import type { InputOf, OutputOf } from '@shared/contracts';
@@ -7,7 +7,6 @@ import { FUNDED_STATES, PROJECT_STATE_LABELS } from '@shared/domain/project/stat
 import { call } from '../../../api/client';
 import { ExportButton } from '../../../components/ExportButton';
 import { ErrorBox, Loading } from '../../../components/Feedback';
-import { Button } from '../../../components/ui';
 import { DeskShell } from '../../../components/desk/DeskShell';
 import { useAction } from '../../../hooks/useAction';
 import { useDesk } from '../../../hooks/useDesk';
@@ -16,6 +15,7 @@ import { FundedCards } from './FundedCards';
 import { FundedDetail } from './FundedDetail';
 import { FundedTable } from './FundedTable';
 import '../components/admin.css';
+import { DeskSearch, PageSizeSelect, PhoneSearch } from '../../../components/desk/ListControls';
 
 type Query = Omit<InputOf<'funding.list'>, 'batchId' | 'page' | 'pageSize'>;
 type Answer = OutputOf<'funding.list'>;
@@ -92,7 +92,7 @@ export default function Funded() {
           </View>
           {desk ? (
             <div className="desk-toolbar funded-filters">
-              <input type="search" className="desk-search funded-search" aria-label="搜索项目名称、编号或主持人" placeholder="项目名称、编号或主持人" maxLength={40} value={text} onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && search()} />
+              <DeskSearch className="funded-search" placeholder="项目名称、编号或主持人" value={text} onChange={setText} onSearch={search} />
               <button type="button" onClick={search}>搜索</button>
               <select className="funded-filter-state" aria-label="项目状态" value={list.query.state ?? ''} onChange={(e) => set({ state: FUNDED_STATES.find((s) => s === e.target.value) })}>
                 <option value="">全部状态</option>
@@ -107,15 +107,11 @@ export default function Funded() {
                 <option value="true">只看待拨付</option>
                 <option value="false">无待拨付</option>
               </select>
-              <select aria-label="每页条数" value={pageSize} onChange={(e) => (setPageSize(e.target.value === '50' ? 50 : 20), list.goTo(0))}>
-                <option value={20}>每页 20 项</option>
-                <option value={50}>每页 50 项</option>
-              </select>
+              <PageSizeSelect value={pageSize} onChange={(n) => (setPageSize(n), list.goTo(0))} />
             </div>
           ) : (
             <View className="row funded-search-row">
-              <Input className="input funded-search" value={text} maxlength={40} placeholder="项目名称、编号或主持人" confirmType="search" onInput={(e) => setText(e.detail.value)} onConfirm={search} />
-              <Button size="small" onClick={search}>搜索</Button>
+              <PhoneSearch className="funded-search" placeholder="项目名称、编号或主持人" value={text} onChange={setText} onSearch={search} />
             </View>
           )}
           {list.error ? <ErrorBox message={list.error} onRetry={list.reload} /> : null}

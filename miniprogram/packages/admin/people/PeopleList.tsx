@@ -1,4 +1,4 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useRef, useState } from 'react';
 import type { InputOf } from '@shared/contracts';
 import type { RowReport } from '@shared/contracts/bulk';
@@ -10,12 +10,12 @@ import { dateIn } from '@shared/time/deadline';
 import { call } from '../../../api/client';
 import { Empty, ErrorBox, Loading } from '../../../components/Feedback';
 import { LoadMore } from '../../../components/LoadMore';
-import { Button } from '../../../components/ui';
 import { DeskTable, type Column } from '../../../components/desk/DeskTable';
 import { useAction } from '../../../hooks/useAction';
 import { useDesk } from '../../../hooks/useDesk';
 import { usePaged } from '../../../hooks/usePaged';
 import { PersonDetail, ProfileTag } from './PersonDetail';
+import { DeskSearch, PageSizeSelect, PhoneSearch } from '../../../components/desk/ListControls';
 
 type Query = Omit<InputOf<'people.list'>, 'page' | 'pageSize'>;
 type Committee = { _id: string; name: string };
@@ -97,7 +97,7 @@ export function PeopleList({ committees, onRolesChanged }: { committees: readonl
       </View>
       {desk ? (
         <div className="desk-toolbar people-filters">
-          <input type="search" className="desk-search people-search" aria-label="搜索姓名或工号/学号" placeholder="姓名或工号/学号的开头" maxLength={40} value={text} onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && search()} />
+          <DeskSearch className="people-search" placeholder="姓名或工号/学号的开头" value={text} onChange={setText} onSearch={search} />
           <button type="button" onClick={search}>搜索</button>
           <select className="people-filter-committee" aria-label="基层党委" value={list.query.committeeId ?? ''} onChange={(e) => set({ committeeId: e.target.value || undefined })}>
             <option value="">全部基层党委</option>
@@ -111,16 +111,12 @@ export function PeopleList({ committees, onRolesChanged }: { committees: readonl
             <option value="">全部身份状态</option>
             {PROFILE_STATUSES.map((s) => <option key={s} value={s}>{PROFILE_STATUS_LABELS[s]}</option>)}
           </select>
-          <select aria-label="每页条数" value={pageSize} onChange={(e) => (setPageSize(e.target.value === '50' ? 50 : 20), list.goTo(0))}>
-            <option value={20}>每页 20 人</option>
-            <option value={50}>每页 50 人</option>
-          </select>
+          <PageSizeSelect unit="人" value={pageSize} onChange={(n) => (setPageSize(n), list.goTo(0))} />
         </div>
       ) : (
         <>
           <View className="row people-search-row">
-            <Input className="input people-search" value={text} maxlength={40} placeholder="姓名或工号/学号的开头" confirmType="search" onInput={(e) => setText(e.detail.value)} onConfirm={search} />
-            <Button size="small" className="people-search-go" onClick={search}>搜索</Button>
+            <PhoneSearch className="people-search" placeholder="姓名或工号/学号的开头" value={text} onChange={setText} onSearch={search} goClassName="people-search-go" />
           </View>
           <View className="chips people-status-chips">
             {[undefined, ...PROFILE_STATUSES].map((s) => (

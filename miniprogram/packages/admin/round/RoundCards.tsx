@@ -1,4 +1,4 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import type { ReviewerView, RoundStatus } from '@shared/contracts/review';
@@ -11,6 +11,7 @@ import { LoadMore } from '../../../components/LoadMore';
 import { SelectField } from '../components/SelectField';
 import { RoundDetail } from './RoundDetail';
 import { useRoundList } from './useRoundList';
+import { PhoneSearch } from '../../../components/desk/ListControls';
 
 interface Props {
   s: RoundStatus;
@@ -54,8 +55,7 @@ export function RoundCards({ s, reviewers, refreshKey, selected, onToggle, busy,
         onChange={(v) => list.setQuery({ ...list.query, state: ROUND_STATES.find((st) => st === v) })}
       />
       <View className="row round-search-row">
-        <Input className="input round-search" value={text} maxlength={40} placeholder="项目名称、编号或主持人" confirmType="search" onInput={(e) => setText(e.detail.value)} onConfirm={search} />
-        <Button size="small" className="round-search-go" onClick={search}>搜索</Button>
+        <PhoneSearch className="round-search" placeholder="项目名称、编号或主持人" value={text} onChange={setText} onSearch={search} goClassName="round-search-go" />
       </View>
       {list.error ? <ErrorBox message={list.error} onRetry={list.reload} /> : null}
       {list.rows.length === 0 && list.loading ? <Loading /> : null}

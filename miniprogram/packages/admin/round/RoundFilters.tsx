@@ -4,6 +4,7 @@ import { ROUND_PROGRESS, ROUND_PROGRESS_LABELS, ROUND_STATES } from '@shared/con
 import { PROJECT_CATEGORIES, PROJECT_CATEGORY_LABELS } from '@shared/domain/project/application';
 import { PROJECT_STATE_LABELS } from '@shared/domain/project/state';
 import type { RoundQuery } from './useRoundList';
+import { PageSizeSelect } from '../../../components/desk/ListControls';
 
 interface Props {
   s: RoundStatus;
@@ -62,10 +63,7 @@ export function RoundFilters({ s, query, onQuery, pageSize, onPageSize, total }:
         <input type="checkbox" className="round-filter-staged" checked={query.staged === true} onChange={(e) => set({ staged: e.target.checked ? true : undefined })} />
         只看拟公示
       </label>
-      <select className="round-page-size" aria-label="每页条数" value={pageSize} onChange={(e) => onPageSize(e.target.value === '50' ? 50 : 20)}>
-        <option value={20}>每页 20 项</option>
-        <option value={50}>每页 50 项</option>
-      </select>
+      <PageSizeSelect className="round-page-size" value={pageSize} onChange={onPageSize} />
       <span className="muted round-total">共 {total} 项</span>
     </div>
   );

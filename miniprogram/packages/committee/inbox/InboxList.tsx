@@ -1,4 +1,4 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import type { InputOf, OutputOf, ProjectSummary } from '@shared/contracts';
@@ -12,7 +12,6 @@ import { call } from '../../../api/client';
 import { Empty, ErrorBox, Loading } from '../../../components/Feedback';
 import { LoadMore } from '../../../components/LoadMore';
 import { StateTag } from '../../../components/StateTag';
-import { Button } from '../../../components/ui';
 import { DeskTable } from '../../../components/desk/DeskTable';
 import { PROJECT_COLUMNS } from '../../../components/desk/projectColumns';
 import { useDesk } from '../../../hooks/useDesk';
@@ -20,6 +19,7 @@ import { useLoad } from '../../../hooks/useLoad';
 import { usePaged } from '../../../hooks/usePaged';
 import { InboxDetail } from './InboxDetail';
 import { RankOrder } from './RankOrder';
+import { DeskSearch, PageSizeSelect, PhoneSearch } from '../../../components/desk/ListControls';
 
 type Query = Omit<InputOf<'committee.inbox'>, 'committeeId' | 'batchId' | 'page' | 'pageSize'> & { view: InboxView };
 type Head = Pick<OutputOf<'committee.inbox'>, 'committeeId' | 'committeeName' | 'view'>;
@@ -111,7 +111,7 @@ export function InboxList() {
           {ranks ? <WholeTabRanks committeeId={shown.committeeId} onSaved={list.reload} /> : null}
           {desk ? (
             <div className="desk-toolbar inbox-filters">
-              <input type="search" className="desk-search inbox-search" aria-label="搜索项目名称、编号或主持人" placeholder="项目名称、编号或主持人" maxLength={40} value={text} onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && search()} />
+              <DeskSearch className="inbox-search" placeholder="项目名称、编号或主持人" value={text} onChange={setText} onSearch={search} />
               <button type="button" onClick={search}>搜索</button>
               {tab.states.length > 1 ? (
                 <select className="inbox-filter-state" aria-label="申报状态" value={list.query.state ?? ''} onChange={(e) => set({ state: LISTED_STATES.find((s) => s === e.target.value) })}>
@@ -123,15 +123,11 @@ export function InboxList() {
                 <option value="">全部类别</option>
                 {PROJECT_CATEGORIES.map((c) => <option key={c} value={c}>{PROJECT_CATEGORY_LABELS[c]}</option>)}
               </select>
-              <select aria-label="每页条数" value={pageSize} onChange={(e) => (setPageSize(e.target.value === '50' ? 50 : 20), list.goTo(0))}>
-                <option value={20}>每页 20 项</option>
-                <option value={50}>每页 50 项</option>
-              </select>
+              <PageSizeSelect value={pageSize} onChange={(n) => (setPageSize(n), list.goTo(0))} />
             </div>
           ) : (
             <View className="row inbox-search-row">
-              <Input className="input inbox-search" value={text} maxlength={40} placeholder="项目名称、编号或主持人" confirmType="search" onInput={(e) => setText(e.detail.value)} onConfirm={search} />
-              <Button size="small" onClick={search}>搜索</Button>
+              <PhoneSearch className="inbox-search" placeholder="项目名称、编号或主持人" value={text} onChange={setText} onSearch={search} />
             </View>
           )}
           {list.error ? <ErrorBox message={list.error} onRetry={list.reload} /> : null}
