@@ -1,4 +1,4 @@
-import { View, Input, Text } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { BrandSummary, InputOf } from '@shared/contracts';
@@ -11,9 +11,9 @@ import { call } from '../../../api/client';
 import { ExportButton } from '../../../components/ExportButton';
 import { Empty, ErrorBox, Loading } from '../../../components/Feedback';
 import { LoadMore } from '../../../components/LoadMore';
-import { Button } from '../../../components/ui';
 import { DeskShell } from '../../../components/desk/DeskShell';
 import { DeskTable, type Column } from '../../../components/desk/DeskTable';
+import { DeskSearch, PageSizeSelect, PhoneSearch } from '../../../components/desk/ListControls';
 import { useDesk } from '../../../hooks/useDesk';
 import { useLoad } from '../../../hooks/useLoad';
 import { usePaged } from '../../../hooks/usePaged';
@@ -87,7 +87,7 @@ export default function BrandLibrary() {
             <Text className="muted library-total">{list.total} 个品牌</Text>
           </View>
           <div className="desk-toolbar library-filters">
-            <input type="search" className="desk-search library-keyword" aria-label="搜索品牌名称或基层党委" placeholder="品牌名称或基层党委" maxLength={40} value={keywordText} onChange={(e) => setKeywordText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && search()} />
+            <DeskSearch className="library-keyword" placeholder="品牌名称或基层党委" value={keywordText} onChange={setKeywordText} onSearch={search} />
             <button type="button" className="library-search" onClick={search}>搜索</button>
             <select className="library-filter-year" aria-label="年度" value={q.year ?? ''} onChange={(e) => set({ year: YEARS.find((y) => String(y) === e.target.value) })}>
               <option value="">全部年度</option>
@@ -107,10 +107,7 @@ export default function BrandLibrary() {
               <option value="">全部基层党委</option>
               {committees.map((c) => <option key={c._id} value={c._id}>{c.name}</option>)}
             </select>
-            <select aria-label="每页条数" value={pageSize} onChange={(e) => (setPageSize(e.target.value === '50' ? 50 : 20), list.goTo(0))}>
-              <option value={20}>每页 20 个</option>
-              <option value={50}>每页 50 个</option>
-            </select>
+            <PageSizeSelect unit="个" value={pageSize} onChange={(n) => (setPageSize(n), list.goTo(0))} />
           </div>
           {!admin ? <View className="field-hint">资源库收录经党委组织部认定的党建品牌；本基层党委的品牌也会显示。</View> : null}
           {list.error ? <ErrorBox message={list.error} onRetry={list.reload} /> : null}
@@ -138,10 +135,7 @@ export default function BrandLibrary() {
         <>
           <View className="card filters">
             <View className="search-row">
-              <Input className="input library-keyword" value={keywordText} maxlength={40} placeholder="搜索品牌名称或基层党委" confirmType="search" onInput={(e) => setKeywordText(e.detail.value)} onConfirm={search} />
-              <Button type="primary" size="small" className="library-search" onClick={search}>
-                搜索
-              </Button>
+              <PhoneSearch className="library-keyword" placeholder="搜索品牌名称或基层党委" value={keywordText} onChange={setKeywordText} onSearch={search} goClassName="library-search" />
             </View>
             <FilterRow label="年度" value={q.year} options={YEARS.map((y) => ({ value: y, label: `${y}` }))} onChange={(year) => set({ year })} className="filter-year" />
             <FilterRow label="阶段" value={q.stage} options={BRAND_STAGES.map((s) => ({ value: s, label: BRAND_STAGE_LABELS[s] }))} onChange={(stage) => set({ stage })} className="filter-stage" />
