@@ -5,6 +5,7 @@ import type { MiniCode } from './ports/mini-code';
 import type { Notifier } from './ports/notifier';
 import type { ReminderConfig } from '@shared/domain/reminders/templates';
 import type { Store } from './ports/store';
+import { NO_CLAIM_ANSWER, type AnswerInTransaction } from './services/idempotency';
 
 /** What the server knows about the caller: an identity from the platform, never from the payload. */
 export interface Identity {
@@ -44,6 +45,12 @@ export interface Context {
   requestId: string | null;
   /** What the host saw of the caller's address (an IP), for sign-in records; null when unknown. */
   clientKey: string | null;
+  /**
+   * Hands the call's answer over inside the transaction that acts, to be stored with the
+   * request's claim as its last write (procedures declared `claim: 'withAnswer'`); a no-op when
+   * the call claims nothing.
+   */
+  answer: AnswerInTransaction;
 }
 
 export function userIdFor(openid: string): string {
@@ -51,7 +58,7 @@ export function userIdFor(openid: string): string {
 }
 
 /** Builds the per-call context: one read for the bound profile, one reading of the clock. */
-export async function buildContext(identity: Identity | null, ports: Ports, requestId: string | null, clientKey: string | null = null): Promise<Context> {
+export async function buildContext(identity: Identity | null, ports: Ports, requestId: string | null, clientKey: string | null = null, answer: AnswerInTransaction = NO_CLAIM_ANSWER): Promise<Context> {
   const user = identity ? await ports.store.get<User>('users', userIdFor(identity.openid)) : null;
-  return { identity, user, now: ports.clock(), store: ports.store, newId: ports.newId, contentCheck: ports.contentCheck, files: ports.files, miniCode: ports.miniCode, notifier: ports.notifier, reminderConfig: ports.reminderConfig, requestId, clientKey };
+  return { identity, user, now: ports.clock(), store: ports.store, newId: ports.newId, contentCheck: ports.contentCheck, files: ports.files, miniCode: ports.miniCode, notifier: ports.notifier, reminderConfig: ports.reminderConfig, requestId, clientKey, answer };
 }

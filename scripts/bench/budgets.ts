@@ -30,7 +30,8 @@ export const BUDGETS: Record<string, TripBudget> = {
   'project.listMine': ok,
   'project.get': ok,
   'project.saveDraft': ok,
-  'project.submit': over(13, 'the move is 10: profile, transaction with the claim, project, batch, its extensions, update, audit, the secretaries, one message each; then the page\'s view reads the timeline and the committee\'s name (it reuses the batch, extensions and caller\'s name the move read), and the stored answer; 8 needs an answer carrying only what changed (no timeline or committee read) and the claim written with its answer'),
+  // Was 13: the answer now carries what changed (the page merges it) and is stored with the claim as the move's last write; extensions are read only after the batch's own deadline.
+  'project.submit': over(9, 'the move is 9 and nothing follows the commit: profile, transaction, project, batch (its extensions only once its own deadline has passed), update, audit line, the committee\'s secretaries (roleIndex), one message each, the claim with its answer; 8 needs one read fewer, i.e. the secretaries known without the roleIndex read (kept on a document the move already reads, such as the batch or the project, with every grant and revocation; or one message to the committee that the delivery job fans out), none of which is free'),
   'committee.inbox (pending)': ok,
   'committee.inbox (recommended)': ok,
   'committee.inbox (decided)': ok,

@@ -63,6 +63,6 @@ export function isProcedureName(name: string): name is ProcedureName {
 
 export * from './errors';
 export type { Me, OrgTree } from './profile';
-export type { BatchView, ProjectView, ProjectSummary } from './project';
+export type { BatchView, ProjectView, ProjectSummary, SubmittedView } from './project';
 export type { BrandView, BrandSummary, PublicBrand, BranchFeatureView, TimelineEntry } from './brand';
 export type { MessageView } from './messages';

@@ -81,6 +81,28 @@ export const projectView = z.object({
 });
 export type ProjectView = z.infer<typeof projectView>;
 
+/**
+ * What a submit changes on the project page (the page merges it: project-merge.ts), so that the
+ * move's answer needs no read beyond what the move itself read: `entry` is the line it added to
+ * the timeline. The rest of the view (batch, committee, fields, files) a submit leaves as it was.
+ */
+export const submittedView = projectView
+  .pick({
+    _id: true,
+    version: true,
+    state: true,
+    updatedAt: true,
+    submittedAt: true,
+    returnComment: true,
+    canEdit: true,
+    canSubmit: true,
+    canWithdraw: true,
+    warnings: true,
+    extensionNote: true,
+  })
+  .extend({ entry: timelineEntry });
+export type SubmittedView = z.infer<typeof submittedView>;
+
 export const projectSummary = projectView.pick({
   _id: true,
   version: true,
@@ -113,6 +135,7 @@ export const projectContracts = {
     input: z.object({ id: idSchema, version: versionSchema, fields: applicationFieldsSchema }).strict(),
     output: projectView.pick({ _id: true, version: true, updatedAt: true, fields: true, fileUrls: true }),
   },
-  'project.submit': { input: versioned, output: projectView },
+  /** Answers what the submit changed (mergeSubmitted): no timeline, committee or brand read after the move. */
+  'project.submit': { input: versioned, output: submittedView },
   'project.withdraw': { input: versioned, output: projectView },
 } as const;

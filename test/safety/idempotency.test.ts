@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Project } from '@shared/domain/project/project';
 import type { AuditEntry } from '../../cloudfunctions/core/services/audit';
-import { ALREADY_DONE_MESSAGE, purgeRequests, READ_ONLY_PROCEDURES, requestRecordId, type RequestRecord } from '../../cloudfunctions/core/services/idempotency';
+import { AlreadyClaimed, ALREADY_DONE_MESSAGE, purgeRequests, READ_ONLY_PROCEDURES, requestRecordId, type RequestRecord } from '../../cloudfunctions/core/services/idempotency';
 import { procedures } from '../../cloudfunctions/core/procedures';
 import type { Store } from '../../cloudfunctions/core/ports/store';
 import { COMPLETE_FIELDS, createHarness, HOST, MEMBER2, NEWCOMER, OPEN_BATCH, SECRETARY_CS } from '../support/harness';
@@ -45,6 +45,64 @@ describe('idempotency by request id', () => {
     const again = await h.call(HOST, 'project.submit', { id: p._id, version: p.version }, 'tap-2');
     expect(again.ok ? 'ok' : again.error.code).toMatch(/CONFLICT|INVALID_TRANSITION/);
     expect(again.ok ? '' : again.error.message).not.toBe(ALREADY_DONE_MESSAGE);
+  });
+
+  it('a submit writes its claim once, with its answer, in the transaction that acts', async () => {
+    const h = await createHarness();
+    const p = await drafted(h);
+    const first = await h.call(HOST, 'project.submit', { id: p._id, version: p.version }, 'tap-once');
+    expect(first.ok).toBe(true);
+    const record = await h.store.get<RequestRecord>('requests', requestRecordId(HOST, 'project.submit', 'tap-once'));
+    // Inserted with the answer and never written again (no update after the commit).
+    expect(record).toMatchObject({ version: 1, result: JSON.parse(JSON.stringify(first)) });
+  });
+
+  it('a parallel duplicate submit answers the first answer; the move, its audit line and each secretary’s message happen once', async () => {
+    const h = await createHarness();
+    const p = await drafted(h);
+    const outboxBefore = await h.store.count('outbox');
+    const [a, b] = await Promise.all([0, 1].map(() => h.call(HOST, 'project.submit', { id: p._id, version: p.version }, 'double-tap')));
+    expect(a.ok).toBe(true);
+    expect(b).toEqual(JSON.parse(JSON.stringify(a)));
+    expect(await submitLines(h.store, p._id)).toHaveLength(1);
+    expect((await stored(h, p._id)).version).toBe(p.version + 1);
+    const told = (await h.store.find<{ _id: string; version: number; kind: string; recipientId: string }>('outbox', { limit: 100 })).filter((m) => m.kind === 'project.submit');
+    expect(told.length).toBeGreaterThan(0);
+    expect(new Set(told.map((m) => m.recipientId)).size).toBe(told.length);
+    expect(await h.store.count('outbox')).toBe(outboxBefore + told.length);
+  });
+
+  it('a duplicate that collides with the first call while its commit is not visible yet waits for the first answer', async () => {
+    // As on CloudBase: the duplicate read the project before the first call committed (a snapshot),
+    // so its versioned write conflicts, and the first call's record is not visible for a moment.
+    let snapshot: Project | null = null;
+    let hidden = false;
+    const h = await createHarness(undefined, {
+      wrapStore: (s) => ({
+        ...s,
+        close: () => s.close(),
+        get: async (c, id) => (c === 'requests' && hidden ? null : s.get(c, id)),
+        transaction: (fn) => s.transaction((tx) => fn({ ...tx, get: async (c, id) => (c === 'projects' && snapshot?._id === id ? (snapshot as never) : tx.get(c, id)) })),
+      }),
+    });
+    const p = await drafted(h);
+    const first = await h.call(HOST, 'project.submit', { id: p._id, version: p.version }, 'slow-commit');
+    expect(first.ok).toBe(true);
+    snapshot = p;
+    hidden = true;
+    setTimeout(() => {
+      hidden = false;
+    }, 250);
+    expect(await h.call(HOST, 'project.submit', { id: p._id, version: p.version }, 'slow-commit')).toEqual(JSON.parse(JSON.stringify(first)));
+    expect(await submitLines(h.store, p._id)).toHaveLength(1);
+    expect((await stored(h, p._id)).version).toBe(p.version + 1);
+    // A stale page (another request, refused by the version check) is told at once, as it is.
+    snapshot = null;
+    const started = Date.now();
+    const other = await h.call(HOST, 'project.submit', { id: p._id, version: p.version }, 'another-tap');
+    expect(other.ok ? '' : other.error.code).toBe('CONFLICT');
+    expect(other.ok ? '' : other.error.message).not.toBe(ALREADY_DONE_MESSAGE);
+    expect(Date.now() - started).toBeLessThan(500);
   });
 
   it('without a request id the call behaves as before: a repeat is refused', async () => {
@@ -170,6 +228,43 @@ interface InboxDoc {
   at: string;
   toUserId: string;
 }
+
+describe('a claim written last, with its answer', () => {
+  it('a duplicate fails the claim at the end of the transaction: everything the transaction wrote is rolled back', async () => {
+    const { openSqliteStore } = await import('../../cloudfunctions/core/adapters/sqlite/store');
+    const { claimRequest } = await import('../../cloudfunctions/core/services/idempotency');
+    const store = openSqliteStore(':memory:');
+    const key = { callerId: 'u1', procedure: 'project.submit', requestId: 'r-last' };
+    const act = (claimant: string) => {
+      const claim = claimRequest(store, key, '2026-11-27T02:00:00.000Z', claimant, { last: true });
+      const run = claim.store.transaction(async (tx) => {
+        await tx.insert<InboxDoc>('devInbox', { _id: `m-${claimant}`, at: 'a', toUserId: 'x' });
+        claim.answer(tx, { by: claimant });
+        return claimant;
+      });
+      return { claim, run };
+    };
+    const first = act('c1');
+    expect(await first.run).toBe('c1');
+    expect(first.claim.answered).toBe(true);
+    const second = act('c2');
+    await expect(second.run).rejects.toThrow(AlreadyClaimed);
+    expect(second.claim.duplicate).toBe(true);
+    expect((await store.find<InboxDoc>('devInbox')).map((m) => m._id)).toEqual(['m-c1']);
+    expect(await store.get<RequestRecord>('requests', requestRecordId('u1', 'project.submit', 'r-last'))).toMatchObject({ claimant: 'c1', version: 1, result: { ok: true, data: { by: 'c1' } } });
+  });
+
+  it('without an answer from the handler, the claim is still written last, and the answer stored after the commit', async () => {
+    const { openSqliteStore } = await import('../../cloudfunctions/core/adapters/sqlite/store');
+    const { claimRequest } = await import('../../cloudfunctions/core/services/idempotency');
+    const store = openSqliteStore(':memory:');
+    const claim = claimRequest(store, { callerId: 'u1', procedure: 'project.submit', requestId: 'r-plain' }, '2026-11-27T02:00:00.000Z', 'c1', { last: true });
+    await claim.store.insert<InboxDoc>('devInbox', { _id: 'm1', at: 'a', toUserId: 'x' });
+    expect(claim.claimed && !claim.answered).toBe(true);
+    await claim.finish({ ok: true, data: 'done' });
+    expect((await store.get<RequestRecord>('requests', requestRecordId('u1', 'project.submit', 'r-plain')))?.result).toEqual({ ok: true, data: 'done' });
+  });
+});
 
 describe('a call that writes from several places at once', () => {
   it('claims its request once: parallel writes wait for the claim instead of colliding with it', async () => {

@@ -50,7 +50,7 @@ export const procedures: ProcedureTable = {
   'project.get': { access: 'bound', handler: getProject },
   'project.listMine': { access: 'bound', handler: listMine },
   'project.saveDraft': { access: ['member'], handler: saveDraft },
-  'project.submit': { access: ['member'], handler: submitProject },
+  'project.submit': { access: ['member'], handler: submitProject, claim: 'withAnswer' },
   'project.withdraw': { access: ['member'], handler: withdrawProject },
   'committee.inbox': { access: ['secretary', 'admin'], handler: committeeInbox },
   'committee.decide': { access: ['secretary'], handler: decide },

@@ -16,6 +16,12 @@ export interface Procedure<P extends ProcedureName> {
   access: Access;
   /** 'signIn': the PC sign-in endpoints, limited per IP more tightly than other public calls. */
   limit?: 'signIn';
+  /**
+   * 'withAnswer': the handler works out its answer inside the transaction that acts and hands it
+   * to `ctx.answer(tx, data)`; a call with a request id then stores its claim and answer as that
+   * transaction's last write, one round trip (services/idempotency.ts).
+   */
+  claim?: 'withAnswer';
   handler: (ctx: Context, input: ParsedInputOf<P>) => Promise<OutputOf<P>>;
 }
 

@@ -5,7 +5,7 @@ import { hasRole } from '@shared/domain/roles';
 import { OPEN_BEFORE_CONFIRMATION, unconfirmedMessage } from '@shared/domain/person';
 import { buildContext, type Context, type Identity, type Ports } from '../context';
 import { StoreError } from '../ports/store';
-import { AlreadyClaimed, answerFromRecord, claimRequest, READ_ONLY_PROCEDURES, requestRecordId, type IdempotencyOptions, type RequestRecord } from '../services/idempotency';
+import { AlreadyClaimed, answerFromRecord, awaitAnswer, claimRequest, READ_ONLY_PROCEDURES, requestRecordId, type IdempotencyOptions, type RequestRecord } from '../services/idempotency';
 import { callerKey, type RateLimiter } from '../services/rate-limit';
 import type { Procedure, ProcedureTable } from './procedure';
 
@@ -45,11 +45,12 @@ export function createRouter(table: ProcedureTable, ports: Ports, logger: Logger
    * a retry that finds the claim answers what the first call answered instead of acting again.
    */
   async function callOnce(openid: string, procedure: ProcedureName, requestId: string, proc: Procedure<ProcedureName>, input: unknown, identity: Identity, clientKey: string | null): Promise<CallResult<unknown>> {
-    const claim = claimRequest(ports.store, { callerId: openid, procedure, requestId }, ports.clock().toISOString(), ports.newId());
+    const last = proc.claim === 'withAnswer';
+    const claim = claimRequest(ports.store, { callerId: openid, procedure, requestId }, ports.clock().toISOString(), ports.newId(), { last });
     const recordId = requestRecordId(openid, procedure, requestId);
     let result: CallResult<unknown>;
     try {
-      const ctx = await buildContext(identity, { ...ports, store: claim.store }, requestId, clientKey);
+      const ctx = await buildContext(identity, { ...ports, store: claim.store }, requestId, clientKey, claim.answer);
       authorise(ctx, proc, procedure);
       result = { ok: true, data: await proc.handler(ctx, input as never) };
     } catch (err) {
@@ -63,7 +64,11 @@ export function createRouter(table: ProcedureTable, ports: Ports, logger: Logger
       // bound", "not under review any more"): if this id already ran, its answer is the one to give.
       if (result.ok) return result;
       const earlier = await ports.store.get<RequestRecord>('requests', recordId);
-      return earlier ? answerFromRecord(ports.store, recordId, ports.clock(), options.idempotency, claim.claimant) : result;
+      if (earlier) return answerFromRecord(ports.store, recordId, ports.clock(), options.idempotency, claim.claimant);
+      // A claim written last is not visible while a parallel duplicate's transaction is still
+      // committing, and a write conflict with it is what refused this one: wait for its answer, briefly.
+      if (last && claim.collided) return (await awaitAnswer(ports.store, recordId, options.idempotency)) ?? result;
+      return result;
     }
     // A handler that swallowed the claim's failure must not answer as if it had acted.
     if (claim.duplicate) return answerFromRecord(ports.store, recordId, ports.clock(), options.idempotency);

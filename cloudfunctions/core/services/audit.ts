@@ -27,6 +27,6 @@ function nextSeq(): number {
 export async function audit(
   tx: StoreOps,
   entry: Omit<AuditEntry, 'version' | 'reason' | 'requestId'> & { reason?: string | null; requestId?: string | null },
-): Promise<void> {
-  await tx.insert<AuditEntry>('audit', { reason: null, requestId: null, ...entry, seq: nextSeq() });
+): Promise<AuditEntry> {
+  return tx.insert<AuditEntry>('audit', { reason: null, requestId: null, ...entry, seq: nextSeq() });
 }

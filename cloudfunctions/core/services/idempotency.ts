@@ -9,6 +9,13 @@ import { StoreError, type NewDoc, type Patch, type Store, type StoredDoc, type S
  * `requests/<caller>:<procedure>:<requestId>` INSIDE the same transaction, so the claim commits
  * iff the writes commit; the call's answer is stored on the claim afterwards. A retry whose
  * claim already exists does not act again: it gets the stored answer.
+ *
+ * A procedure declared `claim: 'withAnswer'` works out its answer inside its transaction and
+ * hands it to `ctx.answer(tx, data)`: the claim is then inserted with that answer as the
+ * transaction's LAST write (one round trip instead of the claim first and the answer after the
+ * commit). A duplicate fails that insert, the transaction rolls back, and the stored answer is
+ * given; a retry that its own checks refuse first (a versioned move finds the version moved on)
+ * is answered from the record as any refused retry is.
  */
 
 /**
@@ -77,6 +84,12 @@ export interface RequestRecord extends StoredDoc {
   result: CallResult<unknown> | null;
 }
 
+/** One run of the claiming transaction (a rolled-back run's answer is forgotten with it). */
+interface ClaimAttempt {
+  tx: StoreOps;
+  answer: CallResult<unknown> | null;
+}
+
 /** Thrown inside a call whose request id was already claimed: the router answers from the record. */
 export class AlreadyClaimed extends Error {
   constructor(readonly recordId: string) {
@@ -88,6 +101,12 @@ export class AlreadyClaimed extends Error {
 export function requestRecordId(callerId: string, procedure: string, requestId: string): string {
   return `${callerId}:${procedure}:${requestId}`;
 }
+
+/** Stores a call's answer with its claim, in the transaction that acts (see `claim: 'withAnswer'`). */
+export type AnswerInTransaction = <T>(tx: StoreOps, data: T) => void;
+
+/** For a call that claims nothing (no request id, or a read-only procedure): there is nothing to store. */
+export const NO_CLAIM_ANSWER: AnswerInTransaction = () => undefined;
 
 export interface IdempotencyOptions {
   /** How long a parallel duplicate waits for the first call's answer to be stored (ms, total). */
@@ -102,6 +121,15 @@ export interface RequestClaim {
   readonly claimed: boolean;
   /** True when the claim already existed: the request ran before. */
   readonly duplicate: boolean;
+  /** True once the answer was stored with the claim, in the transaction that acted. */
+  readonly answered: boolean;
+  /**
+   * True when the transaction that was to claim failed on a write conflict: with the claim
+   * written last, another call may hold this very request, its commit not visible yet.
+   */
+  readonly collided: boolean;
+  /** With `last`: stores the answer with the claim as the claiming transaction's last write. */
+  answer: AnswerInTransaction;
   /** The unique token this call writes into its claim. */
   readonly claimant: string;
   /** Stores the answer on the claim (after the handler returned); best effort. */
@@ -113,12 +141,16 @@ export function claimRequest(
   key: { callerId: string; procedure: string; requestId: string },
   at: string,
   claimant: string,
+  /** Insert the claim as the claiming transaction's last write (with the answer, when given), not its first. */
+  mode: { last?: boolean } = {},
 ): RequestClaim {
   const recordId = requestRecordId(key.callerId, key.procedure, key.requestId);
   let claimed = false;
   let duplicate = false;
+  let answered = false;
+  let collided = false;
 
-  async function insertClaim(tx: StoreOps): Promise<void> {
+  async function insertClaim(tx: StoreOps, result: CallResult<unknown> | null = null): Promise<void> {
     try {
       await tx.insert<RequestRecord>('requests', {
         _id: recordId,
@@ -127,7 +159,7 @@ export function claimRequest(
         requestId: key.requestId,
         at,
         claimant,
-        result: null,
+        result,
       });
     } catch (err) {
       if (err instanceof StoreError && err.kind === 'DUPLICATE') {
@@ -147,7 +179,7 @@ export function claimRequest(
   // unclaimed; if it rolled back, the next write claims. Code running inside the claiming
   // transaction itself (a nested call) must not wait for it: it is recognised by its async context.
   let claiming: Promise<unknown> | null = null;
-  const insideClaim = new AsyncLocalStorage<true>();
+  const insideClaim = new AsyncLocalStorage<ClaimAttempt>();
 
   /** A transaction that claims the request first, when nothing has claimed it yet. */
   async function claimingTransaction<R>(fn: (tx: StoreOps) => Promise<R>): Promise<R> {
@@ -157,17 +189,29 @@ export function claimRequest(
       await claiming.catch(() => undefined);
       return claimingTransaction(fn);
     }
-    const attempt = store.transaction((tx) =>
-      insideClaim.run(true, async () => {
-        await insertClaim(tx);
-        return fn(tx);
-      }),
-    );
+    let answeredHere = false;
+    const attempt = store.transaction((tx) => {
+      const here: ClaimAttempt = { tx, answer: null };
+      return insideClaim.run(here, async () => {
+        if (!mode.last) await insertClaim(tx);
+        const result = await fn(tx);
+        if (mode.last) {
+          // The claim with the answer, or without one when the handler gave none: last, either way.
+          await insertClaim(tx, here.answer);
+          answeredHere = here.answer !== null;
+        }
+        return result;
+      });
+    });
     claiming = attempt;
     try {
       const result = await attempt;
       claimed = true;
+      answered = answeredHere;
       return result;
+    } catch (err) {
+      if (err instanceof StoreError && err.kind === 'CONFLICT') collided = true;
+      throw err;
     } finally {
       if (claiming === attempt) claiming = null;
     }
@@ -201,8 +245,20 @@ export function claimRequest(
     get duplicate() {
       return duplicate;
     },
+    get answered() {
+      return answered;
+    },
+    get collided() {
+      return collided;
+    },
+    answer(tx, data) {
+      // Only the claiming transaction's own answer is kept; anywhere else finish() stores it.
+      const here = insideClaim.getStore();
+      if (!mode.last || !here || here.tx !== tx) return;
+      here.answer = storable({ ok: true, data });
+    },
     async finish(result) {
-      if (!claimed) return;
+      if (!claimed || answered) return;
       // The claim was inserted at version 1 and only this call writes it again: one round trip on
       // every mutating call, not a read and a write.
       await store.update<RequestRecord>('requests', recordId, 1, { result: storable(result) });
@@ -230,6 +286,22 @@ export async function answerFromRecord(store: Store, recordId: string, now: Date
     await sleep(step);
   }
   return { ok: false, error: new AppError('CONFLICT', ALREADY_DONE_MESSAGE).toBody() };
+}
+
+/**
+ * The answer of a request whose claim may not be visible yet (written last, by a parallel call
+ * still committing): polled for up to `waitMs`; null when none appeared.
+ */
+export async function awaitAnswer(store: Store, recordId: string, options: IdempotencyOptions = {}): Promise<CallResult<unknown> | null> {
+  const waitMs = options.waitMs ?? 1000;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const step = 100;
+  for (let waited = 0; waited < waitMs; waited += step) {
+    await sleep(step);
+    const record = await store.get<RequestRecord>('requests', recordId);
+    if (record?.result) return record.result;
+  }
+  return null;
 }
 
 /** Keeps the answer JSON-clean (undefined fields dropped) so both adapters store the same thing. */

@@ -4,8 +4,9 @@ import { checkTransition, PROJECT_STATE_LABELS, TRANSITIONS, type LifecycleActio
 import { hasRole, secretaryCommittees } from '@shared/domain/roles';
 import type { Context } from '../context';
 import type { Patch, StoreOps } from '../ports/store';
-import { audit } from './audit';
+import { audit, type AuditEntry } from './audit';
 import type { Batch } from '@shared/domain/batch';
+import { isBeforeDeadline } from '@shared/time/deadline';
 import { batchWith, extensionsOf, markUsed, type StoredExtension } from './extensions';
 import { Lookup } from './lookup';
 import { notifyProject, type KnownParties } from './notify';
@@ -35,15 +36,18 @@ export interface TransitionOptions {
   /** The page the messages open, when not the project itself. */
   link?: string;
   /**
-   * Filled with what the move read (the batch, and for submit and withdraw its extensions), so
-   * that the caller's answer does not read them again after the commit.
+   * Filled with what the move read and wrote (the batch, for submit and withdraw the extensions
+   * that can apply, the audit line), so that the caller's answer does not read them again.
    */
   seen?: TransitionReads;
 }
 
 export interface TransitionReads {
   batch?: Batch;
+  /** For submit and withdraw once the batch's own deadline has passed: its extensions. */
   extensions?: readonly StoredExtension[];
+  /** The audit line the move wrote: the newest entry of the project's timeline. */
+  line?: AuditEntry;
 }
 
 /**
@@ -63,8 +67,10 @@ export async function transitionProject(
   }
   const stored = await new Lookup(tx).requireBatch(project.batchId);
   const who = { hostId: project.hostId, committeeId: project.committeeId };
-  // A host's own extension (or their committee's) moves the submission deadline for them alone.
-  const extensions = action === 'submit' || action === 'withdraw' ? await extensionsOf(tx, stored._id) : null;
+  // A host's own extension (or their committee's) moves the submission deadline for them alone:
+  // later, never earlier, so they are read only once the batch's own deadline has passed.
+  const late = (action === 'submit' || action === 'withdraw') && !isBeforeDeadline(stored.calendar.submissionDeadline, ctx.now);
+  const extensions = late ? await extensionsOf(tx, stored._id) : null;
   const batch = extensions ? batchWith(stored, extensions, who).batch : stored;
   const check = checkTransition({
     state: project.state,
@@ -78,12 +84,8 @@ export async function transitionProject(
   const at = ctx.now.toISOString();
   const next = await tx.update<Project>('projects', project._id, project.version, { ...options.patch, state: check.to, updatedAt: at });
   const after = action === 'submit' && extensions ? await markUsed(tx, stored, who, ctx.now, extensions) : extensions;
-  if (options.seen) {
-    options.seen.batch = stored;
-    if (after) options.seen.extensions = after;
-  }
   const auditId = ctx.newId();
-  await audit(tx, {
+  const line = await audit(tx, {
     _id: auditId,
     entityType: 'project',
     entityId: project._id,
@@ -95,6 +97,11 @@ export async function transitionProject(
     reason: options.reason ?? null,
     requestId: ctx.requestId,
   });
+  if (options.seen) {
+    options.seen.batch = stored;
+    if (after) options.seen.extensions = after;
+    options.seen.line = line;
+  }
   await notifyProject(
     ctx,
     tx,

@@ -58,13 +58,18 @@ export async function timelineOf(store: StoreOps, entityId: string, known: Reado
   // Every actor's name in one read (`_id $in`), not one read per actor.
   const users = new Map(known.map((u) => [u._id, u]));
   for (const [id, u] of await getMany<User & StoredDoc>(store, 'users', entries.map((e) => e.actorId).filter((id) => !users.has(id)))) users.set(id, u);
-  return entries.map((e) => ({
+  return entries.map((e) => timelineLine(e, users.get(e.actorId)));
+}
+
+/** One audit line as the timeline shows it, given its actor (missing: a closed account). */
+export function timelineLine(e: AuditEntry, actor: Pick<User, 'profile'> | null | undefined): TimelineEntry {
+  return {
     at: e.at,
     action: e.action,
     actionLabel: ACTION_LABELS[e.action] ?? e.action,
-    actorName: users.get(e.actorId)?.profile.name ?? '（已注销用户）',
+    actorName: actor?.profile.name ?? '（已注销用户）',
     from: e.from,
     to: e.to,
     reason: e.reason,
-  }));
+  };
 }

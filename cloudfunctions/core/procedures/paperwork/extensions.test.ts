@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { mergeSubmitted } from '@shared/contracts/project-merge';
 import { ADMIN, COMPLETE_FIELDS, createHarness, HOST, MEMBER2, OPEN_BATCH, SECRETARY_CS, SECRETARY_ME, type Harness } from '../../../../test/support/harness';
 import { addPeople, HOST_ME, uid } from '../sheets/fixtures';
 
@@ -37,9 +38,10 @@ describe('个别延期 (batch.grantExtension)', () => {
     expect(refused.code).toBe('DEADLINE_PASSED');
     const submitted = await h.ok(HOST, 'project.submit', { id: mine._id, version: mine.version });
     expect(submitted.state).toBe('submitted');
-    // The answer reuses the batch and extensions the move read: it is what the page reads next.
-    expect(submitted).toEqual(await h.ok(HOST, 'project.get', { id: mine._id }));
-    expect(submitted.deadline).toBe('2027-01-05');
+    // The answer, from the batch and extensions the move read, merged into the page: what the page reads next.
+    const merged = mergeSubmitted(view, submitted);
+    expect(merged).toEqual(await h.ok(HOST, 'project.get', { id: mine._id }));
+    expect(merged.deadline).toBe('2027-01-05');
 
     // Used now: it cannot be withdrawn. The batch's own deadline did not move.
     expect((await h.err(ADMIN, 'batch.withdrawExtension', { id: ext._id })).code).toBe('INVALID_TRANSITION');
@@ -62,6 +64,25 @@ describe('个别延期 (batch.grantExtension)', () => {
     expect((await h.ok(HOST, 'project.submit', { id: late._id, version: late.version })).state).toBe('submitted');
     h.now.value = new Date('2027-01-05T16:00:00Z');
     expect((await h.err(MEMBER2, 'project.submit', { id: later._id, version: later.version })).code).toBe('DEADLINE_PASSED');
+  });
+
+  it('a host with an extension who submits before the batch’s own deadline leaves it unused; the answer merged is what the page reads next', async () => {
+    const mine = await draftOf(HOST, '红色引擎');
+    const ext = await h.ok(ADMIN, 'batch.grantExtension', { batchId: OPEN_BATCH, target: 'host', targetId: uid(HOST), date: '2027-01-05', reason: '住院治疗，延期申报' });
+    const page = await h.ok(HOST, 'project.get', { id: mine._id });
+    expect(page.deadline).toBe('2027-01-05');
+    const submitted = await h.ok(HOST, 'project.submit', { id: mine._id, version: mine.version });
+    expect(mergeSubmitted(page, submitted)).toEqual(await h.ok(HOST, 'project.get', { id: mine._id }));
+    // The batch's own deadline let it through: the extension was not needed, so it is not used up.
+    const [listed] = await h.ok(ADMIN, 'batch.extensions', { batchId: OPEN_BATCH });
+    expect(listed).toMatchObject({ _id: ext._id, used: false });
+    // Withdrawn and submitted again after the batch's own deadline, the extension lets it through.
+    const back = await h.ok(HOST, 'project.withdraw', { id: mine._id, version: submitted.version });
+    expect(back.deadline).toBe('2027-01-05');
+    h.now.value = AFTER_DEADLINE;
+    const again = await h.ok(HOST, 'project.submit', { id: mine._id, version: back.version });
+    expect(mergeSubmitted(back, again)).toEqual(await h.ok(HOST, 'project.get', { id: mine._id }));
+    expect((await h.ok(ADMIN, 'batch.extensions', { batchId: OPEN_BATCH }))[0]).toMatchObject({ used: true });
   });
 
   it('extends a whole committee for its hosts only, and can be withdrawn before it is used', async () => {

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { mergeSubmitted } from '@shared/contracts/project-merge';
 import type { Project } from '@shared/domain/project/project';
 import { CLOSED_BATCH, COMPLETE_FIELDS, createHarness, HOST, MEMBER2, OPEN_BATCH, SECRETARY_CS, SECRETARY_ME, ADMIN, type Harness } from '../../../../test/support/harness';
 
@@ -96,11 +97,13 @@ describe('submitting before the deadline', () => {
     const p = await draft();
     const saved = await h.ok(HOST, 'project.saveDraft', { id: p._id, version: p.version, fields: COMPLETE_FIELDS });
     h.now.value = new Date('2026-12-27T15:59:59.000Z');
+    const page = await h.ok(HOST, 'project.get', { id: p._id });
     const submitted = await h.ok(HOST, 'project.submit', { id: p._id, version: saved.version });
     expect(submitted.state).toBe('submitted');
-    // Built from what the move read, the answer is what the page reads next — the new line of the timeline included.
-    expect(submitted).toEqual(await h.ok(HOST, 'project.get', { id: p._id }));
-    expect(submitted.timeline.map((t) => [t.actionLabel, t.actorName])).toEqual([['创建', '张晓明'], ['提交', '张晓明']]);
+    // Built from what the move read and wrote, the answer merged into the page is what the page reads next — the new line of the timeline included.
+    const merged = mergeSubmitted(page, submitted);
+    expect(merged).toEqual(await h.ok(HOST, 'project.get', { id: p._id }));
+    expect(merged.timeline.map((t) => [t.actionLabel, t.actorName])).toEqual([['创建', '张晓明'], ['提交', '张晓明']]);
   });
 
   it('refuses it at 00:00:00 the next day, saying when the deadline was, and changes nothing', async () => {

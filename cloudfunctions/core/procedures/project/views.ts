@@ -1,4 +1,4 @@
-import type { BatchView, ProjectSummary, ProjectView } from '@shared/contracts';
+import type { BatchView, ProjectSummary, ProjectView, SubmittedView } from '@shared/contracts';
 import { canSubmitTo, type Batch } from '@shared/domain/batch';
 import { budgetTotal, completeFields } from '@shared/domain/project/application';
 import type { Project } from '@shared/domain/project/project';
@@ -6,7 +6,8 @@ import { canEditApplication, nextState } from '@shared/domain/project/state';
 import { daysLeft, formatDeadline } from '@shared/time/deadline';
 import type { Brand } from '@shared/domain/brand/brand';
 import type { Context } from '../../context';
-import { timelineOf } from '../../services/timeline';
+import { timelineLine, timelineOf } from '../../services/timeline';
+import type { AuditEntry } from '../../services/audit';
 import type { Lookup } from '../../services/lookup';
 import { batchFor, batchWith, type StoredExtension } from '../../services/extensions';
 import { extensionText } from '@shared/domain/paperwork/extension';
@@ -55,11 +56,10 @@ export async function toProjectView(ctx: Context, lookup: Lookup, project: Proje
   const who = { hostId: project.hostId, committeeId: project.committeeId };
   // The deadline as it holds for this host: their own or their committee's extension moves it.
   const { batch, extension } = known ? batchWith(known.batch, known.extensions, who) : await batchFor(ctx.store, await lookup.requireBatch(project.batchId), who);
-  const isHost = ctx.user?._id === project.hostId;
-  const open = canSubmitTo(batch, ctx.now);
   const fields = completeFields(project.fields);
+  const standing = standingOf(ctx, project, batch, extension);
   // The committee's brands are read only while the host may still choose one; otherwise the linked one alone, if any.
-  const choosing = isHost && canEditApplication(project.state);
+  const choosing = standing.canEdit;
   const [brands, timeline] = await Promise.all([
     choosing
       ? ctx.store.find<Brand>('brands', { where: { committeeId: project.committeeId }, orderBy: [{ field: 'year', direction: 'desc' }], limit: 20 })
@@ -74,10 +74,6 @@ export async function toProjectView(ctx: Context, lookup: Lookup, project: Proje
   const brandOptions = brands
     .filter((b) => b.report.name.trim() !== '' && (choosing || b._id === fields.brandId))
     .map((b) => ({ _id: b._id, name: b.report.name, year: b.year }));
-  const warnings: string[] = [];
-  if (choosing && !ctx.user?.profile.isPartyWorker) {
-    warnings.push('项目主持人一般为党务工作者；您未登记为党务工作者，仍可申报，基层党委审核时会留意。');
-  }
   return {
     _id: project._id,
     version: project.version,
@@ -94,17 +90,51 @@ export async function toProjectView(ctx: Context, lookup: Lookup, project: Proje
     submittedAt: project.submittedAt,
     deadline: batch.calendar.submissionDeadline,
     deadlineText: deadlineText(batch.calendar.submissionDeadline),
-    canEdit: choosing,
-    canSubmit: isHost && open && nextState(project.state, 'submit') !== null,
-    canWithdraw: isHost && open && nextState(project.state, 'withdraw') !== null,
-    warnings,
-    extensionNote: extension && canEditApplication(project.state) ? extensionText(extension) : null,
+    ...standing,
     brandOptions,
     committeeOpinion: project.committeeOpinion ?? null,
     committeeRank: project.committeeRank ?? null,
     returnComment: project.returnComment ?? null,
     timeline,
     fileUrls: Object.fromEntries(urls),
+  };
+}
+
+type Standing = Pick<ProjectView, 'canEdit' | 'canSubmit' | 'canWithdraw' | 'warnings' | 'extensionNote'>;
+
+/** What the caller may do with the project now, and what they are told about it: one rule for the page and a move's answer. */
+function standingOf(ctx: Context, project: Project, batch: Batch, extension: StoredExtension | null): Standing {
+  const isHost = ctx.user?._id === project.hostId;
+  const open = canSubmitTo(batch, ctx.now);
+  const choosing = isHost && canEditApplication(project.state);
+  const warnings: string[] = [];
+  if (choosing && !ctx.user?.profile.isPartyWorker) {
+    warnings.push('项目主持人一般为党务工作者；您未登记为党务工作者，仍可申报，基层党委审核时会留意。');
+  }
+  return {
+    canEdit: choosing,
+    canSubmit: isHost && open && nextState(project.state, 'submit') !== null,
+    canWithdraw: isHost && open && nextState(project.state, 'withdraw') !== null,
+    warnings,
+    extensionNote: extension && canEditApplication(project.state) ? extensionText(extension) : null,
+  };
+}
+
+/**
+ * A submit's answer (mergeSubmitted on the page), from what the move read and wrote alone: the
+ * batch and the extensions that can apply, and its audit line, whose actor is the caller.
+ */
+export function toSubmittedView(ctx: Context, project: Project, known: { batch: Batch; extensions: readonly StoredExtension[]; line: AuditEntry }): SubmittedView {
+  const { batch, extension } = batchWith(known.batch, known.extensions, { hostId: project.hostId, committeeId: project.committeeId });
+  return {
+    _id: project._id,
+    version: project.version,
+    state: project.state,
+    updatedAt: project.updatedAt,
+    submittedAt: project.submittedAt,
+    returnComment: project.returnComment ?? null,
+    ...standingOf(ctx, project, batch, extension),
+    entry: timelineLine(known.line, ctx.user),
   };
 }
 

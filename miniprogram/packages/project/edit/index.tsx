@@ -2,6 +2,7 @@ import { View, Input, Textarea, Text } from '@tarojs/components';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import type { ProjectView } from '@shared/contracts';
+import { mergeSubmitted } from '@shared/contracts/project-merge';
 import { LIMITS, missingForSubmission, PROJECT_CATEGORIES, PROJECT_CATEGORY_LABELS, type ApplicationFields } from '@shared/domain/project/application';
 import { charCount } from '@shared/domain/text';
 import { formatInstant } from '@shared/time/deadline';
@@ -87,9 +88,16 @@ export default function EditProject() {
     setBusy(true);
     try {
       await autosave.saveNow();
-      const next = await call(action === 'submit' ? 'project.submit' : 'project.withdraw', { id, version: autosave.version.current });
-      setProject(next);
-      setFields(next.fields);
+      const input = { id, version: autosave.version.current };
+      if (action === 'submit') {
+        // The answer carries what the submit changed, merged into the page as it now stands.
+        const answer = await call('project.submit', input);
+        setProject((p) => (p && p._id === answer._id ? mergeSubmitted(p, answer) : p));
+      } else {
+        const next = await call('project.withdraw', input);
+        setProject(next);
+        setFields(next.fields);
+      }
       await Taro.showToast({ title: action === 'submit' ? '已提交基层党委' : '已撤回为草稿', icon: 'success' });
     } catch (err) {
       setActionError(errorText(err));
