@@ -11,8 +11,9 @@ import { useLoad } from '../../hooks/useLoad';
 import { platform } from '../../platform';
 import { PcSessions } from '../../components/PcSessions';
 import { BIND_PAGE, MESSAGES_PAGE } from '@shared/domain/pages';
+import { DeskShell } from '../../components/desk/DeskShell';
 
-export default function Mine() {
+function MinePage() {
   const { data: me, error, loading, reload } = useLoad(() => call('session.me', {}));
   const unread = useLoad(() => (me?.bound ? call('messages.unreadCount', {}).then((r) => r.count) : Promise.resolve(null)), [me?.bound]);
   const unreadCount = unread.data ?? null;
@@ -107,5 +108,14 @@ export default function Mine() {
       {me.profileStatus === 'confirmed' ? <PcSessions /> : null}
       {signOut}
     </View>
+  );
+}
+
+/** At a desk, beside the side navigation; on a phone the page alone. */
+export default function Mine() {
+  return (
+    <DeskShell active="mine">
+      <MinePage />
+    </DeskShell>
   );
 }

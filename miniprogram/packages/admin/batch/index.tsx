@@ -17,6 +17,7 @@ import { ExtensionsCard } from './ExtensionsCard';
 import { LevelField } from './LevelField';
 import { dateProblems, emptyForm, fieldsOf, formOf, type BatchForm } from './form';
 import '../components/admin.css';
+import { DeskShell } from '../../../components/desk/DeskShell';
 
 interface Loaded {
   committees: OrgTree['committees'];
@@ -42,7 +43,7 @@ function leave() {
 }
 
 /** 新建批次 / 批次设置: name, calendar, money and quota; dates move later only through 延期. */
-export default function BatchPage() {
+function BatchPagePage() {
   const params = useRouter().params;
   const id = params.id ?? '';
   const fromId = params.from ?? '';
@@ -200,5 +201,14 @@ export default function BatchPage() {
         </Button>
       </View>
     </View>
+  );
+}
+
+/** At a desk, beside the side navigation; on a phone the page alone. */
+export default function BatchPage() {
+  return (
+    <DeskShell active="batches">
+      <BatchPagePage />
+    </DeskShell>
   );
 }

@@ -10,6 +10,7 @@ import { Button, Tag } from '../../../components/ui';
 import { useLoad } from '../../../hooks/useLoad';
 import { ReminderRun } from '../components/ReminderRun';
 import '../components/admin.css';
+import { DeskShell } from '../../../components/desk/DeskShell';
 
 const go = (url: string) => Taro.navigateTo({ url });
 
@@ -62,7 +63,7 @@ function BatchItem({ b }: { b: BatchView }) {
 }
 
 /** 组织部: every batch with its state and deadline; open one to edit it, extend a date or run its review. */
-export default function Batches() {
+function BatchesPage() {
   const { data, error, loading, reload } = useLoad(() => call('batch.list', {}));
   if (loading && !data) return <View className="page"><Loading /></View>;
   if (error && !data) return <View className="page"><ErrorBox message={error} onRetry={reload} /></View>;
@@ -92,5 +93,14 @@ export default function Batches() {
       </View>
       <ReminderRun />
     </View>
+  );
+}
+
+/** At a desk, beside the side navigation; on a phone the page alone. */
+export default function Batches() {
+  return (
+    <DeskShell active="batches">
+      <BatchesPage />
+    </DeskShell>
   );
 }

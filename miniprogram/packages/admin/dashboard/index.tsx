@@ -9,6 +9,7 @@ import { useLoad } from '../../../hooks/useLoad';
 import { Bars } from './charts';
 import { BatchPicker, BrandTag, MoneyCard, NotSubmittedCard, ReviewsCard, StatesCard, TotalCards, UpcomingCard } from './sections';
 import './dashboard.css';
+import { DeskShell } from '../../../components/desk/DeskShell';
 
 type University = OutputOf<'dashboard.university'>;
 
@@ -16,7 +17,7 @@ const openCommittee = (committeeId: string, batchId: string | undefined) =>
   Taro.navigateTo({ url: `/packages/committee/dashboard/index?committeeId=${committeeId}${batchId ? `&batchId=${batchId}` : ''}` });
 
 /** 组织部 数据看板: the whole university's progress in the batch, committee by committee. */
-export default function UniversityDashboard() {
+function UniversityDashboardPage() {
   const [picked, setPicked] = useState<string | null>(null);
   const { data, error, loading, reload } = useLoad(() => call('dashboard.university', picked ? { batchId: picked } : {}), [picked]);
 
@@ -124,5 +125,14 @@ function BrandsCard({ data, batchId }: { data: University; batchId: string | und
         </View>
       ))}
     </View>
+  );
+}
+
+/** At a desk, beside the side navigation; on a phone the page alone. */
+export default function UniversityDashboard() {
+  return (
+    <DeskShell active="dashboard">
+      <UniversityDashboardPage />
+    </DeskShell>
   );
 }

@@ -16,6 +16,7 @@ import { GuidanceCard } from './GuidanceCard';
 import { MidtermCard } from './MidtermCard';
 import { SummaryCard } from './SummaryCard';
 import '../components/admin.css';
+import { DeskShell } from '../../../components/desk/DeskShell';
 
 async function loadProject(id: string) {
   const [project, funding, reports, guidance] = await Promise.all([
@@ -28,7 +29,7 @@ async function loadProject(id: string) {
 }
 
 /** 组织部's view of one project: the application, 拨付, 中期验收, 结项验收, the guidance and every step so far. */
-export default function AdminProject() {
+function AdminProjectPage() {
   const id = useRouter().params.id ?? '';
   const { data, error, loading, reload } = useLoad(() => loadProject(id), [id]);
   const fundAct = useAction(reload);
@@ -92,5 +93,14 @@ export default function AdminProject() {
         <Timeline entries={project.timeline} />
       </View>
     </View>
+  );
+}
+
+/** At a desk, beside the side navigation; on a phone the page alone. */
+export default function AdminProject() {
+  return (
+    <DeskShell active="committees">
+      <AdminProjectPage />
+    </DeskShell>
   );
 }

@@ -9,11 +9,12 @@ import { useLoad } from '../../../hooks/useLoad';
 import { Bars } from '../../admin/dashboard/charts';
 import { BatchPicker, BrandTag, MoneyCard, NotSubmittedCard, ReviewsCard, StatesCard, TotalCards, UpcomingCard } from '../../admin/dashboard/sections';
 import '../../admin/dashboard/dashboard.css';
+import { DeskShell } from '../../../components/desk/DeskShell';
 
 type CommitteeDashboard = OutputOf<'dashboard.committee'>;
 
 /** 本党委看板: one committee's applications, reviews, projects, money and brand in the batch. */
-export default function CommitteeDashboardPage() {
+function CommitteeDashboardPagePage() {
   const params = useRouter().params;
   // A secretary opens their own committee; the 组织部 comes here from a row of the university dashboard.
   const committeeId = params.committeeId || undefined;
@@ -103,5 +104,14 @@ function BrandCard({ data }: { data: CommitteeDashboard }) {
         <View className="dash-meta">{brand.name ? `「${brand.name}」` : '品牌名称尚未填写'}</View>
       )}
     </View>
+  );
+}
+
+/** At a desk, beside the side navigation; on a phone the page alone. */
+export default function CommitteeDashboardPage() {
+  return (
+    <DeskShell active="inbox">
+      <CommitteeDashboardPagePage />
+    </DeskShell>
   );
 }

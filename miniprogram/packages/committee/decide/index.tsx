@@ -10,6 +10,7 @@ import { useLoad } from '../../../hooks/useLoad';
 import { ApplicationView } from '../components/ApplicationView';
 import { DecisionForm } from './DecisionForm';
 import '../../project/components/project.css';
+import { DeskShell } from '../../../components/desk/DeskShell';
 
 async function load(id: string) {
   const project = await call('project.get', { id });
@@ -19,7 +20,7 @@ async function load(id: string) {
 }
 
 /** A submitted application, read-only, with the committee's decision form; afterwards the decision. */
-export default function Decide() {
+function DecidePage() {
   const id = useRouter().params.id ?? '';
   const loaded = useLoad(() => load(id), [id]);
   const [project, setProject] = useState<ProjectView | null>(null);
@@ -55,5 +56,14 @@ export default function Decide() {
         <Text className="link-text" onClick={() => void Taro.navigateTo({ url: `/packages/project/edit/index?id=${encodeURIComponent(p._id)}` })}>查看办理记录 ›</Text>
       </View>
     </View>
+  );
+}
+
+/** At a desk, beside the side navigation; on a phone the page alone. */
+export default function Decide() {
+  return (
+    <DeskShell active="inbox">
+      <DecidePage />
+    </DeskShell>
   );
 }

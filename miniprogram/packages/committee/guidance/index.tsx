@@ -10,9 +10,10 @@ import { FinalSubmitCard } from './FinalSubmitCard';
 import { GuidanceForm } from './GuidanceForm';
 import { MatchingCard } from './MatchingCard';
 import '../../project/components/project.css';
+import { DeskShell } from '../../../components/desk/DeskShell';
 
 /** 具体指导 of a cultivated project: "有目标、有计划、有成效"; 配套经费; 提交结项材料. */
-export default function Guidance() {
+function GuidancePage() {
   const id = useRouter().params.id ?? '';
   const loaded = useLoad(() => call('guidance.list', { projectId: id }), [id]);
   const [g, setG] = useState<GuidanceView | null>(null);
@@ -64,5 +65,14 @@ export default function Guidance() {
       <MatchingCard projectId={id} />
       <FinalSubmitCard projectId={id} onSubmitted={loaded.reload} />
     </View>
+  );
+}
+
+/** At a desk, beside the side navigation; on a phone the page alone. */
+export default function Guidance() {
+  return (
+    <DeskShell active="inbox">
+      <GuidancePage />
+    </DeskShell>
   );
 }

@@ -7,11 +7,12 @@ import { call } from '../../../api/client';
 import { Empty, ErrorBox, Loading } from '../../../components/Feedback';
 import { useLoad } from '../../../hooks/useLoad';
 import '../../project/components/project.css';
+import { DeskShell } from '../../../components/desk/DeskShell';
 
 const label = (s: string) => ((PROJECT_STATES as readonly string[]).includes(s) ? PROJECT_STATE_LABELS[s as ProjectState] : s);
 
 /** For the batch open now (or the one picked): counts by state and who has not submitted yet. */
-export default function CommitteeProgress() {
+function CommitteeProgressPage() {
   const batches = useLoad(() => call('batch.list', {}));
   const [picked, setPicked] = useState<string | null>(null);
   const list = batches.data ?? [];
@@ -86,5 +87,14 @@ export default function CommitteeProgress() {
         </>
       )}
     </View>
+  );
+}
+
+/** At a desk, beside the side navigation; on a phone the page alone. */
+export default function CommitteeProgress() {
+  return (
+    <DeskShell active="inbox">
+      <CommitteeProgressPage />
+    </DeskShell>
   );
 }

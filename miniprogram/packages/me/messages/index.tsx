@@ -9,6 +9,7 @@ import { useLoad } from '../../../hooks/useLoad';
 import { usePullRefresh } from '../../../hooks/usePullRefresh';
 import { platform } from '../../../platform';
 import './index.css';
+import { DeskShell } from '../../../components/desk/DeskShell';
 
 type List = OutputOf<'messages.list'>;
 
@@ -29,7 +30,7 @@ function Item({ m, onOpen }: { m: MessageView; onOpen: (m: MessageView) => void 
 }
 
 /** 消息: every notice for the person, unread first; a tap marks it read and opens what it is about. */
-export default function Messages() {
+function MessagesPage() {
   const { data, error, loading, reload } = useLoad(() => call('messages.list', {}));
   const [more, setMore] = useState<MessageView[]>([]);
   const [moreRead, setMoreRead] = useState<boolean | null>(null);
@@ -126,5 +127,14 @@ export default function Messages() {
         </View>
       ) : null}
     </View>
+  );
+}
+
+/** At a desk, beside the side navigation; on a phone the page alone. */
+export default function Messages() {
+  return (
+    <DeskShell active="mine">
+      <MessagesPage />
+    </DeskShell>
   );
 }

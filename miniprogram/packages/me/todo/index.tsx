@@ -12,6 +12,7 @@ import { useReminderAsk } from '../../../hooks/useReminderAsk';
 import { platform } from '../../../platform';
 import { countdownText, groupByUrgency, URGENCY_LABELS } from './urgency';
 import './index.css';
+import { DeskShell } from '../../../components/desk/DeskShell';
 
 
 function Item({ item }: { item: TodoItem }) {
@@ -31,7 +32,7 @@ function Item({ item }: { item: TodoItem }) {
 }
 
 /** 我的待办: what the person owes before a deadline, most urgent first; with or without WeChat reminders. */
-export default function Todo() {
+function TodoPage() {
   const { data, error, loading, reload } = useLoad(() => call('todo.mine', {}));
   const reminders = useReminderAsk();
   const [note, setNote] = useState<string | null>(null);
@@ -110,5 +111,14 @@ export default function Todo() {
         )}
       </View>
     </View>
+  );
+}
+
+/** At a desk, beside the side navigation; on a phone the page alone. */
+export default function Todo() {
+  return (
+    <DeskShell active="todo">
+      <TodoPage />
+    </DeskShell>
   );
 }

@@ -8,6 +8,7 @@ import { Tag } from '../../../components/ui';
 import { useLoad } from '../../../hooks/useLoad';
 import { useReminderAsk } from '../../../hooks/useReminderAsk';
 import '../components/review.css';
+import { DeskShell } from '../../../components/desk/DeskShell';
 
 function Status({ a }: { a: MyAssignment }) {
   if (a.myReview) return <Tag type={a.canScore ? 'success' : 'default'} className="state-tag review-done">已评 {a.myReview.total} 分</Tag>;
@@ -16,7 +17,7 @@ function Status({ a }: { a: MyAssignment }) {
 }
 
 /** 评审专家: the applications assigned to me, those still to score first. */
-export default function MyReviews() {
+function MyReviewsPage() {
   const { data, error, loading, reload } = useLoad(() => call('review.myAssignments', {}));
   // Opening an assignment is the reviewer's natural tap to allow task reminders and results.
   const reminders = useReminderAsk();
@@ -61,5 +62,14 @@ export default function MyReviews() {
         )}
       </View>
     </View>
+  );
+}
+
+/** At a desk, beside the side navigation; on a phone the page alone. */
+export default function MyReviews() {
+  return (
+    <DeskShell active="review">
+      <MyReviewsPage />
+    </DeskShell>
   );
 }

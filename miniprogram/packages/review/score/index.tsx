@@ -11,11 +11,12 @@ import { Button } from '../../../components/ui';
 import { ApplicationView } from './ApplicationView';
 import { ScoreSheet, scoresOf } from './ScoreSheet';
 import '../components/review.css';
+import { DeskShell } from '../../../components/desk/DeskShell';
 
 const textsOf = (a: MyAssignment) => Object.fromEntries(a.rubric.map((c) => [c.key, a.myReview ? String(a.myReview.scores[c.key] ?? '') : '']));
 
 /** 评分: read the application, score each criterion, see the weighted total, save (again, while the window is open). */
-export default function Score() {
+function ScorePage() {
   const projectId = useRouter().params.projectId ?? '';
   const [a, setA] = useState<MyAssignment | null>(null);
   const [texts, setTexts] = useState<Record<string, string>>({});
@@ -88,5 +89,14 @@ export default function Score() {
         </View>
       ) : null}
     </View>
+  );
+}
+
+/** At a desk, beside the side navigation; on a phone the page alone. */
+export default function Score() {
+  return (
+    <DeskShell active="review">
+      <ScorePage />
+    </DeskShell>
   );
 }
