@@ -166,6 +166,30 @@ describe('培育与验收 at a desk and on the phone', () => {
     expect(await cards.locator('.funded-more').count()).toBe(0);
     await expectNoHorizontalOverflow(phone, 'funded');
     await t.shot(phone, 'desk-funded-375');
+
+    // The phone filters too: 只看待拨付 from the picker.
+    await cards.locator('.funded-phone-due .select-input').click();
+    // WeChat-style wheel: drag it up by one row (the second option, 只看待拨付).
+    const item = phone.locator('.weui-picker__item:visible', { hasText: '只看待拨付' });
+    await item.waitFor();
+    await phone.waitForTimeout(400); // the picker slides in
+    const box = (await phone.locator('.weui-picker__group:visible').first().boundingBox())!;
+    const row = (await item.boundingBox())!.height;
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    await phone.mouse.move(x, y);
+    await phone.mouse.down();
+    for (let i = 1; i <= 5; i++) await phone.mouse.move(x, y - (row * i) / 5);
+    await phone.mouse.up();
+    await phone.waitForTimeout(400);
+    const done = phone.locator('.weui-picker__action:visible', { hasText: '确定' });
+    await done.click();
+    await done.waitFor({ state: 'hidden' });
+    // As many as the 待办 card says are due (15 at first, less the three paid above).
+    const due = /待拨付 (\d+) 项/.exec((await current(phone).locator('.funded-todo').textContent()) ?? '')?.[1];
+    expect(due).toBe('12');
+    await poll(() => cards.locator('.funded-total').textContent()).toBe(`${due} 项`);
+    expect(await cards.locator('.funded-phone-due .select-text').textContent()).toBe('只看待拨付');
     expect(t.pageErrors).toEqual([]);
   });
 });

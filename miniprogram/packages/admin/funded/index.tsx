@@ -16,11 +16,18 @@ import { FundedDetail } from './FundedDetail';
 import { FundedTable } from './FundedTable';
 import '../components/admin.css';
 import { DeskSearch, PageSizeSelect, PhoneSearch } from '../../../components/desk/ListControls';
+import { SelectField } from '../components/SelectField';
 
 type Query = Omit<InputOf<'funding.list'>, 'batchId' | 'page' | 'pageSize'>;
 type Answer = OutputOf<'funding.list'>;
 
 const sortOf = (key: string) => FUNDED_SORTS.find((k) => k === key);
+/** 拨付: every project, only those with a tranche to pay, or none to pay. */
+const DUE_OPTIONS = [
+  { value: '', label: '全部拨付' },
+  { value: 'true', label: '只看待拨付' },
+  { value: 'false', label: '无待拨付' },
+];
 const EMPTY = '本批次还没有立项的项目。公示期满后在“评审与立项”中确认立项，项目会出现在这里。';
 
 /**
@@ -103,16 +110,21 @@ export default function Funded() {
                 {(summary?.committees ?? []).map((c) => <option key={c.committeeId} value={c.committeeId}>{c.name}（{c.count}）</option>)}
               </select>
               <select className="funded-filter-due" aria-label="拨付" value={list.query.due === undefined ? '' : String(list.query.due)} onChange={(e) => set({ due: e.target.value === '' ? undefined : e.target.value === 'true' })}>
-                <option value="">全部（拨付）</option>
-                <option value="true">只看待拨付</option>
-                <option value="false">无待拨付</option>
+                {DUE_OPTIONS.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
               </select>
               <PageSizeSelect value={pageSize} onChange={(n) => (setPageSize(n), list.goTo(0))} />
             </div>
           ) : (
-            <View className="row funded-search-row">
-              <PhoneSearch className="funded-search" placeholder="项目名称、编号或主持人" value={text} onChange={setText} onSearch={search} />
-            </View>
+            <>
+              <View className="filter-row funded-phone-filters">
+                <SelectField className="funded-phone-state" label="状态" options={[{ value: '', label: '全部状态' }, ...FUNDED_STATES.map((st) => ({ value: st, label: PROJECT_STATE_LABELS[st] }))]} value={list.query.state ?? ''} onChange={(v) => set({ state: FUNDED_STATES.find((st) => st === v) })} />
+                <SelectField className="funded-phone-committee" label="基层党委" options={[{ value: '', label: '全部党委' }, ...(summary?.committees ?? []).map((c) => ({ value: c.committeeId, label: `${c.name}（${c.count}）` }))]} value={list.query.committeeId ?? ''} onChange={(v) => set({ committeeId: v || undefined })} />
+                <SelectField className="funded-phone-due" label="拨付" options={DUE_OPTIONS} value={list.query.due === undefined ? '' : String(list.query.due)} onChange={(v) => set({ due: v === '' ? undefined : v === 'true' })} />
+              </View>
+              <View className="row funded-search-row">
+                <PhoneSearch className="funded-search" placeholder="项目名称、编号或主持人" value={text} onChange={setText} onSearch={search} />
+              </View>
+            </>
           )}
           {list.error ? <ErrorBox message={list.error} onRetry={list.reload} /> : null}
           {desk && loading && rows.length === 0 ? (
