@@ -52,6 +52,8 @@ export const pcContracts = {
   'pcSession.mine': { input: z.object({}).strict(), output: z.array(pcSessionView) },
   /** Signs one of the person's own PCs out (the PC itself included). */
   'pcSession.signOut': { input: z.object({ sessionId: idSchema }).strict(), output: z.object({ signedOut: z.boolean() }) },
+  /** 组织部: a person's signed-in PCs (人员与角色), to see before signing them out. */
+  'pcSession.ofPerson': { input: z.object({ userId: idSchema }).strict(), output: z.array(pcSessionView) },
   /** 组织部: signs out every PC of a person. */
   'pcSession.signOutAll': { input: z.object({ userId: idSchema }).strict(), output: z.object({ signedOut: z.number() }) },
 } as const;

@@ -142,6 +142,8 @@ describe('the desk lists at 1280 px and on the phone', () => {
     await poll(() => detail.locator('.person-detail-name').textContent()).toBe('王建国');
     expect(await detail.locator('.person-roles').textContent()).toContain('书记/组织员');
     expect(await detail.locator('.people-pc-signout').count()).toBe(1);
+    // The PCs they are signed in on (pcSession.ofPerson): none.
+    await poll(() => detail.locator('.people-pcs-none').textContent()).toBe('没有已登录的电脑。');
     // Grant 评审专家 from the pane: the row and the pane show it.
     await detail.locator('.role-reviewer').click();
     await detail.locator('.people-grant').click();

@@ -182,6 +182,7 @@ export const MATRIX: Record<string, Entry> = {
   'pcSession.signOut': {
     own: { input: (w) => ({ sessionId: w.hostPcSession }), allow: ['host'], deniedAs: Object.fromEntries(BOUND.filter((r) => r !== 'host').map((r) => [r, 'NOT_FOUND'])) },
   },
+  'pcSession.ofPerson': { none: { input: () => ({ userId: uid(HOST) }), allow: ADMIN } },
   'pcSession.signOutAll': { none: { input: () => ({ userId: uid(HOST) }), allow: ADMIN } },
   'people.find': { none: { input: () => ({ staffNo: 'T2009031' }), allow: ADMIN } },
   'people.list': { none: { input: () => ({ profileStatus: 'pending', sort: 'committee' }), allow: ADMIN } },

@@ -39,6 +39,7 @@ export const READ_ONLY_PROCEDURES: ReadonlySet<string> = new Set<ProcedureName>(
   'people.find',
   'people.list',
   'people.withRole',
+  'pcSession.ofPerson',
   'people.pending',
   'brand.mine',
   'brand.get',

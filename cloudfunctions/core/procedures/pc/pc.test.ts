@@ -190,6 +190,19 @@ describe('扫码登录: PC sessions', () => {
     expect(await data<unknown[]>(as(HOST, 'pcSession.mine', {}))).toHaveLength(1);
   });
 
+  it('the 组织部 sees the PCs a person is signed in on, and none once they are signed out; nobody else may look', async () => {
+    await signedIn(HOST);
+    await signedIn(HOST);
+    const theirs = await data<OutputOf<'pcSession.ofPerson'>>(as(ADMIN, 'pcSession.ofPerson', { userId: 'u_dev-member-1' }));
+    expect(theirs).toHaveLength(2);
+    expect(theirs.every((s) => s.browser === 'Chrome 120 · Windows' && s.ip === IP && !s.current)).toBe(true);
+    expect(await code(as(MEMBER2, 'pcSession.ofPerson', { userId: 'u_dev-member-1' }))).toBe('FORBIDDEN');
+    expect(await code(as(ADMIN, 'pcSession.ofPerson', { userId: 'u_nobody' }))).toBe('NOT_FOUND');
+    expect(await code(as(ADMIN, 'pcSession.ofPerson', { userId: '' }))).toBe('VALIDATION');
+    await data(as(ADMIN, 'pcSession.signOutAll', { userId: 'u_dev-member-1' }));
+    expect(await data(as(ADMIN, 'pcSession.ofPerson', { userId: 'u_dev-member-1' }))).toEqual([]);
+  });
+
   it('the 组织部 signs out every PC of a person (revoked), audited; nobody else may', async () => {
     const a = await signedIn(HOST);
     const b = await signedIn(HOST);

@@ -15,9 +15,9 @@ function me(ctx: Context): string {
   return ctx.user._id;
 }
 
-/** 我的 → 已登录的电脑: the live sessions, newest first. */
-export async function mySessions(ctx: Context): Promise<OutputOf<'pcSession.mine'>> {
-  const live = (await sessionsOf(ctx.store, me(ctx))).filter((s) => !sessionEnd(s, ctx.now));
+/** A person's live sessions, newest first, as the list shows them. */
+async function liveSessions(ctx: Context, userId: string): Promise<OutputOf<'pcSession.mine'>> {
+  const live = (await sessionsOf(ctx.store, userId)).filter((s) => !sessionEnd(s, ctx.now));
   return live.map((s) => ({
     _id: s._id,
     browser: s.browser,
@@ -27,6 +27,18 @@ export async function mySessions(ctx: Context): Promise<OutputOf<'pcSession.mine
     expiresAt: sessionExpiresAt(s),
     current: ctx.identity?.sessionId === s._id,
   }));
+}
+
+/** 我的 → 已登录的电脑. */
+export async function mySessions(ctx: Context): Promise<OutputOf<'pcSession.mine'>> {
+  return liveSessions(ctx, me(ctx));
+}
+
+/** 组织部 → 人员与角色: the PCs a person is signed in on (an unknown person reads as not found). */
+export async function personSessions(ctx: Context, input: ParsedInputOf<'pcSession.ofPerson'>): Promise<OutputOf<'pcSession.ofPerson'>> {
+  const target = await ctx.store.get('users', input.userId);
+  if (!target) throw new AppError('NOT_FOUND', '没有找到这个人员，请刷新后重试');
+  return liveSessions(ctx, input.userId);
 }
 
 async function endSession(ctx: Context, tx: StoreOps, s: PcSession, actorId: string, action: string): Promise<void> {

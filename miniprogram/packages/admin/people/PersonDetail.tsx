@@ -11,6 +11,7 @@ import { call } from '../../../api/client';
 import { ErrorBox } from '../../../components/Feedback';
 import { Button, Tag } from '../../../components/ui';
 import { useAction } from '../../../hooks/useAction';
+import { PersonPcs } from './PersonPcs';
 
 type Grantable = 'secretary' | 'reviewer' | 'admin';
 
@@ -46,12 +47,6 @@ export function PersonDetail({ person, inline = false, committees, onChanged }: 
       onChanged(next, kind === 'grant');
       await Taro.showToast({ title: kind === 'grant' ? '已授予' : '已撤销', icon: 'success' });
     }
-  };
-  const signOutAll = async () => {
-    const ok = await Taro.showModal({ title: '退出全部电脑登录', content: `确定让${person.name}在所有电脑上的登录立即失效？其本人手机上的小程序不受影响。` });
-    if (!ok.confirm) return;
-    const r = await action.run(() => call('pcSession.signOutAll', { userId: person.userId }));
-    if (r) await Taro.showToast({ title: r.signedOut ? `已退出 ${r.signedOut} 台电脑` : '没有已登录的电脑', icon: 'none' });
   };
   const special = person.roles.filter((r) => r.role !== 'member');
 
@@ -116,13 +111,7 @@ export function PersonDetail({ person, inline = false, committees, onChanged }: 
         </View>
       </View>
       {action.error ? <ErrorBox message={action.error} /> : null}
-      <View className="field">
-        <View className="field-label">电脑登录</View>
-        <View className="muted meta-line">扫码登录的电脑在 8 小时无操作或 24 小时后自动失效；如电脑丢失或人员离岗，可立即全部退出。</View>
-        <Button size="small" className="people-pc-signout" disabled={action.busy} onClick={() => void signOutAll()}>
-          退出其全部电脑登录
-        </Button>
-      </View>
+      <PersonPcs userId={person.userId} name={person.name} />
     </View>
   );
 }
