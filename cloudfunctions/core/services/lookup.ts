@@ -10,6 +10,7 @@ import { MAX_PAGE, type StoreOps, type StoredDoc } from '../ports/store';
 export class Lookup {
   private committees = new Map<string, Promise<Committee | null>>();
   private batches = new Map<string, Promise<Batch | null>>();
+  private branches = new Map<string, Promise<Branch | null>>();
   constructor(private readonly store: StoreOps) {}
 
   committee(id: string): Promise<Committee | null> {
@@ -33,6 +34,11 @@ export class Lookup {
     return prime(this.store, 'batches', this.batches, ids);
   }
 
+  /** The branches of a list of people at once, as primeCommittees. */
+  primeBranches(ids: Iterable<string>): Promise<unknown> {
+    return prime(this.store, 'branches', this.branches, ids);
+  }
+
   async committeeName(id: string): Promise<string> {
     return (await this.committee(id))?.name ?? '（已撤销的党组织）';
   }
@@ -43,8 +49,8 @@ export class Lookup {
     return batch;
   }
 
-  async branch(id: string): Promise<Branch | null> {
-    return this.store.get<Branch & { version: number }>('branches', id);
+  branch(id: string): Promise<Branch | null> {
+    return memo(this.branches, id, () => this.store.get<Branch & { version: number }>('branches', id));
   }
 }
 
@@ -57,7 +63,7 @@ function memo<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promis
   return hit;
 }
 
-function prime<T>(store: StoreOps, collection: 'committees' | 'batches', cache: Map<string, Promise<T | null>>, ids: Iterable<string>): Promise<unknown> {
+function prime<T>(store: StoreOps, collection: 'committees' | 'batches' | 'branches', cache: Map<string, Promise<T | null>>, ids: Iterable<string>): Promise<unknown> {
   const missing = [...new Set(ids)].filter((id) => id !== '' && !cache.has(id));
   const reads: Promise<unknown>[] = [];
   for (let i = 0; i < missing.length; i += MAX_PAGE) {

@@ -7,6 +7,7 @@ import { MAX_PAGE, StoreError, type Where } from '../../ports/store';
 import { notifyParties } from '../../services/notify';
 import { audit } from '../../services/audit';
 import { Lookup } from '../../services/lookup';
+import { profileFields } from './profile-fields';
 
 /**
  * DESIGN: "A user binds a profile once …; the committee confirms it." Until then the person can
@@ -27,24 +28,17 @@ export async function pendingPeople(ctx: Context, input: ParsedInputOf<'people.p
   const where: Where = committees ? { profileStatus: 'pending', 'profile.committeeId': { $in: committees } } : { profileStatus: 'pending' };
   const page = await ctx.store.find<User>('users', { where, orderBy: [{ field: 'createdAt', direction: 'asc' }], limit: MAX_PAGE });
   const lookup = new Lookup(ctx.store);
-  await lookup.primeCommittees(page.map((u) => u.profile.committeeId));
   // Others holding the same 工号/学号: one query for the whole page.
   const staffNos = [...new Set(page.map((u) => u.profile.staffNo))];
-  const sameNo = staffNos.length ? await ctx.store.find<User>('users', { where: { 'profile.staffNo': { $in: staffNos } }, limit: MAX_PAGE }) : [];
+  const [sameNo] = await Promise.all([
+    staffNos.length ? ctx.store.find<User>('users', { where: { 'profile.staffNo': { $in: staffNos } }, limit: MAX_PAGE }) : [],
+    lookup.primeCommittees(page.map((u) => u.profile.committeeId)),
+    lookup.primeBranches(page.map((u) => u.profile.branchId)),
+  ]);
   await lookup.primeCommittees(sameNo.map((u) => u.profile.committeeId));
   const items = await Promise.all(
     page.map(async (u) => ({
-      userId: u._id,
-      version: u.version,
-      name: u.profile.name,
-      staffNo: u.profile.staffNo,
-      kind: u.profile.kind,
-      committeeId: u.profile.committeeId,
-      committeeName: await lookup.committeeName(u.profile.committeeId),
-      branchName: (await lookup.branch(u.profile.branchId))?.name ?? '（支部已撤销）',
-      politicalStatus: u.profile.politicalStatus,
-      isPartyWorker: u.profile.isPartyWorker,
-      boundAt: u.createdAt,
+      ...(await profileFields(lookup, u)),
       rosterDifferences: u.rosterDifferences ?? [],
       sameStaffNo: await Promise.all(
         sameNo

@@ -1,12 +1,12 @@
 import type { OutputOf, ParsedInputOf } from '@shared/contracts';
 import { PEOPLE_SORT_DEFAULT_DIRECTION, type PeopleSort, type PersonRow } from '@shared/contracts/people-list';
-import type { Branch } from '@shared/domain/org';
 import type { User } from '@shared/domain/person';
 import type { Context } from '../../context';
 import { MAX_GROUPS, MAX_PAGE, type FindOptions, type StoreOps, type Where } from '../../ports/store';
 import { aggregateAll, keyText } from '../../services/aggregate-all';
 import { Lookup } from '../../services/lookup';
 import { sortForPaging } from '../../services/sort-page';
+import { profileFields } from './profile-fields';
 
 const FIELD: Record<Exclude<PeopleSort, 'committee'>, string> = { name: 'profile.name', staffNo: 'profile.staffNo', bound: 'createdAt' };
 
@@ -52,7 +52,7 @@ export async function listPeople(ctx: Context, input: ParsedInputOf<'people.list
     const options: FindOptions = { where, orderBy: [{ field: FIELD[input.sort], direction }], skip: input.page * input.pageSize, limit: input.pageSize };
     [total, users] = await Promise.all([ctx.store.count('users', where), ctx.store.find<User>('users', options)]);
   }
-  const items = await toRows(ctx.store, lookup, users);
+  const items = await toRows(lookup, users);
   return { items, total, page: input.page, pageSize: input.pageSize };
 }
 
@@ -90,28 +90,16 @@ async function byCommittee(store: StoreOps, lookup: Lookup, where: Where, direct
   return { total: counted.reduce((sum, g) => sum + g.n, 0), users: [...first, ...inOrder, ...last] };
 }
 
-async function toRows(store: StoreOps, lookup: Lookup, users: User[]): Promise<PersonRow[]> {
-  const branchIds = [...new Set(users.map((u) => u.profile.branchId))];
-  const [branches] = await Promise.all([
-    branchIds.length ? store.find<Branch & { version: number }>('branches', { where: { _id: { $in: branchIds } }, limit: MAX_PAGE }) : [],
+async function toRows(lookup: Lookup, users: User[]): Promise<PersonRow[]> {
+  await Promise.all([
+    lookup.primeBranches(users.map((u) => u.profile.branchId)),
     lookup.primeCommittees(users.flatMap((u) => [u.profile.committeeId, ...u.roles.flatMap((r) => (r.committeeId ? [r.committeeId] : []))])),
   ]);
-  const branchName = new Map(branches.map((b) => [b._id, b.name]));
   return Promise.all(
     users.map(async (u) => ({
-      userId: u._id,
-      version: u.version,
-      name: u.profile.name,
-      staffNo: u.profile.staffNo,
-      kind: u.profile.kind,
-      committeeId: u.profile.committeeId,
-      committeeName: await lookup.committeeName(u.profile.committeeId),
-      branchName: branchName.get(u.profile.branchId) ?? '（支部已撤销）',
-      politicalStatus: u.profile.politicalStatus,
-      isPartyWorker: u.profile.isPartyWorker,
+      ...(await profileFields(lookup, u)),
       profileStatus: u.profileStatus,
       rejectReason: u.rejectReason ?? null,
-      boundAt: u.createdAt,
       roles: await Promise.all(u.roles.map(async (r) => (r.committeeId ? { role: r.role, committeeId: r.committeeId, committeeName: await lookup.committeeName(r.committeeId) } : { role: r.role }))),
     })),
   );
