@@ -1,7 +1,29 @@
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 
 /** Taro build config: one app, two targets (weapp for WeChat, h5 for the local host and the web). */
+/** Where the H5 pages call the API: '' = the same site (the local host); a deployment puts the
+ * public pages on static hosting and sets this to the HTTP access service of the api function. */
+const H5_API = (process.env.H5_API_BASE ?? '').replace(/\/+$/, '');
+/** The browser storage key of a PC's session token (扫码登录), for the app and the early home script. */
+const PC_TOKEN_KEY = 'dangjian.pcSession';
+
+/**
+ * config/early-home.js, ready to inline in index.html's head ('' when absent, as in the empty
+ * Taro app the bench builds with this config).
+ */
+function earlyHomeScript(): string {
+  const file = path.join(__dirname, 'early-home.js');
+  if (!existsSync(file)) return '';
+  return readFileSync(file, 'utf8')
+    .replace(/^\s*\/\/.*$/gm, '')
+    .replace(/__API_BASE__/g, JSON.stringify(H5_API))
+    .replace(/__TOKEN_KEY__/g, JSON.stringify(PC_TOKEN_KEY))
+    .replace(/\n\s*\n/g, '\n')
+    .trim();
+}
+
 export default defineConfig<'webpack5'>(async () => {
   const env = process.env.TARO_ENV ?? 'weapp';
   // shared/ lives outside sourceRoot; Taro compiles only what it is told to.
@@ -20,9 +42,8 @@ export default defineConfig<'webpack5'>(async () => {
     outputRoot: process.env.TARO_OUTPUT_ROOT ?? `dist/${env}`,
     plugins: [],
     defineConstants: {
-      // Where the H5 pages call the API: '' = the same site (the local host); a deployment puts the
-      // public pages on static hosting and sets this to the HTTP access service of the api function.
-      H5_API_BASE: JSON.stringify((process.env.H5_API_BASE ?? '').replace(/\/+$/, '')),
+      H5_API_BASE: JSON.stringify(H5_API),
+      H5_PC_TOKEN_KEY: JSON.stringify(PC_TOKEN_KEY),
     },
     alias: {
       '@shared': path.resolve(__dirname, '..', 'shared'),
@@ -42,6 +63,8 @@ export default defineConfig<'webpack5'>(async () => {
     },
     h5: {
       publicPath: '/',
+      // Read by miniprogram/index.html.
+      htmlPluginOption: { earlyHome: earlyHomeScript() },
       staticDirectory: 'static',
       // The public showcase has a short web address (shared in 两微一端); the local host and the
       // web host answer /brand?id=… with the brand's title and description in the head.

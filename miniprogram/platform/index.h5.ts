@@ -67,7 +67,7 @@ const API_BASE = typeof H5_API_BASE === 'string' ? H5_API_BASE : '';
 const SAME_SITE = API_BASE === '';
 
 /** The PC's session token (扫码登录): in this browser's storage, sent only as a bearer header. */
-const TOKEN_KEY = 'dangjian.pcSession';
+const TOKEN_KEY = typeof H5_PC_TOKEN_KEY === 'string' ? H5_PC_TOKEN_KEY : 'dangjian.pcSession';
 const PC_LOGIN_PAGE = '/pages/pc-login/index';
 const storedToken = (): string | null => {
   try {
@@ -83,6 +83,17 @@ const forgetToken = () => {
     /* storage blocked: nothing kept */
   }
 };
+
+/**
+ * The home page's call that index.html's head already started (config/early-home.js), taken once
+ * and only for the same session token: the page makes one call, not two.
+ */
+function takeEarlyHome(procedure: string, token: string | null): Promise<Response> | null {
+  const early = window.__earlyHome;
+  if (procedure !== 'home.open' || !early) return null;
+  delete window.__earlyHome;
+  return early.token === token ? early.response : null;
+}
 
 /** Set by the first call refused as signed out: the page is on its way to a sign-in. */
 let leaving = false;
@@ -122,12 +133,16 @@ export const platform: Platform = {
     const token = storedToken();
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
-    const res = await fetch(`${API_BASE}/api/${encodeURIComponent(procedure)}`, {
-      method: 'POST',
-      headers,
-      credentials: SAME_SITE ? 'same-origin' : 'omit',
-      body: JSON.stringify({ input, requestId }),
-    });
+    const send = () =>
+      fetch(`${API_BASE}/api/${encodeURIComponent(procedure)}`, {
+        method: 'POST',
+        headers,
+        credentials: SAME_SITE ? 'same-origin' : 'omit',
+        body: JSON.stringify({ input, requestId }),
+      });
+    const early = takeEarlyHome(procedure, token);
+    // A failed early call (the network dropped) is simply made again.
+    const res = early ? await early.catch(send) : await send();
     const onSignIn = window.location.pathname === PC_LOGIN_PAGE;
     if (res.status === 401 && !onSignIn && !leaving) {
       // Only the first refusal decides where to go: a second call refused on the same page finds
@@ -244,6 +259,10 @@ export const platform: Platform = {
     }
   },
   dropPrerendered() {
+    // The showcase block (cloudfunctions/core/showcase/prerender.ts) and the early home greeting
+    // (config/early-home.js), whichever this page had.
     document.getElementById('showcase-prerender')?.remove();
+    window.__earlyHomeDone = true;
+    document.getElementById('home-early')?.remove();
   },
 };

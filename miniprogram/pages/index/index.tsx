@@ -33,6 +33,11 @@ export default function Home() {
   useEffect(() => {
     if (todoCount !== null) platform.setTodoBadge(todoCount);
   }, [todoCount]);
+  // The greeting drawn before the app ran (H5: config/early-home.js) gives way to the page.
+  const settled = data ? 'data' : error ? 'error' : null;
+  useEffect(() => {
+    if (settled) platform.dropPrerendered();
+  }, [settled]);
   const unread = data?.unread ?? null;
   useEffect(() => {
     if (unread !== null) platform.setMessageBadge(unread);
