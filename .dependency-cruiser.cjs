@@ -41,6 +41,15 @@ module.exports = {
       to: { path: '^miniprogram/' },
     },
     {
+      // The router builds an area's zod schemas on that area's first call (shared/contracts/areas.ts);
+      // a value import of a contract module from the server would build them at every cold start.
+      name: 'server-loads-contracts-per-call',
+      comment: 'Server code takes values from contracts/errors, lists, zod-zh and areas only; schemas and views by type.',
+      severity: 'error',
+      from: { path: '^(cloudfunctions/|shared/(domain|time)/)' },
+      to: { path: '^shared/contracts/', pathNot: '^shared/contracts/(errors|lists|zod-zh|areas)\\.ts$', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'no-node-builtins-in-app',
       severity: 'error',
       from: { path: '^miniprogram/' },

@@ -1,27 +1,11 @@
 import { z } from 'zod';
 import { PROJECT_CATEGORIES } from '../domain/project/application';
-import { PROJECT_STATES, type ProjectState } from '../domain/project/state';
 import { idSchema } from './common';
 import { directionField, pageField, pageOf, pageSizeField, searchField } from './paging';
 import { projectSummary } from './project';
+import { LISTED_STATES, APPLICATION_SORTS } from './lists';
 
 /** 各党委申报: the 组织部's list of the committees' applications, sorted, filtered and paged on the server. */
-
-/** Drafts stay private to their teams: the list offers every other state. */
-export const LISTED_STATES = PROJECT_STATES.filter((s): s is Exclude<ProjectState, 'draft'> => s !== 'draft');
-
-export const APPLICATION_SORTS = ['submitted', 'updated', 'title', 'host', 'committee', 'rank', 'state'] as const;
-export type ApplicationSort = (typeof APPLICATION_SORTS)[number];
-/** Newest first for times; A→Z for names; the committee's first choice first for ranks. */
-export const APPLICATION_SORT_DEFAULT_DIRECTION: Record<ApplicationSort, 'asc' | 'desc'> = {
-  submitted: 'desc',
-  updated: 'desc',
-  title: 'asc',
-  host: 'asc',
-  committee: 'asc',
-  rank: 'asc',
-  state: 'asc',
-};
 
 export const applicationsListInput = z
   .object({

@@ -7,6 +7,7 @@ import { isCalendarDate } from '../time/deadline';
 import { charCount, stripControlChars } from '../domain/text';
 import { idSchema, versionSchema } from './common';
 import { directionField, pageField, pageSizeField } from './paging';
+import { LIBRARY_SORTS } from './lists';
 
 const text = (label: string, max: number, required = false) =>
   z
@@ -111,11 +112,6 @@ export const branchFeatureView = z.object({
 export type BranchFeatureView = z.infer<typeof branchFeatureView>;
 
 const versioned = z.object({ id: idSchema, version: versionSchema }).strict();
-
-export const LIBRARY_SORTS = ['updated', 'name', 'committee', 'year', 'stage', 'state'] as const;
-export type LibrarySort = (typeof LIBRARY_SORTS)[number];
-/** The latest change and the latest year first; names A→Z; stages and states in their order. */
-export const LIBRARY_SORT_DEFAULT_DIRECTION: Record<LibrarySort, 'asc' | 'desc'> = { updated: 'desc', name: 'asc', committee: 'asc', year: 'desc', stage: 'asc', state: 'asc' };
 
 export const brandContracts = {
   'brand.mine': {

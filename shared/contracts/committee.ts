@@ -1,26 +1,10 @@
 import { z } from 'zod';
 import { charCount, stripControlChars } from '../domain/text';
 import { PROJECT_CATEGORIES } from '../domain/project/application';
-import { LISTED_STATES } from './applications';
 import { idSchema, versionSchema } from './common';
 import { directionField, pageField, pageSizeChoice, searchField } from './paging';
 import { projectSummary, projectView } from './project';
-
-export const INBOX_VIEWS = ['pending', 'recommended', 'decided', 'all'] as const;
-export type InboxView = (typeof INBOX_VIEWS)[number];
-
-/** What the inbox sorts by at a desk (one committee: no committee column). */
-export const INBOX_SORTS = ['submitted', 'updated', 'title', 'host', 'rank', 'state'] as const;
-export type InboxSort = (typeof INBOX_SORTS)[number];
-/** Each tab's own order when none is asked for: 待处理 oldest first, 已推荐 by rank, the others newest change first. */
-export const INBOX_DEFAULT_SORT: Record<InboxView, { sort: InboxSort; direction: 'asc' | 'desc' }> = {
-  pending: { sort: 'submitted', direction: 'asc' },
-  recommended: { sort: 'rank', direction: 'asc' },
-  decided: { sort: 'updated', direction: 'desc' },
-  all: { sort: 'updated', direction: 'desc' },
-};
-/** Without a page size the inbox answers its first hundred, as it always has (推荐排序 reads the whole 已推荐 tab). */
-export const INBOX_UNPAGED = 100;
+import { INBOX_SORTS, INBOX_VIEWS, LISTED_STATES } from './lists';
 
 export const committeeContracts = {
   /** The secretary's lists: 待处理 (submitted), 已推荐 (by rank), 已处理, 全部 (past drafts). */

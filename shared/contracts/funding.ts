@@ -6,20 +6,13 @@ import { charCount, stripControlChars } from '../domain/text';
 import { isCalendarDate } from '../time/deadline';
 import { versionSchema } from './common';
 import { directionField, pageField, pageOf, pageSizeField, searchField } from './paging';
+import { FUNDED_SORTS } from './lists';
+import { GUIDANCE_KINDS } from '../domain/project/guidance';
 
 /**
  * The funded life of a flagship project (notice 三(二)2–4): the two tranches, 配套经费 and
  * expenses (专款专用), the committee's 培育 guidance, the 中期验收 and the 结项验收.
  */
-
-/** 培育指导 entries: "有目标、有计划、有成效". */
-export const GUIDANCE_KINDS = ['target', 'visit', 'note'] as const;
-export type GuidanceKind = (typeof GUIDANCE_KINDS)[number];
-export const GUIDANCE_KIND_LABELS: Record<GuidanceKind, string> = {
-  target: '目标与计划',
-  visit: '走访指导',
-  note: '指导意见与成效',
-};
 
 /** 结项 outcomes by kind (notice 四.2: 实践成果转化为理论成果和制度成果). */
 export const OUTCOME_KINDS = ['theory', 'system', 'practice', 'publicity'] as const;
@@ -240,22 +233,6 @@ export const reportsView = z.object({
   }),
 });
 export type ReportsView = z.infer<typeof reportsView>;
-
-/** 培育与验收's sorts: 待拨付 (the tranche due: first before second before none), names, state, money, last change. */
-export const FUNDED_SORTS = ['due', 'committee', 'title', 'host', 'state', 'grant', 'paid', 'spent', 'updated'] as const;
-export type FundedSort = (typeof FUNDED_SORTS)[number];
-/** Newest first for times, most first for money, A→Z for names, the tranche due first. */
-export const FUNDED_SORT_DEFAULT_DIRECTION: Record<FundedSort, 'asc' | 'desc'> = {
-  due: 'asc',
-  committee: 'asc',
-  title: 'asc',
-  host: 'asc',
-  state: 'asc',
-  grant: 'desc',
-  paid: 'desc',
-  spent: 'desc',
-  updated: 'desc',
-};
 
 export const fundedProject = z.object({
   projectId: z.string(),

@@ -57,10 +57,6 @@ export type InputOf<P extends ProcedureName> = z.input<Contracts[P]['input']>;
 export type ParsedInputOf<P extends ProcedureName> = z.output<Contracts[P]['input']>;
 export type OutputOf<P extends ProcedureName> = z.output<Contracts[P]['output']>;
 
-export function isProcedureName(name: string): name is ProcedureName {
-  return Object.prototype.hasOwnProperty.call(contracts, name);
-}
-
 export * from './errors';
 export type { Me, OrgTree } from './profile';
 export type { BatchView, ProjectView, ProjectSummary, SubmittedView } from './project';

@@ -3,13 +3,9 @@ import { PERSON_KINDS, PROFILE_STATUSES } from '../domain/person';
 import { idSchema } from './common';
 import { directionField, pageField, pageOf, pageSizeField, searchField } from './paging';
 import { personView } from './people';
+import { PEOPLE_SORTS } from './lists';
 
 /** 人员与角色: the 组织部's list of bound people, sorted, filtered and paged on the server. */
-
-export const PEOPLE_SORTS = ['name', 'committee', 'staffNo', 'bound'] as const;
-export type PeopleSort = (typeof PEOPLE_SORTS)[number];
-/** A→Z for names and numbers; the newest binding first. */
-export const PEOPLE_SORT_DEFAULT_DIRECTION: Record<PeopleSort, 'asc' | 'desc'> = { name: 'asc', committee: 'asc', staffNo: 'asc', bound: 'desc' };
 
 export const LISTED_ROLES = ['secretary', 'reviewer', 'admin'] as const;
 

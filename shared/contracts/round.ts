@@ -3,29 +3,12 @@ import { PROJECT_CATEGORIES } from '../domain/project/application';
 import { idSchema } from './common';
 import { directionField, pageField, pageOf, pageSizeField, searchField } from './paging';
 import { reviewerView, roundApplication } from './review';
+import { ROUND_STATES, ROUND_SORTS } from './lists';
 
 /**
  * The review round at a desk (and on the phone, page by page): the applications sorted, filtered
  * and paged on the server, one application's detail beside the list, the reviewer pool.
  */
-
-/** The states an application passes through in the round (what the list shows). */
-export const ROUND_STATES = ['recommended', 'under_review', 'in_publicity', 'approved', 'rejected'] as const;
-export type RoundState = (typeof ROUND_STATES)[number];
-
-export const ROUND_SORTS = ['average', 'spread', 'progress', 'title', 'committee', 'host', 'rank', 'state'] as const;
-export type RoundSort = (typeof ROUND_SORTS)[number];
-/** Best first for scores; A→Z for names; fewest done first for progress. */
-export const ROUND_SORT_DEFAULT_DIRECTION: Record<RoundSort, 'asc' | 'desc'> = {
-  average: 'desc',
-  spread: 'desc',
-  progress: 'asc',
-  title: 'asc',
-  committee: 'asc',
-  host: 'asc',
-  rank: 'asc',
-  state: 'asc',
-};
 
 /** 评审进度: nobody assigned yet, some scores missing, every assigned reviewer has scored. */
 export const ROUND_PROGRESS = ['unassigned', 'incomplete', 'complete'] as const;

@@ -1,14 +1,8 @@
 import { z } from 'zod';
 import { BRAND_STAGES } from '../domain/brand/stage';
 import { BRAND_STATES } from '../domain/brand/state';
-import { PROJECT_STATES, type ProjectState } from '../domain/project/state';
 import { exportedFile, idSchema } from './common';
-
-/** Drafts are private to their team: no list offers them. */
-export const LISTED_STATES = PROJECT_STATES.filter((s): s is Exclude<ProjectState, 'draft'> => s !== 'draft') as [
-  Exclude<ProjectState, 'draft'>,
-  ...Exclude<ProjectState, 'draft'>[],
-];
+import { LISTED_STATES } from './lists';
 
 /** A committee to narrow to; absent or null: the secretary's own, or every committee for the 组织部. */
 const committeeId = idSchema.nullable().optional();

@@ -116,6 +116,20 @@ describe('the bundled cloud functions', () => {
     expect(answer.error?.message).not.toMatch(/stack|Error:|at /);
   });
 
+  it('api checks a call against its area\'s contracts, which load on that call and not at a cold start', () => {
+    // Each area's zod schemas are built on its first call (shared/contracts/areas.ts). A public
+    // procedure with a bad id: answered VALIDATION by the brand area's schema, before any store call.
+    const script = `
+      const m = require(${JSON.stringify(dist('cloudfunctions', 'api', 'index.js'))});
+      m.main({ procedure: 'brand.public', input: { id: 5 } }).then((bad) =>
+        m.main({ procedure: 'brand.public', input: { id: 'b1', extra: 1 } }).then((again) => process.stdout.write(JSON.stringify({ bad, again }))));`;
+    const r = spawnSync('node', ['-e', script], { encoding: 'utf8', timeout: 30_000, env: { PATH: process.env.PATH ?? '' } });
+    const out = JSON.parse(r.stdout) as Record<'bad' | 'again', { ok: boolean; error?: { code: string; message: string } }>;
+    expect(out.bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(out.bad.error?.message).toBe('编号须为文字');
+    expect(out.again).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: '包含无法识别的字段：extra' } });
+  });
+
   it('api without an OPENID refuses the call', () => {
     const script = `require(${JSON.stringify(dist('cloudfunctions', 'api', 'index.js'))}).main({ procedure: 'session.me' }).then((r) => process.stdout.write(JSON.stringify(r)))`;
     const r = spawnSync('node', ['-e', script], { encoding: 'utf8', timeout: 30_000, env: { PATH: process.env.PATH ?? '' } });

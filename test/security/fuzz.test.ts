@@ -8,7 +8,8 @@
  * quicker pass.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contracts, ERROR_CODES, type ProcedureName } from '@shared/contracts';
+import { ERROR_CODES } from '@shared/contracts/errors';
+import { contracts, type ProcedureName } from '@shared/contracts';
 import { createApp } from '../../cloudfunctions/core/app';
 import { procedures } from '../../cloudfunctions/core/procedures';
 import type { Router } from '../../cloudfunctions/core/router/router';

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { AppError, contracts, isProcedureName, type CallResult, type ErrorBody, type ProcedureName } from '@shared/contracts';
+import { AppError, type CallResult, type ErrorBody } from '@shared/contracts/errors';
+import type { ProcedureName } from '@shared/contracts';
+import { contractOf, isProcedureName } from '@shared/contracts/areas';
 import { describeValidation, shownText, zhErrorMap, zhErrorMapFor } from '@shared/contracts/zod-zh';
 import { hasRole } from '@shared/domain/roles';
 import { OPEN_BEFORE_CONFIRMATION, unconfirmedMessage } from '@shared/domain/person';
@@ -98,7 +100,7 @@ export function createRouter(table: ProcedureTable, ports: Ports, logger: Logger
         // Per address, signed in or not: a flood of sign-in tickets or polls comes from one place.
         if (proc.limit === 'signIn') options.signInLimiter?.take(callerKey(null, meta?.clientKey));
         const clientKey = meta?.clientKey ?? null;
-        const parsed = contracts[procedure].input.safeParse(input ?? {}, { error: zhErrorMapFor(procedure) });
+        const parsed = (await contractOf(procedure)).input.safeParse(input ?? {}, { error: zhErrorMapFor(procedure) });
         if (!parsed.success) return fail(validation(parsed.error, procedure));
         if (!identity || !requestId || READ_ONLY_PROCEDURES.has(procedure)) {
           const ctx = await buildContext(identity, ports, requestId ?? null, clientKey);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { contracts, ERROR_CODES, type CallResult, type ProcedureName } from '@shared/contracts';
+import { ERROR_CODES, type CallResult } from '@shared/contracts/errors';
+import { contracts, type ProcedureName } from '@shared/contracts';
 import { procedures } from '../../../cloudfunctions/core/procedures';
 import type { Router } from '../../../cloudfunctions/core/router/router';
 import { accepts, hostileValid, invalid, normalizePath } from './schema-arbitraries';

@@ -1,4 +1,5 @@
-import { AppError, type BatchView, type ParsedInputOf } from '@shared/contracts';
+import { AppError } from '@shared/contracts/errors';
+import type { BatchView, ParsedInputOf } from '@shared/contracts';
 import { CALENDAR_FIELDS, calendarProblems, type Batch, type BatchCalendar, type CalendarField } from '@shared/domain/batch';
 import type { Project } from '@shared/domain/project/project';
 import { canActForCommittee, hasRole } from '@shared/domain/roles';

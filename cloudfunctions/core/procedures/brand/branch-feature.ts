@@ -1,4 +1,5 @@
-import { AppError, type BranchFeatureView, type ParsedInputOf } from '@shared/contracts';
+import { AppError } from '@shared/contracts/errors';
+import type { BranchFeatureView, ParsedInputOf } from '@shared/contracts';
 import type { BranchFeature } from '@shared/domain/brand/brand';
 import type { Branch } from '@shared/domain/org';
 import type { Context } from '../../context';

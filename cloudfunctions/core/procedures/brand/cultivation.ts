@@ -1,4 +1,5 @@
-import { AppError, type BrandView, type ParsedInputOf } from '@shared/contracts';
+import { AppError } from '@shared/contracts/errors';
+import type { BrandView, ParsedInputOf } from '@shared/contracts';
 import type { Brand, BrandProgress, PromotionEvent } from '@shared/domain/brand/brand';
 import { BRAND_STAGE_LABELS, canAdvanceStage } from '@shared/domain/brand/stage';
 import { BRAND_STATE_LABELS } from '@shared/domain/brand/state';

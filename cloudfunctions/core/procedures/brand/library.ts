@@ -1,5 +1,5 @@
 import type { OutputOf, ParsedInputOf } from '@shared/contracts';
-import { LIBRARY_SORT_DEFAULT_DIRECTION, type LibrarySort } from '@shared/contracts/brand';
+import { LIBRARY_SORT_DEFAULT_DIRECTION, type LibrarySort } from '@shared/contracts/lists';
 import type { Brand } from '@shared/domain/brand/brand';
 import { BRAND_STAGES } from '@shared/domain/brand/stage';
 import { BRAND_STATES } from '@shared/domain/brand/state';

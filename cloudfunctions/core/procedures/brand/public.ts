@@ -1,4 +1,5 @@
-import { AppError, type ParsedInputOf, type PublicBrand } from '@shared/contracts';
+import { AppError } from '@shared/contracts/errors';
+import type { ParsedInputOf, PublicBrand } from '@shared/contracts';
 import type { Brand, PromotionEvent } from '@shared/domain/brand/brand';
 import { INFLUENCE_KIND_LABELS } from '@shared/domain/brand/report';
 import { isPublic } from '@shared/domain/brand/state';

@@ -1,5 +1,6 @@
 import { isOpen } from '@shared/domain/org';
-import { AppError, type BrandView, type ParsedInputOf } from '@shared/contracts';
+import { AppError } from '@shared/contracts/errors';
+import type { BrandView, ParsedInputOf } from '@shared/contracts';
 import { brandSearchText, type Brand } from '@shared/domain/brand/brand';
 import { emptyBrandReport, type BrandReport } from '@shared/domain/brand/report';
 import { BRAND_STATE_LABELS, canEditReport } from '@shared/domain/brand/state';

@@ -1,4 +1,5 @@
-import { AppError, type BrandView, type ParsedInputOf } from '@shared/contracts';
+import { AppError } from '@shared/contracts/errors';
+import type { BrandView, ParsedInputOf } from '@shared/contracts';
 import type { Brand } from '@shared/domain/brand/brand';
 import { missingFiveHas } from '@shared/domain/brand/report';
 import { BRAND_STATE_LABELS, nextBrandState, type BrandAction } from '@shared/domain/brand/state';

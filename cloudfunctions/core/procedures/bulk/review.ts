@@ -1,4 +1,5 @@
-import { AppError, type OutputOf, type ParsedInputOf } from '@shared/contracts';
+import { AppError } from '@shared/contracts/errors';
+import type { OutputOf, ParsedInputOf } from '@shared/contracts';
 import type { Project } from '@shared/domain/project/project';
 import type { Context } from '../../context';
 import type { StoreOps, StoredDoc } from '../../ports/store';

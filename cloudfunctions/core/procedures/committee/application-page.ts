@@ -1,5 +1,5 @@
 import type { ProjectSummary } from '@shared/contracts';
-import type { ApplicationSort } from '@shared/contracts/applications';
+import type { ApplicationSort } from '@shared/contracts/lists';
 import type { Project } from '@shared/domain/project/project';
 import { PROJECT_STATES, type ProjectState } from '@shared/domain/project/state';
 import type { Context } from '../../context';

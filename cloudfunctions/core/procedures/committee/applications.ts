@@ -1,5 +1,5 @@
 import type { OutputOf, ParsedInputOf } from '@shared/contracts';
-import { APPLICATION_SORT_DEFAULT_DIRECTION } from '@shared/contracts/applications';
+import { APPLICATION_SORT_DEFAULT_DIRECTION } from '@shared/contracts/lists';
 import type { Context } from '../../context';
 import type { Where } from '../../ports/store';
 import { pageApplications } from './application-page';

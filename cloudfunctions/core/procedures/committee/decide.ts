@@ -1,4 +1,5 @@
-import { AppError, type ParsedInputOf, type ProjectView } from '@shared/contracts';
+import { AppError } from '@shared/contracts/errors';
+import type { ParsedInputOf, ProjectView } from '@shared/contracts';
 import type { Project } from '@shared/domain/project/project';
 import { checkDecisionInput } from '@shared/domain/project/state';
 import type { Context } from '../../context';

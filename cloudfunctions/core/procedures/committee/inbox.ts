@@ -1,6 +1,7 @@
-import { AppError, type OutputOf, type ParsedInputOf } from '@shared/contracts';
-import { APPLICATION_SORT_DEFAULT_DIRECTION } from '@shared/contracts/applications';
-import { INBOX_DEFAULT_SORT, INBOX_UNPAGED, type InboxView } from '@shared/contracts/committee';
+import { AppError } from '@shared/contracts/errors';
+import type { OutputOf, ParsedInputOf } from '@shared/contracts';
+import { APPLICATION_SORT_DEFAULT_DIRECTION } from '@shared/contracts/lists';
+import { INBOX_DEFAULT_SORT, INBOX_UNPAGED, type InboxView } from '@shared/contracts/lists';
 import type { ProjectState } from '@shared/domain/project/state';
 import { canActForCommittee, hasRole, secretaryCommittees } from '@shared/domain/roles';
 import type { Context } from '../../context';

@@ -1,4 +1,5 @@
-import { AppError, type OutputOf, type ParsedInputOf } from '@shared/contracts';
+import { AppError } from '@shared/contracts/errors';
+import type { OutputOf, ParsedInputOf } from '@shared/contracts';
 import { DashboardTally, type DashboardNumbers } from '@shared/domain/dashboard';
 import { dateIn } from '@shared/time/deadline';
 import type { Context } from '../../context';

@@ -1,4 +1,5 @@
-import { AppError, type ParsedInputOf } from '@shared/contracts';
+import { AppError } from '@shared/contracts/errors';
+import type { ParsedInputOf } from '@shared/contracts';
 import type { FundingView } from '@shared/contracts/funding';
 import { formatYuan } from '@shared/domain/money';
 import { checkExpense } from '@shared/domain/project/funding';

@@ -1,4 +1,5 @@
-import { AppError, type ParsedInputOf } from '@shared/contracts';
+import { AppError } from '@shared/contracts/errors';
+import type { ParsedInputOf } from '@shared/contracts';
 import type { ReportsView } from '@shared/contracts/funding';
 import { canPrepareFinal, checkDecisionInput, PROJECT_STATE_LABELS } from '@shared/domain/project/state';
 import { dateIn } from '@shared/time/deadline';

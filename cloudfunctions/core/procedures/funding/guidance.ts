@@ -1,6 +1,8 @@
 import { audit } from '../../services/audit';
-import { AppError, type ParsedInputOf } from '@shared/contracts';
-import { GUIDANCE_KIND_LABELS, type GuidanceView } from '@shared/contracts/funding';
+import { AppError } from '@shared/contracts/errors';
+import type { ParsedInputOf } from '@shared/contracts';
+import type { GuidanceView } from '@shared/contracts/funding';
+import { GUIDANCE_KIND_LABELS } from '@shared/domain/project/guidance';
 import { PROJECT_STATE_LABELS } from '@shared/domain/project/state';
 import { dateIn } from '@shared/time/deadline';
 import type { Context } from '../../context';

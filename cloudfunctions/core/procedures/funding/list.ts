@@ -1,5 +1,5 @@
 import type { OutputOf, ParsedInputOf } from '@shared/contracts';
-import { FUNDED_SORT_DEFAULT_DIRECTION, type FundedSort } from '@shared/contracts/funding';
+import { FUNDED_SORT_DEFAULT_DIRECTION, type FundedSort } from '@shared/contracts/lists';
 import { TRANCHES, trancheDue, type Tranche } from '@shared/domain/project/funding';
 import { FUNDED_STATES, PROJECT_STATES, type ProjectState } from '@shared/domain/project/state';
 import type { Context } from '../../context';

@@ -1,4 +1,5 @@
-import { AppError, type ParsedInputOf } from '@shared/contracts';
+import { AppError } from '@shared/contracts/errors';
+import type { ParsedInputOf } from '@shared/contracts';
 import type { ReportsView } from '@shared/contracts/funding';
 import { checkDecisionInput } from '@shared/domain/project/state';
 import type { Context } from '../../context';

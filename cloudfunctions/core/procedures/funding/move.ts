@@ -1,4 +1,4 @@
-import { AppError } from '@shared/contracts';
+import { AppError } from '@shared/contracts/errors';
 import type { Project } from '@shared/domain/project/project';
 import { ACTION_LABELS, ACTOR_LABELS, TRANSITIONS, type LifecycleAction } from '@shared/domain/project/state';
 import type { Context } from '../../context';

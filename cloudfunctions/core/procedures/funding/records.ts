@@ -1,4 +1,5 @@
-import type { GuidanceKind, Outcome } from '@shared/contracts/funding';
+import type { Outcome } from '@shared/contracts/funding';
+import type { GuidanceKind } from '@shared/domain/project/guidance';
 import type { Fen } from '@shared/domain/money';
 import type { Tranche } from '@shared/domain/project/funding';
 import type { StoredDoc } from '../../ports/store';

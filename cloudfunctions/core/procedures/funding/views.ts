@@ -1,5 +1,6 @@
 import type { FundingView, GuidanceView, ReportsView } from '@shared/contracts/funding';
-import { GUIDANCE_KIND_LABELS, type OutcomeKind } from '@shared/contracts/funding';
+import type { OutcomeKind } from '@shared/contracts/funding';
+import { GUIDANCE_KIND_LABELS } from '@shared/domain/project/guidance';
 import { TRANCHE_LABELS, TRANCHES, tranchesFor } from '@shared/domain/project/funding';
 import type { Project } from '@shared/domain/project/project';
 import { canPrepareFinal, PROJECT_STATE_LABELS } from '@shared/domain/project/state';

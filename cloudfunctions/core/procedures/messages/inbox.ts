@@ -1,4 +1,5 @@
-import { AppError, type OutputOf, type ParsedInputOf } from '@shared/contracts';
+import { AppError } from '@shared/contracts/errors';
+import type { OutputOf, ParsedInputOf } from '@shared/contracts';
 import type { MessageView } from '@shared/contracts/messages';
 import { EVENT_LABELS } from '@shared/domain/messages/events';
 import { formatInstant } from '@shared/time/deadline';

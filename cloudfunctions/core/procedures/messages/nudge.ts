@@ -1,4 +1,5 @@
-import { AppError, type OutputOf, type ParsedInputOf } from '@shared/contracts';
+import { AppError } from '@shared/contracts/errors';
+import type { OutputOf, ParsedInputOf } from '@shared/contracts';
 import type { NudgeCandidate } from '@shared/contracts/messages';
 import type { User } from '@shared/domain/person';
 import type { Duty } from '@shared/domain/reminders/duty';

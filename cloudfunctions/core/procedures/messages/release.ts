@@ -1,4 +1,5 @@
-import { AppError, type OutputOf, type ParsedInputOf } from '@shared/contracts';
+import { AppError } from '@shared/contracts/errors';
+import type { OutputOf, ParsedInputOf } from '@shared/contracts';
 import { EVENT_LABELS, type EventKind } from '@shared/domain/messages/events';
 import type { User } from '@shared/domain/person';
 import type { Context } from '../../context';

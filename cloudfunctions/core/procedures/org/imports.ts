@@ -1,4 +1,4 @@
-import { AppError } from '@shared/contracts';
+import { AppError } from '@shared/contracts/errors';
 import type { ImportPreview, ImportSheet } from '@shared/contracts/org';
 import type { ImportDiff, ImportOp } from '@shared/domain/import/org-sheet';
 import type { Context } from '../../context';

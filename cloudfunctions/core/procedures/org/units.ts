@@ -1,4 +1,5 @@
-import { AppError, type ParsedInputOf } from '@shared/contracts';
+import { AppError } from '@shared/contracts/errors';
+import type { ParsedInputOf } from '@shared/contracts';
 import type { BranchUnit, CommitteeUnit } from '@shared/contracts/org';
 import { compareBranches, isOpen, type Branch, type Committee } from '@shared/domain/org';
 import type { Context } from '../../context';

@@ -1,4 +1,5 @@
-import { AppError, type OutputOf, type ParsedInputOf } from '@shared/contracts';
+import { AppError } from '@shared/contracts/errors';
+import type { OutputOf, ParsedInputOf } from '@shared/contracts';
 import type { ApprovalNoticeView } from '@shared/contracts/paperwork';
 import { sumFen } from '@shared/domain/money';
 import { chineseNumeralDate, noticeTitle } from '@shared/domain/paperwork/notice';

@@ -1,5 +1,6 @@
 import JSZip from 'jszip';
-import { AppError, type OutputOf, type ParsedInputOf } from '@shared/contracts';
+import { AppError } from '@shared/contracts/errors';
+import type { OutputOf, ParsedInputOf } from '@shared/contracts';
 import type { Batch } from '@shared/domain/batch';
 import type { Brand } from '@shared/domain/brand/brand';
 import { budgetTotal, completeFields } from '@shared/domain/project/application';

@@ -1,4 +1,5 @@
-import { AppError, type OutputOf, type ParsedInputOf } from '@shared/contracts';
+import { AppError } from '@shared/contracts/errors';
+import type { OutputOf, ParsedInputOf } from '@shared/contracts';
 import { sessionEnd, sessionExpiresAt } from '@shared/domain/pc-login';
 import type { Context } from '../../context';
 import type { StoreOps } from '../../ports/store';

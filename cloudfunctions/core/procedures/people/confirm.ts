@@ -1,4 +1,5 @@
-import { AppError, type ParsedInputOf } from '@shared/contracts';
+import { AppError } from '@shared/contracts/errors';
+import type { ParsedInputOf } from '@shared/contracts';
 import type { PendingPersonView } from '@shared/contracts/people';
 import type { User } from '@shared/domain/person';
 import { canActForCommittee, hasRole, secretaryCommittees } from '@shared/domain/roles';

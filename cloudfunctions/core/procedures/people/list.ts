@@ -1,5 +1,6 @@
 import type { OutputOf, ParsedInputOf } from '@shared/contracts';
-import { PEOPLE_SORT_DEFAULT_DIRECTION, type PeopleSort, type PersonRow } from '@shared/contracts/people-list';
+import type { PersonRow } from '@shared/contracts/people-list';
+import { PEOPLE_SORT_DEFAULT_DIRECTION, type PeopleSort } from '@shared/contracts/lists';
 import type { User } from '@shared/domain/person';
 import type { Context } from '../../context';
 import { MAX_GROUPS, MAX_PAGE, type FindOptions, type StoreOps, type Where } from '../../ports/store';

@@ -1,4 +1,5 @@
-import { AppError, type ParsedInputOf } from '@shared/contracts';
+import { AppError } from '@shared/contracts/errors';
+import type { ParsedInputOf } from '@shared/contracts';
 import type { PersonView } from '@shared/contracts/people';
 import type { User } from '@shared/domain/person';
 import { ROLE_LABELS, type RoleGrant } from '@shared/domain/roles';

@@ -1,4 +1,5 @@
-import { AppError, type Me } from '@shared/contracts';
+import { AppError } from '@shared/contracts/errors';
+import type { Me } from '@shared/contracts';
 import type { ParsedInputOf } from '@shared/contracts';
 import type { User } from '@shared/domain/person';
 import { branchBelongsTo, isOpen } from '@shared/domain/org';

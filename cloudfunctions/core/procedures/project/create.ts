@@ -1,4 +1,5 @@
-import { AppError, type ParsedInputOf, type ProjectView } from '@shared/contracts';
+import { AppError } from '@shared/contracts/errors';
+import type { ParsedInputOf, ProjectView } from '@shared/contracts';
 import { batchFor } from '../../services/extensions';
 import { canSubmitTo, submissionClosedMessage } from '@shared/domain/batch';
 import { canJoinProjectTeam } from '@shared/domain/political-status';

@@ -1,4 +1,5 @@
-import { AppError, type OutputOf, type ParsedInputOf } from '@shared/contracts';
+import { AppError } from '@shared/contracts/errors';
+import type { OutputOf, ParsedInputOf } from '@shared/contracts';
 import { completeFields } from '@shared/domain/project/application';
 import type { Brand } from '@shared/domain/brand/brand';
 import type { Project } from '@shared/domain/project/project';

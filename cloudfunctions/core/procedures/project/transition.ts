@@ -1,4 +1,5 @@
-import { AppError, type ParsedInputOf, type ProjectView, type SubmittedView } from '@shared/contracts';
+import { AppError } from '@shared/contracts/errors';
+import type { ParsedInputOf, ProjectView, SubmittedView } from '@shared/contracts';
 import { completeFields, missingForSubmission } from '@shared/domain/project/application';
 import type { LifecycleAction } from '@shared/domain/project/state';
 import type { Context } from '../../context';

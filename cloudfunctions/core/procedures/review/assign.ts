@@ -1,4 +1,5 @@
-import { AppError, type OutputOf, type ParsedInputOf } from '@shared/contracts';
+import { AppError } from '@shared/contracts/errors';
+import type { OutputOf, ParsedInputOf } from '@shared/contracts';
 import type { Context } from '../../context';
 import { audit } from '../../services/audit';
 import { Lookup } from '../../services/lookup';

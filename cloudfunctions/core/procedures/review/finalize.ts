@@ -1,4 +1,5 @@
-import { AppError, type OutputOf, type ParsedInputOf } from '@shared/contracts';
+import { AppError } from '@shared/contracts/errors';
+import type { OutputOf, ParsedInputOf } from '@shared/contracts';
 import { formatYuan } from '@shared/domain/money';
 import { approvalPagePath } from '@shared/domain/paperwork/notice';
 import type { Project } from '@shared/domain/project/project';

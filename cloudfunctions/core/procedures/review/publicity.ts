@@ -1,4 +1,5 @@
-import { AppError, type OutputOf, type ParsedInputOf } from '@shared/contracts';
+import { AppError } from '@shared/contracts/errors';
+import type { OutputOf, ParsedInputOf } from '@shared/contracts';
 import type { PublicityList } from '@shared/contracts/review';
 import type { BatchCalendar } from '@shared/domain/batch';
 import { PROJECT_CATEGORY_LABELS } from '@shared/domain/project/application';

@@ -1,6 +1,7 @@
-import { AppError, type ParsedInputOf } from '@shared/contracts';
+import { AppError } from '@shared/contracts/errors';
+import type { ParsedInputOf } from '@shared/contracts';
 import type { RoundApplication } from '@shared/contracts/review';
-import { ROUND_STATES } from '@shared/contracts/round';
+import { ROUND_STATES } from '@shared/contracts/lists';
 import type { User } from '@shared/domain/person';
 import { budgetTotal, PROJECT_CATEGORY_LABELS } from '@shared/domain/project/application';
 import type { Project } from '@shared/domain/project/project';

@@ -1,5 +1,5 @@
-import type { RoundState } from '@shared/contracts/round';
-import { ROUND_STATES } from '@shared/contracts/round';
+import type { RoundState } from '@shared/contracts/lists';
+import { ROUND_STATES } from '@shared/contracts/lists';
 import { PROJECT_CATEGORIES, type ProjectCategory } from '@shared/domain/project/application';
 import { aggregateOf, type Aggregate } from '@shared/domain/project/review';
 import { PROJECT_STATES, type ProjectState } from '@shared/domain/project/state';

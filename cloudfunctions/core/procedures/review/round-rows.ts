@@ -1,5 +1,6 @@
 import type { ParsedInputOf } from '@shared/contracts';
-import { ROUND_SORT_DEFAULT_DIRECTION, type RoundProgress, type RoundRow, type RoundSort } from '@shared/contracts/round';
+import type { RoundProgress, RoundRow } from '@shared/contracts/round';
+import { ROUND_SORT_DEFAULT_DIRECTION, type RoundSort } from '@shared/contracts/lists';
 import { PROJECT_CATEGORY_LABELS } from '@shared/domain/project/application';
 import { found, sortForPaging, stateOrder, type SortKey } from '../../services/sort-page';
 import type { IndexedApplication } from './round-index';

@@ -1,4 +1,5 @@
-import { AppError, type OutputOf, type ParsedInputOf } from '@shared/contracts';
+import { AppError } from '@shared/contracts/errors';
+import type { OutputOf, ParsedInputOf } from '@shared/contracts';
 import { validateRubric, type Rubric } from '@shared/domain/project/review';
 import type { Context } from '../../context';
 import { loadBatch, patchBatch } from './batch';

@@ -1,4 +1,5 @@
-import { AppError, type ParsedInputOf } from '@shared/contracts';
+import { AppError } from '@shared/contracts/errors';
+import type { ParsedInputOf } from '@shared/contracts';
 import type { ReviewView } from '@shared/contracts/review';
 import { scoreOf } from '@shared/domain/project/review';
 import type { Context } from '../../context';

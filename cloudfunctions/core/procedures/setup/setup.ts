@@ -1,4 +1,5 @@
-import { AppError, type Me, type ParsedInputOf } from '@shared/contracts';
+import { AppError } from '@shared/contracts/errors';
+import type { Me, ParsedInputOf } from '@shared/contracts';
 import type { User } from '@shared/domain/person';
 import { hasRole } from '@shared/domain/roles';
 import { userIdFor, type Context } from '../../context';

@@ -7,7 +7,7 @@ import type { Context } from '../../context';
 import { XlsxBook } from '../../exports/sheets/book';
 import type { ColumnSpec } from '../../exports/sheets/columns';
 import { forEachInOrder, sortedKeys } from '../../exports/sheets/scan';
-import { LISTED_STATES } from '@shared/contracts/sheets';
+import { LISTED_STATES } from '@shared/contracts/lists';
 import {
   allCommittees,
   categoryLabel,

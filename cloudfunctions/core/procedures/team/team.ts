@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { AppError, type ParsedInputOf } from '@shared/contracts';
+import { AppError } from '@shared/contracts/errors';
+import type { ParsedInputOf } from '@shared/contracts';
 import type { TeamMemberView } from '@shared/contracts/team';
 import { canJoinProjectTeam } from '@shared/domain/political-status';
 import type { Project } from '@shared/domain/project/project';

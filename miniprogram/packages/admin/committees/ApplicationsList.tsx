@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { InputOf, ProjectSummary } from '@shared/contracts';
-import { APPLICATION_SORT_DEFAULT_DIRECTION, APPLICATION_SORTS, LISTED_STATES } from '@shared/contracts/applications';
+import { APPLICATION_SORT_DEFAULT_DIRECTION, APPLICATION_SORTS, LISTED_STATES } from '@shared/contracts/lists';
 import { formatYuan } from '@shared/domain/money';
 import { PROJECT_CATEGORIES, PROJECT_CATEGORY_LABELS } from '@shared/domain/project/application';
 import { PROJECT_STATE_LABELS } from '@shared/domain/project/state';

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { GuidanceView } from '@shared/contracts/funding';
-import { GUIDANCE_KIND_LABELS, GUIDANCE_KINDS } from '@shared/contracts/funding';
+import { GUIDANCE_KIND_LABELS, GUIDANCE_KINDS } from '@shared/domain/project/guidance';
 import { Empty } from '../../../components/Feedback';
 
 /** 培育指导 by the 基层党委 (有目标、有计划、有成效), read-only here. */

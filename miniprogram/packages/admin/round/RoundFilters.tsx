@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { RoundStatus } from '@shared/contracts/review';
-import { ROUND_PROGRESS, ROUND_PROGRESS_LABELS, ROUND_STATES } from '@shared/contracts/round';
+import { ROUND_PROGRESS, ROUND_PROGRESS_LABELS } from '@shared/contracts/round';
+import { ROUND_STATES } from '@shared/contracts/lists';
 import { PROJECT_CATEGORIES, PROJECT_CATEGORY_LABELS } from '@shared/domain/project/application';
 import { PROJECT_STATE_LABELS } from '@shared/domain/project/state';
 import type { RoundQuery } from './useRoundList';

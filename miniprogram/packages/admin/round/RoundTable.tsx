@@ -1,7 +1,8 @@
 import { View } from '@tarojs/components';
 import { useState } from 'react';
 import type { ReviewerView, RoundStatus } from '@shared/contracts/review';
-import { ROUND_SORT_DEFAULT_DIRECTION, ROUND_SORTS, type RoundRow } from '@shared/contracts/round';
+import type { RoundRow } from '@shared/contracts/round';
+import { ROUND_SORT_DEFAULT_DIRECTION, ROUND_SORTS } from '@shared/contracts/lists';
 import { PROJECT_STATE_LABELS } from '@shared/domain/project/state';
 import { DeskTable, type Column } from '../../../components/desk/DeskTable';
 import { ErrorBox } from '../../../components/Feedback';

@@ -2,7 +2,7 @@ import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { BrandSummary, InputOf } from '@shared/contracts';
-import { LIBRARY_SORT_DEFAULT_DIRECTION, LIBRARY_SORTS } from '@shared/contracts/brand';
+import { LIBRARY_SORT_DEFAULT_DIRECTION, LIBRARY_SORTS } from '@shared/contracts/lists';
 import { BRAND_STAGES, BRAND_STAGE_LABELS } from '@shared/domain/brand/stage';
 import { BRAND_STATES, BRAND_STATE_LABELS } from '@shared/domain/brand/state';
 import { hasRole } from '@shared/domain/roles';

@@ -1,7 +1,8 @@
 import { View, Text, Textarea } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { FUNDING_LIMITS, GUIDANCE_KINDS, GUIDANCE_KIND_LABELS, type GuidanceKind, type GuidanceView } from '@shared/contracts/funding';
+import { FUNDING_LIMITS, type GuidanceView } from '@shared/contracts/funding';
+import { GUIDANCE_KINDS, GUIDANCE_KIND_LABELS, type GuidanceKind } from '@shared/domain/project/guidance';
 import { dateIn } from '@shared/time/deadline';
 import { call } from '../../../api/client';
 import { ErrorBox } from '../../../components/Feedback';
