@@ -1,14 +1,13 @@
 /**
  * The router's way to a procedure's contract: each area's schemas are built on the first call
- * into that area, not when the function loads. A cold \`api\` function otherwise builds all ~130
+ * into that area, not when the function loads. A cold `api` function otherwise builds all ~130
  * procedures' zod schemas before its first answer (about a tenth of its cold start); the bundler
- * keeps a module reached only through \`import()\` unevaluated until then.
+ * keeps a module reached only through `import()` unevaluated until then.
  *
- * \`AREA_OF\` names each procedure's area; the compiler checks every procedure is listed, and
- * under the area that defines it. The phone and the tests keep using \`contracts\` (index.ts).
+ * `AREA_OF` names each procedure's area; the compiler checks every procedure is listed, and
+ * under the area that defines it. The phone and the tests keep using `contracts` (index.ts).
  */
 import type { Contracts, ProcedureName } from './index';
-
 import type { brandContracts } from './brand';
 import type { batchContracts } from './batch';
 import type { peopleContracts } from './people';
