@@ -1,8 +1,9 @@
 /**
- * The dashboards' figures from aggregates (cloudfunctions/core/procedures/dashboard/read.ts)
- * against the same figures from every document read in pages of 100 (as they were computed
- * before), on both adapters: SQLite, and WeChat through wx-server-sdk to the CloudBase fake. Past
- * a thousand groups (an aggregate's page), on SQLite with a round of 1 010 applications.
+ * The dashboards' figures from aggregates grouped by committee
+ * (cloudfunctions/core/procedures/dashboard/read.ts) against the same figures from every
+ * document read in pages of 100, each placed by its project, on both adapters: SQLite, and
+ * WeChat through wx-server-sdk to the CloudBase fake. Past a thousand applications (an
+ * aggregate's page), on SQLite.
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Batch } from '@shared/domain/batch';
@@ -55,14 +56,22 @@ class World {
     return _id;
   }
 
+  private committeeOf(projectId: string): string {
+    const p = this.docs.find(([c, d]) => c === 'projects' && d._id === projectId);
+    return String(p?.[1].committeeId);
+  }
+
+  /** As the procedures write them: each assignment with its project's committee, marked scored once its sheet is in. */
   reviewers(batchId: string, projectId: string, assigned: number, scored: number): void {
-    for (let i = 0; i < assigned; i++) this.docs.push(['reviewAssignments', { _id: `${projectId}:r${i}`, batchId, projectId, reviewerId: `r${i}` }]);
+    const committeeId = this.committeeOf(projectId);
+    for (let i = 0; i < assigned; i++) this.docs.push(['reviewAssignments', { _id: `${projectId}:r${i}`, batchId, projectId, committeeId, reviewerId: `r${i}`, scored: i < scored ? 1 : 0 }]);
     for (let i = 0; i < scored; i++) this.docs.push(['reviews', { _id: `${projectId}:r${i}`, batchId, projectId, reviewerId: `r${i}`, total: 80 + i }]);
   }
 
   money(batchId: string, projectId: string, paid: number[], spent: number[]): void {
-    paid.forEach((amountFen, t) => this.docs.push(['disbursements', { _id: `${projectId}:t${t + 1}`, projectId, batchId, tranche: t + 1, amountFen, at: '2026-11-02' }]));
-    spent.forEach((amountFen, e) => this.docs.push(['expenses', { _id: `${projectId}:e${e}`, projectId, batchId, amountFen, date: '2026-11-03' }]));
+    const committeeId = this.committeeOf(projectId);
+    paid.forEach((amountFen, t) => this.docs.push(['disbursements', { _id: `${projectId}:t${t + 1}`, projectId, batchId, committeeId, tranche: t + 1, amountFen, at: '2026-11-02' }]));
+    spent.forEach((amountFen, e) => this.docs.push(['expenses', { _id: `${projectId}:e${e}`, projectId, batchId, committeeId, amountFen, date: '2026-11-03' }]));
   }
 
   async into(store: Store): Promise<void> {
@@ -81,9 +90,8 @@ function smallWorld(): World {
   w.project('b1', 'c2', 'recommended');
   const underReview = w.project('b1', 'c1', 'under_review');
   w.reviewers('b1', underReview, 3, 2);
-  // More score sheets than reviewers (not possible through the procedures): done stays at 2.
   const odd = w.project('b1', 'c2', 'under_review');
-  w.reviewers('b1', odd, 2, 3);
+  w.reviewers('b1', odd, 2, 2);
   const rejected = w.project('b1', 'c2', 'rejected');
   w.reviewers('b1', rejected, 1, 1);
   const cultivating = w.project('b1', 'c1', 'cultivating', { grantFen: 2_000_000 });
@@ -101,7 +109,11 @@ function smallWorld(): World {
   return w;
 }
 
-/** The reference: every document of the batch, a page of 100 at a time, into the same tally. */
+/**
+ * The reference: every document of the batch, a page of 100 at a time, each counted under its
+ * project's committee as read from the project (not the committee written on it), a score sheet
+ * only when its reviewer is assigned.
+ */
 async function everyDocument(store: Store, batchId: string, committeeId: string | null, committees: CommitteeRef[]) {
   const all = async <T extends StoredDoc>(collection: CollectionName, where: Where): Promise<T[]> => {
     const out: T[] = [];
@@ -113,17 +125,20 @@ async function everyDocument(store: Store, batchId: string, committeeId: string 
   };
   const tally = new DashboardTally(committees);
   const projects = await all<Project & StoredDoc>('projects', committeeId ? { batchId, committeeId } : { batchId });
-  tally.addProjects(projects.map((p) => ({ _id: p._id, committeeId: p.committeeId, state: p.state, hostName: p.hostName, title: p.fields.title, updatedAt: p.updatedAt, grantFen: p.grantFen ?? null })));
-  tally.addAssignments(await all<ReviewAssignment>('reviewAssignments', { batchId }));
-  tally.addReviews(await all<Review>('reviews', { batchId }));
-  tally.addDisbursements(await all<Disbursement>('disbursements', { batchId }));
-  tally.addExpenses(await all<Expense>('expenses', { batchId }));
+  const committeeOf = new Map(projects.map((p) => [p._id, p.committeeId]));
+  tally.addProjects(projects.map((p) => ({ committeeId: p.committeeId, state: p.state, grantFen: p.grantFen ?? null })));
+  tally.addDrafts(projects.map((p) => ({ committeeId: p.committeeId, state: p.state, hostName: p.hostName, title: p.fields.title, updatedAt: p.updatedAt })));
+  const mine = <T extends { projectId: string }>(docs: T[]) => docs.flatMap((d) => (committeeOf.has(d.projectId) ? [{ ...d, committeeId: committeeOf.get(d.projectId) ?? '' }] : []));
+  const sheets = new Set((await all<Review>('reviews', { batchId })).map((r) => r._id));
+  tally.addReviews(mine(await all<ReviewAssignment>('reviewAssignments', { batchId })).map((a) => ({ committeeId: a.committeeId, assigned: 1, done: sheets.has(a._id) ? 1 : 0 })));
+  tally.addPaid(mine(await all<Disbursement>('disbursements', { batchId })));
+  tally.addSpent(mine(await all<Expense>('expenses', { batchId })));
   return tally.result(BATCH, NOW);
 }
 
 async function fromAggregates(store: Store, batchId: string, committeeId: string | null, committees: CommitteeRef[]) {
   const tally = new DashboardTally(committees);
-  await tallyBatch(store, tally, batchId, committeeId);
+  await tallyBatch(store, tally, { _id: batchId, version: 1, ...BATCH }, committeeId, NOW);
   return tally.result(BATCH, NOW);
 }
 
@@ -188,20 +203,21 @@ describe.each(STORE_ADAPTERS)('dashboard figures from aggregates: $name', ({ ope
     await w.into(store);
     const before = recording(store);
     await fromAggregates(before.store, 'b1', null, COMMITTEES);
-    expect(before.aggregates.map((a) => a.collection)).toEqual(['projects']);
+    // The projects by committee and state, then (submissions still open, a draft among them) the drafts.
+    expect(before.aggregates.map((a) => a.collection)).toEqual(['projects', 'projects']);
 
-    await store.insert('reviewAssignments', { _id: `${p}:r0`, batchId: 'b1', projectId: p, reviewerId: 'r0' } as never);
+    await store.insert('reviewAssignments', { _id: `${p}:r0`, batchId: 'b1', projectId: p, committeeId: 'c1', reviewerId: 'r0', scored: 0 } as never);
     await store.update<Project & StoredDoc>('projects', p, 1, { state: 'under_review' });
     const reviewing = recording(store);
     const d = await fromAggregates(reviewing.store, 'b1', null, COMMITTEES);
-    expect(reviewing.aggregates.map((a) => a.collection)).toEqual(['projects', 'reviewAssignments', 'reviews']);
+    expect(reviewing.aggregates.map((a) => a.collection)).toEqual(['projects', 'projects', 'reviewAssignments']);
     expect(d.totals.reviews).toEqual({ assigned: 1, done: 0, missing: 1 });
     expect(reviewing.finds).toEqual([]);
   });
 });
 
-describe('dashboard figures past an aggregate page of groups (SQLite)', () => {
-  it('reads a round of 1 010 applications in pages of a thousand groups, with the same figures', async () => {
+describe('dashboard figures of a round past an aggregate page of groups (SQLite)', () => {
+  it('reads a round of 1 010 applications with one aggregate of each kind, grouped by committee, with the same figures', async () => {
     const sqlite = STORE_ADAPTERS.find((a) => a.name === 'sqlite');
     if (!sqlite) throw new Error('no sqlite adapter');
     const store = await sqlite.open();
@@ -220,36 +236,33 @@ describe('dashboard figures past an aggregate page of groups (SQLite)', () => {
       expect(university).toEqual(await everyDocument(store, 'b1', null, COMMITTEES));
       expect(university.totals.applications.created).toBe(MAX_GROUPS + 10);
       const pages = (c: string) => seen.aggregates.filter((a) => a.collection === c).map((a) => a.skip);
-      expect(pages('projects')).toEqual([0, MAX_GROUPS]);
-      // 1 010 projects have reviewers; 673 have money (two of every three).
-      expect(pages('reviewAssignments')).toEqual([0, MAX_GROUPS]);
-      expect(pages('reviews')).toEqual([0]);
-      expect(pages('disbursements')).toEqual([0]);
-      // A committee's own 505 applications: by id, one page each.
+      // 1 010 projects have reviewers, 673 have money (two of every three): one group per committee each.
+      expect(seen.aggregates.map((a) => `${a.collection}@${a.skip}`)).toEqual(['projects@0', 'reviewAssignments@0', 'disbursements@0', 'expenses@0']);
+      expect(pages('projects')).toEqual([0]);
+      expect(pages('reviews')).toEqual([]);
       const mine = recording(store);
       expect(await fromAggregates(mine.store, 'b1', 'c1', [COMMITTEES[0]])).toEqual(await everyDocument(store, 'b1', 'c1', [COMMITTEES[0]]));
-      expect(mine.aggregates.map((a) => `${a.collection}@${a.skip}`)).toEqual(['projects@0', 'reviewAssignments@0', 'reviews@0', 'disbursements@0', 'expenses@0']);
+      expect(mine.aggregates.map((a) => `${a.collection}@${a.skip}`)).toEqual(['projects@0', 'reviewAssignments@0', 'disbursements@0', 'expenses@0']);
     } finally {
       await store.close();
     }
   });
 
-  it('asks once for the money of exactly a thousand funded projects: by id, no more groups can come', async () => {
+  it('lists 1 010 drafts while submissions are open, in pages of a thousand', async () => {
     const sqlite = STORE_ADAPTERS.find((a) => a.name === 'sqlite');
     if (!sqlite) throw new Error('no sqlite adapter');
     const store = await sqlite.open();
     try {
       const w = new World();
-      for (let i = 0; i < MAX_GROUPS; i++) w.money('b1', w.project('b1', COMMITTEES[i % 3]._id, 'cultivating', { grantFen: 1_000 }), [500], [i]);
+      for (let i = 0; i < MAX_GROUPS + 10; i++) w.project('b1', COMMITTEES[i % 3]._id, i % 2 ? 'draft' : 'returned');
       await store.transaction(async (tx) => {
         for (const [collection, doc] of w.docs) await tx.insert(collection, doc as never);
       });
       const seen = recording(store);
       const university = await fromAggregates(seen.store, 'b1', null, COMMITTEES);
       expect(university).toEqual(await everyDocument(store, 'b1', null, COMMITTEES));
-      expect(university.totals.money).toEqual({ grantedFen: 1_000_000, paidFen: 500_000, spentFen: (MAX_GROUPS * (MAX_GROUPS - 1)) / 2 });
-      // The projects' own aggregate has no such bound: a full page is followed by an empty one.
-      expect(seen.aggregates.map((a) => `${a.collection}@${a.skip}`)).toEqual(['projects@0', 'projects@1000', 'reviewAssignments@0', 'reviews@0', 'disbursements@0', 'expenses@0']);
+      expect(university.notSubmitted).toHaveLength(MAX_GROUPS + 10);
+      expect(seen.aggregates.map((a) => `${a.collection}@${a.skip}`)).toEqual(['projects@0', 'projects@0', 'projects@1000']);
     } finally {
       await store.close();
     }

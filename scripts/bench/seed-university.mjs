@@ -230,8 +230,9 @@ export async function seedUniversity(store) {
             }
             for (const [j, r] of panel.entries()) {
               const pairId = `${_id}:${r.id}`;
-              await insert(tx, 'reviewAssignments', { _id: pairId, batchId, projectId: _id, reviewerId: r.id, assignedBy: adminId, assignedAt: iso(created + 9), how: 'auto' });
-              if (state === 'under_review' && (k + j) % 10 >= 7) continue;
+              const scored = !(state === 'under_review' && (k + j) % 10 >= 7);
+              await insert(tx, 'reviewAssignments', { _id: pairId, batchId, projectId: _id, committeeId: committeeId(c), reviewerId: r.id, scored: scored ? 1 : 0, assignedBy: adminId, assignedAt: iso(created + 9), how: 'auto' });
+              if (!scored) continue;
               const scores = Object.fromEntries(SUGGESTED_RUBRIC.map((cr, x) => [cr.key, 5 + ((pn + j + x) % 6)]));
               const sheet = scoreOf(SUGGESTED_RUBRIC, scores);
               await insert(tx, 'reviews', { _id: pairId, batchId, projectId: _id, reviewerId: r.id, scores, comment: '举措具体，建议加强成果转化。', total: sheet.ok ? sheet.total : 0, createdAt: iso(created + 10), updatedAt: iso(created + 10) });
@@ -241,10 +242,10 @@ export async function seedUniversity(store) {
           if (funded) {
             const tranches = tranchesFor(grantFen);
             for (const t of midtermPassed ? [1, 2] : [1]) {
-              await insert(tx, 'disbursements', { _id: `${_id}:t${t}`, projectId: _id, batchId, tranche: t, amountFen: tranches[t], note: '', at: iso(created + 20 + 150 * (t - 1)), actorId: adminId });
+              await insert(tx, 'disbursements', { _id: `${_id}:t${t}`, projectId: _id, batchId, committeeId: committeeId(c), tranche: t, amountFen: tranches[t], note: '', at: iso(created + 20 + 150 * (t - 1)), actorId: adminId });
             }
             for (let e = 0; e < 4; e++) {
-              await insert(tx, 'expenses', { _id: `${_id}:e${e}`, projectId: _id, batchId, date: iso(created + 30 + e * 20).slice(0, 10), item: ['资料印制', '交通', '专家咨询', '场地'][e], amountFen: 50_000 + e * 10_000, receipts: [], overridden: false, overrideReason: null, excessFen: 0, authorId: hostId, createdAt: iso(created + 30 + e * 20) });
+              await insert(tx, 'expenses', { _id: `${_id}:e${e}`, projectId: _id, batchId, committeeId: committeeId(c), date: iso(created + 30 + e * 20).slice(0, 10), item: ['资料印制', '交通', '专家咨询', '场地'][e], amountFen: 50_000 + e * 10_000, receipts: [], overridden: false, overrideReason: null, excessFen: 0, authorId: hostId, createdAt: iso(created + 30 + e * 20) });
             }
           }
         }

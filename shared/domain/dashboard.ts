@@ -5,8 +5,8 @@ import type { Fen } from './money';
 import { isRecommendedOnward, PROJECT_STATES, type ProjectState } from './project/state';
 
 /**
- * The dashboards (数据看板): given the documents of one batch, page by page, the numbers the
- * 组织部 and each committee see. Pure: the store is read by the handler, the clock passed in.
+ * The dashboards (数据看板): given one batch's figures per committee (aggregates of its projects,
+ * reviews and money), the numbers the 组织部 and each committee see. Pure: the store is read by the handler, the clock passed in.
  */
 
 /** A committee's brand for the batch's year, or none yet. */
@@ -62,14 +62,26 @@ export interface CommitteeRef {
   name: string;
 }
 
-export interface ProjectFacts {
-  _id: string;
+/**
+ * A committee's projects of the batch in one state: one group of an aggregate (or, counted one
+ * by one, a single project with `count` left out).
+ */
+export interface ProjectGroup {
+  committeeId: string;
+  state: ProjectState;
+  /** That many projects; 1 when absent. */
+  count?: number;
+  /** Their grants added up. */
+  grantFen?: Fen | null;
+}
+
+/** A draft or returned application: its host still owes a submission. */
+export interface DraftFacts {
   committeeId: string;
   state: ProjectState;
   hostName: string;
   title: string;
   updatedAt: string;
-  grantFen?: Fen | null;
 }
 
 export interface BrandFacts {
@@ -79,16 +91,19 @@ export interface BrandFacts {
   updatedAt: string;
 }
 
-/** A reviewer assigned to an application, or a score sheet handed in (same pair). */
-export interface ReviewFacts {
-  projectId: string;
-  /** That many of them, when read as one group of an aggregate; 1 when absent. */
-  count?: number;
+/**
+ * A committee's reviewer assignments in the batch, and how many of them have their score sheet
+ * in (a sheet exists only for an assignment, and marks it scored in the same transaction).
+ */
+export interface ReviewGroup {
+  committeeId: string;
+  assigned: number;
+  done: number;
 }
 
-/** A tranche paid or an expense recorded (or, from an aggregate, the sum of a project's). */
-export interface MoneyFacts {
-  projectId: string;
+/** The tranches paid, or the expenses recorded, of a committee's projects added up. */
+export interface MoneyGroup {
+  committeeId: string;
   amountFen: Fen;
 }
 
@@ -171,14 +186,6 @@ export const UNKNOWN_COMMITTEE_NAME = '（已撤销的党组织）';
 const countsOf = <K extends string>(keys: readonly K[]): Record<K, number> =>
   Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
-interface ProjectTally {
-  committeeId: string;
-  assigned: number;
-  done: number;
-  paid: Fen;
-  spent: Fen;
-}
-
 function emptyStats(committeeId: string, committeeName: string): CommitteeStats {
   return {
     committeeId,
@@ -193,15 +200,13 @@ function emptyStats(committeeId: string, committeeName: string): CommitteeStats 
 }
 
 /**
- * Adds up one batch's documents as they are read, a page at a time, in any order: pages of
- * assignments, reviews and money are kept per project and folded into committees at the end.
- * Every committee passed in gets a row, even with nothing yet; a project of a committee not
- * passed in (one since dissolved) gets a row of its own so the totals still add up.
+ * Adds up one batch's figures per committee as they are read, in any order: its projects by
+ * state, its drafts, its reviews and money. Every committee passed in gets a row, even with
+ * nothing yet; figures of a committee not passed in (one since dissolved) get a row of their own
+ * so the totals still add up.
  */
 export class DashboardTally {
   private readonly rows = new Map<string, CommitteeStats>();
-  private readonly projects = new Map<string, ProjectTally>();
-  private readonly byProject = new Map<string, Omit<ProjectTally, 'committeeId'>>();
   private readonly brandAt = new Map<string, string>();
   private readonly drafts: Array<Omit<NotSubmittedEntry, 'committeeName' | 'daysLeft'>> = [];
 
@@ -218,38 +223,52 @@ export class DashboardTally {
     return row;
   }
 
-  private perProject(projectId: string): Omit<ProjectTally, 'committeeId'> {
-    let t = this.byProject.get(projectId);
-    if (!t) {
-      t = { assigned: 0, done: 0, paid: 0, spent: 0 };
-      this.byProject.set(projectId, t);
+  addProjects(groups: readonly ProjectGroup[]): this {
+    for (const g of groups) {
+      const n = g.count ?? 1;
+      const row = this.row(g.committeeId);
+      row.states[g.state] += n;
+      row.phases[PHASE_OF[g.state]] += n;
+      row.applications.created += n;
+      if (NOT_SUBMITTED_STATES.includes(g.state)) row.applications.notSubmitted += n;
+      else row.applications.submitted += n;
+      if (isRecommendedOnward(g.state)) row.applications.recommended += n;
+      row.money.grantedFen += g.grantFen ?? 0;
     }
-    return t;
+    return this;
   }
 
-  addProjects(page: readonly ProjectFacts[]): this {
-    for (const p of page) {
-      if (this.projects.has(p._id)) continue;
-      this.projects.set(p._id, { committeeId: p.committeeId, assigned: 0, done: 0, paid: 0, spent: 0 });
-      const row = this.row(p.committeeId);
-      row.states[p.state] += 1;
-      row.phases[PHASE_OF[p.state]] += 1;
-      row.applications.created += 1;
-      if (NOT_SUBMITTED_STATES.includes(p.state)) {
-        row.applications.notSubmitted += 1;
-        this.drafts.push({
-          hostName: p.hostName,
-          committeeId: p.committeeId,
-          state: p.state === 'returned' ? 'returned' : 'draft',
-          title: p.state === 'draft' ? null : p.title.trim() || '未命名项目',
-          updatedAt: p.updatedAt,
-        });
-      } else {
-        row.applications.submitted += 1;
-      }
-      if (isRecommendedOnward(p.state)) row.applications.recommended += 1;
-      row.money.grantedFen += p.grantFen ?? 0;
+  /** The applications whose hosts still owe a submission (only those of NOT_SUBMITTED_STATES are taken). */
+  addDrafts(drafts: readonly DraftFacts[]): this {
+    for (const d of drafts) {
+      if (!NOT_SUBMITTED_STATES.includes(d.state)) continue;
+      this.drafts.push({
+        hostName: d.hostName,
+        committeeId: d.committeeId,
+        state: d.state === 'returned' ? 'returned' : 'draft',
+        title: d.state === 'draft' ? null : d.title.trim() || '未命名项目',
+        updatedAt: d.updatedAt,
+      });
     }
+    return this;
+  }
+
+  addReviews(groups: readonly ReviewGroup[]): this {
+    for (const g of groups) {
+      const r = this.row(g.committeeId).reviews;
+      r.assigned += g.assigned;
+      r.done += Math.min(g.done, g.assigned);
+    }
+    return this;
+  }
+
+  addPaid(groups: readonly MoneyGroup[]): this {
+    for (const g of groups) this.row(g.committeeId).money.paidFen += g.amountFen;
+    return this;
+  }
+
+  addSpent(groups: readonly MoneyGroup[]): this {
+    for (const g of groups) this.row(g.committeeId).money.spentFen += g.amountFen;
     return this;
   }
 
@@ -266,50 +285,19 @@ export class DashboardTally {
     return this;
   }
 
-  addAssignments(page: readonly ReviewFacts[]): this {
-    for (const a of page) this.perProject(a.projectId).assigned += a.count ?? 1;
-    return this;
-  }
-
-  addReviews(page: readonly ReviewFacts[]): this {
-    for (const r of page) this.perProject(r.projectId).done += r.count ?? 1;
-    return this;
-  }
-
-  addDisbursements(page: readonly MoneyFacts[]): this {
-    for (const d of page) this.perProject(d.projectId).paid += d.amountFen;
-    return this;
-  }
-
-  addExpenses(page: readonly MoneyFacts[]): this {
-    for (const e of page) this.perProject(e.projectId).spent += e.amountFen;
-    return this;
-  }
-
   /** The numbers as of `now`; `batch` null when there is no batch yet (brands only). */
   result(batch: Pick<Batch, 'calendar'> | null, now: Date): DashboardNumbers {
     const rows = [...this.rows.values()].map((r) => cloneStats(r));
-    const byId = new Map(rows.map((r) => [r.committeeId, r]));
-    for (const [projectId, t] of this.byProject) {
-      const project = this.projects.get(projectId);
-      // Only documents of projects read for this dashboard count (a secretary's own committee).
-      const row = project ? byId.get(project.committeeId) : undefined;
-      if (!row) continue;
-      row.reviews.assigned += t.assigned;
-      row.reviews.done += Math.min(t.done, t.assigned);
-      row.money.paidFen += t.paid;
-      row.money.spentFen += t.spent;
-    }
     for (const r of rows) r.reviews.missing = r.reviews.assigned - r.reviews.done;
+    const byId = new Map(rows.map((r) => [r.committeeId, r]));
 
     const submissionOpen = batch !== null && isBeforeDeadline(batch.calendar.submissionDeadline, now);
     const left = batch ? daysLeft(batch.calendar.submissionDeadline, now) : 0;
     const order = new Map(rows.map((r, i) => [r.committeeId, i]));
     const notSubmitted: NotSubmittedEntry[] = submissionOpen
       ? this.drafts
-          .filter((d) => byId.has(d.committeeId))
           .map((d) => ({ ...d, committeeName: byId.get(d.committeeId)?.committeeName ?? UNKNOWN_COMMITTEE_NAME, daysLeft: left }))
-          .sort((a, b) => (order.get(a.committeeId) ?? 0) - (order.get(b.committeeId) ?? 0) || a.updatedAt.localeCompare(b.updatedAt))
+          .sort((a, b) => (order.get(a.committeeId) ?? rows.length) - (order.get(b.committeeId) ?? rows.length) || a.updatedAt.localeCompare(b.updatedAt))
       : [];
 
     return { rows, totals: totalsOf(rows), submissionOpen, notSubmitted, upcoming: batch ? upcomingDates(batch.calendar, now) : [] };

@@ -46,7 +46,7 @@ async function seedRound(): Promise<void> {
         committeeRank: 1,
       });
       const pair = `${id}:u_dev-reviewer`;
-      await store.insert<ReviewAssignment>('reviewAssignments', { _id: pair, batchId: BATCH, projectId: id, reviewerId: 'u_dev-reviewer', assignedBy: 'u_dev-admin', assignedAt: at, how: 'manual' });
+      await store.insert<ReviewAssignment>('reviewAssignments', { _id: pair, batchId: BATCH, projectId: id, committeeId: COMMITTEES[i % COMMITTEES.length], reviewerId: 'u_dev-reviewer', scored: i < N ? 1 : 0, assignedBy: 'u_dev-admin', assignedAt: at, how: 'manual' });
       if (i < N) await store.insert<Review>('reviews', { _id: pair, batchId: BATCH, projectId: id, reviewerId: 'u_dev-reviewer', scores: {}, comment: '', total: 60 + i, createdAt: at, updatedAt: at });
     }
   } finally {

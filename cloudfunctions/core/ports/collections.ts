@@ -30,13 +30,14 @@ export const COLLECTIONS = {
   outbox: ['recipientId', 'box', 'read', 'status', 'nextAttemptAt', 'releaseId', 'createdAt'],
   /** Releases of a round's staged results (公示, 立项), `_id` = batch:stage; the timed job finishes 'releasing' ones. */
   releases: ['state'],
-  reviewAssignments: ['batchId', 'projectId', 'reviewerId'],
+  /** The committee and whether scored too: the dashboards count a batch's reviews per committee (aggregate) in one read. */
+  reviewAssignments: ['batchId', 'projectId', 'reviewerId', 'committeeId', 'scored'],
   /** `total` is summed per application (the round's averages, in one aggregate). */
   reviews: ['batchId', 'projectId', 'reviewerId', 'total'],
   objections: ['batchId', 'projectId', 'createdAt'],
-  /** The tranche and amounts too: 培育与验收 sums a batch's money per project (aggregate) in one read (the dashboards too). */
-  disbursements: ['projectId', 'batchId', 'at', 'tranche', 'amountFen'],
-  expenses: ['projectId', 'batchId', 'date', 'amountFen'],
+  /** The tranche, amounts and committee too: 培育与验收 sums a batch's money per project (aggregate) in one read, the dashboards per committee. */
+  disbursements: ['projectId', 'batchId', 'at', 'tranche', 'amountFen', 'committeeId'],
+  expenses: ['projectId', 'batchId', 'date', 'amountFen', 'committeeId'],
   guidance: ['projectId', 'date'],
   /** Read by `_id` (project:kind) only. */
   projectReports: [],

@@ -6,7 +6,7 @@ import type { StoreOps, StoredDoc } from '../../ports/store';
 import { audit } from '../../services/audit';
 import { Lookup } from '../../services/lookup';
 import { countInStates, loadBatch, PLACED_STATES } from '../review/batch';
-import { pairId, type ReviewAssignment } from '../review/docs';
+import { newAssignment, type ReviewAssignment } from '../review/docs';
 import { requireEligibleReviewer, requireUnderReview } from '../review/eligibility';
 import { readAll } from '../review/pages';
 import { inTransaction, titleOf } from '../review/release';
@@ -67,7 +67,7 @@ export async function assignMany(ctx: Context, input: ParsedInputOf<'review.assi
       const fresh = input.reviewerIds.filter((id) => !have.has(id));
       if (have.size + fresh.length > 20) throw refuseAll('VALIDATION', '批量分配评审专家', [{ id: p._id, title: titleOf(p), code: 'VALIDATION', message: '分配后将超过每个项目20位评审专家' }]);
       for (const reviewerId of fresh) {
-        await tx.insert<ReviewAssignment>('reviewAssignments', { _id: pairId(p._id, reviewerId), batchId: p.batchId, projectId: p._id, reviewerId, assignedBy: actorId, assignedAt: at, how: 'manual' });
+        await tx.insert<ReviewAssignment>('reviewAssignments', newAssignment(p, reviewerId, { assignedBy: actorId, assignedAt: at, how: 'manual' }));
       }
       added += fresh.length;
       if (fresh.length) {

@@ -12,7 +12,7 @@ async function build(ctx: Context, batchId: string | undefined, committees: Arra
   const asOf = dateIn(ctx.now);
   const brandYear = batch?.year ?? Number(asOf.slice(0, 4));
   const tally = new DashboardTally(committees);
-  if (batch) await tallyBatch(ctx.store, tally, batch._id, committeeId);
+  if (batch) await tallyBatch(ctx.store, tally, batch, committeeId, ctx.now);
   await tallyBrands(ctx.store, tally, brandYear, committeeId);
   const numbers: DashboardNumbers = tally.result(batch, ctx.now);
   return {

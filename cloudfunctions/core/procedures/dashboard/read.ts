@@ -2,15 +2,15 @@ import { AppError } from '@shared/contracts/errors';
 import type { DashboardBatch } from '@shared/contracts/dashboard';
 import { canSubmitTo, type Batch } from '@shared/domain/batch';
 import type { Brand } from '@shared/domain/brand/brand';
-import { defaultBatch, type CommitteeRef, type DashboardTally, type ProjectFacts } from '@shared/domain/dashboard';
+import { defaultBatch, NOT_SUBMITTED_STATES, type CommitteeRef, type DashboardTally } from '@shared/domain/dashboard';
 import type { Committee } from '@shared/domain/org';
 import { FUNDED_STATES, PROJECT_STATES, UNDER_REVIEW_ONWARD_STATES, type ProjectState } from '@shared/domain/project/state';
 import { canActForCommittee, hasRole } from '@shared/domain/roles';
-import { formatDeadline } from '@shared/time/deadline';
+import { formatDeadline, isBeforeDeadline } from '@shared/time/deadline';
 import type { Context } from '../../context';
 import type { CollectionName } from '../../ports/collections';
-import { MAX_GROUPS, MAX_PAGE, type AggregateRow, type AggregateSpec, type StoreOps, type StoredDoc, type Where } from '../../ports/store';
-import { aggregateAll, keyNumber, keyText } from '../../services/aggregate-all';
+import { MAX_PAGE, type AggregateRow, type AggregateSpec, type StoreOps, type StoredDoc, type Where } from '../../ports/store';
+import { aggregateAll, keyText } from '../../services/aggregate-all';
 
 type StoredBatch = Batch & StoredDoc;
 
@@ -80,63 +80,59 @@ export async function chooseBatch(ctx: Context, batchId: string | undefined): Pr
   return { batch, choices: batches.map((b) => choiceOf(b, ctx.now)) };
 }
 
-const PROJECT_KEYS = ['_id', 'committeeId', 'state', 'hostName', 'fields.title', 'updatedAt', 'grantFen'];
 const asState = (v: string | null): ProjectState | null => PROJECT_STATES.find((s) => s === v) ?? null;
+const committeeOf = (r: AggregateRow) => keyText(r, 'committeeId') ?? '';
 
 /**
- * Reads one batch's projects (of one committee, or all) into the tally as aggregates, not every
- * document in pages of 100: the projects themselves (one group per project, a thousand a round
- * trip), then per project its review assignments and score sheets counted and its tranches paid
- * and expenses summed (one round trip each for up to a thousand projects under review, or funded).
+ * Reads one batch's figures (of one committee, or all) into the tally as aggregates grouped by
+ * committee, a round trip each whatever the round's size: its projects by state with their
+ * grants; while it takes submissions, the drafts and returned applications (for the list of who
+ * has not submitted); its reviewer assignments with how many are scored; its tranches paid and
+ * expenses recorded. Assignments and money carry their project's committee (written with them),
+ * so none of it is grouped per project.
  *
  * Reviewers are assigned only under review and money moves only from 立项, and a project's state
  * changes only along TRANSITIONS: when no project of the batch has got that far, those documents
  * cannot exist and are not asked for.
  */
-export async function tallyBatch(store: StoreOps, tally: DashboardTally, batchId: string, committeeId: string | null): Promise<void> {
-  const projectWhere: Where = committeeId ? { batchId, committeeId } : { batchId };
-  const rows = await aggregateAll(store, 'projects', { where: projectWhere, groupBy: PROJECT_KEYS, measures: { n: { op: 'count' } } });
-  const projects: ProjectFacts[] = [];
-  for (const r of rows) {
-    const _id = keyText(r, '_id');
-    const state = asState(keyText(r, 'state'));
-    if (!_id || !state) continue;
-    projects.push({
-      _id,
-      committeeId: keyText(r, 'committeeId') ?? '',
-      state,
-      hostName: keyText(r, 'hostName') ?? '',
-      title: keyText(r, 'fields.title') ?? '',
-      updatedAt: keyText(r, 'updatedAt') ?? '',
-      grantFen: keyNumber(r, 'grantFen'),
-    });
-  }
-  tally.addProjects(projects);
-
-  // By id, so that no more groups can come than those projects: one page for up to a thousand
-  // (a full page is not followed by an empty one); the whole batch beyond (the tally leaves out
-  // the documents of projects it was not given).
-  const scopeOf = (states: readonly ProjectState[]): { where: Where; cap?: number } | null => {
-    const ids = projects.filter((p) => states.includes(p.state)).map((p) => p._id);
-    if (ids.length === 0) return null;
-    return ids.length <= MAX_GROUPS ? { where: { batchId, projectId: { $in: ids } }, cap: ids.length } : { where: { batchId } };
-  };
-  const count = { n: { op: 'count' } } as const;
-  const sum = { n: { op: 'sum', field: 'amountFen' } } as const;
-  const perProject = (collection: CollectionName, scope: { where: Where; cap?: number } | null, measures: AggregateSpec['measures']) =>
-    scope ? aggregateAll(store, collection, { where: scope.where, groupBy: ['projectId'], measures }, scope.cap) : Promise.resolve([]);
-  const reviewed = scopeOf(UNDER_REVIEW_ONWARD_STATES);
-  const funded = scopeOf(FUNDED_STATES);
-  const [assigned, scored, paid, spent] = await Promise.all([
-    perProject('reviewAssignments', reviewed, count),
-    perProject('reviews', reviewed, count),
-    perProject('disbursements', funded, sum),
-    perProject('expenses', funded, sum),
+export async function tallyBatch(store: StoreOps, tally: DashboardTally, batch: Pick<Batch, 'calendar'> & StoredDoc, committeeId: string | null, now: Date): Promise<void> {
+  const where: Where = committeeId ? { batchId: batch._id, committeeId } : { batchId: batch._id };
+  const groups = await aggregateAll(store, 'projects', { where, groupBy: ['committeeId', 'state'], measures: { n: { op: 'count' }, grant: { op: 'sum', field: 'grantFen' } } });
+  const states = new Set<ProjectState>();
+  tally.addProjects(
+    groups.flatMap((g) => {
+      const state = asState(keyText(g, 'state'));
+      if (!state) return [];
+      states.add(state);
+      return [{ committeeId: committeeOf(g), state, count: g.values.n ?? 0, grantFen: g.values.grant ?? 0 }];
+    }),
+  );
+  const any = (of: readonly ProjectState[]) => of.some((s) => states.has(s));
+  const byCommittee = (collection: CollectionName, measures: AggregateSpec['measures']) =>
+    aggregateAll(store, collection, { where, groupBy: ['committeeId'], measures });
+  const amount = { n: { op: 'sum', field: 'amountFen' } } as const;
+  const none = Promise.resolve([] as AggregateRow[]);
+  const [drafts, reviews, paid, spent] = await Promise.all([
+    isBeforeDeadline(batch.calendar.submissionDeadline, now) && any(NOT_SUBMITTED_STATES)
+      ? aggregateAll(store, 'projects', { where: { ...where, state: { $in: [...NOT_SUBMITTED_STATES] } }, groupBy: DRAFT_KEYS, measures: { n: { op: 'count' } } })
+      : none,
+    any(UNDER_REVIEW_ONWARD_STATES) ? byCommittee('reviewAssignments', { n: { op: 'count' }, done: { op: 'sum', field: 'scored' } }) : none,
+    any(FUNDED_STATES) ? byCommittee('disbursements', amount) : none,
+    any(FUNDED_STATES) ? byCommittee('expenses', amount) : none,
   ]);
-  const counted = (groups: AggregateRow[]) => groups.map((g) => ({ projectId: keyText(g, 'projectId') ?? '', count: g.values.n ?? 0 }));
-  const summed = (groups: AggregateRow[]) => groups.map((g) => ({ projectId: keyText(g, 'projectId') ?? '', amountFen: g.values.n ?? 0 }));
-  tally.addAssignments(counted(assigned)).addReviews(counted(scored)).addDisbursements(summed(paid)).addExpenses(summed(spent));
+  tally.addDrafts(
+    drafts.flatMap((r) => {
+      const state = asState(keyText(r, 'state'));
+      return state ? [{ committeeId: committeeOf(r), state, hostName: keyText(r, 'hostName') ?? '', title: keyText(r, 'fields.title') ?? '', updatedAt: keyText(r, 'updatedAt') ?? '' }] : [];
+    }),
+  );
+  tally.addReviews(reviews.map((g) => ({ committeeId: committeeOf(g), assigned: g.values.n ?? 0, done: g.values.done ?? 0 })));
+  const summed = (rows: AggregateRow[]) => rows.map((g) => ({ committeeId: committeeOf(g), amountFen: g.values.n ?? 0 }));
+  tally.addPaid(summed(paid)).addSpent(summed(spent));
 }
+
+/** One group per draft: the list names its host, and its title once returned. */
+const DRAFT_KEYS = ['_id', 'committeeId', 'state', 'hostName', 'fields.title', 'updatedAt'];
 
 /** The committees' brands of `year` (one committee's, or all). */
 export async function tallyBrands(store: StoreOps, tally: DashboardTally, year: number, committeeId: string | null): Promise<void> {

@@ -46,6 +46,7 @@ export async function disburse(ctx: Context, input: ParsedInputOf<'funding.disbu
           _id: id,
           projectId: project._id,
           batchId: project.batchId,
+          committeeId: project.committeeId,
           tranche: input.tranche,
           amountFen: input.amountFen,
           note,

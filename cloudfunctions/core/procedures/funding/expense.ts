@@ -39,6 +39,7 @@ export async function addExpense(ctx: Context, input: ParsedInputOf<'funding.add
         _id: expenseId,
         projectId: project._id,
         batchId: project.batchId,
+        committeeId: project.committeeId,
         date: input.date,
         item,
         amountFen: input.amountFen,

@@ -32,10 +32,10 @@ async function put(id: string, o: { title: string; committeeId?: string; state?:
     midtermPassed: o.passed ?? false,
   });
   for (const t of o.paid ?? []) {
-    await h.store.insert<Disbursement>('disbursements', { _id: `${id}:t${t}`, projectId: id, batchId: OPEN_BATCH, tranche: t, amountFen: grant / 2, note: '', at: '2026-11-10T00:00:00.000Z', actorId: 'u_dev-admin' });
+    await h.store.insert<Disbursement>('disbursements', { _id: `${id}:t${t}`, projectId: id, batchId: OPEN_BATCH, committeeId: o.committeeId ?? 'c-art', tranche: t, amountFen: grant / 2, note: '', at: '2026-11-10T00:00:00.000Z', actorId: 'u_dev-admin' });
   }
   for (const [i, amountFen] of (o.spent ?? []).entries()) {
-    await h.store.insert<Expense>('expenses', { _id: `${id}:e${i}`, projectId: id, batchId: OPEN_BATCH, date: '2026-11-15', item: '资料', amountFen, receipts: [], overridden: false, overrideReason: null, excessFen: 0, authorId: `u_h-${id}`, createdAt: '2026-11-15T00:00:00.000Z' });
+    await h.store.insert<Expense>('expenses', { _id: `${id}:e${i}`, projectId: id, batchId: OPEN_BATCH, committeeId: o.committeeId ?? 'c-art', date: '2026-11-15', item: '资料', amountFen, receipts: [], overridden: false, overrideReason: null, excessFen: 0, authorId: `u_h-${id}`, createdAt: '2026-11-15T00:00:00.000Z' });
   }
 }
 

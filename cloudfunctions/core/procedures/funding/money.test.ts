@@ -33,6 +33,8 @@ describe('paying the grant in two tranches (立项拨付50%，中期验收通过
     const first = await h.ok(ADMIN, 'funding.disburse', { projectId: p._id, tranche: 1, amountFen: 5_000, note: '财务凭证 2026-118' });
     expect(first).toMatchObject({ state: 'cultivating', paidFen: 5_000, availableFen: 5_000, dueTranche: null });
     expect(first.disbursements).toMatchObject([{ tranche: 1, amountFen: 5_000, note: '财务凭证 2026-118', actorName: '刘芳' }]);
+    // Stored with the project's committee: the dashboards add up a batch's money per committee.
+    expect(await h.store.get('disbursements', `${p._id}:t1`)).toMatchObject({ committeeId: p.committeeId, batchId: p.batchId });
 
 
     const r = await submitMidterm(h, await stored(h, p._id));

@@ -3,7 +3,7 @@ import type { OutputOf, ParsedInputOf } from '@shared/contracts';
 import type { Context } from '../../context';
 import { audit } from '../../services/audit';
 import { Lookup } from '../../services/lookup';
-import { pairId, type Review, type ReviewAssignment } from './docs';
+import { newAssignment, type Review, type ReviewAssignment } from './docs';
 import { requireEligibleReviewer, requireUnderReview } from './eligibility';
 import { readAll } from './pages';
 import { inTransaction, projectOfBatch, titleOf } from './release';
@@ -37,15 +37,7 @@ export async function assignReviewers(ctx: Context, input: ParsedInputOf<'review
     const have = new Set(current.map((a) => a.reviewerId));
     const added = input.reviewerIds.filter((id) => !have.has(id));
     for (const reviewerId of added) {
-      await tx.insert<ReviewAssignment>('reviewAssignments', {
-        _id: pairId(project._id, reviewerId),
-        batchId: project.batchId,
-        projectId: project._id,
-        reviewerId,
-        assignedBy: ctx.user?._id ?? '',
-        assignedAt: at,
-        how: 'manual',
-      });
+      await tx.insert<ReviewAssignment>('reviewAssignments', newAssignment(project, reviewerId, { assignedBy: ctx.user?._id ?? '', assignedAt: at, how: 'manual' }));
     }
     if (added.length || removed.length) {
       // On the batch, not the project: who reviews an application is not the applicant's to read.

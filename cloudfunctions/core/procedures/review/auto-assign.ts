@@ -6,7 +6,7 @@ import type { Context } from '../../context';
 import { audit } from '../../services/audit';
 import { loadBatch } from './batch';
 import { roleHolders } from './directory';
-import { pairId, type ReviewAssignment } from './docs';
+import { newAssignment, pairId, type ReviewAssignment } from './docs';
 import { requireUnderReview } from './eligibility';
 import { readAll } from './pages';
 import { inTransaction, titleOf } from './release';
@@ -65,15 +65,7 @@ export async function autoAssign(ctx: Context, input: ParsedInputOf<'review.auto
       const mine = spread.assignments.find((a) => a.applicationId === app._id)?.reviewerIds ?? [];
       for (const reviewerId of mine) {
         if (have.has(pairId(app._id, reviewerId))) continue;
-        await tx.insert<ReviewAssignment>('reviewAssignments', {
-          _id: pairId(app._id, reviewerId),
-          batchId: batch._id,
-          projectId: app._id,
-          reviewerId,
-          assignedBy: ctx.user?._id ?? '',
-          assignedAt: at,
-          how: 'auto',
-        });
+        await tx.insert<ReviewAssignment>('reviewAssignments', newAssignment(fresh, reviewerId, { assignedBy: ctx.user?._id ?? '', assignedAt: at, how: 'auto' }));
         addTo(addedTo, reviewerId, titleOf(fresh));
         added++;
       }

@@ -4,7 +4,11 @@ import type { StoredDoc } from '../../ports/store';
 export interface ReviewAssignment extends StoredDoc {
   batchId: string;
   projectId: string;
+  /** The project's committee (it never changes): the dashboards count a batch's reviews per committee in one read. */
+  committeeId: string;
   reviewerId: string;
+  /** 1 once the reviewer's score sheet is in (set in the same transaction as the sheet), else 0: summed, it counts the sheets. */
+  scored: 0 | 1;
   assignedBy: string;
   assignedAt: string;
   how: 'manual' | 'auto';
@@ -35,3 +39,18 @@ export interface Objection extends StoredDoc {
 }
 
 export const pairId = (projectId: string, reviewerId: string) => `${projectId}:${reviewerId}`;
+
+/** A new assignment of `reviewerId` to `project`, not yet scored: every place that assigns writes it this way. */
+export const newAssignment = (
+  project: { _id: string; batchId: string; committeeId: string },
+  reviewerId: string,
+  by: { assignedBy: string; assignedAt: string; how: ReviewAssignment['how'] },
+): Omit<ReviewAssignment, 'version'> => ({
+  _id: pairId(project._id, reviewerId),
+  batchId: project.batchId,
+  projectId: project._id,
+  committeeId: project.committeeId,
+  reviewerId,
+  scored: 0,
+  ...by,
+});

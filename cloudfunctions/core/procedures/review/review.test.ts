@@ -328,14 +328,20 @@ describe('scoring (评审专家)', () => {
   it('stores a weighted total, lets the reviewer revise it (versioned), and refuses a stale device', async () => {
     const r = await openedRound();
     await assign(r.cs1, [REVIEWER_ART]);
+    const pair = `${r.cs1}:${uid(REVIEWER_ART)}`;
+    // The assignment carries the project's committee, and is marked scored with the first sheet (the dashboards count by it).
+    expect(await h.store.get('reviewAssignments', pair)).toMatchObject({ committeeId: 'c-cs', scored: 0, version: 1 });
     const first = await score(REVIEWER_ART, r.cs1, { fit: 10, innovation: 9, practice: 8, effect: 7, support: 6 }, '选题扎实');
+    expect(await h.store.get('reviewAssignments', pair)).toMatchObject({ scored: 1, version: 2 });
     expect(first).toMatchObject({ projectId: r.cs1, total: 82.5, version: 1, comment: '选题扎实' });
     tick();
     const second = await h.ok(REVIEWER_ART, 'review.score', { projectId: r.cs1, scores: FULL_MARKS, comment: '', version: 1 });
     expect(second).toMatchObject({ total: 100, version: 2, createdAt: first.createdAt });
     expect(second.updatedAt).not.toBe(first.updatedAt);
     await refused(REVIEWER_ART, 'review.score', { projectId: r.cs1, scores: marks(5), comment: '', version: 1 }, 'CONFLICT');
-    expect(await h.store.get('reviews', `${r.cs1}:${uid(REVIEWER_ART)}`)).toMatchObject({ total: 100, batchId: OPEN_BATCH });
+    expect(await h.store.get('reviews', pair)).toMatchObject({ total: 100, batchId: OPEN_BATCH });
+    // A revision leaves the assignment as it was.
+    expect(await h.store.get('reviewAssignments', pair)).toMatchObject({ scored: 1, version: 2 });
     const mine = await h.ok(REVIEWER_ART, 'review.myAssignments', {});
     expect(mine[0].myReview).toMatchObject({ total: 100, version: 2 });
   });

@@ -45,7 +45,7 @@ async function put(spec: Spec): Promise<void> {
   for (let i = 0; i < (spec.reviewers ?? 0); i++) {
     const reviewerId = i === 0 ? 'u_dev-reviewer' : `u_r${i}`;
     const _id = `${spec.id}:${reviewerId}`;
-    await h.store.insert<ReviewAssignment>('reviewAssignments', { _id, batchId: BATCH, projectId: spec.id, reviewerId, assignedBy: 'u_dev-admin', assignedAt: at, how: 'manual' });
+    await h.store.insert<ReviewAssignment>('reviewAssignments', { _id, batchId: BATCH, projectId: spec.id, committeeId: spec.committee, reviewerId, scored: spec.totals?.[i] === undefined ? 0 : 1, assignedBy: 'u_dev-admin', assignedAt: at, how: 'manual' });
     const total = spec.totals?.[i];
     if (total !== undefined) {
       await h.store.insert<Review>('reviews', { _id, batchId: BATCH, projectId: spec.id, reviewerId, scores: {}, comment: '', total, createdAt: at, updatedAt: at });

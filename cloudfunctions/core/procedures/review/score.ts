@@ -20,7 +20,8 @@ export async function scoreApplication(ctx: Context, input: ParsedInputOf<'revie
   const at = ctx.now.toISOString();
   const saved = await inTransaction(ctx, async (tx) => {
     const project = await loadProject(tx, input.projectId);
-    if (!(await tx.get<ReviewAssignment>('reviewAssignments', id))) {
+    const assignment = await tx.get<ReviewAssignment>('reviewAssignments', id);
+    if (!assignment) {
       throw new AppError('FORBIDDEN', '这个项目没有分配给您评审，只能为分配给您的项目评分');
     }
     const batch = await loadBatch(tx, project.batchId);
@@ -38,6 +39,8 @@ export async function scoreApplication(ctx: Context, input: ParsedInputOf<'revie
       return tx.update<Review>('reviews', id, existing.version, sheet);
     }
     if (input.version !== undefined) throw new AppError('CONFLICT', '评分记录已不存在，请刷新后重新评分');
+    // The assignment marked scored with its first sheet: the dashboards count sheets in by it.
+    if (assignment.scored !== 1) await tx.update<ReviewAssignment>('reviewAssignments', id, assignment.version, { scored: 1 });
     return tx.insert<Review>('reviews', { _id: id, batchId: project.batchId, projectId: project._id, reviewerId, createdAt: at, ...sheet });
   });
   return toReviewView(saved);
