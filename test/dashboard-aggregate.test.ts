@@ -216,6 +216,30 @@ describe.each(STORE_ADAPTERS)('dashboard figures from aggregates: $name', ({ ope
   });
 });
 
+describe('dashboard drafts at the submission deadline (SQLite)', () => {
+  it('reads the drafts until 23:59:59 Beijing time on the deadline day, and not one second later', async () => {
+    const sqlite = STORE_ADAPTERS.find((a) => a.name === 'sqlite');
+    if (!sqlite) throw new Error('no sqlite adapter');
+    const store = await sqlite.open();
+    try {
+      const w = new World();
+      w.project('b1', 'c1', 'returned');
+      w.project('b1', 'c2', 'submitted');
+      await w.into(store);
+      const at = async (iso: string) => {
+        const seen = recording(store);
+        const tally = new DashboardTally(COMMITTEES);
+        await tallyBatch(seen.store, tally, { _id: 'b1', version: 1, ...BATCH }, null, new Date(iso));
+        return { reads: seen.aggregates.length, listed: tally.result(BATCH, new Date(iso)).notSubmitted.length };
+      };
+      expect(await at('2026-12-27T15:59:59Z')).toEqual({ reads: 2, listed: 1 });
+      expect(await at('2026-12-27T16:00:00Z')).toEqual({ reads: 1, listed: 0 });
+    } finally {
+      await store.close();
+    }
+  });
+});
+
 describe('dashboard figures of a round past an aggregate page of groups (SQLite)', () => {
   it('reads a round of 1 010 applications with one aggregate of each kind, grouped by committee, with the same figures', async () => {
     const sqlite = STORE_ADAPTERS.find((a) => a.name === 'sqlite');

@@ -53,6 +53,12 @@ export const PHASE_OF: Record<ProjectState, ProjectPhase> = {
   failed: 'stopped',
 };
 
+/**
+ * Whether the dashboards list who has not submitted: only while the batch takes submissions
+ * (until 23:59:59 Beijing time on its deadline). The handler asks for the drafts only then.
+ */
+export const listsNotSubmitted = (batch: Pick<Batch, 'calendar'>, now: Date): boolean => isBeforeDeadline(batch.calendar.submissionDeadline, now);
+
 /** Not (or no longer) with the committee: the host still owes a submission (committee.progress's rule). */
 export const NOT_SUBMITTED_STATES: readonly ProjectState[] = ['draft', 'returned'];
 
@@ -291,7 +297,7 @@ export class DashboardTally {
     for (const r of rows) r.reviews.missing = r.reviews.assigned - r.reviews.done;
     const byId = new Map(rows.map((r) => [r.committeeId, r]));
 
-    const submissionOpen = batch !== null && isBeforeDeadline(batch.calendar.submissionDeadline, now);
+    const submissionOpen = batch !== null && listsNotSubmitted(batch, now);
     const left = batch ? daysLeft(batch.calendar.submissionDeadline, now) : 0;
     const order = new Map(rows.map((r, i) => [r.committeeId, i]));
     const notSubmitted: NotSubmittedEntry[] = submissionOpen

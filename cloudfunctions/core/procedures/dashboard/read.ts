@@ -2,11 +2,11 @@ import { AppError } from '@shared/contracts/errors';
 import type { DashboardBatch } from '@shared/contracts/dashboard';
 import { canSubmitTo, type Batch } from '@shared/domain/batch';
 import type { Brand } from '@shared/domain/brand/brand';
-import { defaultBatch, NOT_SUBMITTED_STATES, type CommitteeRef, type DashboardTally } from '@shared/domain/dashboard';
+import { defaultBatch, listsNotSubmitted, NOT_SUBMITTED_STATES, type CommitteeRef, type DashboardTally } from '@shared/domain/dashboard';
 import type { Committee } from '@shared/domain/org';
 import { FUNDED_STATES, PROJECT_STATES, UNDER_REVIEW_ONWARD_STATES, type ProjectState } from '@shared/domain/project/state';
 import { canActForCommittee, hasRole } from '@shared/domain/roles';
-import { formatDeadline, isBeforeDeadline } from '@shared/time/deadline';
+import { formatDeadline } from '@shared/time/deadline';
 import type { Context } from '../../context';
 import type { CollectionName } from '../../ports/collections';
 import { MAX_PAGE, type AggregateRow, type AggregateSpec, type StoreOps, type StoredDoc, type Where } from '../../ports/store';
@@ -113,7 +113,7 @@ export async function tallyBatch(store: StoreOps, tally: DashboardTally, batch: 
   const amount = { n: { op: 'sum', field: 'amountFen' } } as const;
   const none = Promise.resolve([] as AggregateRow[]);
   const [drafts, reviews, paid, spent] = await Promise.all([
-    isBeforeDeadline(batch.calendar.submissionDeadline, now) && any(NOT_SUBMITTED_STATES)
+    listsNotSubmitted(batch, now) && any(NOT_SUBMITTED_STATES)
       ? aggregateAll(store, 'projects', { where: { ...where, state: { $in: [...NOT_SUBMITTED_STATES] } }, groupBy: DRAFT_KEYS, measures: { n: { op: 'count' } } })
       : none,
     any(UNDER_REVIEW_ONWARD_STATES) ? byCommittee('reviewAssignments', { n: { op: 'count' }, done: { op: 'sum', field: 'scored' } }) : none,
