@@ -20,7 +20,6 @@ export interface TripBudget {
 }
 
 const ok: TripBudget = { trips: TRIP_BUDGET };
-const over = (trips: number, why: string): TripBudget => ({ trips: TRIP_BUDGET, over: { trips, why } });
 
 /** By the case's label (scripts/bench/cases.ts), at the seeded university's scale. */
 export const BUDGETS: Record<string, TripBudget> = {
@@ -30,8 +29,9 @@ export const BUDGETS: Record<string, TripBudget> = {
   'project.listMine': ok,
   'project.get': ok,
   'project.saveDraft': ok,
-  // Was 13: the answer now carries what changed (the page merges it) and is stored with the claim as the move's last write; extensions are read only after the batch's own deadline.
-  'project.submit': over(9, 'the move is 9 and nothing follows the commit: profile, transaction, project, batch (its extensions only once its own deadline has passed), update, audit line, the committee\'s secretaries (roleIndex), one message each, the claim with its answer; 8 needs one read fewer, i.e. the secretaries known without the roleIndex read (kept on a document the move already reads, such as the batch or the project, with every grant and revocation; or one message to the committee that the delivery job fans out), none of which is free'),
+  // Was 13, then 9: the answer carries what changed (the page merges it) and is stored with the claim as the move's last write; extensions are read only after the batch's own deadline;
+  // the committee's secretaries are told by one notice to the committee that the timed job writes out per secretary (jobs/fan-out.ts), so no roleIndex read and one write however many.
+  'project.submit': ok,
   'committee.inbox (pending)': ok,
   'committee.inbox (recommended)': ok,
   'committee.inbox (decided)': ok,

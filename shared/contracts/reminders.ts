@@ -49,6 +49,8 @@ export const runSummary = z.object({
   planned: z.number(),
   /** Newly written to the outbox by this run. */
   queued: z.number(),
+  /** Messages written out of notices addressed to a committee's secretaries (one per secretary). */
+  fannedOut: z.number(),
   sent: z.number(),
   /** No grant left (or 43101): shown in 我的待办 only. */
   skippedNoGrant: z.number(),

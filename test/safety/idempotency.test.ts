@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Project } from '@shared/domain/project/project';
 import type { AuditEntry } from '../../cloudfunctions/core/services/audit';
 import { AlreadyClaimed, ALREADY_DONE_MESSAGE, purgeRequests, READ_ONLY_PROCEDURES, requestRecordId, type RequestRecord } from '../../cloudfunctions/core/services/idempotency';
+import { fanOutGroupNotices } from '../../cloudfunctions/core/jobs/fan-out';
 import { procedures } from '../../cloudfunctions/core/procedures';
 import type { Store } from '../../cloudfunctions/core/ports/store';
 import { COMPLETE_FIELDS, createHarness, HOST, MEMBER2, NEWCOMER, OPEN_BATCH, SECRETARY_CS } from '../support/harness';
@@ -66,6 +67,10 @@ describe('idempotency by request id', () => {
     expect(b).toEqual(JSON.parse(JSON.stringify(a)));
     expect(await submitLines(h.store, p._id)).toHaveLength(1);
     expect((await stored(h, p._id)).version).toBe(p.version + 1);
+    // Addressed to the committee once; the timed job writes it out, twice over, once per secretary.
+    expect(await h.store.count('groupNotices')).toBe(1);
+    await Promise.all([fanOutGroupNotices(h.store), fanOutGroupNotices(h.store)]);
+    expect(await h.store.count('groupNotices')).toBe(0);
     const told = (await h.store.find<{ _id: string; version: number; kind: string; recipientId: string }>('outbox', { limit: 100 })).filter((m) => m.kind === 'project.submit');
     expect(told.length).toBeGreaterThan(0);
     expect(new Set(told.map((m) => m.recipientId)).size).toBe(told.length);

@@ -6,6 +6,7 @@ import { StoreError } from '../ports/store';
 import { allDuties } from '../procedures/reminders/duties';
 import { newEntry, type OutboxEntry } from '../services/outbox';
 import { deliver, pool, readyEntries, recoverInterrupted, type DeliveryDeps } from './deliver';
+import { fanOutGroupNotices } from './fan-out';
 import { resumeReleases } from './release';
 
 export { backoffMs } from './deliver';
@@ -48,7 +49,8 @@ function reminderEntry(r: DueReminder, at: string) {
 }
 
 /**
- * The timed job: finish any release that stopped half way, plan the deadline reminders due now
+ * The timed job: finish any release that stopped half way, write the notices addressed to a
+ * committee's secretaries out as one message each (jobs/fan-out.ts), plan the deadline reminders due now
  * and queue them (insert-if-absent by key: planning twice cannot queue twice), then hand every
  * ready message — reminders and events alike — to the one sender (jobs/deliver.ts).
  * A reminder whose duty was done meanwhile is dropped as obsolete; 我的待办 shows every open duty.
@@ -56,9 +58,10 @@ function reminderEntry(r: DueReminder, at: string) {
 export async function runReminders(deps: RemindDeps): Promise<RunSummary> {
   const { store, config, now } = deps;
   const at = now.toISOString();
-  const summary: RunSummary = { asOf: at, planned: 0, queued: 0, sent: 0, skippedNoGrant: 0, failed: 0, interrupted: 0, retried: 0 };
+  const summary: RunSummary = { asOf: at, planned: 0, queued: 0, fannedOut: 0, sent: 0, skippedNoGrant: 0, failed: 0, interrupted: 0, retried: 0 };
 
   await resumeReleases(store, now);
+  summary.fannedOut = await fanOutGroupNotices(store, deps.logger);
 
   if (deps.plan === false) {
     await recoverInterrupted(deps, summary);

@@ -80,6 +80,30 @@ export function newEntry(fields: Omit<OutboxEntry, 'version' | '_id' | 'box' | '
   };
 }
 
+/** The message of an event to one person: `_id` = event id and recipient, so it is written once. */
+export function eventEntry(notice: Omit<Notice, 'recipientIds'>, recipientId: string, at: string): NewDoc<OutboxEntry> {
+  return newEntry({
+    key: `${notice.eventId}:${recipientId}`,
+    kind: notice.kind,
+    recipientId,
+    title: notice.title,
+    body: notice.body,
+    link: notice.link ?? defaultLink(notice.kind, notice.entityId),
+    entityId: notice.entityId,
+    createdAt: at,
+    releaseId: notice.releaseId ?? null,
+    duty: null,
+    deadline: null,
+    offset: null,
+    slots: {
+      matter: notice.title,
+      status: resultPhrase(notice.kind),
+      note: notice.body || EVENT_LABELS[notice.kind],
+      time: formatInstant(at),
+    },
+  });
+}
+
 /**
  * Queues one message per recipient inside the caller's transaction: one insert each, no read
  * first. Keys come from a fresh event id, so a second insert of one key can only be a replay of
@@ -87,32 +111,6 @@ export function newEntry(fields: Omit<OutboxEntry, 'version' | '_id' | 'box' | '
  */
 export async function enqueue(tx: StoreOps, notice: Notice, at: string): Promise<number> {
   const recipients = [...new Set(notice.recipientIds)].filter((id) => id !== '');
-  const slots = {
-    matter: notice.title,
-    status: resultPhrase(notice.kind),
-    note: notice.body || EVENT_LABELS[notice.kind],
-    time: formatInstant(at),
-  };
-  for (const recipientId of recipients) {
-    const key = `${notice.eventId}:${recipientId}`;
-    await tx.insert<OutboxEntry>(
-      'outbox',
-      newEntry({
-        key,
-        kind: notice.kind,
-        recipientId,
-        title: notice.title,
-        body: notice.body,
-        link: notice.link ?? defaultLink(notice.kind, notice.entityId),
-        entityId: notice.entityId,
-        createdAt: at,
-        releaseId: notice.releaseId ?? null,
-        duty: null,
-        deadline: null,
-        offset: null,
-        slots,
-      }),
-    );
-  }
+  for (const recipientId of recipients) await tx.insert<OutboxEntry>('outbox', eventEntry(notice, recipientId, at));
   return recipients.length;
 }

@@ -3,6 +3,7 @@ import { dateIn } from '@shared/time/deadline';
 import type { LocalFiles } from '../../core/adapters/local/files';
 import { createLocalNotifier } from '../../core/adapters/local/notifier';
 import { createApp } from '../../core/app';
+import { fanOutGroupNotices } from '../../core/jobs/fan-out';
 import { runReminders } from '../../core/jobs/remind';
 import { loadReminderConfig } from '../../core/jobs/reminder-config';
 import type { Store } from '../../core/ports/store';
@@ -39,10 +40,14 @@ export async function seedDemo(store: Store, files: LocalFiles, now: Date): Prom
   const { engine } = await finished2022(d, p);
   await cultivating(d, p);
   await seedBrands(d, files, { 'c-cs': engine });
-  // Two months ago everyone had read their messages; what came since is unread.
+  // Two months ago everyone had read their messages (the timed job had told each secretary what
+  // was addressed to their committee); what came since is unread.
   d.day(-58);
+  await fanOutGroupNotices(store);
   await readAll(d);
   await underReview(d, p);
   await inPublicity(d, p);
   await openBatch(d, p, `batch-${dateIn(now).slice(0, 4)}-open`);
+  // As the timed job's last run would have: the secretaries are told of what reached their committee.
+  await fanOutGroupNotices(store);
 }

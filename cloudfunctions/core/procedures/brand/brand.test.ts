@@ -319,6 +319,18 @@ describe('认定: the Organization Department accepts or returns', () => {
     ]);
   });
 
+  it('the decision reaches the committee’s secretaries, with the comment, by the timed job’s next run', async () => {
+    const s = await submitted();
+    tick();
+    await h.ok(ADMIN, 'brand.review', { id: s._id, version: s.version, decision: 'return', comment: '请补充社会影响的图片' });
+    expect((await h.ok(SECRETARY_CS, 'messages.list', {})).unread).toEqual([]);
+    expect(await h.ok(ADMIN, 'scheduler.run', {})).toMatchObject({ fannedOut: 1 });
+    const [m, ...more] = (await h.ok(SECRETARY_CS, 'messages.list', {})).unread;
+    expect(more).toEqual([]);
+    expect(m).toMatchObject({ kind: 'brand.return', body: '请补充社会影响的图片', link: `/packages/brand/edit/index?id=${s._id}` });
+    expect((await h.ok(SECRETARY_ME, 'messages.list', {})).unread).toEqual([]);
+  });
+
   it('refuses to review a draft', async () => {
     const b = await create();
     await refused(ADMIN, 'brand.review', { id: b._id, version: b.version, decision: 'accept', comment: '' }, 'INVALID_TRANSITION');

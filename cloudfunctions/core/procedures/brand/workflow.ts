@@ -6,8 +6,7 @@ import { BRAND_STATE_LABELS, nextBrandState, type BrandAction } from '@shared/do
 import type { Context } from '../../context';
 import { StoreError, type Patch, type StoreOps } from '../../ports/store';
 import { audit } from '../../services/audit';
-import { notifyParties } from '../../services/notify';
-import { usersWithRole } from '../../services/role-index';
+import { tellSecretaries } from '../../services/group-notice';
 import { loadBrand, requireAdmin, requireCommitteeActor } from './access';
 import { startImageChecks } from '../../services/media-check';
 import { brandFileIds } from './files';
@@ -58,7 +57,8 @@ async function step(ctx: Context, input: { id: string; version: number }, s: Ste
         // The 组织部's decision reaches the committee's secretaries.
         const name = brand.report.name.trim() || '党建品牌';
         const title = { accept: `「${name}」已认定入库`, return: `「${name}」被退回修改`, promote: `「${name}」已列入推广` }[s.action];
-        await notifyParties(ctx, tx, { kind: `brand.${s.action}`, title, body: s.reason ?? BRAND_STATE_LABELS[to], entityId: brand._id, eventId: auditId, link: `/packages/brand/edit/index?id=${brand._id}` }, { secretaryIds: await usersWithRole(tx, 'secretary', brand.committeeId) }, at);
+        const notice = { kind: `brand.${s.action}` as const, title, body: s.reason ?? BRAND_STATE_LABELS[to], entityId: brand._id, eventId: auditId, link: `/packages/brand/edit/index?id=${brand._id}` };
+        await tellSecretaries(tx, notice, brand.committeeId, [ctx.user?._id ?? ''], at);
       }
       return next;
     });

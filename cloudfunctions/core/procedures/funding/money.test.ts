@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Project } from '@shared/domain/project/project';
 import { ADMIN, createHarness, HOST, MEMBER2, SECRETARY_CS, SECRETARY_ME, type Harness } from '../../../../test/support/harness';
 import type { AuditEntry } from '../../services/audit';
+import { fanOutGroupNotices } from '../../jobs/fan-out';
 import type { OutboxEntry } from '../../services/outbox';
 import { approvedProject, cultivatingProject, GRANT, passedMidterm, RECEIPT, refused, stored, submitMidterm, TODAY } from './fixtures';
 
@@ -56,8 +57,9 @@ describe('paying the grant in two tranches (立项拨付50%，中期验收通过
       ['disburse', '已拨付 0.00 元', '已拨付 50.00 元', 'u_dev-admin'],
       ['startCultivation', 'approved', 'cultivating', 'u_dev-admin'],
     ]);
+    await fanOutGroupNotices(h.store);
     const notices = await h.store.find<OutboxEntry>('outbox', { limit: 100 });
-    // One notice for both: the host (and the committee's secretary) hear that 培育 has started, with the amount paid.
+    // One notice for both: the host (and, by the timed job's next run, the committee's secretary) hear that 培育 has started, with the amount paid.
     const mine = notices.filter((n) => n.entityId === p._id && n.kind !== 'project.submit');
     expect(mine.map((n) => [n.kind, n.recipientId]).sort()).toEqual([
       ['project.startCultivation', 'u_dev-member-1'],

@@ -4,6 +4,7 @@ import type { Project } from '@shared/domain/project/project';
 import type { StoredDoc } from '../../ports/store';
 import type { OutboxEntry } from '../../services/outbox';
 import type { DevInboxMessage } from '../../adapters/local/notifier';
+import { fanOutGroupNotices } from '../../jobs/fan-out';
 import { ADMIN, COMPLETE_FIELDS, createHarness, HOST, MEMBER2, OPEN_BATCH, SECRETARY_CS, SECRETARY_ME, type Harness } from '../../../../test/support/harness';
 
 let h: Harness;
@@ -32,7 +33,10 @@ const grant = (openid: string, key: string) => h.ok(openid, 'subscribe.record', 
 describe('消息', () => {
   it('a returned application reaches its host with the comment, opens it, and only the host can read it', async () => {
     const s = await submitted(HOST, '红色引擎');
-    // The submission reached the committee's secretary, not the host who made it.
+    // The submission is addressed to the committee: the timed job's next run (every 5 minutes)
+    // writes it out to the committee's secretary, not to the host who made it.
+    expect((await h.ok(SECRETARY_CS, 'messages.list', {})).unread).toEqual([]);
+    expect(await h.ok(ADMIN, 'scheduler.run', {})).toMatchObject({ fannedOut: 1 });
     expect((await h.ok(SECRETARY_CS, 'messages.list', {})).unread.map((m) => m.kind)).toEqual(['project.submit']);
     expect((await h.ok(HOST, 'messages.unreadCount', {})).count).toBe(0);
 
@@ -61,11 +65,13 @@ describe('消息', () => {
     const a = await submitted(HOST, '甲');
     h.now.value = new Date(h.now.value.getTime() + 60_000);
     const b = await submitted(MEMBER2, '乙');
+    await fanOutGroupNotices(h.store);
     const unread = (await h.ok(SECRETARY_CS, 'messages.list', {})).unread;
     expect(unread.map((m) => m.title.includes('乙'))).toEqual([true, false]);
     await h.ok(SECRETARY_CS, 'messages.markRead', { id: unread[1]._id });
     h.now.value = new Date(h.now.value.getTime() + 60_000);
     await h.ok(HOST, 'project.withdraw', { id: a._id, version: a.version });
+    await fanOutGroupNotices(h.store);
     const list = await h.ok(SECRETARY_CS, 'messages.list', {});
     expect(list.unread.map((m) => m.kind)).toEqual(['project.withdraw', 'project.submit']);
     expect(list.read).toHaveLength(1);

@@ -11,6 +11,7 @@ import { platform } from '../../../platform';
 const FIGURES: Array<[keyof RunSummary, string]> = [
   ['planned', '应提醒'],
   ['queued', '新排队'],
+  ['fannedOut', '分发给书记'],
   ['sent', '已发送'],
   ['skippedNoGrant', '未订阅（仅待办）'],
   ['failed', '失败'],
