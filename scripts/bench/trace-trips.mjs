@@ -1,4 +1,4 @@
-// Each store round trip of one call, in order: `node --import tsx scripts/bench/trace-trips.mjs home.open [todo.mine …]`
+// Each store round trip of one call, in order, with its time: `node --import tsx scripts/bench/trace-trips.mjs home.open [todo.mine …]`
 // (labels as in scripts/bench/cases.ts; call TRACE_CALL (0) of each, on the bench's seeded university;
 // `home.open@sec-1` calls the case as another openid).
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -23,9 +23,12 @@ const show = (op, args) => {
   if (op === 'find') return `${collection} ${JSON.stringify(x?.where ?? {})}${x?.limit ? ` limit ${x.limit}` : ''}${x?.skip ? ` skip ${x.skip}` : ''}`;
   return `${collection} ${JSON.stringify(x ?? {})}${y ? '' : ''}`;
 };
+// Each line ends with the trip's own time on SQLite here (the calls of one wave overlap).
 const wrap = (ops, inTx) => Object.fromEntries(OPS.map((op) => [op, (...args) => {
-  log.push(`${inTx ? '  tx ' : ''}${op} ${show(op, args)}`);
-  return ops[op](...args);
+  const line = `${inTx ? '  tx ' : ''}${op} ${show(op, args)}`;
+  const n = log.push(line) - 1;
+  const t0 = performance.now();
+  return Promise.resolve(ops[op](...args)).finally(() => { log[n] = `${line}  (${(performance.now() - t0).toFixed(1)} ms)`; });
 }]));
 const store = { ...wrap(raw, false), transaction: (fn) => { log.push('transaction'); return raw.transaction((tx) => fn(wrap(tx, true))); }, close: () => raw.close() };
 let ids = 0;

@@ -52,6 +52,10 @@ export function openSqliteStore(file: string): Store {
 function migrate(db: Database.Database): void {
   for (const [collection, fields] of Object.entries(COLLECTIONS)) {
     const table = tableName(collection);
+    // `doc` holds SQLite's binary JSON (JSONB, written with jsonb(), read back with json()): the
+    // queries' json_extract and the aggregates read fields from it without parsing the text each
+    // time, about twice as fast at university scale. Documents an earlier version wrote as JSON
+    // text read and query the same (every JSON function takes both) and become JSONB when rewritten.
     db.exec(`CREATE TABLE IF NOT EXISTS ${table} (id TEXT PRIMARY KEY, version INTEGER NOT NULL, doc TEXT NOT NULL)`);
     for (const field of fields) {
       // (field, id): an equality on the field then pages in id order (every page ends `id ASC`,
@@ -69,11 +73,11 @@ function parse<T extends StoredDoc>(row: Row): T {
 
 function makeOps(db: Database.Database): StoreOps {
   const getRow = (collection: string, id: string): Row | undefined =>
-    db.prepare(`SELECT id, version, doc FROM ${tableName(collection)} WHERE id = ?`).get(id) as Row | undefined;
+    db.prepare(`SELECT id, version, json(doc) AS doc FROM ${tableName(collection)} WHERE id = ?`).get(id) as Row | undefined;
 
   const write = (collection: string, doc: StoredDoc): void => {
     const { _id, ...rest } = doc;
-    db.prepare(`UPDATE ${tableName(collection)} SET version = ?, doc = ? WHERE id = ?`).run(doc.version, JSON.stringify(rest), _id);
+    db.prepare(`UPDATE ${tableName(collection)} SET version = ?, doc = jsonb(?) WHERE id = ?`).run(doc.version, JSON.stringify(rest), _id);
   };
 
   const checked = (collection: string, id: string, expectedVersion: number): Row => {
@@ -94,7 +98,7 @@ function makeOps(db: Database.Database): StoreOps {
       const stored = { ...doc, version: 1 } as unknown as T;
       const { _id, ...rest } = stored as StoredDoc & Record<string, unknown>;
       try {
-        db.prepare(`INSERT INTO ${tableName(collection)} (id, version, doc) VALUES (?, 1, ?)`).run(_id, JSON.stringify(rest));
+        db.prepare(`INSERT INTO ${tableName(collection)} (id, version, doc) VALUES (?, 1, jsonb(?))`).run(_id, JSON.stringify(rest));
       } catch (err) {
         if (err instanceof Error && /UNIQUE|PRIMARY KEY/.test(err.message)) {
           throw new StoreError('DUPLICATE', `${collection}/${_id} already exists`);
@@ -117,7 +121,7 @@ function makeOps(db: Database.Database): StoreOps {
       const where = whereClause(collection, options.where);
       const page = pageClause(collection, options);
       const rows = db
-        .prepare(`SELECT id, version, doc FROM ${tableName(collection)} ${where.sql} ${page.sql}`)
+        .prepare(`SELECT id, version, json(doc) AS doc FROM ${tableName(collection)} ${where.sql} ${page.sql}`)
         .all(...where.params, ...page.params) as Row[];
       return rows.map((r) => parse<T>(r));
     },
