@@ -68,10 +68,13 @@ class World {
     for (let i = 0; i < scored; i++) this.docs.push(['reviews', { _id: `${projectId}:r${i}`, batchId, projectId, reviewerId: `r${i}`, total: 80 + i }]);
   }
 
+  /** As the procedures write them: the tranches and expenses, and their running totals on the project. */
   money(batchId: string, projectId: string, paid: number[], spent: number[]): void {
-    const committeeId = this.committeeOf(projectId);
-    paid.forEach((amountFen, t) => this.docs.push(['disbursements', { _id: `${projectId}:t${t + 1}`, projectId, batchId, committeeId, tranche: t + 1, amountFen, at: '2026-11-02' }]));
-    spent.forEach((amountFen, e) => this.docs.push(['expenses', { _id: `${projectId}:e${e}`, projectId, batchId, committeeId, amountFen, date: '2026-11-03' }]));
+    const project = this.docs.find(([c, d]) => c === 'projects' && d._id === projectId)?.[1];
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    Object.assign(project ?? {}, { paidFen: sum(paid), tranchesPaid: paid.length, spentFen: sum(spent) });
+    paid.forEach((amountFen, t) => this.docs.push(['disbursements', { _id: `${projectId}:t${t + 1}`, projectId, batchId, tranche: t + 1, amountFen, at: '2026-11-02' }]));
+    spent.forEach((amountFen, e) => this.docs.push(['expenses', { _id: `${projectId}:e${e}`, projectId, batchId, amountFen, date: '2026-11-03' }]));
   }
 
   async into(store: Store): Promise<void> {
@@ -260,13 +263,13 @@ describe('dashboard figures of a round past an aggregate page of groups (SQLite)
       expect(university).toEqual(await everyDocument(store, 'b1', null, COMMITTEES));
       expect(university.totals.applications.created).toBe(MAX_GROUPS + 10);
       const pages = (c: string) => seen.aggregates.filter((a) => a.collection === c).map((a) => a.skip);
-      // 1 010 projects have reviewers, 673 have money (two of every three): one group per committee each.
-      expect(seen.aggregates.map((a) => `${a.collection}@${a.skip}`)).toEqual(['projects@0', 'reviewAssignments@0', 'disbursements@0', 'expenses@0']);
+      // 1 010 projects have reviewers, 673 have money (two of every three): one group per committee each, the money summed with the projects.
+      expect(seen.aggregates.map((a) => `${a.collection}@${a.skip}`)).toEqual(['projects@0', 'reviewAssignments@0']);
       expect(pages('projects')).toEqual([0]);
       expect(pages('reviews')).toEqual([]);
       const mine = recording(store);
       expect(await fromAggregates(mine.store, 'b1', 'c1', [COMMITTEES[0]])).toEqual(await everyDocument(store, 'b1', 'c1', [COMMITTEES[0]]));
-      expect(mine.aggregates.map((a) => `${a.collection}@${a.skip}`)).toEqual(['projects@0', 'reviewAssignments@0', 'disbursements@0', 'expenses@0']);
+      expect(mine.aggregates.map((a) => `${a.collection}@${a.skip}`)).toEqual(['projects@0', 'reviewAssignments@0']);
     } finally {
       await store.close();
     }

@@ -50,6 +50,7 @@ export const BUDGETS: Record<string, TripBudget> = {
   'review.roundReviewers': ok,
   'committee.applications (one committee)': ok,
   'committee.applications (school, by committee)': ok,
+  // Were 7 and 8 (the tranches and expenses summed per project, a page per thousand): one aggregate of the projects, which carry their money's totals.
   'funding.list': ok,
   'funding.list (by spent, one committee)': ok,
   'funding.list (search, state, by committee)': ok,
@@ -65,9 +66,9 @@ export const BUDGETS: Record<string, TripBudget> = {
   'people.list (reviewers, by number)': ok,
   'people.list (search, one committee)': ok,
   'todo.mine': ok,
-  // Were 66 and 56 (every document of the round in pages of 100), then 12 and 9 (aggregates per project); now aggregates per committee:
-  // profile, committees (or the one), batches, the projects by state, reviewer assignments (each marked scored with its sheet),
-  // tranches and expenses (each written with its project's committee), brands; and the drafts while submissions are open.
+  // Were 66 and 56 (every document of the round in pages of 100), then 12 and 9 (aggregates per project), then 8 (per committee); now:
+  // profile, committees (or the one), batches, the projects by state with their grants and money (the totals each project carries),
+  // reviewer assignments (each marked scored with its sheet), brands; and the drafts while submissions are open.
   'dashboard.university': ok,
   'dashboard.committee': ok,
   'dashboard.university (2024, funded)': ok,

@@ -191,13 +191,17 @@ export async function seedUniversity(store) {
           const midtermPassed = MIDTERM_PASSED.has(state) || (state === 'cultivating' && k % 2 === 0);
           const grantFen = funded || state === 'rejected' ? 2_000_000 : null;
           const recommendedRank = path.includes('recommend') ? (k % 5) + 1 : null;
+          // Money (written below): tranche 1 on 培育, tranche 2 after a passed midterm, four expenses; the project carries their totals.
+          const paidTranches = funded ? (midtermPassed ? [1, 2] : [1]) : [];
+          const expenseFen = [0, 1, 2, 3].map((e) => 50_000 + e * 10_000);
+          const money = funded ? { paidFen: paidTranches.reduce((sum, t) => sum + tranchesFor(grantFen)[t], 0), tranchesPaid: paidTranches.length, spentFen: expenseFen.reduce((a, b) => a + b, 0) } : {};
           await insert(tx, 'projects', {
             _id, batchId, committeeId: committeeId(c), hostId, hostName: nameOf(SIZES.admins + SIZES.secretaries + SIZES.reviewers + hostIndex - 1), state,
             fields: fieldsFor(pn, c, batchId === BATCH_PAST ? `brand-${committeeId(c)}-2024` : null),
             createdAt: iso(created), updatedAt: iso(updated, pn % 600), submittedAt: path.length ? iso(created + 3, pn % 600) : null,
             committeeOpinion: recommendedRank ? '该项目思路清晰、举措扎实，同意推荐。' : state === 'not_recommended' ? '与本单位重点工作契合度不足。' : null,
             committeeRank: recommendedRank, returnComment: state === 'returned' ? '请补充经费预算明细。' : null,
-            ...(funded ? { grantFen, midtermPassed, matchingFen: k % 3 === 0 ? 500_000 : 0 } : {}),
+            ...(funded ? { grantFen, midtermPassed, matchingFen: k % 3 === 0 ? 500_000 : 0, ...money } : {}),
           });
           await insert(tx, 'hostSlots', { _id: `${batchId}:${hostId}`, batchId, hostId, projectId: _id });
           if (!projectsByCommittee.has(c)) projectsByCommittee.set(c, []);
@@ -238,14 +242,13 @@ export async function seedUniversity(store) {
               await insert(tx, 'reviews', { _id: pairId, batchId, projectId: _id, reviewerId: r.id, scores, comment: '举措具体，建议加强成果转化。', total: sheet.ok ? sheet.total : 0, createdAt: iso(created + 10), updatedAt: iso(created + 10) });
             }
           }
-          // Money: tranche 1 on 培育, tranche 2 after a passed midterm, four expenses.
           if (funded) {
             const tranches = tranchesFor(grantFen);
-            for (const t of midtermPassed ? [1, 2] : [1]) {
-              await insert(tx, 'disbursements', { _id: `${_id}:t${t}`, projectId: _id, batchId, committeeId: committeeId(c), tranche: t, amountFen: tranches[t], note: '', at: iso(created + 20 + 150 * (t - 1)), actorId: adminId });
+            for (const t of paidTranches) {
+              await insert(tx, 'disbursements', { _id: `${_id}:t${t}`, projectId: _id, batchId, tranche: t, amountFen: tranches[t], note: '', at: iso(created + 20 + 150 * (t - 1)), actorId: adminId });
             }
             for (let e = 0; e < 4; e++) {
-              await insert(tx, 'expenses', { _id: `${_id}:e${e}`, projectId: _id, batchId, committeeId: committeeId(c), date: iso(created + 30 + e * 20).slice(0, 10), item: ['资料印制', '交通', '专家咨询', '场地'][e], amountFen: 50_000 + e * 10_000, receipts: [], overridden: false, overrideReason: null, excessFen: 0, authorId: hostId, createdAt: iso(created + 30 + e * 20) });
+              await insert(tx, 'expenses', { _id: `${_id}:e${e}`, projectId: _id, batchId, date: iso(created + 30 + e * 20).slice(0, 10), item: ['资料印制', '交通', '专家咨询', '场地'][e], amountFen: expenseFen[e], receipts: [], overridden: false, overrideReason: null, excessFen: 0, authorId: hostId, createdAt: iso(created + 30 + e * 20) });
             }
           }
         }

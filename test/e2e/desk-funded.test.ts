@@ -54,11 +54,15 @@ async function seedBatch(): Promise<void> {
         committeeRank: 1,
         grantFen: GRANT,
         midtermPassed: state === 'cultivating' && i % 2 === 1,
+        // The money's running totals, as the procedures write them with the tranche and expense below.
+        paidFen: state === 'approved' ? 0 : GRANT / 2,
+        tranchesPaid: state === 'approved' ? 0 : 1,
+        spentFen: state === 'cultivating' ? i * 1000 : 0,
       });
       if (state === 'approved') continue;
-      await store.insert<Disbursement>('disbursements', { _id: `${id}:t1`, projectId: id, batchId: BATCH, committeeId: COMMITTEES[i % COMMITTEES.length], tranche: 1, amountFen: GRANT / 2, note: '', at, actorId: 'u_dev-admin' });
+      await store.insert<Disbursement>('disbursements', { _id: `${id}:t1`, projectId: id, batchId: BATCH, tranche: 1, amountFen: GRANT / 2, note: '', at, actorId: 'u_dev-admin' });
       if (state === 'cultivating') {
-        await store.insert<Expense>('expenses', { _id: `${id}:e1`, projectId: id, batchId: BATCH, committeeId: COMMITTEES[i % COMMITTEES.length], date: '2026-12-01', item: '资料印制', amountFen: i * 1000, receipts: [], overridden: false, overrideReason: null, excessFen: 0, authorId: `u_host-${id}`, createdAt: at });
+        await store.insert<Expense>('expenses', { _id: `${id}:e1`, projectId: id, batchId: BATCH, date: '2026-12-01', item: '资料印制', amountFen: i * 1000, receipts: [], overridden: false, overrideReason: null, excessFen: 0, authorId: `u_host-${id}`, createdAt: at });
       }
     }
   } finally {

@@ -10,9 +10,9 @@ export const COLLECTIONS = {
   batches: ['year', 'level', 'calendar.submissionDeadline'],
   /**
    * The title, host, rank and category too: the desk lists group by them (aggregate) to sort and search a whole round in one read;
-   * the grant and the midterm's outcome for 培育与验收 (what is due follows from them and the tranches paid), and the dashboards' 资助经费.
+   * the grant, the midterm's outcome and the money's running totals for 培育与验收 (what is due follows from them) and the dashboards.
    */
-  projects: ['batchId', 'committeeId', 'hostId', 'state', 'updatedAt', 'submittedAt', 'fields.title', 'fields.category', 'hostName', 'committeeRank', 'grantFen', 'midtermPassed'],
+  projects: ['batchId', 'committeeId', 'hostId', 'state', 'updatedAt', 'submittedAt', 'fields.title', 'fields.category', 'hostName', 'committeeRank', 'grantFen', 'midtermPassed', 'paidFen', 'tranchesPaid', 'spentFen'],
   /** One document per (batch, host): its `_id` makes "one host, one project per batch" race-free. */
   hostSlots: [],
   audit: ['entityId', 'at', 'actorId', 'seq'],
@@ -37,9 +37,9 @@ export const COLLECTIONS = {
   /** `total` is summed per application (the round's averages, in one aggregate). */
   reviews: ['batchId', 'projectId', 'reviewerId', 'total'],
   objections: ['batchId', 'projectId', 'createdAt'],
-  /** The tranche, amounts and committee too: 培育与验收 sums a batch's money per project (aggregate) in one read, the dashboards per committee. */
-  disbursements: ['projectId', 'batchId', 'at', 'tranche', 'amountFen', 'committeeId'],
-  expenses: ['projectId', 'batchId', 'date', 'amountFen', 'committeeId'],
+  /** The ledger, read per project; 培育与验收 and the dashboards sum the totals each project carries (Project.paidFen, spentFen). */
+  disbursements: ['projectId', 'batchId'],
+  expenses: ['projectId', 'batchId', 'date'],
   guidance: ['projectId', 'date'],
   /** Read by `_id` (project:kind) only. */
   projectReports: [],

@@ -8,6 +8,9 @@ import { PROJECT_STATE_LABELS, type ProjectState } from './state';
 export const TRANCHES = [1, 2] as const;
 export type Tranche = (typeof TRANCHES)[number];
 
+/** The tranches paid when `count` are: they are paid in order (checkDisbursement), tranche 1 first. */
+export const firstTranches = (count: number): Tranche[] => TRANCHES.slice(0, Math.max(0, count));
+
 export const TRANCHE_LABELS: Record<Tranche, string> = { 1: '第一笔经费（立项拨付）', 2: '第二笔经费（中期验收通过后拨付）' };
 
 /** Tranche 1 is floor(50%), tranche 2 the rest: they always add up to the grant. */

@@ -24,4 +24,13 @@ export interface Project {
   grantFen?: number | null;
   /** 配套经费 from the unit, in fen. */
   matchingFen?: number;
+  /**
+   * Running totals of its money, written in the same transaction as each tranche paid and each
+   * expense recorded (cloudfunctions/core/procedures/funding/ledger.ts), so that 培育与验收 and the
+   * dashboards sum them from the projects alone. The tranches and expenses remain the ledger.
+   */
+  paidFen?: number;
+  /** How many tranches are paid: they are paid in order, tranche 1 then tranche 2. */
+  tranchesPaid?: number;
+  spentFen?: number;
 }

@@ -4,7 +4,7 @@ import { canSubmitTo, type Batch } from '@shared/domain/batch';
 import type { Brand } from '@shared/domain/brand/brand';
 import { defaultBatch, listsNotSubmitted, NOT_SUBMITTED_STATES, type CommitteeRef, type DashboardTally } from '@shared/domain/dashboard';
 import type { Committee } from '@shared/domain/org';
-import { FUNDED_STATES, PROJECT_STATES, UNDER_REVIEW_ONWARD_STATES, type ProjectState } from '@shared/domain/project/state';
+import { PROJECT_STATES, UNDER_REVIEW_ONWARD_STATES, type ProjectState } from '@shared/domain/project/state';
 import { canActForCommittee, hasRole } from '@shared/domain/roles';
 import { formatDeadline } from '@shared/time/deadline';
 import type { Context } from '../../context';
@@ -85,19 +85,23 @@ const committeeOf = (r: AggregateRow) => keyText(r, 'committeeId') ?? '';
 
 /**
  * Reads one batch's figures (of one committee, or all) into the tally as aggregates grouped by
- * committee, a round trip each whatever the round's size: its projects by state with their
- * grants; while it takes submissions, the drafts and returned applications (for the list of who
- * has not submitted); its reviewer assignments with how many are scored; its tranches paid and
- * expenses recorded. Assignments and money carry their project's committee (written with them),
- * so none of it is grouped per project.
+ * committee, a round trip each whatever the round's size: its projects by state with their grants
+ * and the money's running totals (paid and spent, which each project writes with every tranche
+ * and expense); while it takes submissions, the drafts and returned applications (for the list
+ * of who has not submitted); its reviewer assignments with how many are scored (each written with
+ * its project's committee). None of it is grouped per project.
  *
- * Reviewers are assigned only under review and money moves only from 立项, and a project's state
- * changes only along TRANSITIONS: when no project of the batch has got that far, those documents
- * cannot exist and are not asked for.
+ * Reviewers are assigned only under review, and a project's state changes only along
+ * TRANSITIONS: when no project of the batch has got that far, assignments cannot exist and are
+ * not asked for.
  */
 export async function tallyBatch(store: StoreOps, tally: DashboardTally, batch: Pick<Batch, 'calendar'> & StoredDoc, committeeId: string | null, now: Date): Promise<void> {
   const where: Where = committeeId ? { batchId: batch._id, committeeId } : { batchId: batch._id };
-  const groups = await aggregateAll(store, 'projects', { where, groupBy: ['committeeId', 'state'], measures: { n: { op: 'count' }, grant: { op: 'sum', field: 'grantFen' } } });
+  const groups = await aggregateAll(store, 'projects', {
+    where,
+    groupBy: ['committeeId', 'state'],
+    measures: { n: { op: 'count' }, grant: { op: 'sum', field: 'grantFen' }, paid: { op: 'sum', field: 'paidFen' }, spent: { op: 'sum', field: 'spentFen' } },
+  });
   const states = new Set<ProjectState>();
   tally.addProjects(
     groups.flatMap((g) => {
@@ -110,15 +114,12 @@ export async function tallyBatch(store: StoreOps, tally: DashboardTally, batch: 
   const any = (of: readonly ProjectState[]) => of.some((s) => states.has(s));
   const byCommittee = (collection: CollectionName, measures: AggregateSpec['measures']) =>
     aggregateAll(store, collection, { where, groupBy: ['committeeId'], measures });
-  const amount = { n: { op: 'sum', field: 'amountFen' } } as const;
   const none = Promise.resolve([] as AggregateRow[]);
-  const [drafts, reviews, paid, spent] = await Promise.all([
+  const [drafts, reviews] = await Promise.all([
     listsNotSubmitted(batch, now) && any(NOT_SUBMITTED_STATES)
       ? aggregateAll(store, 'projects', { where: { ...where, state: { $in: [...NOT_SUBMITTED_STATES] } }, groupBy: DRAFT_KEYS, measures: { n: { op: 'count' } } })
       : none,
     any(UNDER_REVIEW_ONWARD_STATES) ? byCommittee('reviewAssignments', { n: { op: 'count' }, done: { op: 'sum', field: 'scored' } }) : none,
-    any(FUNDED_STATES) ? byCommittee('disbursements', amount) : none,
-    any(FUNDED_STATES) ? byCommittee('expenses', amount) : none,
   ]);
   tally.addDrafts(
     drafts.flatMap((r) => {
@@ -127,8 +128,8 @@ export async function tallyBatch(store: StoreOps, tally: DashboardTally, batch: 
     }),
   );
   tally.addReviews(reviews.map((g) => ({ committeeId: committeeOf(g), assigned: g.values.n ?? 0, done: g.values.done ?? 0 })));
-  const summed = (rows: AggregateRow[]) => rows.map((g) => ({ committeeId: committeeOf(g), amountFen: g.values.n ?? 0 }));
-  tally.addPaid(summed(paid)).addSpent(summed(spent));
+  // The money's running totals, summed with the projects (each project writes them with every tranche and expense).
+  tally.addPaid(groups.map((g) => ({ committeeId: committeeOf(g), amountFen: g.values.paid ?? 0 }))).addSpent(groups.map((g) => ({ committeeId: committeeOf(g), amountFen: g.values.spent ?? 0 })));
 }
 
 /** One group per draft: the list names its host, and its title once returned. */

@@ -46,7 +46,6 @@ export async function disburse(ctx: Context, input: ParsedInputOf<'funding.disbu
           _id: id,
           projectId: project._id,
           batchId: project.batchId,
-          committeeId: project.committeeId,
           tranche: input.tranche,
           amountFen: input.amountFen,
           note,
@@ -72,9 +71,10 @@ export async function disburse(ctx: Context, input: ParsedInputOf<'funding.disbu
         reason: note ? `${what}（${note}）` : what,
         requestId: ctx.requestId,
       });
+      const totals = { paidFen: paidBefore + input.amountFen, tranchesPaid: paid.length + 1 };
       if (project.state === 'approved') {
         // 立项拨付 starts the 培育; the transition's own notice tells the host about both.
-        return transitionProject(ctx, tx, project, 'startCultivation', { reason: `已拨付${what}，项目进入培育阶段` });
+        return transitionProject(ctx, tx, project, 'startCultivation', { reason: `已拨付${what}，项目进入培育阶段`, patch: totals });
       }
       await notifyProject(
         ctx,
@@ -89,7 +89,7 @@ export async function disburse(ctx: Context, input: ParsedInputOf<'funding.disbu
         },
         at,
       );
-      return touchProject(tx, project, at);
+      return touchProject(tx, project, at, totals);
     });
     return toFundingView(ctx, project);
   } catch (err) {

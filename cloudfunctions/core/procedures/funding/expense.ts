@@ -39,7 +39,6 @@ export async function addExpense(ctx: Context, input: ParsedInputOf<'funding.add
         _id: expenseId,
         projectId: project._id,
         batchId: project.batchId,
-        committeeId: project.committeeId,
         date: input.date,
         item,
         amountFen: input.amountFen,
@@ -79,7 +78,7 @@ export async function addExpense(ctx: Context, input: ParsedInputOf<'funding.add
           at,
         );
       }
-      return touchProject(tx, project, at);
+      return touchProject(tx, project, at, { spentFen: spent + input.amountFen });
     });
     return toFundingView(ctx, project);
   } catch (err) {

@@ -50,14 +50,18 @@ function ledgerFrom(project: Project, disbursements: Disbursement[], expenses: E
 export const spentOf = (expenses: readonly Expense[]): Fen => sumFen(expenses.map((e) => e.amountFen));
 export const paidOf = (disbursements: readonly Disbursement[]): Fen => sumFen(disbursements.map((d) => d.amountFen));
 
+/** The project's running totals a money movement writes with it (see Project.paidFen). */
+export type MoneyTotals = Partial<Pick<Project, 'paidFen' | 'tranchesPaid' | 'spentFen'>>;
+
 /**
- * A versioned write to the project in the same transaction as a money movement. Expense sums
+ * A versioned write to the project in the same transaction as a money movement, with the totals
+ * it changes. Expense sums
  * are read with find, which on the cloud runs outside the transaction; bumping the project's
  * version makes two concurrent movements on one project collide instead of both passing the
  * check, and makes a movement collide with a concurrent state change (e.g. termination).
  */
-export function touchProject(tx: StoreOps, project: Project, at: string): Promise<Project> {
-  return tx.update<Project>('projects', project._id, project.version, { updatedAt: at });
+export function touchProject(tx: StoreOps, project: Project, at: string, totals: MoneyTotals = {}): Promise<Project> {
+  return tx.update<Project>('projects', project._id, project.version, { ...totals, updatedAt: at });
 }
 
 /** Names of users by id, one read per distinct id. */

@@ -13,7 +13,7 @@ beforeEach(async () => {
 const list = (input: Record<string, unknown>) => h.ok(ADMIN, 'funding.list', { batchId: OPEN_BATCH, ...input });
 const ids = (r: { items: Array<{ projectId: string }> }) => r.items.map((p) => p.projectId);
 
-/** A funded project written straight into the store, with the tranches paid and expenses given. */
+/** A funded project written straight into the store, with the tranches paid and expenses given and, as the procedures write them, their totals on the project. */
 async function put(id: string, o: { title: string; committeeId?: string; state?: ProjectState; grant?: number; passed?: boolean; paid?: Array<1 | 2>; spent?: number[]; host?: string; at?: string }) {
   const grant = o.grant ?? 20_000;
   await h.store.insert<Project>('projects', {
@@ -30,12 +30,15 @@ async function put(id: string, o: { title: string; committeeId?: string; state?:
     committeeRank: null,
     grantFen: grant,
     midtermPassed: o.passed ?? false,
+    paidFen: (o.paid ?? []).length * (grant / 2),
+    tranchesPaid: (o.paid ?? []).length,
+    spentFen: (o.spent ?? []).reduce((a, b) => a + b, 0),
   });
   for (const t of o.paid ?? []) {
-    await h.store.insert<Disbursement>('disbursements', { _id: `${id}:t${t}`, projectId: id, batchId: OPEN_BATCH, committeeId: o.committeeId ?? 'c-art', tranche: t, amountFen: grant / 2, note: '', at: '2026-11-10T00:00:00.000Z', actorId: 'u_dev-admin' });
+    await h.store.insert<Disbursement>('disbursements', { _id: `${id}:t${t}`, projectId: id, batchId: OPEN_BATCH, tranche: t, amountFen: grant / 2, note: '', at: '2026-11-10T00:00:00.000Z', actorId: 'u_dev-admin' });
   }
   for (const [i, amountFen] of (o.spent ?? []).entries()) {
-    await h.store.insert<Expense>('expenses', { _id: `${id}:e${i}`, projectId: id, batchId: OPEN_BATCH, committeeId: o.committeeId ?? 'c-art', date: '2026-11-15', item: '资料', amountFen, receipts: [], overridden: false, overrideReason: null, excessFen: 0, authorId: `u_h-${id}`, createdAt: '2026-11-15T00:00:00.000Z' });
+    await h.store.insert<Expense>('expenses', { _id: `${id}:e${i}`, projectId: id, batchId: OPEN_BATCH, date: '2026-11-15', item: '资料', amountFen, receipts: [], overridden: false, overrideReason: null, excessFen: 0, authorId: `u_h-${id}`, createdAt: '2026-11-15T00:00:00.000Z' });
   }
 }
 

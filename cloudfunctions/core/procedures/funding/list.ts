@@ -1,15 +1,18 @@
 import type { OutputOf, ParsedInputOf } from '@shared/contracts';
 import { FUNDED_SORT_DEFAULT_DIRECTION, type FundedSort } from '@shared/contracts/lists';
-import { TRANCHES, trancheDue, type Tranche } from '@shared/domain/project/funding';
+import { firstTranches, trancheDue, type Tranche } from '@shared/domain/project/funding';
 import { FUNDED_STATES, PROJECT_STATES, type ProjectState } from '@shared/domain/project/state';
 import type { Context } from '../../context';
-import { MAX_PAGE, type AggregateRow, type StoreOps } from '../../ports/store';
+import type { AggregateRow } from '../../ports/store';
 import { aggregateAll, keyNumber, keyText } from '../../services/aggregate-all';
 import { Lookup } from '../../services/lookup';
 import { found, pageSlice, sortForPaging, stateOrder, type SortKey } from '../../services/sort-page';
 
-/** What the list sorts, filters and searches by: one aggregate group per funded project. */
-const INDEX_KEYS = ['_id', 'committeeId', 'state', 'hostName', 'fields.title', 'grantFen', 'midtermPassed', 'updatedAt'];
+/**
+ * What the list sorts, filters, searches and shows: one aggregate group per funded project, with
+ * the money's running totals the project carries (written with each tranche and expense).
+ */
+const INDEX_KEYS = ['_id', 'committeeId', 'state', 'hostName', 'fields.title', 'grantFen', 'midtermPassed', 'updatedAt', 'paidFen', 'tranchesPaid', 'spentFen'];
 
 interface Row {
   id: string;
@@ -21,35 +24,13 @@ interface Row {
   midtermPassed: boolean;
   updatedAt: string;
   paid: number;
+  spent: number;
   due: Tranche | null;
 }
 
 const stateOf = (row: AggregateRow): ProjectState => PROJECT_STATES.find((s) => s === keyText(row, 'state')) ?? 'approved';
 
-/** What was paid per project (tranches are paid in order, each once: the lowest and highest name them all). */
-function paidByProject(groups: readonly AggregateRow[]): Map<string, { paid: number; tranches: Tranche[] }> {
-  const out = new Map<string, { paid: number; tranches: Tranche[] }>();
-  for (const g of groups) {
-    const [low, high] = [g.values.low, g.values.high];
-    out.set(keyText(g, 'projectId') ?? '', { paid: g.values.paid ?? 0, tranches: TRANCHES.filter((t) => t === low || t === high) });
-  }
-  return out;
-}
-
-/** Spent per project: the whole batch (one group per project), or only the projects named. */
-async function spentByProject(store: StoreOps, batchId: string, projectIds?: readonly string[]): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
-  const chunks = projectIds ? Array.from({ length: Math.ceil(projectIds.length / MAX_PAGE) }, (_, i) => projectIds.slice(i * MAX_PAGE, (i + 1) * MAX_PAGE)) : [null];
-  const answers = await Promise.all(
-    chunks.map((ids) =>
-      aggregateAll(store, 'expenses', { where: ids ? { batchId, projectId: { $in: ids } } : { batchId }, groupBy: ['projectId'], measures: { spent: { op: 'sum', field: 'amountFen' } } }),
-    ),
-  );
-  for (const g of answers.flat()) out.set(keyText(g, 'projectId') ?? '', g.values.spent ?? 0);
-  return out;
-}
-
-function keyOf(sort: FundedSort, r: Row, committeeName: (id: string) => string, spent: (id: string) => number): SortKey {
+function keyOf(sort: FundedSort, r: Row, committeeName: (id: string) => string): SortKey {
   switch (sort) {
     case 'due':
       return r.due;
@@ -66,7 +47,7 @@ function keyOf(sort: FundedSort, r: Row, committeeName: (id: string) => string, 
     case 'paid':
       return r.paid;
     case 'spent':
-      return spent(r.id);
+      return r.spent;
     case 'updated':
       return r.updatedAt || null;
   }
@@ -75,33 +56,21 @@ function keyOf(sort: FundedSort, r: Row, committeeName: (id: string) => string, 
 /**
  * 培育与验收 (the 组织部): a batch's funded projects, filtered by state, committee, 待拨付 and a search
  * of title, number and host; sorted with `_id` breaking ties, one page at a time, with the batch's
- * to-do counts and its committees. The projects and the tranches paid are one aggregate each (their
- * sort keys and sums only); expenses are summed for the page, or for the batch when sorting by them.
+ * to-do counts and its committees. One aggregate of the projects (their sort keys and the money's
+ * running totals) answers it all: the tranches and expenses are not read.
  */
 export async function fundingList(ctx: Context, input: ParsedInputOf<'funding.list'>): Promise<OutputOf<'funding.list'>> {
   const { batchId } = input;
   const lookup = new Lookup(ctx.store);
-  const bySpent = input.sort === 'spent';
-  const [groups, tranches, batchSpent] = await Promise.all([
-    aggregateAll(ctx.store, 'projects', { where: { batchId, state: { $in: [...FUNDED_STATES] } }, groupBy: INDEX_KEYS, measures: { n: { op: 'count' } } }),
-    aggregateAll(ctx.store, 'disbursements', {
-      where: { batchId },
-      groupBy: ['projectId'],
-      measures: { paid: { op: 'sum', field: 'amountFen' }, low: { op: 'min', field: 'tranche' }, high: { op: 'max', field: 'tranche' } },
-    }),
-    bySpent ? spentByProject(ctx.store, batchId) : null,
-  ]);
+  const groups = await aggregateAll(ctx.store, 'projects', { where: { batchId, state: { $in: [...FUNDED_STATES] } }, groupBy: INDEX_KEYS, measures: { n: { op: 'count' } } });
   // A batch with funded projects exists; only an empty answer needs the batch itself (unknown or empty?).
   if (groups.length === 0) await lookup.requireBatch(batchId);
-  const paid = paidByProject(tranches);
   const rows: Row[] = groups.map((g) => {
-    const id = keyText(g, '_id') ?? '';
-    const state = stateOf(g);
     const grant = keyNumber(g, 'grantFen') ?? 0;
+    const state = stateOf(g);
     const midtermPassed = g.key.midtermPassed === true;
-    const money = paid.get(id) ?? { paid: 0, tranches: [] };
     return {
-      id,
+      id: keyText(g, '_id') ?? '',
       committeeId: keyText(g, 'committeeId') ?? '',
       state,
       hostName: keyText(g, 'hostName') ?? '',
@@ -109,8 +78,9 @@ export async function fundingList(ctx: Context, input: ParsedInputOf<'funding.li
       grant,
       midtermPassed,
       updatedAt: keyText(g, 'updatedAt') ?? '',
-      paid: money.paid,
-      due: trancheDue({ grant, state, midtermPassed, paidTranches: money.tranches }),
+      paid: keyNumber(g, 'paidFen') ?? 0,
+      spent: keyNumber(g, 'spentFen') ?? 0,
+      due: trancheDue({ grant, state, midtermPassed, paidTranches: firstTranches(keyNumber(g, 'tranchesPaid') ?? 0) }),
     };
   });
 
@@ -128,10 +98,8 @@ export async function fundingList(ctx: Context, input: ParsedInputOf<'funding.li
       found(input.q, r.title, r.id, r.hostName),
   );
   const direction = input.direction ?? FUNDED_SORT_DEFAULT_DIRECTION[input.sort];
-  const spentOfBatch = (id: string) => batchSpent?.get(id) ?? 0;
-  const sorted = sortForPaging(matching, (r) => keyOf(input.sort, r, name, spentOfBatch), direction, (r) => r.id);
+  const sorted = sortForPaging(matching, (r) => keyOf(input.sort, r, name), direction, (r) => r.id);
   const shown = pageSlice(sorted, input.page, input.pageSize);
-  const spent = batchSpent ?? (shown.length ? await spentByProject(ctx.store, batchId, shown.map((r) => r.id)) : new Map<string, number>());
 
   const perCommittee = new Map<string, number>();
   for (const r of rows) perCommittee.set(r.committeeId, (perCommittee.get(r.committeeId) ?? 0) + 1);
@@ -151,7 +119,7 @@ export async function fundingList(ctx: Context, input: ParsedInputOf<'funding.li
       state: r.state,
       grantFen: r.grant,
       paidFen: r.paid,
-      spentFen: spent.get(r.id) ?? 0,
+      spentFen: r.spent,
       dueTranche: r.due,
       midtermPassed: r.midtermPassed,
     })),

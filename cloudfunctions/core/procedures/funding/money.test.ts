@@ -34,14 +34,16 @@ describe('paying the grant in two tranches (立项拨付50%，中期验收通过
     const first = await h.ok(ADMIN, 'funding.disburse', { projectId: p._id, tranche: 1, amountFen: 5_000, note: '财务凭证 2026-118' });
     expect(first).toMatchObject({ state: 'cultivating', paidFen: 5_000, availableFen: 5_000, dueTranche: null });
     expect(first.disbursements).toMatchObject([{ tranche: 1, amountFen: 5_000, note: '财务凭证 2026-118', actorName: '刘芳' }]);
-    // Stored with the project's committee: the dashboards add up a batch's money per committee.
-    expect(await h.store.get('disbursements', `${p._id}:t1`)).toMatchObject({ committeeId: p.committeeId, batchId: p.batchId });
+    expect(await h.store.get('disbursements', `${p._id}:t1`)).toMatchObject({ projectId: p._id, batchId: p.batchId, tranche: 1, amountFen: 5_000 });
+    // The project carries the running totals, written in the same transaction (培育与验收 and the dashboards sum them).
+    expect(await stored(h, p._id)).toMatchObject({ paidFen: 5_000, tranchesPaid: 1 });
 
 
     const r = await submitMidterm(h, await stored(h, p._id));
     await h.ok(ADMIN, 'midterm.decide', { projectId: p._id, version: r.projectVersion, pass: true, comment: '' });
     const second = await h.ok(ADMIN, 'funding.disburse', { projectId: p._id, tranche: 2, amountFen: 5_001, note: '' });
     expect(second).toMatchObject({ paidFen: 10_001, unpaidFen: 0, dueTranche: null });
+    expect(await stored(h, p._id)).toMatchObject({ paidFen: 10_001, tranchesPaid: 2 });
     expect(second.disbursements.map((d) => [d.tranche, d.amountFen])).toEqual([
       [1, 5_000],
       [2, 5_001],
@@ -130,6 +132,10 @@ describe('expenses (专款专用)', () => {
     expect(s).toMatchObject({ spentFen: 3_000, availableFen: 2_000, overrideCount: 0 });
     expect(s.expenses).toMatchObject([{ item: '学习资料印制', amountFen: 3_000, receipts: [RECEIPT], overridden: false, authorName: '张晓明' }]);
     expect((await auditOf(p._id)).filter((a) => a.action === 'expense').map((a) => [a.from, a.to])).toEqual([['已支出 0.00 元', '已支出 30.00 元']]);
+    // The project carries the running total, written in the same transaction.
+    expect(await stored(h, p._id)).toMatchObject({ spentFen: 3_000, paidFen: 5_000 });
+    await h.ok(HOST, 'funding.addExpense', expense(p, 1_500));
+    expect(await stored(h, p._id)).toMatchObject({ spentFen: 4_500 });
   });
 
   it('refuses spending beyond what has been paid with EXCEEDS_PAID, changing nothing', async () => {
@@ -170,6 +176,7 @@ describe('expenses (专款专用)', () => {
     const results = await Promise.all([h.raw(HOST, 'funding.addExpense', expense(p, 3_000)), h.raw(HOST, 'funding.addExpense', expense(p, 3_000))]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(await h.store.count('expenses', { projectId: p._id })).toBe(1);
+    expect(await stored(h, p._id)).toMatchObject({ spentFen: 3_000 });
   });
 
   it('refuses expenses before 立项 money can move', async () => {

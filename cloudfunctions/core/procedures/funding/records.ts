@@ -8,8 +8,6 @@ import type { StoredDoc } from '../../ports/store';
 export interface Disbursement extends StoredDoc {
   projectId: string;
   batchId: string;
-  /** The project's committee (it never changes): the dashboards add up a batch's money per committee in one read. */
-  committeeId: string;
   tranche: Tranche;
   amountFen: Fen;
   note: string;
@@ -23,8 +21,6 @@ export const disbursementId = (projectId: string, tranche: Tranche) => `${projec
 export interface Expense extends StoredDoc {
   projectId: string;
   batchId: string;
-  /** The project's committee (it never changes): the dashboards add up a batch's money per committee in one read. */
-  committeeId: string;
   date: string;
   item: string;
   amountFen: Fen;
