@@ -219,12 +219,21 @@ describe.each(STORE_ADAPTERS)('dashboard figures from aggregates: $name', ({ ope
   });
 });
 
+/** Runs `fn` on a new SQLite store (the real adapter), closed afterwards. */
+async function onSqlite(fn: (store: Store) => Promise<void>): Promise<void> {
+  const sqlite = STORE_ADAPTERS.find((a) => a.name === 'sqlite');
+  if (!sqlite) throw new Error('no sqlite adapter');
+  const store = await sqlite.open();
+  try {
+    await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
 describe('dashboard drafts at the submission deadline (SQLite)', () => {
   it('reads the drafts until 23:59:59 Beijing time on the deadline day, and not one second later', async () => {
-    const sqlite = STORE_ADAPTERS.find((a) => a.name === 'sqlite');
-    if (!sqlite) throw new Error('no sqlite adapter');
-    const store = await sqlite.open();
-    try {
+    await onSqlite(async (store) => {
       const w = new World();
       w.project('b1', 'c1', 'returned');
       w.project('b1', 'c2', 'submitted');
@@ -237,18 +246,13 @@ describe('dashboard drafts at the submission deadline (SQLite)', () => {
       };
       expect(await at('2026-12-27T15:59:59Z')).toEqual({ reads: 2, listed: 1 });
       expect(await at('2026-12-27T16:00:00Z')).toEqual({ reads: 1, listed: 0 });
-    } finally {
-      await store.close();
-    }
+    });
   });
 });
 
 describe('dashboard figures of a round past an aggregate page of groups (SQLite)', () => {
   it('reads a round of 1 010 applications with one aggregate of each kind, grouped by committee, with the same figures', async () => {
-    const sqlite = STORE_ADAPTERS.find((a) => a.name === 'sqlite');
-    if (!sqlite) throw new Error('no sqlite adapter');
-    const store = await sqlite.open();
-    try {
+    await onSqlite(async (store) => {
       const w = new World();
       for (let i = 0; i < MAX_GROUPS + 10; i++) {
         const id = w.project('b1', COMMITTEES[i % 2]._id, i % 3 === 0 ? 'under_review' : 'cultivating', i % 3 === 0 ? {} : { grantFen: 100_000 + i });
@@ -270,16 +274,11 @@ describe('dashboard figures of a round past an aggregate page of groups (SQLite)
       const mine = recording(store);
       expect(await fromAggregates(mine.store, 'b1', 'c1', [COMMITTEES[0]])).toEqual(await everyDocument(store, 'b1', 'c1', [COMMITTEES[0]]));
       expect(mine.aggregates.map((a) => `${a.collection}@${a.skip}`)).toEqual(['projects@0', 'reviewAssignments@0']);
-    } finally {
-      await store.close();
-    }
+    });
   });
 
   it('lists 1 010 drafts while submissions are open, in pages of a thousand', async () => {
-    const sqlite = STORE_ADAPTERS.find((a) => a.name === 'sqlite');
-    if (!sqlite) throw new Error('no sqlite adapter');
-    const store = await sqlite.open();
-    try {
+    await onSqlite(async (store) => {
       const w = new World();
       for (let i = 0; i < MAX_GROUPS + 10; i++) w.project('b1', COMMITTEES[i % 3]._id, i % 2 ? 'draft' : 'returned');
       await store.transaction(async (tx) => {
@@ -290,8 +289,6 @@ describe('dashboard figures of a round past an aggregate page of groups (SQLite)
       expect(university).toEqual(await everyDocument(store, 'b1', null, COMMITTEES));
       expect(university.notSubmitted).toHaveLength(MAX_GROUPS + 10);
       expect(seen.aggregates.map((a) => `${a.collection}@${a.skip}`)).toEqual(['projects@0', 'projects@0', 'projects@1000']);
-    } finally {
-      await store.close();
-    }
+    });
   });
 });

@@ -44,7 +44,7 @@ describe('notices addressed to a committee’s secretaries', () => {
     expect(await h.store.count('groupNotices')).toBe(0);
     expect(await fanOutGroupNotices(h.store, quiet)).toBe(0);
     expect(await told(h.store, 'project.submit')).toHaveLength(2);
-    // In 消息 with the unread count, as any message.
+    // In 消息 with the unread count, as every other message is.
     expect((await h.ok(MEMBER2, 'messages.list', {})).unread.map((m) => m.kind)).toContain('project.submit');
   });
 
@@ -72,6 +72,15 @@ describe('notices addressed to a committee’s secretaries', () => {
     await h.ok(ADMIN, 'people.revoke', { userId: uid(MEMBER2), role: 'secretary', committeeId: 'c-cs' });
     await fanOutGroupNotices(h.store, quiet);
     expect((await told(h.store, 'project.submit')).map((m) => m.recipientId)).toEqual([uid(SECRETARY_CS)]);
+  });
+
+  it('a committee with no secretary yet: the notice is settled, nobody is told, and the next run has nothing left', async () => {
+    const h = await createHarness();
+    await h.ok(ADMIN, 'people.revoke', { userId: uid(SECRETARY_CS), role: 'secretary', committeeId: 'c-cs' });
+    await submitted(h, HOST, '红色引擎');
+    expect(await fanOutGroupNotices(h.store, quiet)).toBe(0);
+    expect(await h.store.count('groupNotices')).toBe(0);
+    expect(await told(h.store, 'project.submit')).toEqual([]);
   });
 
   it('killed at every write and rerun: each secretary told exactly once, and the notice gone', async () => {

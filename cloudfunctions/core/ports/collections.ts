@@ -23,12 +23,12 @@ export const COLLECTIONS = {
   brandProgress: ['brandId', 'date'],
   brandEvents: ['brandId', 'date'],
   branchFeatures: ['committeeId', 'year', 'branchId'],
+  /** Notices to a committee's secretaries, each written out by the timed job as one message per secretary (jobs/fan-out.ts). */
+  groupNotices: [],
   /**
    * Messages: one per (event or reminder, recipient), `_id` = key. The in-app 消息 list reads them
    * by recipient; the one sender (jobs/deliver.ts) reads them by status; a release by releaseId.
    */
-  /** Notices to a committee's secretaries, each written out by the timed job as one message per secretary (jobs/fan-out.ts). */
-  groupNotices: [],
   outbox: ['recipientId', 'box', 'read', 'status', 'nextAttemptAt', 'releaseId', 'createdAt'],
   /** Releases of a round's staged results (公示, 立项), `_id` = batch:stage; the timed job finishes 'releasing' ones. */
   releases: ['state'],

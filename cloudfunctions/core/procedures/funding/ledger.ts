@@ -55,10 +55,10 @@ export type MoneyTotals = Partial<Pick<Project, 'paidFen' | 'tranchesPaid' | 'sp
 
 /**
  * A versioned write to the project in the same transaction as a money movement, with the totals
- * it changes. Expense sums
- * are read with find, which on the cloud runs outside the transaction; bumping the project's
- * version makes two concurrent movements on one project collide instead of both passing the
- * check, and makes a movement collide with a concurrent state change (e.g. termination).
+ * it changes. Expense sums are read with find, which on the cloud runs outside the transaction;
+ * bumping the project's version makes two concurrent movements on one project collide instead of
+ * both passing the check, and makes a movement collide with a concurrent state change (e.g.
+ * termination).
  */
 export function touchProject(tx: StoreOps, project: Project, at: string, totals: MoneyTotals = {}): Promise<Project> {
   return tx.update<Project>('projects', project._id, project.version, { ...totals, updatedAt: at });
