@@ -5,6 +5,7 @@ import { call, errorText } from '../api/client';
 import { platform } from '../platform';
 import { ExportError, sizeText } from './ExportButton';
 import { Button } from './ui';
+import { useTapGuard } from '../hooks/useTapGuard';
 
 const POLL_MS = 800;
 /** Left-out files listed under the button; the packet's 支撑材料清单 names every one. */
@@ -17,7 +18,8 @@ const newJobId = () => `p${Date.now().toString(36)}${Math.random().toString(36).
  * a bar); then it is handed over. What could not be read is listed, to be handed in separately.
  */
 export function PacketButton({ batchId, committeeId, label }: { batchId: string; committeeId?: string; label: string }) {
-  const [busy, setBusy] = useState(false);
+  const tap = useTapGuard();
+  const busy = tap.busy;
   const [progress, setProgress] = useState<PacketProgress | null>(null);
   const [done, setDone] = useState<{ fileName: string; size: number; applications: number; leftOut: string[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -29,7 +31,7 @@ export function PacketButton({ batchId, committeeId, label }: { batchId: string;
   useEffect(() => stop, []);
 
   const go = async () => {
-    setBusy(true);
+    if (!tap.enter()) return;
     setError(null);
     setDone(null);
     setProgress(null);
@@ -49,7 +51,7 @@ export function PacketButton({ batchId, committeeId, label }: { batchId: string;
       setError(err instanceof Error && err.message ? err.message : errorText(err));
     } finally {
       stop();
-      setBusy(false);
+      tap.leave();
       setProgress(null);
     }
   };

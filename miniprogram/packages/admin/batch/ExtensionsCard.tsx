@@ -7,7 +7,7 @@ import { Empty, ErrorBox } from '../../../components/Feedback';
 import { Button } from '../../../components/ui';
 import { useAction } from '../../../hooks/useAction';
 import { useLoad } from '../../../hooks/useLoad';
-import { confirm } from '../components/confirm';
+import { confirm } from '../../../components/confirm';
 import { DateField } from '../components/DateField';
 import { SelectField } from '../components/SelectField';
 import { dayAfter } from './form';

@@ -11,7 +11,7 @@ import { ErrorBox, Loading } from '../../../components/Feedback';
 import { Button } from '../../../components/ui';
 import { MoneyInput } from '../components/MoneyInput';
 import { useAction } from '../../../hooks/useAction';
-import { confirm } from '../components/confirm';
+import { confirm } from '../../../components/confirm';
 import { CalendarCard } from './CalendarCard';
 import { ExtensionsCard } from './ExtensionsCard';
 import { LevelField } from './LevelField';

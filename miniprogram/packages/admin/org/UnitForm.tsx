@@ -5,6 +5,7 @@ import { errorText } from '../../../api/client';
 import { ErrorBox } from '../../../components/Feedback';
 import { Button } from '../../../components/ui';
 import { SelectField } from '../components/SelectField';
+import { useTapGuard } from '../../../hooks/useTapGuard';
 
 export interface UnitDraft {
   code: string;
@@ -33,7 +34,8 @@ export function UnitForm({ unit, initial, defaultOrder, onSave, onCancel, classN
   const [name, setName] = useState(initial?.name ?? '');
   const [kind, setKind] = useState<CommitteeKind>(initial?.kind ?? 'committee');
   const [order, setOrder] = useState(initial ? (initial.order === null ? '' : String(initial.order)) : defaultOrder === null ? '' : String(defaultOrder));
-  const [saving, setSaving] = useState(false);
+  const tap = useTapGuard();
+  const saving = tap.busy;
   const [error, setError] = useState<string | null>(null);
 
   const submit = async () => {
@@ -42,14 +44,14 @@ export function UnitForm({ unit, initial, defaultOrder, onSave, onCancel, classN
       setError('请填写排序（数字越小越靠前）');
       return;
     }
-    setSaving(true);
+    if (!tap.enter()) return;
     setError(null);
     try {
       await onSave({ code: code.trim(), name, kind, order: trimmed === '' ? null : Number(trimmed) });
     } catch (err) {
       setError(errorText(err));
     } finally {
-      setSaving(false);
+      tap.leave();
     }
   };
 

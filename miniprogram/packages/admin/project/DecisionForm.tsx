@@ -1,7 +1,7 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
 import { Button } from '../../../components/ui';
-import { confirm } from '../components/confirm';
+import { confirm } from '../../../components/confirm';
 
 interface Props {
   /** 中期验收 or 结项验收. */

@@ -5,7 +5,7 @@ import { formatYuan, type Fen } from '@shared/domain/money';
 import { TRANCHE_LABELS, type Tranche } from '@shared/domain/project/funding';
 import { Button } from '../../../components/ui';
 import { MoneyInput } from '../components/MoneyInput';
-import { confirm } from '../components/confirm';
+import { confirm } from '../../../components/confirm';
 
 interface Props {
   f: FundingView;

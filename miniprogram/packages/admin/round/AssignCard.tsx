@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { ReviewerView, RoundStatus } from '@shared/contracts/review';
 import { Empty } from '../../../components/Feedback';
 import { Button } from '../../../components/ui';
-import { confirm } from '../components/confirm';
+import { confirm } from '../../../components/confirm';
 
 interface Props {
   s: RoundStatus;

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { ObjectionView, RoundStatus } from '@shared/contracts/review';
 import { formatYuan } from '@shared/domain/money';
 import { Button } from '../../../components/ui';
-import { confirm } from '../components/confirm';
+import { confirm } from '../../../components/confirm';
 
 type Choice = 'approve' | 'reject';
 

@@ -4,7 +4,7 @@ import type { RoundStatus } from '@shared/contracts/review';
 import { dateIn } from '@shared/time/deadline';
 import { Button } from '../../../components/ui';
 import { DateField } from '../components/DateField';
-import { confirm } from '../components/confirm';
+import { confirm } from '../../../components/confirm';
 
 interface Props {
   s: RoundStatus;

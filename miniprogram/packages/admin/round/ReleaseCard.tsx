@@ -5,6 +5,7 @@ import { call, errorText } from '../../../api/client';
 import { ErrorBox } from '../../../components/Feedback';
 import { Button } from '../../../components/ui';
 import { useLoad } from '../../../hooks/useLoad';
+import { useTapGuard } from '../../../hooks/useTapGuard';
 
 type Stage = 'publicity' | 'approval';
 type Preview = OutputOf<'release.preview'>;
@@ -15,9 +16,10 @@ const SHOWN = 3;
 function StageRelease({ batchId, p, onDone }: { batchId: string; p: Preview; onDone: () => void }) {
   const [progress, setProgress] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const tap = useTapGuard();
+  const busy = tap.busy;
   const release = async () => {
-    setBusy(true);
+    if (!tap.enter()) return;
     setError(null);
     try {
       // In steps: each call shows what it can in about two seconds; the rest follows at once.
@@ -30,7 +32,7 @@ function StageRelease({ batchId, p, onDone }: { batchId: string; p: Preview; onD
     } catch (err) {
       setError(`${errorText(err)}（已发布的不会重复发送，可再次点击继续发布）`);
     } finally {
-      setBusy(false);
+      tap.leave();
     }
   };
   return (

@@ -8,6 +8,7 @@ import { ErrorBox, Loading } from '../../../components/Feedback';
 import { Button } from '../../../components/ui';
 import { useLoad } from '../../../hooks/useLoad';
 import '../components/admin.css';
+import { useTapGuard } from '../../../hooks/useTapGuard';
 
 /** 系统初始化: while nobody holds the 组织部 role, the one-time 初始化码 makes the first administrator. */
 export default function Setup() {
@@ -17,7 +18,8 @@ export default function Setup() {
   const [staffNo, setStaffNo] = useState('');
   const [kind, setKind] = useState<PersonKind>('teacher');
   const [political, setPolitical] = useState<PoliticalStatus>('full_member');
-  const [saving, setSaving] = useState(false);
+  const tap = useTapGuard();
+  const saving = tap.busy;
   const [error, setError] = useState<string | null>(null);
 
   if (status.error && !status.data) return <View className="page"><ErrorBox message={status.error} onRetry={status.reload} /></View>;
@@ -34,7 +36,7 @@ export default function Setup() {
   }
 
   const claim = async () => {
-    setSaving(true);
+    if (!tap.enter()) return;
     setError(null);
     try {
       await call('setup.claim', { code, name, staffNo, kind, politicalStatus: political });
@@ -43,7 +45,7 @@ export default function Setup() {
     } catch (err) {
       setError(errorText(err));
     } finally {
-      setSaving(false);
+      tap.leave();
     }
   };
 

@@ -22,6 +22,7 @@ import { useReportAutosave } from './useReportAutosave';
 import '../components/brand.css';
 import './index.css';
 import { PrivacyPopup } from '../../../components/PrivacyPopup';
+import { useTapGuard } from '../../../hooks/useTapGuard';
 
 
 const detailUrl = (id: string) => `/packages/brand/detail/index?id=${id}`;
@@ -35,7 +36,8 @@ export default function EditBrand() {
   const [uploaded, setUploaded] = useState<Record<string, string>>({});
   const [loadError, setLoadError] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const tap = useTapGuard();
+  const busy = tap.busy;
   const onSaved = useCallback((b: BrandView) => setBrand(b), []);
   const autosave = useReportAutosave(brand, onSaved);
 
@@ -92,7 +94,7 @@ export default function EditBrand() {
       void Taro.showToast({ title: '“五有”尚未齐全，见页面上方清单', icon: 'none' });
       return;
     }
-    setBusy(true);
+    if (!tap.enter()) return;
     try {
       await autosave.saveNow();
       const state = autosave.current();
@@ -108,7 +110,7 @@ export default function EditBrand() {
       setActionError(errorText(err));
       if (err instanceof ApiError && err.code === 'CONFLICT') await load();
     } finally {
-      setBusy(false);
+      tap.leave();
     }
   };
 

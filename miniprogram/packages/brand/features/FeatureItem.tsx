@@ -4,6 +4,7 @@ import type { BranchFeatureView } from '@shared/contracts';
 import { charCount } from '@shared/domain/text';
 import { ApiError, call, errorText } from '../../../api/client';
 import { Button } from '../../../components/ui';
+import { useTapGuard } from '../../../hooks/useTapGuard';
 
 const NAME_MAX = 20;
 const DESCRIPTION_MAX = 1000;
@@ -18,7 +19,8 @@ export function FeatureItem({ item, onConflict }: Props) {
   const [saved, setSaved] = useState(item);
   const [name, setName] = useState(item.name);
   const [description, setDescription] = useState(item.description);
-  const [busy, setBusy] = useState(false);
+  const tap = useTapGuard();
+  const busy = tap.busy;
   const [error, setError] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
   const [done, setDone] = useState(false);
@@ -26,7 +28,7 @@ export function FeatureItem({ item, onConflict }: Props) {
 
   const save = async () => {
     if (!name.trim()) return setError('请填写支部特色名称');
-    setBusy(true);
+    if (!tap.enter()) return;
     setError(null);
     setDone(false);
     try {
@@ -39,7 +41,7 @@ export function FeatureItem({ item, onConflict }: Props) {
       setError(errorText(err));
       setConflict(err instanceof ApiError && err.code === 'CONFLICT');
     } finally {
-      setBusy(false);
+      tap.leave();
     }
   };
 

@@ -8,6 +8,7 @@ import { ErrorBox, Loading } from '../../../components/Feedback';
 import { Button } from '../../../components/ui';
 import { useLoad } from '../../../hooks/useLoad';
 import { PrivacyPopup } from '../../../components/PrivacyPopup';
+import { useTapGuard } from '../../../hooks/useTapGuard';
 
 function Chips<T extends string>({ options, labels, value, onChange }: { options: readonly T[]; labels: (v: T) => string; value: T | null; onChange: (v: T) => void }) {
   return (
@@ -46,7 +47,8 @@ export default function Bind() {
   const [branchId, setBranchId] = useState<string | null>(null);
   const [status, setStatus] = useState<PoliticalStatus | null>(null);
   const [partyWorker, setPartyWorker] = useState<'yes' | 'no' | null>(null);
-  const [saving, setSaving] = useState(false);
+  const tap = useTapGuard();
+  const saving = tap.busy;
   const [saveError, setSaveError] = useState<string | null>(null);
   useEffect(() => {
     const p = returned?.profile;
@@ -74,7 +76,7 @@ export default function Bind() {
       setSaveError('请完整填写：身份、基层党委、党支部、政治面貌和是否党务工作者');
       return;
     }
-    setSaving(true);
+    if (!tap.enter()) return;
     setSaveError(null);
     try {
       await call('profile.bind', { name, staffNo, kind, committeeId, branchId, politicalStatus: status, isPartyWorker: partyWorker === 'yes' });
@@ -84,7 +86,7 @@ export default function Bind() {
     } catch (err) {
       setSaveError(errorText(err));
     } finally {
-      setSaving(false);
+      tap.leave();
     }
   };
 

@@ -10,6 +10,7 @@ import { usePullRefresh } from '../../../hooks/usePullRefresh';
 import { platform } from '../../../platform';
 import './index.css';
 import { DeskShell } from '../../../components/desk/DeskShell';
+import { useTapGuard } from '../../../hooks/useTapGuard';
 
 type List = OutputOf<'messages.list'>;
 
@@ -35,7 +36,8 @@ function MessagesPage() {
   const [more, setMore] = useState<MessageView[]>([]);
   const [moreRead, setMoreRead] = useState<boolean | null>(null);
   const [note, setNote] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const tap = useTapGuard();
+  const busy = tap.busy;
 
   usePullRefresh(reload, loading);
   useEffect(() => {
@@ -59,7 +61,7 @@ function MessagesPage() {
   };
 
   const markAll = async () => {
-    setBusy(true);
+    if (!tap.enter()) return;
     setNote(null);
     try {
       const r = await call('messages.markAllRead', {});
@@ -68,12 +70,12 @@ function MessagesPage() {
     } catch (err) {
       setNote(errorText(err));
     } finally {
-      setBusy(false);
+      tap.leave();
     }
   };
 
   const loadMore = async (list: List) => {
-    setBusy(true);
+    if (!tap.enter()) return;
     try {
       const next = await call('messages.list', { readSkip: list.read.length + more.length });
       setMore([...more, ...next.read]);
@@ -81,7 +83,7 @@ function MessagesPage() {
     } catch (err) {
       setNote(errorText(err));
     } finally {
-      setBusy(false);
+      tap.leave();
     }
   };
 

@@ -8,6 +8,7 @@ import { ErrorBox, Loading } from '../../../components/Feedback';
 import { Button } from '../../../components/ui';
 import { useLoad } from '../../../hooks/useLoad';
 import { platform } from '../../../platform';
+import { useTapGuard } from '../../../hooks/useTapGuard';
 
 /** Where a scan of the PC's code lands: what is asking to sign in, to confirm or refuse with a tap. */
 export default function PcConfirm() {
@@ -15,18 +16,19 @@ export default function PcConfirm() {
   const ticketId = decodeURIComponent(params.scene ?? '');
   const { data, error, loading } = useLoad(() => call('pcLogin.describe', { ticketId }), [ticketId]);
   const [answer, setAnswer] = useState<'confirmed' | 'refused' | null>(null);
-  const [busy, setBusy] = useState(false);
+  const tap = useTapGuard();
+  const busy = tap.busy;
   const [actionError, setActionError] = useState<string | null>(null);
 
   const reply = async (confirm: boolean) => {
-    setBusy(true);
+    if (!tap.enter()) return;
     setActionError(null);
     try {
       setAnswer((await call('pcLogin.answer', { ticketId, confirm })).state);
     } catch (err) {
       setActionError(errorText(err));
     } finally {
-      setBusy(false);
+      tap.leave();
     }
   };
   const home = () => Taro.switchTab({ url: '/pages/index/index' });

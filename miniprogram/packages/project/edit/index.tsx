@@ -11,6 +11,7 @@ import { ErrorBox, Loading } from '../../../components/Feedback';
 import { ExportButton } from '../../../components/ExportButton';
 import { StateTag } from '../../../components/StateTag';
 import { Button } from '../../../components/ui';
+import { ActionButton, type Ask } from '../../../components/ActionButton';
 import { AttachmentsSection } from './AttachmentsSection';
 import { BudgetEditor } from './BudgetEditor';
 import { MilestoneEditor } from './MilestoneEditor';
@@ -29,6 +30,8 @@ import '../components/project.css';
 import './index.css';
 import { PrivacyPopup } from '../../../components/PrivacyPopup';
 
+const WITHDRAW_ASK: Ask = { title: '撤回申报', content: '撤回后申报书回到草稿，基层党委将收到撤回通知；修改后需重新提交。确定撤回吗？', confirmText: '撤回' };
+
 export default function EditProject() {
   const { params } = useRouter();
   const id = params.id ?? '';
@@ -36,7 +39,6 @@ export default function EditProject() {
   const [fields, setFields] = useState<ApplicationFields | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const onSaved = useCallback((p: ProjectView) => setProject(p), []);
   const autosave = useAutosave(project, onSaved);
   const [uploaded, setUploaded] = useState<Record<string, string>>({});
@@ -85,7 +87,6 @@ export default function EditProject() {
       // From the tap itself (WeChat's rule): reminders of the next deadlines (中期、结项) for this host.
       void reminders.ask();
     }
-    setBusy(true);
     try {
       await autosave.saveNow();
       const input = { id, version: autosave.version.current };
@@ -102,8 +103,6 @@ export default function EditProject() {
     } catch (err) {
       setActionError(errorText(err));
       if (err instanceof ApiError && err.code === 'CONFLICT') await load();
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -144,6 +143,15 @@ export default function EditProject() {
         <View className="muted meta-line">申报截止：{project.deadlineText}</View>
         <View className="muted meta-line">所在基层党委：{project.committeeName} · 主持人：{project.hostName}</View>
         {project.submittedAt ? <View className="muted meta-line">提交时间：{formatInstant(project.submittedAt)}</View> : null}
+        {/* 撤回 lives up here, never where 提交 was: a second tap on 提交 cannot land on it, and it asks first. */}
+        {project.canWithdraw ? (
+          <View className="row withdraw-row">
+            <Text className="muted">基层党委处理前可撤回修改</Text>
+            <ActionButton className="withdraw-button" size="small" ask={WITHDRAW_ASK} onTap={() => act('withdraw')}>
+              撤回为草稿
+            </ActionButton>
+          </View>
+        ) : null}
         <ExportButton
           label="导出申报书（Word）"
           make={async () => {
@@ -269,15 +277,10 @@ export default function EditProject() {
 
       <View className="bottom-bar">
         <Text className="status save-status">{saveLine}</Text>
-        {project.canWithdraw ? (
-          <Button loading={busy} disabled={busy} onClick={() => act('withdraw')}>
-            撤回
-          </Button>
-        ) : null}
         {project.canEdit ? (
-          <Button type="primary" loading={busy} disabled={busy || !project.canSubmit || autosave.state === 'conflict'} onClick={() => act('submit')}>
+          <ActionButton className="submit-button" type="primary" disabled={!project.canSubmit || autosave.state === 'conflict'} onTap={() => act('submit')}>
             提交基层党委
-          </Button>
+          </ActionButton>
         ) : null}
       </View>
       {project.canEdit && !project.canSubmit ? (

@@ -5,13 +5,15 @@ import { charCount } from '@shared/domain/text';
 import { ApiError, call, errorText } from '../../../api/client';
 import { Button } from '../../../components/ui';
 import { BIND_PAGE } from '@shared/domain/pages';
+import { useTapGuard } from '../../../hooks/useTapGuard';
 
 const MAX = 1000;
 
 /** 提出异议 on one publicised project: the text goes to the 组织部 only; the host never learns who objected. */
 export function ObjectionForm({ projectId, title, onClose }: { projectId: string; title: string; onClose: () => void }) {
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
+  const tap = useTapGuard();
+  const busy = tap.busy;
   const [error, setError] = useState<string | null>(null);
   const [needsBind, setNeedsBind] = useState(false);
   const [done, setDone] = useState<string | null>(null);
@@ -20,7 +22,7 @@ export function ObjectionForm({ projectId, title, onClose }: { projectId: string
     if (!text.trim()) return setError('请写明异议的具体内容和事实依据');
     const ok = await Taro.showModal({ title: '提交异议', content: `对「${title}」提出异议。异议内容仅党委组织部可见，将由其核实处理。确定提交吗？`, confirmText: '提交' });
     if (!ok.confirm) return;
-    setBusy(true);
+    if (!tap.enter()) return;
     setError(null);
     try {
       const res = await call('review.object', { projectId, text: text.trim() });
@@ -29,7 +31,7 @@ export function ObjectionForm({ projectId, title, onClose }: { projectId: string
       setNeedsBind(err instanceof ApiError && err.code === 'UNAUTHENTICATED');
       setError(errorText(err));
     } finally {
-      setBusy(false);
+      tap.leave();
     }
   };
 
