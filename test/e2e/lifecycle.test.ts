@@ -647,7 +647,7 @@ describe('精品项目: one application to 已结项, another to 已终止 at th
     await later(60);
     const guidance = await secretaryOpens(secretary, 'all', A, GUIDANCE);
     const acceptance = guidance.locator('.acceptance-card');
-    await poll(() => acceptance.locator('.final-status').textContent()).toBe('主持人已准备（1 项成果）');
+    await poll(() => acceptance.locator('.final-status').textContent()).toBe('主持人已准备好（1 项成果）');
     await acceptance.locator('.final-submit').click();
     await confirmModal(secretary);
     await poll(() => acceptance.locator('.final-status').textContent()).toMatch(/^已提交 /);

@@ -3,6 +3,7 @@ import type { ParsedInputOf } from '@shared/contracts';
 import type { ReportsView } from '@shared/contracts/funding';
 import { canPrepareFinal, checkDecisionInput, PROJECT_STATE_LABELS } from '@shared/domain/project/state';
 import { dateIn } from '@shared/time/deadline';
+import { finalProblems, finalProblemsText } from '@shared/domain/project/final';
 import type { Context } from '../../context';
 import { StoreError } from '../../ports/store';
 import { audit } from '../../services/audit';
@@ -52,8 +53,9 @@ export async function submitFinal(ctx: Context, input: ParsedInputOf<'final.subm
   const project = await moveWithReport(ctx, input, 'submitFinal', { reason: '基层党委提交结项材料' }, async (next, _before, tx) => {
     const id = reportId(next._id, 'final');
     const report = await tx.get<FinalReport>('projectReports', id);
-    if (!report || report.summary === '' || report.outcomes.length === 0) {
-      throw new AppError('INCOMPLETE', '项目主持人尚未准备好结项材料：须填写结项总结并至少登记一项成果。请提醒主持人完成后再提交', {
+    const problems = finalProblems(report ?? null);
+    if (!report || problems.length) {
+      throw new AppError('INCOMPLETE', `项目主持人尚未准备好结项材料：${finalProblemsText(problems)}。请提醒主持人完成后再提交`, {
         hasSummary: Boolean(report?.summary),
         outcomes: report?.outcomes.length ?? 0,
       });

@@ -3,9 +3,12 @@ import Taro from '@tarojs/taro';
 import { formatInstant } from '@shared/time/deadline';
 import { call } from '../../../api/client';
 import { ErrorBox } from '../../../components/Feedback';
-import { Button } from '../../../components/ui';
+import { finalProblems, finalProblemsText, finalReady } from '@shared/domain/project/final';
+import { ActionButton, type Ask } from '../../../components/ActionButton';
 import { useLoad } from '../../../hooks/useLoad';
 import { useAction } from '../../../hooks/useAction';
+
+const SUBMIT_ASK: Ask = { title: '提交结项材料', content: '提交后主持人不能再修改结项材料，项目进入结项验收（材料审核和答辩汇报）。确定提交吗？', confirmText: '提交' };
 
 const open = (page: string, id: string) => void Taro.navigateTo({ url: `/packages/project/${page}/index?id=${encodeURIComponent(id)}` });
 
@@ -16,11 +19,9 @@ export function FinalSubmitCard({ projectId, onSubmitted }: { projectId: string;
   const r = reports.data;
   if (!r) return reports.error ? <View className="card"><ErrorBox message={reports.error} onRetry={reports.reload} /></View> : null;
   const f = r.final;
-  const ready = Boolean(f && f.summary.trim() && f.outcomes.length > 0);
+  const ready = finalReady(f);
 
   const submit = async () => {
-    const ok = await Taro.showModal({ title: '提交结项材料', content: '提交后主持人不能再修改结项材料，项目进入结项验收（材料审核和答辩汇报）。确定提交吗？', confirmText: '提交' });
-    if (!ok.confirm) return;
     const next = await action.run(() => call('final.submit', { projectId, version: r.projectVersion }));
     if (next) {
       reports.reload();
@@ -43,18 +44,18 @@ export function FinalSubmitCard({ projectId, onSubmitted }: { projectId: string;
         <View className="row">
           <Text>结项材料</Text>
           <Text className="muted final-status">
-            {f?.submittedAt ? `已提交 ${formatInstant(f.submittedAt)}` : f ? `主持人已准备（${f.outcomes.length} 项成果）` : r.midtermPassed ? '主持人尚未准备' : '中期验收通过后准备'}
+            {f?.submittedAt ? `已提交 ${formatInstant(f.submittedAt)}` : f && ready ? `主持人已准备好（${f.outcomes.length} 项成果）` : f ? `主持人准备中（${f.outcomes.length} 项成果）` : r.midtermPassed ? '主持人尚未准备' : '中期验收通过后准备'}
           </Text>
         </View>
         {f ? <View className="link-text" onClick={() => open('final', projectId)}>查看结项材料 ›</View> : null}
       </View>
       {r.can.submitFinal ? (
         <>
-          {!ready ? <View className="warn-box final-not-ready" style={{ marginTop: '12px' }}>主持人尚未准备好结项材料（须有结项总结并至少登记一项成果），请提醒主持人完成后再提交。</View> : null}
+          {!ready ? <View className="warn-box final-not-ready" style={{ marginTop: '12px' }}>主持人尚未准备好结项材料：{finalProblemsText(finalProblems(f))}。请提醒主持人完成后再提交。</View> : null}
           {action.error ? <ErrorBox message={action.error} /> : null}
-          <Button type="primary" block className="final-submit" loading={action.busy} disabled={action.busy || !ready} onClick={() => void submit()}>
+          <ActionButton type="primary" block className="final-submit" disabled={!ready} ask={SUBMIT_ASK} onTap={submit}>
             提交结项材料
-          </Button>
+          </ActionButton>
         </>
       ) : null}
     </View>

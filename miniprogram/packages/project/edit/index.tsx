@@ -12,6 +12,8 @@ import { ExportButton } from '../../../components/ExportButton';
 import { StateTag } from '../../../components/StateTag';
 import { Button } from '../../../components/ui';
 import { ActionButton, type Ask } from '../../../components/ActionButton';
+import { FieldNote, FieldSummary } from '../../../components/FieldNote';
+import { useFieldCheck } from '../../../hooks/useFieldCheck';
 import { AttachmentsSection } from './AttachmentsSection';
 import { BudgetEditor } from './BudgetEditor';
 import { MilestoneEditor } from './MilestoneEditor';
@@ -30,6 +32,7 @@ import '../components/project.css';
 import './index.css';
 import { PrivacyPopup } from '../../../components/PrivacyPopup';
 
+const NOTHING_MISSING: never[] = [];
 const WITHDRAW_ASK: Ask = { title: '撤回申报', content: '撤回后申报书回到草稿，基层党委将收到撤回通知；修改后需重新提交。确定撤回吗？', confirmText: '撤回' };
 
 export default function EditProject() {
@@ -45,6 +48,8 @@ export default function EditProject() {
   const [invitation, setInvitation] = useState<Invitation | null>(null);
   const reminders = useReminderAsk();
   const desk = useDesk();
+  // Validation at the field: after a failed submit every field still missing is marked, live.
+  const fieldCheck = useFieldCheck(fields ? missingForSubmission(fields) : NOTHING_MISSING, 'sec-');
   useShareAppMessage(() => (invitation ? { title: invitation.title, path: invitation.path } : { title: '党建精品项目', path: '/pages/index/index' }));
 
   const load = useCallback(async () => {
@@ -79,11 +84,7 @@ export default function EditProject() {
   const act = async (action: 'submit' | 'withdraw') => {
     setActionError(null);
     if (action === 'submit') {
-      const missing = missingForSubmission(fields);
-      if (missing.length) {
-        setActionError(`请先完成：${missing.map((m) => `${m.label}（${m.reason}）`).join('、')}`);
-        return;
-      }
+      if (!fieldCheck.check()) return;
       // From the tap itself (WeChat's rule): reminders of the next deadlines (中期、结项) for this host.
       void reminders.ask();
     }
@@ -109,8 +110,9 @@ export default function EditProject() {
   const textBlock = (key: TextField, label: string, hint: string) => {
     const max = LIMITS[key];
     return (
-      <View className="field" key={key} id={`sec-${key}`}>
+      <View className={`field${fieldCheck.mark(key)}`} key={key} id={`sec-${key}`}>
         <View className="field-label">{label}<Text className="required">*</Text></View>
+        <FieldNote check={fieldCheck} field={key} />
         {editable ? (
           <>
             <Textarea
@@ -166,6 +168,7 @@ export default function EditProject() {
         <View className="warn-box return-box">基层党委退回修改：{project.returnComment}</View>
       ) : null}
       {project.extensionNote ? <View className="warn-box extension-note">{project.extensionNote}</View> : null}
+      <FieldSummary check={fieldCheck} />
       {project.warnings.map((w) => (
         <View key={w} className="warn-box">{w}</View>
       ))}
@@ -183,16 +186,18 @@ export default function EditProject() {
 
       <View className="card" id="sec-basic">
         <View className="card-title">基本信息</View>
-        <View className="field">
+        <View className={`field${fieldCheck.mark('title')}`} id="sec-title">
           <View className="field-label">项目名称<Text className="required">*</Text></View>
+          <FieldNote check={fieldCheck} field="title" />
           {editable ? (
             <Input className="input field-title" value={fields.title} maxlength={LIMITS.title} placeholder="简明扼要，40字以内" onInput={(e) => update({ title: e.detail.value.replace(/[\r\n]/g, '') })} />
           ) : (
             <View className="readonly-text">{fields.title || '未填写'}</View>
           )}
         </View>
-        <View className="field">
+        <View className={`field${fieldCheck.mark('contactPhone')}`} id="sec-contactPhone">
           <View className="field-label">联系电话<Text className="required">*</Text></View>
+          <FieldNote check={fieldCheck} field="contactPhone" />
           {editable ? (
             <Input className="input field-contactPhone" type="number" value={fields.contactPhone} maxlength={LIMITS.contactPhone} placeholder="手机或办公电话" onInput={(e) => update({ contactPhone: e.detail.value })} />
           ) : (
@@ -215,8 +220,9 @@ export default function EditProject() {
             </View>
           </View>
         ) : null}
-        <View className="field">
+        <View className={`field${fieldCheck.mark('category')}`} id="sec-category">
           <View className="field-label">项目类别<Text className="required">*</Text></View>
+          <FieldNote check={fieldCheck} field="category" />
           <View className="chips">
             {PROJECT_CATEGORIES.map((c) => (
               <Text
@@ -234,15 +240,17 @@ export default function EditProject() {
       <View className="card">
         <View className="card-title">申报内容</View>
         {SECTIONS_BEFORE.map((s) => textBlock(s.key, s.label, s.hint))}
-        <View className="field" id="sec-milestones">
+        <View className={`field${fieldCheck.mark('milestones')}`} id="sec-milestones">
           <View className="field-label">进度安排<Text className="required">*</Text></View>
+          <FieldNote check={fieldCheck} field="milestones" />
           <MilestoneEditor milestones={fields.milestones} editable={editable} onChange={(milestones) => update({ milestones })} />
         </View>
         {SECTIONS_AFTER.map((s) => textBlock(s.key, s.label, s.hint))}
       </View>
 
-      <View className="card" id="sec-budget">
+      <View className={`card${fieldCheck.mark('budget')}`} id="sec-budget">
         <View className="card-title">经费预算</View>
+        <FieldNote check={fieldCheck} field="budget" />
         <BudgetEditor lines={fields.budget} editable={editable} onChange={(budget) => update({ budget })} />
       </View>
 

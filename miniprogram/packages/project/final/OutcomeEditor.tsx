@@ -4,12 +4,16 @@ import { FUNDING_LIMITS, OUTCOME_KINDS, OUTCOME_KIND_LABELS, type Outcome } from
 import { Button } from '../../../components/ui';
 import { platform } from '../../../platform';
 import { FileList } from '../components/FileList';
+import { FieldNote } from '../../../components/FieldNote';
+import type { FieldCheck } from '../../../hooks/useFieldCheck';
 
 interface Props {
   outcomes: Outcome[];
   urls: Record<string, string>;
   onChange: (outcomes: Outcome[]) => void;
   onUploaded: (urls: Record<string, string>) => void;
+  /** The form's validation at the field: outcome i's name is the field `outcome-${i}`. */
+  check: FieldCheck;
 }
 
 /** An outcome's files with the names people gave them (附件1.pdf … for files saved without one). */
@@ -21,7 +25,7 @@ export function outcomeFiles(o: Outcome) {
 }
 
 /** 成果 by kind (理论成果/制度成果/实践成果/宣传报道): title, description, link, files. */
-export function OutcomeEditor({ outcomes, urls, onChange, onUploaded }: Props) {
+export function OutcomeEditor({ outcomes, urls, onChange, onUploaded, check }: Props) {
   const [busy, setBusy] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const set = (i: number, patch: Partial<Outcome>) => onChange(outcomes.map((o, j) => (j === i ? { ...o, ...patch } : o)));
@@ -61,7 +65,10 @@ export function OutcomeEditor({ outcomes, urls, onChange, onUploaded }: Props) {
               </Text>
             ))}
           </View>
-          <Input className="input outcome-title meta-line" value={o.title} maxlength={FUNDING_LIMITS.outcomeTitle} placeholder="成果名称（必填）" onInput={(e) => set(i, { title: e.detail.value })} />
+          <View className={check.mark(`outcome-${i}`).trim()} id={check.anchor(`outcome-${i}`)}>
+            <Input className="input outcome-title meta-line" value={o.title} maxlength={FUNDING_LIMITS.outcomeTitle} placeholder="成果名称（必填）" onInput={(e) => set(i, { title: e.detail.value })} />
+            <FieldNote check={check} field={`outcome-${i}`} />
+          </View>
           <Textarea className="textarea outcome-description" value={o.description} maxlength={FUNDING_LIMITS.outcomeDescription} autoHeight placeholder="成果简介：内容、应用范围、成效" onInput={(e) => set(i, { description: e.detail.value })} />
           <Input className="input outcome-link" style={{ marginTop: '12px' }} value={o.link ?? ''} maxlength={FUNDING_LIMITS.link} placeholder="链接（可选），如报道网址 https://…" onInput={(e) => set(i, { link: e.detail.value.trim() })} />
           <View className="section-label">附件（可选，最多 {FUNDING_LIMITS.outcomeFiles} 个）</View>

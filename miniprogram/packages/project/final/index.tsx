@@ -11,6 +11,9 @@ import { useLoad } from '../../../hooks/useLoad';
 import { platform } from '../../../platform';
 import { FileList } from '../components/FileList';
 import { OutcomeEditor, outcomeFiles } from './OutcomeEditor';
+import { finalIsEmpty, finalProblems, finalProblemsText, finalReady } from '@shared/domain/project/final';
+import { FieldNote, FieldSummary } from '../../../components/FieldNote';
+import { useFieldCheck } from '../../../hooks/useFieldCheck';
 import { useFinalSave, type FinalDraft, type FinalSaveState } from './useFinalSave';
 import '../components/project.css';
 import { PrivacyPopup } from '../../../components/PrivacyPopup';
@@ -49,9 +52,18 @@ function FinalPage({ initial, onReload }: { initial: ReportsView; onReload: () =
     // An outcome without a name is kept on screen and saved once it has one.
     save.change({ summary: next.summary, outcomes: next.outcomes.filter((o) => o.title.trim() !== '') });
   };
+  // One rule for "ready" (shared/domain/project/final): what is on screen, marked at the field after 保存.
+  const check = useFieldCheck(finalProblems(draft), 'final-');
+  const [note, setNote] = useState<string | null>(null);
   const saveClick = async () => {
+    setNote(null);
+    if (finalIsEmpty(draft)) {
+      setNote('还没有填写任何内容：请先填写结项总结或登记成果，再点保存。');
+      return;
+    }
+    const complete = check.check();
     await save.saveNow();
-    if (save.version.current !== null) await Taro.showToast({ title: '已保存', icon: 'success' });
+    if (complete && save.version.current !== null) await Taro.showToast({ title: '已保存', icon: 'success' });
   };
 
   return (
@@ -65,7 +77,17 @@ function FinalPage({ initial, onReload }: { initial: ReportsView; onReload: () =
         </View>
         <View className="muted meta-line">建设期满后，项目主持人准备结项材料，由基层党委（总支）提交；党委组织部通过材料审核和答辩汇报开展验收。</View>
         <View className="muted final-status">
-          {f?.submittedAt ? `基层党委已于 ${formatInstant(f.submittedAt)} 提交（${f.submitterName ?? ''}）` : f ? `材料已准备（第 ${f.version} 版，保存于 ${formatInstant(f.savedAt)}），待基层党委提交` : r.can.saveFinal ? '尚未准备结项材料' : r.midtermPassed ? '主持人尚未准备结项材料' : '通过中期验收后才能准备结项材料'}
+          {f?.submittedAt
+            ? `基层党委已于 ${formatInstant(f.submittedAt)} 提交（${f.submitterName ?? ''}）`
+            : f && finalReady(f)
+              ? `材料已准备好（第 ${f.version} 版，保存于 ${formatInstant(f.savedAt)}，${f.outcomes.length} 项成果），待基层党委提交`
+              : f
+                ? `材料尚未准备好（已保存 ${f.outcomes.length} 项成果）：${finalProblemsText(finalProblems(f))}`
+                : r.can.saveFinal
+                  ? '尚未准备结项材料'
+                  : r.midtermPassed
+                    ? '主持人尚未准备结项材料'
+                    : '通过中期验收后才能准备结项材料'}
         </View>
       </View>
 
@@ -80,14 +102,18 @@ function FinalPage({ initial, onReload }: { initial: ReportsView; onReload: () =
             </View>
           ) : null}
           {save.state === 'error' && save.message ? <ErrorBox message={save.message} /> : null}
-          <View className="card final-summary">
+          <FieldSummary check={check} />
+          {note ? <View className="warn-box final-note" role="alert">{note}</View> : null}
+          <View className={`card final-summary${check.mark('summary')}`} id="final-summary">
             <View className="card-title"><Text>结项总结<Text className="required-mark">*</Text></Text></View>
+            <FieldNote check={check} field="summary" />
             <Textarea className="textarea final-summary-input" value={draft.summary} maxlength={FUNDING_LIMITS.summary} autoHeight placeholder="建设目标完成情况、主要做法、取得的成效与经验、存在的不足" onInput={(e) => update({ ...draft, summary: e.detail.value })} />
             <View className="field-hint counter">{charCount(draft.summary)}/{FUNDING_LIMITS.summary}</View>
           </View>
-          <View className="card final-outcomes">
+          <View className={`card final-outcomes${check.mark('outcomes')}`} id="final-outcomes">
             <View className="card-title"><Text>建设成果</Text><Text className="muted">{draft.outcomes.length} 项</Text></View>
-            <OutcomeEditor outcomes={draft.outcomes} urls={urls} onChange={(outcomes) => update({ ...draft, outcomes })} onUploaded={(u) => setUploaded((x) => ({ ...x, ...u }))} />
+            <FieldNote check={check} field="outcomes" />
+            <OutcomeEditor check={check} outcomes={draft.outcomes} urls={urls} onChange={(outcomes) => update({ ...draft, outcomes })} onUploaded={(u) => setUploaded((x) => ({ ...x, ...u }))} />
           </View>
           <View className="bottom-bar">
             <Text className="status final-save-status">{SAVE_TEXT[save.state]}{f ? ` · 第 ${f.version} 版` : ''}</Text>
