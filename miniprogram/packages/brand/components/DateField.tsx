@@ -14,9 +14,11 @@ interface Props {
 export function DateField({ value, onChange, placeholder = '选择日期', clearable = false, className = '' }: Props) {
   return (
     <View className={`date-field ${className}`}>
-      <Picker mode="date" value={value || dateIn(new Date())} onChange={(e) => onChange(String(e.detail.value))}>
-        <View className={`input date-input${value ? '' : ' placeholder'}`}>{value || placeholder}</View>
-      </Picker>
+      <View className="date-picker">
+        <Picker mode="date" value={value || dateIn(new Date())} onChange={(e) => onChange(String(e.detail.value))}>
+          <View className={`input date-input${value ? '' : ' placeholder'}`}>{value || placeholder}</View>
+        </Picker>
+      </View>
       {clearable && value ? (
         <Text className="date-clear" onClick={() => onChange('')}>
           清除
