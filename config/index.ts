@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import type { UserConfigExport } from '@tarojs/cli';
+import { getBrowsersList } from 'miniprogram-compat';
 
 /** Taro build config: one app, two targets (weapp for WeChat, h5 for the local host and the web). */
 /** Where the H5 pages call the API: '' = the same site (the local host); a deployment puts the
@@ -24,8 +25,47 @@ function earlyHomeScript(): string {
     .trim();
 }
 
-export default defineConfig<'webpack5'>(async () => {
+/**
+ * The lowest WeChat base library the app supports: project.config.json's libVersion, which is also
+ * what 基础库最低版本 in the MP admin console must say (README, going live).
+ */
+export function baseLibrary(): string {
+  const file = path.join(__dirname, '..', 'project.config.json');
+  const libVersion = (JSON.parse(readFileSync(file, 'utf8')) as { libVersion?: unknown }).libVersion;
+  if (typeof libVersion !== 'string' || !/^\d+\.\d+\.\d+$/.test(libVersion)) throw new Error(`${file}: libVersion must name a base library such as 2.32.3`);
+  return libVersion;
+}
+
+/**
+ * The browsers that open the H5 build: the pages shared in WeChat and Weibo (their in-app browsers
+ * are the system WebKit on iOS and Chromium on Android), iOS Safari 13 and up, Chrome 86 and up.
+ */
+export const H5_TARGETS = ['ios >= 13', 'safari >= 13', 'chrome >= 86'];
+
+/**
+ * The JS engines a build must run on, as browserslist queries. weapp: WeChat's own compat data
+ * (miniprogram-compat) for the base library in project.config.json: never written by hand.
+ */
+export function jsTargets(env: string): string[] {
+  if (env === 'h5') return H5_TARGETS;
+  const lib = baseLibrary();
+  const targets = getBrowsersList(lib);
+  if (!targets || targets.length === 0) throw new Error(`miniprogram-compat knows no JS engines for base library ${lib}`);
+  return targets;
+}
+
+/**
+ * Packages in node_modules that ship syntax beyond the targets (zod 4: `?.`, `??`, classes with
+ * fields): Taro compiles only the sources and its own packages unless told (compile.include).
+ */
+const COMPILED_PACKAGES = /[\\/]node_modules[\\/]zod[\\/]/;
+const compiledPackage = (file: string) => COMPILED_PACKAGES.test(file);
+
+const buildConfig: UserConfigExport<'webpack5'> = async () => {
   const env = process.env.TARO_ENV ?? 'weapp';
+  // browserslist's own variable: babel-preset-taro's preset-env, autoprefixer (h5) and every other
+  // browserslist reader in this build take the same targets.
+  process.env.BROWSERSLIST = jsTargets(env).join(', ');
   // shared/ lives outside sourceRoot; Taro compiles only what it is told to.
   const sharedDir = path.resolve(__dirname, '..', 'shared');
   const config: UserConfigExport<'webpack5'> = {
@@ -59,7 +99,7 @@ export default defineConfig<'webpack5'>(async () => {
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
       optimizeMainPackage: { enable: true },
-      compile: { include: [sharedDir] },
+      compile: { include: [sharedDir, compiledPackage] },
     },
     h5: {
       publicPath: '/',
@@ -70,7 +110,7 @@ export default defineConfig<'webpack5'>(async () => {
       // web host answer /brand?id=… with the brand's title and description in the head.
       router: { mode: 'browser', customRoutes: { '/packages/showcase/brand/index': '/brand' } },
       esnextModules: ['@nutui'],
-      compile: { include: [sharedDir] },
+      compile: { include: [sharedDir, compiledPackage] },
       output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
       miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[hash].css', chunkFilename: 'css/[name].[chunkhash].css' },
       postcss: {
@@ -80,4 +120,6 @@ export default defineConfig<'webpack5'>(async () => {
     },
   };
   return config;
-});
+};
+
+export default buildConfig;
