@@ -199,3 +199,43 @@ describe('the local host', () => {
   });
 });
 
+
+describe('the local host and malformed requests', () => {
+  it('answers a malformed path, cookie, header or body with 400 and keeps serving (/healthz)', async () => {
+    const { host } = await start();
+    const { hostname, port } = new URL(host.url);
+    const { request } = await import('node:http');
+    const { connect } = await import('node:net');
+    const send = (path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request({ hostname, port, path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end(options.body);
+      });
+    // Bytes Node's own parser refuses: answered 400 by the server, the socket closed.
+    const raw = (text: string) =>
+      new Promise<string>((resolve) => {
+        const socket = connect(Number(port), hostname, () => socket.end(text));
+        let got = '';
+        socket.on('data', (d) => (got += d.toString('latin1')));
+        socket.on('close', () => resolve(got));
+        socket.on('error', () => resolve(got));
+      });
+    expect(await send('/%E0%A4%A')).toBe(400);
+    expect(await send('/brand%ZZ?id=1')).toBe(400);
+    expect(await send('/%00/index.html')).toBe(400);
+    expect(await send('/upload', { method: 'POST', headers: { cookie: 'dev_openid=%zz' }, body: 'x' })).toBe(400);
+    expect(await send('/api/session.me', { method: 'POST', headers: { cookie: 'dev_openid=%E0%A4%A' }, body: '{}' })).toBe(400);
+    expect(await send('/upload?kind=document', { method: 'POST', headers: { cookie: 'dev_openid=dev-member-1', 'x-file-name': '%E0%A4%A.pdf' }, body: '%PDF-1.4' })).toBe(400);
+    expect(await send('/dev/clock', { method: 'POST', body: '{"now":' })).toBe(400);
+    expect(await send('/api/session.me', { method: 'POST', headers: { cookie: 'dev_openid=dev-member-1' }, body: '\u0000\u0001' })).toBe(400);
+    expect(await raw('GET / HTTP/1.1\r\nHost: x\r\nBad Header Line\r\n\r\n')).toMatch(/^HTTP\/1\.1 400/);
+    expect(await raw('GET /\u0001 HTTP/1.1\r\nHost: x\r\n\r\n')).toMatch(/^HTTP\/1\.1 400/);
+    const health = await fetch(`${host.url}/healthz`);
+    expect(health.status).toBe(200);
+    expect((await api(host, 'session.me', {}, 'dev-member-1')).body.ok).toBe(true);
+  });
+});

@@ -14,6 +14,7 @@ import { DEMO_HINTS, PUBLIC_LINKS } from './demo/hints';
 import { createLocalFiles, UploadRefused, type LocalFiles } from '../core/adapters/local/files';
 import { renderShowcase } from './showcase-meta';
 import { serveFile, serveStatic } from './static';
+import { BadRequest, cookieOf, parseJson, safeDecode } from './request-parts';
 import { renderDevInbox } from './dev-inbox';
 import { randomUUID } from 'node:crypto';
 import { createLocalNotifier } from '../core/adapters/local/notifier';
@@ -26,6 +27,7 @@ import { issueSetupCode } from '../core/services/setup-code';
 
 const MAX_BODY = 1_000_000;
 const BODY_TOO_LARGE = { code: 'VALIDATION', message: '请求内容过大（超过 1 MB），请减少填写的内容或分几次保存后重试' } as const;
+const BAD_REQUEST = { code: 'VALIDATION', message: '请求格式有误（地址、Cookie、请求头或内容无法解析），请刷新页面后重试' } as const;
 const MAX_UPLOAD = 5 * 1024 * 1024;
 const MAX_DOCUMENT = 20 * 1024 * 1024;
 const COOKIE = 'dev_openid';
@@ -67,7 +69,8 @@ async function handleUpload(files: LocalFiles, req: IncomingMessage, res: Server
   const document = new URL(req.url ?? '/', 'http://local').searchParams.get('kind') === 'document';
   try {
     if (document) {
-      const name = decodeURIComponent(String(req.headers['x-file-name'] ?? ''));
+      const name = safeDecode(String(req.headers['x-file-name'] ?? ''));
+      if (name === null) throw new BadRequest('x-file-name');
       json(res, 200, { ok: true, data: files.saveDocument(await readBytes(req, MAX_DOCUMENT), name) });
     } else {
       json(res, 200, { ok: true, data: files.saveImage(await readBytes(req, MAX_UPLOAD)) });
@@ -79,14 +82,6 @@ async function handleUpload(files: LocalFiles, req: IncomingMessage, res: Server
     if (err instanceof UploadRefused) return json(res, 400, { ok: false, error: { code: 'VALIDATION', message: err.message } });
     throw err;
   }
-}
-
-function cookieOf(req: IncomingMessage, name: string): string | null {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
-  }
-  return null;
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {
@@ -201,15 +196,43 @@ export async function startLocalHost(config: LocalConfig): Promise<LocalHost> {
   timer?.unref();
 
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://local');
+    try {
+      answer(req, res);
+    } catch (err) {
+      refuse(err, res);
+    }
+  });
+  // A request Node's own parser refuses (a malformed header or request line): 400, and the socket closed.
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+
+  function refuse(err: unknown, res: ServerResponse): void {
+    if (err instanceof BodyTooLarge) {
+      if (!res.headersSent) json(res, 413, { ok: false, error: BODY_TOO_LARGE });
+      return;
+    }
+    if (err instanceof BadRequest || err instanceof URIError) {
+      if (!res.headersSent) json(res, 400, { ok: false, error: BAD_REQUEST });
+      else res.destroy();
+      return;
+    }
+    console.error('local host error', err);
+    if (!res.headersSent) json(res, 500, { ok: false, error: { code: 'INTERNAL', message: '本地服务出错，请查看终端日志' } });
+    else res.destroy();
+  }
+
+  function answer(req: IncomingMessage, res: ServerResponse): void {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://local');
+    } catch {
+      throw new BadRequest('url');
+    }
     const route = `${req.method} ${url.pathname}`;
     const api = /^\/api\/([A-Za-z0-9_.]{1,64})$/.exec(url.pathname);
-    const done = (p: Promise<void>) =>
-      p.catch((err: unknown) => {
-        if (err instanceof BodyTooLarge && !res.headersSent) return json(res, 413, { ok: false, error: BODY_TOO_LARGE });
-        console.error('local host error', err);
-        if (!res.headersSent) json(res, 500, { ok: false, error: { code: 'INTERNAL', message: '本地服务出错，请查看终端日志' } });
-      });
+    const done = (p: Promise<void>) => p.catch((err: unknown) => refuse(err, res));
     if (api && req.method === 'POST') return void done(handleApi(router, store, clock, req, res, api[1]));
     if (route === 'GET /dev/sign-in') {
       return void done(
@@ -231,7 +254,7 @@ export async function startLocalHost(config: LocalConfig): Promise<LocalHost> {
     if (route === 'POST /dev/clock') {
       return void done(
         readBody(req).then((text) => {
-          const now = (JSON.parse(text || '{}') as { now?: unknown }).now;
+          const now = (parseJson(text || '{}') as { now?: unknown } | null)?.now;
           if (now !== null && (typeof now !== 'string' || Number.isNaN(Date.parse(now)))) {
             return json(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'now 须为 ISO 8601 时间或 null（恢复真实时间）' } });
           }
@@ -290,7 +313,7 @@ export async function startLocalHost(config: LocalConfig): Promise<LocalHost> {
     }
     if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(config.STATIC_DIR, url.pathname, res, req.headers);
     json(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '没有这个地址' } });
-  });
+  }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -2,6 +2,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
+import { BadRequest } from './request-parts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -36,7 +37,14 @@ export function serveFile(file: string | null, res: ServerResponse, downloadName
   // Documents download under the name the person gave them; pictures show inline.
   if (downloadName) headers['content-disposition'] = `attachment; filename*=UTF-8''${encodeURIComponent(downloadName)}`;
   res.writeHead(200, headers);
-  createReadStream(file).pipe(res);
+  pipeFile(file, res);
+}
+
+/** A file streamed out; a read that fails half way (the file removed meanwhile) ends the response, not the process. */
+function pipeFile(file: string, res: ServerResponse): void {
+  createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }
 
 /** Text the browser gets gzipped when it asks (as a CDN or CloudBase's static hosting sends it). */
@@ -70,7 +78,9 @@ export function acceptsGzip(headers: IncomingHttpHeaders): boolean {
  */
 export function serveStatic(root: string, urlPath: string, res: ServerResponse, requestHeaders: IncomingHttpHeaders = {}): void {
   const rootAbs = path.resolve(root);
+  // A malformed escape (`/%E0%A4%A`) throws URIError: the host answers it 400.
   const decoded = decodeURIComponent(urlPath.split('?')[0]);
+  if (decoded.includes('\0')) throw new BadRequest('NUL in path');
   let file = path.resolve(rootAbs, `.${decoded}`);
   if (!file.startsWith(rootAbs)) {
     res.writeHead(403).end();
@@ -97,5 +107,5 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse, 
     }
   }
   res.writeHead(200, headers);
-  createReadStream(file).pipe(res);
+  pipeFile(file, res);
 }

@@ -352,7 +352,12 @@ export const MATRIX: Record<string, Entry> = {
     },
   },
   // Deliberate: any bound person may raise an objection to a project during its 公示.
-  'review.object': scoped((w, side) => ({ projectId: w.projects.publicity[side].id, text: '对该项目有异议，请核实。' }), BOUND, BOUND),
+  'review.object': {
+    ...scoped((w, side) => ({ projectId: w.projects.publicity[side].id, text: '对该项目有异议，请核实。' }), BOUND, BOUND),
+    // Anything not in 公示 is not there for an objector: not its title, not its state.
+    draft: { input: (w) => ({ projectId: w.projects.draft.me.id, text: '对该项目有异议，请核实。' }), allow: [], deniedAs: 'NOT_FOUND' },
+    approved: { input: (w) => ({ projectId: w.projects.approved.cs.id, text: '对该项目有异议，请核实。' }), allow: [], deniedAs: 'NOT_FOUND' },
+  },
   'review.objections': { batch: { input: (w) => ({ batchId: w.batches.publicity }), allow: ADMIN } },
   'review.finalize': scoped((w, side) => ({ batchId: w.batches.publicity, approve: [], reject: [{ projectId: w.projects.publicity[side].id, reason: '异议属实' }] }), ADMIN, ADMIN),
 

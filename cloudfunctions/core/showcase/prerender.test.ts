@@ -66,4 +66,17 @@ describe('the showcase page in the first HTML response', () => {
       expect(page.html).toContain('<title>品牌展示页不存在或尚未公开');
     }
   });
+
+  it("keeps `$&`, `$\`` and `$'` in a brand's name as text: the head is not copied into the title", async () => {
+    const name = "A$`B$&C$'D";
+    const odd: Router = { call: async () => ({ ok: true, data: { ...BRAND, name, connotation: "内涵$`$&$'" } }) };
+    const page = await renderShowcase(odd, SHELL, BRAND._id, { assetBase: 'https://x.example/$&/' });
+    const title = /<title>(.*?)<\/title>/s.exec(page.html)?.[1] ?? '';
+    expect(title).toBe('A$`B$&#38;C$&#39;D · 计算机学院党委党建品牌');
+    expect(page.html.match(/<head>/g)).toHaveLength(1);
+    expect(page.html.match(/<script defer="defer"/g)).toHaveLength(1);
+    expect(page.html).toContain('src="https://x.example/$&/js/app.1.js"');
+    const data = new RegExp(`<script type="application/json" id="${PRERENDER_DATA_ID}">(.*?)</script>`).exec(page.html)?.[1] ?? '';
+    expect((JSON.parse(data) as { brand: PublicBrand }).brand.name).toBe(name);
+  });
 });

@@ -49,7 +49,7 @@ function body(brand: PublicBrand): string {
  */
 function absolutise(html: string, assetBase: string): string {
   const base = assetBase.replace(/\/+$/, '');
-  return html.replace(/(\s(?:src|href)=["'])\/(?!\/)/g, `$1${base}/`);
+  return html.replace(/(\s(?:src|href)=["'])\/(?!\/)/g, (_m, attr: string) => `${attr}${base}/`);
 }
 
 /**
@@ -98,7 +98,8 @@ export async function renderShowcase(router: Router, shell: string, id: string |
     html: nonBlockingStyles(html)
       .replace(/<title>[^<]*<\/title>/, '')
       .replace(/<meta name="description"[^>]*>/, '')
-      .replace('</head>', `  ${meta}\n</head>`)
+      // Function replacers throughout: a string replacement would expand `$&`, `$\`` and `$'` in a brand's text.
+      .replace('</head>', () => `  ${meta}\n</head>`)
       .replace(/<body([^>]*)>/, (m) => `${m}\n  ${body(brand)}\n  ${data}`),
   };
 }

@@ -4,7 +4,6 @@ import type { PublicityList } from '@shared/contracts/review';
 import type { BatchCalendar } from '@shared/domain/batch';
 import { PROJECT_CATEGORY_LABELS } from '@shared/domain/project/application';
 import type { Project } from '@shared/domain/project/project';
-import { PROJECT_STATE_LABELS } from '@shared/domain/project/state';
 import { dateIn, formatDeadline, isBeforeDeadline } from '@shared/time/deadline';
 import type { Context } from '../../context';
 import { audit } from '../../services/audit';
@@ -16,6 +15,8 @@ import { roleHolders } from './directory';
 import type { Objection } from './docs';
 import { readAll } from './pages';
 import { inTransaction, titleOf } from './release';
+
+const NOT_IN_PUBLICITY = '公示名单中没有这个项目，请返回公示名单刷新后重试';
 
 /** Per person and project: enough to add to an objection, not enough to flood the 组织部's inbox. */
 export const MAX_OBJECTIONS = 3;
@@ -63,11 +64,11 @@ export async function publicityList(ctx: Context, input: ParsedInputOf<'review.p
 export async function raiseObjection(ctx: Context, input: ParsedInputOf<'review.object'>): Promise<OutputOf<'review.object'>> {
   const user = ctx.user;
   if (!user) throw new AppError('UNAUTHENTICATED');
-  const project = await loadProject(ctx.store, input.projectId);
+  const project = await ctx.store.get<Project>('projects', input.projectId);
+  // Only what the 公示 shows is open to objections; anything else answers as if it did not exist,
+  // so a stranger learns neither its title nor its state.
+  if (!project || project.state !== 'in_publicity') throw new AppError('NOT_FOUND', NOT_IN_PUBLICITY);
   const batch = await loadBatch(ctx.store, project.batchId);
-  if (project.state !== 'in_publicity') {
-    throw new AppError('INVALID_TRANSITION', `「${titleOf(project)}」当前为「${PROJECT_STATE_LABELS[project.state]}」，不在公示中，不能提出异议`);
-  }
   const c = batch.calendar;
   if (!inPublicityPeriod(c, ctx.now)) {
     if (c.publicityStart && dateIn(ctx.now) < c.publicityStart) {

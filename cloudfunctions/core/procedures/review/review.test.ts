@@ -572,7 +572,10 @@ describe('the public list and objections (异议)', () => {
 
   it('refuses objections outside the period, on projects not in 公示, from the unbound, and floods', async () => {
     const r = await publicised();
-    await refused(MEMBER2, 'review.object', { projectId: r.cs2, text: '有异议' }, 'INVALID_TRANSITION');
+    // Not in 公示 (or made up): NOT_FOUND, without its title or state.
+    const hidden = await refused(MEMBER2, 'review.object', { projectId: r.cs2, text: '有异议' }, 'NOT_FOUND');
+    expect(hidden.message).not.toMatch(/「|当前为/);
+    await refused(MEMBER2, 'review.object', { projectId: 'no-such-project', text: '有异议' }, 'NOT_FOUND');
     await refused(MEMBER2, 'review.object', { projectId: r.med, text: '   ' }, 'VALIDATION');
     await refused(NEWCOMER, 'review.object', { projectId: r.med, text: '有异议' }, 'UNAUTHENTICATED');
     await refused(null, 'review.object', { projectId: r.med, text: '有异议' }, 'UNAUTHENTICATED');
