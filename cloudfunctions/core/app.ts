@@ -3,6 +3,7 @@ import type { Ports } from './context';
 import { procedures } from './procedures';
 import { createLocalContentCheck, type ContentCheck } from './ports/content-check';
 import { NO_FILES, type FileStore } from './ports/files';
+import { recordingExports } from './services/export-files';
 import { localMiniCode, type MiniCode } from './ports/mini-code';
 import type { Store } from './ports/store';
 import type { Notifier } from './ports/notifier';
@@ -44,7 +45,7 @@ export function createApp(options: AppOptions): Router {
     clock,
     newId,
     contentCheck: options.contentCheck ?? createLocalContentCheck(),
-    files: options.files ?? NO_FILES,
+    files: recordingExports(options.files ?? NO_FILES, options.store, clock, newId),
     miniCode: options.miniCode ?? localMiniCode,
     notifier: options.notifier ?? createLocalNotifier(options.store, clock, newId),
     reminderConfig: options.reminderConfig ?? loadReminderConfig(),

@@ -19,6 +19,7 @@ import { renderDevInbox } from './dev-inbox';
 import { randomUUID } from 'node:crypto';
 import { createLocalNotifier } from '../core/adapters/local/notifier';
 import { runReminders } from '../core/jobs/remind';
+import { expireDownloads } from '../core/jobs/expire';
 import { loadReminderConfig } from '../core/jobs/reminder-config';
 import { callerKey, createRateLimiter, DEFAULT_UPLOAD_LIMIT, loadRateLimit } from '../core/services/rate-limit';
 import { AppError } from '@shared/contracts/errors';
@@ -178,7 +179,11 @@ export async function startLocalHost(config: LocalConfig): Promise<LocalHost> {
   let running: Promise<unknown> | null = null;
   const runJob = async (asOf?: Date) => {
     while (running) await running.catch(() => undefined);
-    const run = runReminders({ store, notifier, config: reminderConfig, now: asOf ?? clock() });
+    const now = asOf ?? clock();
+    const run = runReminders({ store, notifier, config: reminderConfig, now }).then(async (summary) => {
+      await expireDownloads(store, files, now);
+      return summary;
+    });
     running = run;
     try {
       return await run;

@@ -75,6 +75,9 @@ export function memoryFiles(): MemoryFiles {
     async read(fileId) {
       return kept.get(fileId) ?? null;
     },
+    async remove(fileIds) {
+      for (const id of fileIds) kept.delete(id);
+    },
     /** Keeps bytes as if a person uploaded them (an import sheet); answers the file id. */
     upload(bytes: Uint8Array) {
       const id = `local:upload${++n}.xlsx`;

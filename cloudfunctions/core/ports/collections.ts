@@ -63,7 +63,9 @@ export const COLLECTIONS = {
   /** The issued 立项通知 of a batch, `_id` = the batch id: what the document and its public page show. */
   approvalNotices: [],
   /** How far a 纸质材料包 build has got, `_id` = user:job, for the phone to show while it waits. */
-  packetJobs: [],
+  packetJobs: ['updatedAt'],
+  /** Files the server made for a person to download (exports), kept a day and then removed by the timed job. */
+  exportFiles: ['createdAt'],
   /** PC sign-in tickets (扫码登录), `_id` = the code's scene; the poll secret only as a hash. */
   pcLoginTickets: ['expiresAt'],
   /** Signed-in PCs; the session token only as a hash. */

@@ -14,6 +14,8 @@ export interface FileStore {
   saveExport(bytes: Uint8Array, fileName: string): Promise<SavedExport>;
   /** The bytes of a file a person uploaded (an import sheet), or null when there is no such file. */
   read(fileId: string): Promise<Uint8Array | null>;
+  /** Deletes files the server made (expired exports); ids not stored here, or gone already, are skipped. */
+  remove(fileIds: readonly string[]): Promise<void>;
 }
 
 export interface SavedExport {
@@ -39,6 +41,7 @@ export const NO_FILES: FileStore = {
     throw new Error('no file store configured for exports');
   },
   read: async () => null,
+  remove: async () => undefined,
 };
 
 export const FILE_ID_PATTERN = /^(local:[A-Za-z0-9][A-Za-z0-9._-]{0,120}|cloud:\/\/[^\s]{1,280})$/;

@@ -72,6 +72,10 @@ export async function startCloud(options: { store?: Store; now?: Date } = {}): P
       if (!bytes) throw new Error(`storage file not exist: ${fileID}`);
       return { fileContent: bytes };
     },
+    async deleteFile({ fileList }: { fileList: string[] }) {
+      for (const fileID of fileList) storage.delete(fileID);
+      return { fileList: fileList.map((fileID) => ({ fileID, status: 0 })) };
+    },
     openapi: {
       wxacode: {
         async getUnlimited(o: { scene: string; page: string; checkPath: boolean; width: number }) {

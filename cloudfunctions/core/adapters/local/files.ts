@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DOCUMENT_EXTENSIONS, documentMatches, exportExtension, IMAGE_TYPES, MAX_DOCUMENT_BYTES, MAX_IMAGE_BYTES, sniffImageType, type FileStore } from '../../ports/files';
 
@@ -49,6 +49,12 @@ export function createLocalFiles(dir: string): LocalFiles {
       const stored = `${randomUUID().replace(/-/g, '')}.${ext}`;
       writeFileSync(path.join(dir, stored), bytes);
       return { fileId: `local:${stored}`, url: `/files/${stored}?name=${encodeURIComponent(fileName)}`, fileName, size: bytes.length };
+    },
+    async remove(fileIds) {
+      for (const id of fileIds) {
+        const name = id.startsWith('local:') ? id.slice('local:'.length) : null;
+        if (name && safe(name)) rmSync(path.join(dir, name), { force: true });
+      }
     },
     async read(fileId) {
       const name = fileId.startsWith('local:') ? fileId.slice('local:'.length) : null;

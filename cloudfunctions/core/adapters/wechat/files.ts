@@ -7,9 +7,10 @@ export interface WechatStorage {
   uploadFile(options: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>;
 }
 
-/** Reading back a file the phone uploaded (an import sheet). */
+/** Reading back a file the phone uploaded (an import sheet), and deleting the server's exports when they expire. */
 export interface WechatDownload {
   downloadFile(options: { fileID: string }): Promise<{ fileContent?: unknown }>;
+  deleteFile(options: { fileList: string[] }): unknown;
 }
 
 /** Narrows the SDK's answer to getTempFileURL into fileID → address. */
@@ -48,6 +49,11 @@ export function createWechatFiles(cloud: WechatStorage & WechatDownload): FileSt
       } catch {
         return null;
       }
+    },
+    async remove(fileIds) {
+      const ids = fileIds.filter((id) => id.startsWith('cloud://'));
+      // 50 per call, as getTempFileURL; a file already gone is reported per file, not thrown.
+      for (let i = 0; i < ids.length; i += 50) await Promise.resolve(cloud.deleteFile({ fileList: ids.slice(i, i + 50) }));
     },
     async saveExport(bytes, fileName) {
       if (!exportExtension(fileName)) throw new Error(`not an export name: ${fileName}`);

@@ -5,6 +5,9 @@ import type { Store } from '../../ports/store';
 import type { MediaCheck } from '../../services/media-check';
 import { createWechatMain, type WechatCloud } from './entry';
 import { classifyTrigger, type WxContext } from './trigger';
+import { createSchedulerMain, type SchedulerCloud } from './scheduler-entry';
+import type { ExportFile } from '../../services/export-files';
+import { loadReminderConfig } from '../../jobs/reminder-config';
 
 // The api function's entry over the real wx-server-sdk database (against the loopback fake of
 // CloudBase's wire); openapi is a labelled stand-in for Tencent's servers.
@@ -43,6 +46,7 @@ beforeEach(async () => {
     uploadFile: async () => ({ fileID: 'cloud://env/x.png' }),
     getTempFileURL: async () => ({ fileList: [] }),
     downloadFile: async () => ({ fileContent: Buffer.alloc(0) }),
+    deleteFile: async () => ({ fileList: [] }),
   };
   main = createWechatMain(double);
 });
@@ -93,5 +97,53 @@ describe('the api entry tells its triggers apart by what WeChat puts in the cont
     const dead = (await main(http('/api/brand.publicList', { authorization: 'Bearer AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' }))) as { statusCode: number; body: string };
     expect(dead.statusCode).toBe(401);
     expect(JSON.parse(dead.body).error.details.signIn).toBe('pc');
+  });
+});
+
+describe('the scheduler runs for its timer only', () => {
+  const timer = { Type: 'Timer', TriggerName: 'every5min', Time: '2026-11-28T00:05:00Z', Message: '' };
+  const NOW = new Date('2026-11-28T00:05:00Z');
+  const OLD = '2026-11-26T00:00:00.000Z';
+
+  async function scheduler(ctx: WxContext) {
+    context = ctx;
+    await store.insert<ExportFile>('exportFiles', { _id: 'e1', fileId: 'cloud://env/exports/old.xlsx', createdAt: OLD });
+    const double = {
+      database: () => cloud.database() as unknown as ReturnType<SchedulerCloud['database']>,
+      getWXContext: () => context,
+      openapi: fakeOpenapi,
+      uploadFile: async () => ({ fileID: 'cloud://env/x.png' }),
+      getTempFileURL: async () => ({ fileList: [] }),
+      downloadFile: async () => ({ fileContent: Buffer.alloc(0) }),
+      deleteFile: async (o: { fileList: string[] }) => {
+        deleted.push(...o.fileList);
+        return { fileList: [] };
+      },
+    };
+    const deleted: string[] = [];
+    return { main: createSchedulerMain(double, loadReminderConfig({}), () => NOW), deleted };
+  }
+
+  it('refuses a mini-program caller that sends a timer event: nothing runs', async () => {
+    for (const ctx of [MEMBER, { OPENID: 'dev-member-1' }, { SOURCE: 'wx_devtools' }]) {
+      const { main: run, deleted } = await scheduler(ctx);
+      expect(await run(timer)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(deleted).toEqual([]);
+      expect(await store.get('exportFiles', 'e1')).not.toBeNull();
+      await store.remove('exportFiles', 'e1', 1);
+    }
+  });
+
+  it('refuses a server caller whose event is not a timer’s', async () => {
+    const { main: run } = await scheduler(SERVER);
+    expect(await run({ procedure: 'scheduler.run' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await store.get('exportFiles', 'e1')).not.toBeNull();
+  });
+
+  it('runs for its timer, and deletes exports older than a day', async () => {
+    const { main: run, deleted } = await scheduler(SERVER);
+    expect(await run(timer)).toMatchObject({ ok: true });
+    expect(deleted).toEqual(['cloud://env/exports/old.xlsx']);
+    expect(await store.get('exportFiles', 'e1')).toBeNull();
   });
 });

@@ -54,3 +54,17 @@ export function classifyTrigger(event: unknown, ctx: WxContext): Trigger {
   // Anything else (another function, a timer, a console test) reaches the router as an envelope.
   return { kind: 'call', openid };
 }
+
+/**
+ * Whether a run of the `scheduler` function was started by its own timer trigger. A timer's event
+ * carries `Type: 'Timer'`, `TriggerName` and `Time`; WeChat puts no OPENID and no client SOURCE
+ * in its context. A mini-program caller can send the same event through `callFunction` (any
+ * function of the environment is callable), but cannot remove its OPENID or its client SOURCE —
+ * so, as for the api's triggers, the context decides and the event only confirms.
+ */
+export function isTimerTrigger(event: unknown, ctx: WxContext): boolean {
+  const openid = typeof ctx.OPENID === 'string' && ctx.OPENID !== '' ? ctx.OPENID : null;
+  const source = firstSource(ctx);
+  if (openid !== null || (source !== null && CLIENT_SOURCES.has(source))) return false;
+  return isObject(event) && event.Type === 'Timer' && typeof event.TriggerName === 'string' && typeof event.Time === 'string';
+}

@@ -21,6 +21,9 @@ export class ProgressReporter {
   private last = 0;
   private done = 0;
   private stage = '准备中';
+  /** The server's time at the start (the context's clock, which tests and the dev clock move), and the timer's then. */
+  private startedAt = 0;
+  private startedTick = 0;
   private constructor(
     private readonly store: StoreOps,
     private readonly id: string,
@@ -33,6 +36,8 @@ export class ProgressReporter {
   static async start(ctx: Context, jobId: string, total: number, clock: () => number = Date.now): Promise<ProgressReporter> {
     const userId = ctx.user?._id ?? '';
     const r = new ProgressReporter(ctx.store, jobKey(userId, jobId), userId, total, clock);
+    r.startedAt = ctx.now.getTime();
+    r.startedTick = clock();
     const earlier = await ctx.store.get<PacketJob>('packetJobs', r.id);
     const at = ctx.now.toISOString();
     try {
@@ -51,7 +56,7 @@ export class ProgressReporter {
   private async write(finished: boolean): Promise<void> {
     if (this.version === 0) return;
     try {
-      const next = await this.store.update<PacketJob>('packetJobs', this.id, this.version, this.fields(finished, new Date(this.clock()).toISOString()));
+      const next = await this.store.update<PacketJob>('packetJobs', this.id, this.version, this.fields(finished, new Date(this.startedAt + this.clock() - this.startedTick).toISOString()));
       this.version = next.version;
     } catch {
       // Progress is for watching only: a lost write never fails the build.
