@@ -47,6 +47,8 @@ const LOOKING: readonly RoleName[] = [...BOUND, 'pending'];
 const IDENTIFIED: readonly RoleName[] = ['unbound', ...LOOKING];
 const EVERYONE: readonly RoleName[] = ['anonymous', ...IDENTIFIED];
 const ADMIN: readonly RoleName[] = ['admin'];
+/** Bound callers told "not found" (the signed out and the unbound are asked to sign in first). */
+const NOT_FOUND_TO_BOUND: Partial<Record<RoleName, ErrorCode>> = Object.fromEntries(BOUND.map((r) => [r, 'NOT_FOUND']));
 const SECRETARIES: readonly RoleName[] = ['ownSecretary', 'otherSecretary'];
 /** Readers of a submitted application: host, team, its committee, the reviewers assigned to it, the 组织部. */
 const PROJECT_READERS: readonly RoleName[] = ['host', 'team', 'ownSecretary', 'reviewer', 'admin'];
@@ -355,8 +357,8 @@ export const MATRIX: Record<string, Entry> = {
   'review.object': {
     ...scoped((w, side) => ({ projectId: w.projects.publicity[side].id, text: '对该项目有异议，请核实。' }), BOUND, BOUND),
     // Anything not in 公示 is not there for an objector: not its title, not its state.
-    draft: { input: (w) => ({ projectId: w.projects.draft.me.id, text: '对该项目有异议，请核实。' }), allow: [], deniedAs: 'NOT_FOUND' },
-    approved: { input: (w) => ({ projectId: w.projects.approved.cs.id, text: '对该项目有异议，请核实。' }), allow: [], deniedAs: 'NOT_FOUND' },
+    draft: { input: (w) => ({ projectId: w.projects.draft.me.id, text: '对该项目有异议，请核实。' }), allow: [], deniedAs: NOT_FOUND_TO_BOUND },
+    approved: { input: (w) => ({ projectId: w.projects.approved.cs.id, text: '对该项目有异议，请核实。' }), allow: [], deniedAs: NOT_FOUND_TO_BOUND },
   },
   'review.objections': { batch: { input: (w) => ({ batchId: w.batches.publicity }), allow: ADMIN } },
   'review.finalize': scoped((w, side) => ({ batchId: w.batches.publicity, approve: [], reject: [{ projectId: w.projects.publicity[side].id, reason: '异议属实' }] }), ADMIN, ADMIN),
