@@ -1,7 +1,7 @@
 import { AlignmentType, BorderStyle, LineRuleType, Paragraph, Tab, TabStopType, TextRun, type FileChild } from 'docx';
 import { formatYuan, type Fen } from '@shared/domain/money';
 import type { ApprovalNoticeView } from '@shared/contracts/paperwork';
-import { blankLine, body, chineseDate, clean, FONT, LINE, officialDocument, pack, SIZE, table, TEXT_WIDTH, title, type Cell } from './style';
+import { blankLine, body, chineseDate, FONT, LINE, officialDocument, pack, SIZE, table, TEXT_WIDTH, textRuns, title, type Cell } from './style';
 
 /** 发文机关标志 red (GB/T 9704: 红色), also the red line under the 发文字号. */
 export const NOTICE_RED = 'FF0000';
@@ -22,7 +22,7 @@ function issuerHeader(name: string): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     spacing: { before: 0, after: 0, line: Math.round(pt * 20 * 1.2), lineRule: LineRuleType.EXACT },
-    children: [new TextRun({ text: clean(name, 60), font: FONT.title, size: pt * 2, color: NOTICE_RED })],
+    children: textRuns(name, { font: FONT.title, size: pt * 2, color: NOTICE_RED }, 60),
   });
 }
 
@@ -32,7 +32,7 @@ function docNumberLine(docNumber: string): Paragraph {
     alignment: AlignmentType.CENTER,
     spacing: { line: LINE, lineRule: LineRuleType.EXACT, after: 360 },
     border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: NOTICE_RED, space: 8 } },
-    children: [new TextRun({ text: clean(docNumber, 60), font: FONT.body, size: SIZE.sanhao })],
+    children: textRuns(docNumber, { font: FONT.body, size: SIZE.sanhao }, 60),
   });
 }
 
@@ -41,7 +41,7 @@ function plainLine(text: string, options: { align?: 'left' | 'right'; indentRigh
     alignment: options.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
     spacing: { line: LINE, lineRule: LineRuleType.EXACT },
     indent: options.indentRight ? { right: options.indentRight } : undefined,
-    children: [new TextRun({ text: clean(text, 2_000), font: options.font ?? FONT.body, size: SIZE.sanhao })],
+    children: textRuns(text, { font: options.font ?? FONT.body, size: SIZE.sanhao }),
   });
 }
 
@@ -73,7 +73,8 @@ function projectTable(d: ApprovalNoticeDocument): FileChild[] {
     { text: '合计', strong: true, align: 'center', span: 4 },
     { text: formatYuan(d.totalFen), strong: true, align: 'right' },
   ]);
-  return [table([0.9, 4.2, 1.4, 2.6, 1.9], [header, ...rows], { headerRows: 1 })];
+  // The amount column holds 999,999,999.99 on one line.
+  return [table([0.9, 3.8, 1.3, 2.6, 2.4], [header, ...rows], { headerRows: 1 })];
 }
 
 /** 版记: 印发机关 and 印发日期 (Arabic numerals, as GB/T 9704 has them there) between two black lines at the end. */
@@ -84,7 +85,11 @@ function imprint(d: ApprovalNoticeDocument): Paragraph {
     border: { top: line, bottom: line },
     tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - 280 }],
     indent: { left: 280 },
-    children: [new TextRun({ children: [clean(d.issuerName, 60), new Tab(), `${chineseDate(d.date)}印发`], font: FONT.body, size: SIZE.sihao })],
+    children: [
+      ...textRuns(d.issuerName, { font: FONT.body, size: SIZE.sihao }, 60),
+      new TextRun({ children: [new Tab()], font: FONT.body, size: SIZE.sihao }),
+      ...textRuns(`${chineseDate(d.date)}印发`, { font: FONT.body, size: SIZE.sihao }),
+    ],
   });
 }
 

@@ -1,4 +1,4 @@
-import { AlignmentType, LineRuleType, Paragraph, TextRun, type FileChild } from 'docx';
+import { AlignmentType, LineRuleType, Paragraph, type FileChild } from 'docx';
 import { pictureInfo, pictureParagraph } from './picture';
 import {
   blankLine,
@@ -16,6 +16,7 @@ import {
   SIZE,
   subtitle,
   table,
+  textRuns,
   title,
   type Cell,
 } from './style';
@@ -62,7 +63,7 @@ function caption(text: string): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     spacing: { after: 120, line: 400, lineRule: LineRuleType.AT_LEAST },
-    children: [new TextRun({ text: clean(text, 300), font: FONT.kai, size: SIZE.xiaosi })],
+    children: textRuns(text, { font: FONT.kai, size: SIZE.xiaosi }, 300),
   });
 }
 

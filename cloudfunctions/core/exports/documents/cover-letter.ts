@@ -1,5 +1,5 @@
-import { AlignmentType, LineRuleType, Paragraph, TextRun, type FileChild } from 'docx';
-import { blankLine, body, chineseDate, clean, FONT, LINE, officialDocument, pack, signLine, SIZE, table, title, type Cell } from './style';
+import { AlignmentType, LineRuleType, Paragraph, type FileChild } from 'docx';
+import { blankLine, body, chineseDate, FONT, LINE, officialDocument, pack, signLine, SIZE, table, textRuns, title, type Cell } from './style';
 
 /** The 报送函 a committee sends with its paper packet to the 党委组织部: what is enclosed. */
 export interface CoverLetterDocument {
@@ -24,7 +24,7 @@ const line = (text: string, options: { font?: typeof FONT.body; indent?: boolean
     alignment: AlignmentType.JUSTIFIED,
     spacing: { line: LINE, lineRule: LineRuleType.EXACT },
     indent: options.indent === false ? undefined : { firstLine: 640 },
-    children: [new TextRun({ text: clean(text, 2_000), font: options.font ?? FONT.body, size: SIZE.sanhao })],
+    children: textRuns(text, { font: options.font ?? FONT.body, size: SIZE.sanhao }),
   });
 
 export function coverLetterTitle(d: Pick<CoverLetterDocument, 'batchName'>): string {

@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import { WORD_JOINER } from '@shared/domain/typography';
 
 /**
  * Test support (not bundled: nothing in the functions imports it): opens a generated .docx the
@@ -99,7 +100,12 @@ export function xmlProblem(xml: string): string | null {
   return roots === 1 ? null : `${roots} root elements`;
 }
 
-const textOf = (xml: string) => [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decodeXml(m[1]!)).join('');
+// The text as a reader sees it: word joiners (which keep an amount whole on its line) show nothing.
+const textOf = (xml: string) =>
+  [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)]
+    .map((m) => decodeXml(m[1]!))
+    .join('')
+    .replaceAll(WORD_JOINER, '');
 
 export async function openDocx(bytes: Uint8Array): Promise<OpenedDocx> {
   const zip = await JSZip.loadAsync(bytes);

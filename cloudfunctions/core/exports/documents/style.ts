@@ -18,6 +18,7 @@ import {
   type IBorderOptions,
   type IRunOptions,
 } from 'docx';
+import { officialSpans } from '@shared/domain/typography';
 import { officeText } from '../text';
 
 /**
@@ -63,13 +64,25 @@ export function clean(value: unknown, max = 20_000): string {
   return officeText(value, { max });
 }
 
-const run = (text: string, options: Omit<IRunOptions, 'text'> = {}) => new TextRun({ text: clean(text, 2_000), ...options });
+/** Latin for the line breaker: a number stays whole on its line (see unbreakableSpans). */
+const WHOLE_LANGUAGE = { value: 'en-US', eastAsia: 'en-US' } as const;
+
+/**
+ * The runs of one paragraph's text, after the typography of official writing: nested quotes as
+ * ‘’, and each number with its unit in a run of its own that no line break splits. Every text of
+ * every document goes through here.
+ */
+export function textRuns(text: string, options: Omit<IRunOptions, 'text' | 'children'> = {}, max = 2_000): TextRun[] {
+  return officialSpans(clean(text, max)).map((span) => new TextRun({ text: span.text, ...options, ...(span.whole ? { language: WHOLE_LANGUAGE } : {}) }));
+}
+
+const run = (text: string, options: Omit<IRunOptions, 'text' | 'children'> = {}) => textRuns(text, options);
 
 export function title(text: string): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     spacing: { before: 0, after: 240, line: 720, lineRule: LineRuleType.EXACT },
-    children: [run(text, { font: FONT.title, size: SIZE.erhao })],
+    children: run(text, { font: FONT.title, size: SIZE.erhao }),
   });
 }
 
@@ -78,7 +91,7 @@ export function subtitle(text: string): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     spacing: { line: LINE, lineRule: LineRuleType.EXACT },
-    children: [run(text, { font: FONT.kai, size: SIZE.sanhao })],
+    children: run(text, { font: FONT.kai, size: SIZE.sanhao }),
   });
 }
 
@@ -89,7 +102,7 @@ export function heading1(text: string, options: { newPage?: boolean } = {}): Par
     pageBreakBefore: options.newPage === true,
     spacing: { before: 160, line: LINE, lineRule: LineRuleType.EXACT },
     indent: { firstLine: INDENT },
-    children: [run(text, { font: FONT.heading, size: SIZE.sanhao })],
+    children: run(text, { font: FONT.heading, size: SIZE.sanhao }),
   });
 }
 
@@ -99,7 +112,7 @@ export function heading2(text: string): Paragraph {
     keepNext: true,
     spacing: { line: LINE, lineRule: LineRuleType.EXACT },
     indent: { firstLine: INDENT },
-    children: [run(text, { font: FONT.kai, size: SIZE.sanhao })],
+    children: run(text, { font: FONT.kai, size: SIZE.sanhao }),
   });
 }
 
@@ -116,7 +129,7 @@ export function body(text: string, empty = '（未填写）'): Paragraph[] {
         alignment: AlignmentType.JUSTIFIED,
         spacing: { line: LINE, lineRule: LineRuleType.EXACT },
         indent: { firstLine: INDENT },
-        children: [new TextRun({ text: line, font: FONT.body, size: SIZE.sanhao })],
+        children: textRuns(line, { font: FONT.body, size: SIZE.sanhao }, 20_000),
       }),
   );
 }
@@ -126,7 +139,7 @@ export function labelled(label: string, value: string): Paragraph {
   return new Paragraph({
     spacing: { line: LINE, lineRule: LineRuleType.EXACT },
     indent: { firstLine: INDENT },
-    children: [run(`${label}：`, { font: FONT.heading, size: SIZE.sanhao }), new TextRun({ text: clean(value, 5_000), font: FONT.body, size: SIZE.sanhao })],
+    children: [...run(`${label}：`, { font: FONT.heading, size: SIZE.sanhao }), ...textRuns(value, { font: FONT.body, size: SIZE.sanhao }, 5_000)],
   });
 }
 
@@ -137,7 +150,7 @@ export function signLine(text: string, options: { keepNext?: boolean } = {}): Pa
     keepNext: options.keepNext === true,
     spacing: { line: LINE, lineRule: LineRuleType.EXACT },
     indent: { right: INDENT / 2 },
-    children: [run(text, { font: FONT.body, size: SIZE.sanhao })],
+    children: run(text, { font: FONT.body, size: SIZE.sanhao }),
   });
 }
 
@@ -159,7 +172,7 @@ export function cellParagraphs(text: string, options: { align?: Align; strong?: 
       new Paragraph({
         alignment: ALIGN[options.align ?? 'left'],
         spacing: { line: TABLE_LINE, lineRule: LineRuleType.AT_LEAST },
-        children: [new TextRun({ text: line, font: options.strong ? FONT.heading : FONT.body, size: options.size ?? SIZE.xiaosi })],
+        children: textRuns(line, { font: options.strong ? FONT.heading : FONT.body, size: options.size ?? SIZE.xiaosi }, 10_000),
       }),
   );
 }
@@ -224,7 +237,7 @@ export function opinionBox(label: string, opinion: readonly string[] | null, sig
       new Paragraph({
         indent: { left: i === 0 ? 2800 : 4200 },
         spacing: { before: i === 0 ? 120 : 0, line: TABLE_LINE + 80, lineRule: LineRuleType.AT_LEAST },
-        children: [new TextRun({ text: t, font: FONT.body, size: SIZE.sihao })],
+        children: textRuns(t, { font: FONT.body, size: SIZE.sihao }),
       }),
   );
   return table([2.6, 7.4], [[{ text: label, strong: true, align: 'center' }, { children: [...written, ...blank, ...sign] }]]);
