@@ -21,6 +21,7 @@ interface Item extends StoredDoc {
   tag?: string | null;
   nested?: { key: string; extra?: number };
   list?: number[];
+  labels?: string[];
 }
 
 const C = 'contract_items';
@@ -166,6 +167,42 @@ describe.each(STORE_ADAPTERS)('store contract: $name', ({ open }) => {
     expect(await store.count(C)).toBe(5);
     expect(await store.count(C, { group: 'g2' })).toBe(2);
     expect(await store.count(C, { rank: { $gte: 2, $lt: 5 }, tag: { $ne: 'z' } })).toBe(2);
+  });
+
+  it('matches a list field when one element meets the whole condition, and follows its updates', async () => {
+    await store.insert<Item>(C, { _id: 'l1', group: 'g', rank: 1, labels: ['wangjianguo', 'wjg', '建国'] });
+    await store.insert<Item>(C, { _id: 'l2', group: 'g', rank: 2, labels: ['zhaoming', 'zm'] });
+    // 'a' sorts below 'wjg' and 'zz' above 'wangjianguo': two elements would meet the range only between them.
+    await store.insert<Item>(C, { _id: 'l3', group: 'h', rank: 3, labels: ['a', 'zz'] });
+    await store.insert<Item>(C, { _id: 'l4', group: 'h', rank: 4 });
+    const prefix = (q: string) => ({ labels: { $gte: q, $lt: `${q}\uffff` } });
+    const byRank = { orderBy: [{ field: 'rank', direction: 'asc' as const }] };
+    expect(ids(await store.find<Item>(C, { where: prefix('wj'), ...byRank }))).toEqual(['l1']);
+    expect(ids(await store.find<Item>(C, { where: prefix('建'), ...byRank }))).toEqual(['l1']);
+    expect(ids(await store.find<Item>(C, { where: prefix('z'), ...byRank }))).toEqual(['l2', 'l3']);
+    expect(ids(await store.find<Item>(C, { where: { labels: 'zm' } }))).toEqual(['l2']);
+    expect(ids(await store.find<Item>(C, { where: { labels: { $in: ['wjg', 'a'] } }, ...byRank }))).toEqual(['l1', 'l3']);
+    expect(await store.count(C, { ...prefix('w'), group: 'g' })).toBe(1);
+    // A document is found once however many of its elements match.
+    expect(await store.count(C, prefix(''))).toBe(3);
+    await store.update<Item>(C, 'l1', 1, { labels: ['liuf'] });
+    expect(await store.count(C, prefix('wj'))).toBe(0);
+    expect(ids(await store.find<Item>(C, { where: prefix('liu') }))).toEqual(['l1']);
+    await store.update<Item>(C, 'l1', 2, { rank: 9 });
+    expect(ids(await store.find<Item>(C, { where: prefix('liu') }))).toEqual(['l1']);
+    await store.remove(C, 'l1', 3);
+    expect(await store.count(C, prefix('liu'))).toBe(0);
+    await store.transaction(async (tx) => {
+      await tx.insert<Item>(C, { _id: 'l5', group: 'g', rank: 5, labels: ['chenlihua'] });
+    });
+    expect(ids(await store.find<Item>(C, { where: prefix('chen') }))).toEqual(['l5']);
+  });
+
+  it('refuses to order, group or measure by a list field, or to ask it for null or $ne', async () => {
+    await rejectsWith(store.find(C, { orderBy: [{ field: 'labels', direction: 'asc' }] }), 'BAD_QUERY');
+    await rejectsWith(store.aggregate(C, { groupBy: ['labels'], measures: { n: { op: 'count' } } }), 'BAD_QUERY');
+    await rejectsWith(store.find(C, { where: { labels: null } }), 'BAD_QUERY');
+    await rejectsWith(store.find(C, { where: { labels: { $ne: 'x' } } }), 'BAD_QUERY');
   });
 
   it('commits every write of a transaction together', async () => {

@@ -3,6 +3,7 @@ import type { Branch, Committee } from '@shared/domain/org';
 import type { User } from '@shared/domain/person';
 import { addCalendarDays as addDays, dateIn } from '@shared/time/deadline';
 import { userIdFor } from '../core/context';
+import { nameKeys } from '../core/services/name-keys';
 import { indexRoles } from '../core/services/role-index';
 import type { Store, StoreOps, StoredDoc } from '../core/ports/store';
 
@@ -120,7 +121,7 @@ export async function seedIfEmpty(store: Store, now: Date): Promise<boolean> {
     await insertAll<User>(
       tx,
       'users',
-      USERS.map(({ label: _label, description: _description, ...u }) => ({ ...u, _id: userIdFor(u.openid), createdAt: at })),
+      USERS.map(({ label: _label, description: _description, ...u }) => ({ ...u, ...nameKeys(u.profile.name, u.profile.staffNo), _id: userIdFor(u.openid), createdAt: at })),
     );
     for (const u of USERS) await indexRoles(tx, userIdFor(u.openid), u.roles);
   });

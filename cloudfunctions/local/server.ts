@@ -9,6 +9,7 @@ import { devSignInAllowed, type LocalConfig } from './config';
 import { renderSignIn } from './dev-signin';
 import { freshIdentities } from './fresh-identities';
 import { DEMO_IDENTITIES, seedIfEmpty } from './seed';
+import { backfillNameKeys } from '../core/jobs/name-keys';
 import { seedDemo } from './demo';
 import { DEMO_HINTS, PUBLIC_LINKS } from './demo/hints';
 import { createLocalFiles, UploadRefused, type LocalFiles } from '../core/adapters/local/files';
@@ -168,6 +169,8 @@ export async function startLocalHost(config: LocalConfig): Promise<LocalHost> {
   const fresh = config.SEED === 'none' ? false : await seedIfEmpty(store, clock());
   const demo = config.DEMO === 'on' && config.SEED !== 'none';
   if (fresh && demo) await seedDemoLogged(store, files, clock());
+  // A database from before the pinyin keys: every person gets them now (rerun-safe, quick when done).
+  await backfillNameKeys(store);
   // Until someone holds the 组织部 role, a fresh 初始化码 at every start (the last one's hash is all
   // that was kept), printed on its own line as the cloud function writes it to its log.
   const setupCode = await issueSetupCode(store, clock(), (line) => console.log(line));

@@ -3,6 +3,7 @@
 // is written through the store port (one transaction per collection group), in the shapes the
 // procedures read (shared/domain/**, cloudfunctions/core/procedures/**/records|docs.ts).
 import { userIdFor } from '../../cloudfunctions/core/context.ts';
+import { nameKeys } from '../../cloudfunctions/core/services/name-keys.ts';
 import { SUGGESTED_RUBRIC, scoreOf } from '../../shared/domain/project/review.ts';
 import { tranchesFor } from '../../shared/domain/project/funding.ts';
 import { brandSearchText } from '../../shared/domain/brand/brand.ts';
@@ -149,7 +150,8 @@ export async function seedUniversity(store) {
     let i = 0;
     const addUser = async (openid, committee, roles) => {
       const _id = userIdFor(openid);
-      await insert(tx, 'users', { _id, openid, profile: profileFor(i++, committee), profileStatus: 'confirmed', roles, createdAt: at0 });
+      const profile = profileFor(i++, committee);
+      await insert(tx, 'users', { _id, openid, profile, ...nameKeys(profile.name, profile.staffNo), profileStatus: 'confirmed', roles, createdAt: at0 });
       for (const g of roles) {
         if (g.role === 'member') continue;
         await insert(tx, 'roleIndex', { _id: `${g.role}:${g.committeeId ?? '-'}:${_id}`, role: g.role, userId: _id, committeeId: g.committeeId ?? null });

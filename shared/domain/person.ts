@@ -65,4 +65,8 @@ export interface User {
   createdAt: string;
   /** Set at binding when a roster entry with the same 工号/学号 differs: shown to the committee. */
   rosterDifferences?: string[];
+  /** Pinyin order of the name, derived by the server whenever the profile is written (absent until then, or until the backfill). */
+  nameSort?: string;
+  /** What a people search may start: pinyin, initials, parts of the name, the 工号/学号 (derived with nameSort). */
+  searchKeys?: string[];
 }

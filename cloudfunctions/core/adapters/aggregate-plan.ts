@@ -1,4 +1,4 @@
-import { indexedFields } from '../ports/collections';
+import { indexedFields, isListField } from '../ports/collections';
 import { MAX_GROUPS, StoreError, type AggregateRow, type AggregateSpec, type Measure, type Scalar } from '../ports/store';
 
 /** An aggregate spec checked once for both adapters: the same refusals, the same order. */
@@ -19,6 +19,7 @@ function declared(collection: string, field: string, allowId: boolean): void {
   if (!fields) throw new StoreError('BAD_QUERY', `unknown collection: ${collection}`);
   if (field === '_id' && allowId) return;
   if (!fields.includes(field)) throw new StoreError('BAD_QUERY', `field ${collection}.${field} is not declared as queryable`);
+  if (isListField(collection, field)) throw new StoreError('BAD_QUERY', `field ${collection}.${field} holds a list: it filters, it does not group or measure`);
 }
 
 export function planAggregate(collection: string, spec: AggregateSpec): AggregatePlan {

@@ -3,8 +3,12 @@
  * from this list, and refuse queries on undeclared fields so that no query runs unindexed.
  */
 export const COLLECTIONS = {
-  /** The name too: 人员与角色 sorts and searches (by its start) thirty thousand people in the store. */
-  users: ['openid', 'profile.committeeId', 'profile.staffNo', 'profile.name', 'createdAt', 'profileStatus'],
+  /**
+   * 人员与角色 sorts and searches thirty thousand people in the store: by the pinyin order of the
+   * name (`nameSort`) and by the keys a search may start (`searchKeys`: pinyin, initials, characters
+   * and the 工号/学号), both derived on the server when a profile is written (services/name-keys.ts).
+   */
+  users: ['openid', 'profile.committeeId', 'profile.staffNo', 'profile.name', 'createdAt', 'profileStatus', 'nameSort', 'searchKeys'],
   committees: ['order'],
   branches: ['committeeId', 'name'],
   batches: ['year', 'level', 'calendar.submissionDeadline'],
@@ -81,10 +85,24 @@ export const COLLECTIONS = {
   /** An import's writes, a hundred per document, applied in order; read by `_id` (`<importId>:<seq>`) only. */
   importChunks: [],
   /** Fixture for the store contract suite. */
-  contract_items: ['group', 'rank', 'tag', 'nested.key', 'score', 'flag'],
+  contract_items: ['group', 'rank', 'tag', 'nested.key', 'score', 'flag', 'labels'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type CollectionName = keyof typeof COLLECTIONS;
+
+/**
+ * Declared fields that hold a list of scalars. A condition on one matches a document when ONE
+ * element meets all of it (MongoDB's $elemMatch), and each element is indexed; such a field is
+ * not for ordering or grouping.
+ */
+export const LIST_FIELDS: Partial<Record<CollectionName, readonly string[]>> = {
+  users: ['searchKeys'],
+  contract_items: ['labels'],
+};
+
+export function isListField(collection: string, field: string): boolean {
+  return (LIST_FIELDS as Record<string, readonly string[] | undefined>)[collection]?.includes(field) ?? false;
+}
 
 export function indexedFields(collection: string): readonly string[] | undefined {
   return (COLLECTIONS as Record<string, readonly string[]>)[collection];

@@ -1,4 +1,4 @@
-import { indexedFields } from '../../ports/collections';
+import { indexedFields, isListField } from '../../ports/collections';
 import { MAX_PAGE, StoreError, type FindOptions, type Measure, type RangeCondition, type Scalar, type Where } from '../../ports/store';
 import { keyAlias, type AggregatePlan } from '../aggregate-plan';
 
@@ -19,6 +19,37 @@ export function fieldExpr(collection: string, field: string): string {
 
 type SqlValue = string | number | null;
 
+/** The side table that indexes a list field element by element: (id, value), one row per distinct element. */
+export function listTable(collection: string, field: string): string {
+  return `${tableName(collection)}__list_${field.replace(/\./g, '_')}`;
+}
+
+/** A list field's condition: the document's id is among those with one element meeting all of it. */
+function listCondition(collection: string, field: string, cond: Scalar | RangeCondition): { sql: string; params: SqlValue[] } {
+  const parts: string[] = [];
+  const params: SqlValue[] = [];
+  if (!isRange(cond)) {
+    if (cond === null) throw new StoreError('BAD_QUERY', `field ${collection}.${field} holds a list: ask for a value, not null`);
+    parts.push('value = ?');
+    params.push(toSql(cond));
+  } else {
+    for (const [op, value] of Object.entries(cond)) {
+      if (op === '$in') {
+        const list = value as Scalar[];
+        if (!Array.isArray(list)) throw new StoreError('BAD_QUERY', '$in needs a list');
+        parts.push(list.length ? `value IN (${list.map(() => '?').join(', ')})` : '0');
+        params.push(...list.map(toSql));
+      } else if (OPS[op]) {
+        parts.push(`value ${OPS[op]} ?`);
+        params.push(toSql(value as Scalar));
+      } else {
+        throw new StoreError('BAD_QUERY', `operator ${op} is not supported on the list field ${collection}.${field}`);
+      }
+    }
+  }
+  return { sql: `id IN (SELECT id FROM ${listTable(collection, field)} WHERE ${parts.join(' AND ') || '1'})`, params };
+}
+
 function toSql(value: Scalar): SqlValue {
   if (typeof value === 'boolean') return value ? 1 : 0;
   return value;
@@ -35,6 +66,12 @@ export function whereClause(collection: string, where: Where | undefined): { sql
   const params: SqlValue[] = [];
   for (const [field, cond] of Object.entries(where ?? {})) {
     const expr = fieldExpr(collection, field);
+    if (isListField(collection, field)) {
+      const list = listCondition(collection, field, cond);
+      parts.push(list.sql);
+      params.push(...list.params);
+      continue;
+    }
     if (!isRange(cond)) {
       if (cond === null) parts.push(`${expr} IS NULL`);
       else {
@@ -76,7 +113,10 @@ export function pageClause(collection: string, options: FindOptions): { sql: str
   }
   const skip = options.skip ?? 0;
   if (!Number.isInteger(skip) || skip < 0) throw new StoreError('BAD_QUERY', 'skip must be a non-negative integer');
-  const order = (options.orderBy ?? []).map((o) => `${fieldExpr(collection, o.field)} ${o.direction === 'desc' ? 'DESC' : 'ASC'}`);
+  const order = (options.orderBy ?? []).map((o) => {
+    if (isListField(collection, o.field)) throw new StoreError('BAD_QUERY', `field ${collection}.${o.field} holds a list: it filters, it does not order`);
+    return `${fieldExpr(collection, o.field)} ${o.direction === 'desc' ? 'DESC' : 'ASC'}`;
+  });
   order.push('id ASC');
   return { sql: `ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`, params: [limit, skip] };
 }

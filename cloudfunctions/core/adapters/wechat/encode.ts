@@ -1,4 +1,4 @@
-import { indexedFields } from '../../ports/collections';
+import { indexedFields, isListField } from '../../ports/collections';
 import { MAX_PAGE, StoreError, type FindOptions, type RangeCondition, type Scalar, type Where } from '../../ports/store';
 import { plain, type Json, type WechatCommand } from './sdk';
 
@@ -25,7 +25,10 @@ export function checkPage(collection: string, options: FindOptions) {
   const skip = options.skip ?? 0;
   if (!Number.isInteger(skip) || skip < 0) throw new StoreError('BAD_QUERY', 'skip must be a non-negative integer');
   const orderBy = [...(options.orderBy ?? [])];
-  for (const o of orderBy) checkField(collection, o.field);
+  for (const o of orderBy) {
+    checkField(collection, o.field);
+    if (isListField(collection, o.field)) throw new StoreError('BAD_QUERY', `field ${collection}.${o.field} holds a list: it filters, it does not order`);
+  }
   // A total order, so that pages do not overlap or skip documents (same as the SQLite adapter).
   if (!orderBy.some((o) => o.field === '_id')) orderBy.push({ field: '_id', direction: 'asc' });
   return { limit, skip, orderBy };
@@ -40,6 +43,10 @@ export function encodeWhere(_: WechatCommand, collection: string, where: Where |
   const conditions: Json[] = [];
   for (const [field, cond] of Object.entries(where ?? {})) {
     checkField(collection, field);
+    if (isListField(collection, field)) {
+      conditions.push({ [field]: listCommand(_, collection, field, cond) });
+      continue;
+    }
     if (!isRange(cond)) {
       conditions.push({ [field]: cond });
       continue;
@@ -50,6 +57,28 @@ export function encodeWhere(_: WechatCommand, collection: string, where: Where |
   }
   if (conditions.length === 0) return undefined;
   return conditions.length === 1 ? conditions[0] : (_.and(...conditions) as object);
+}
+
+/**
+ * A condition on a list field: a value matches an array holding it (MongoDB's own array equality);
+ * a range goes inside one $elemMatch, so that ONE element meets all of it (separate operators on an
+ * array may each be met by a different element).
+ */
+function listCommand(_: WechatCommand, collection: string, field: string, cond: Scalar | RangeCondition): unknown {
+  if (!isRange(cond)) {
+    if (cond === null) throw new StoreError('BAD_QUERY', `field ${collection}.${field} holds a list: ask for a value, not null`);
+    return cond;
+  }
+  const ops: Json = {};
+  for (const [op, value] of Object.entries(cond)) {
+    if (op === '$in') {
+      if (!Array.isArray(value) || !value.every(isScalar)) throw new StoreError('BAD_QUERY', '$in needs a list of scalars');
+    } else if (!['$gt', '$gte', '$lt', '$lte'].includes(op)) {
+      throw new StoreError('BAD_QUERY', `operator ${op} is not supported on the list field ${collection}.${field}`);
+    } else if (!isScalar(value)) throw new StoreError('BAD_QUERY', `${op} needs a scalar`);
+    ops[op] = value;
+  }
+  return _.elemMatch(ops);
 }
 
 export function rangeCommand(_: WechatCommand, op: string, value: unknown): unknown {

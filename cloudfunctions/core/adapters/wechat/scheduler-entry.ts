@@ -1,6 +1,7 @@
 import type { RunSummary } from '@shared/contracts/reminders';
 import type { ReminderConfig } from '@shared/domain/reminders/templates';
 import { expireDownloads } from '../../jobs/expire';
+import { backfillNameKeys } from '../../jobs/name-keys';
 import { runReminders } from '../../jobs/remind';
 import { guardUnhandledRejections } from '../../process-guard';
 import { purgeRequests } from '../../services/idempotency';
@@ -11,6 +12,8 @@ import { isTimerTrigger, type WxContext } from './trigger';
 
 /** How long a request id is remembered for retries (a phone retries within seconds; a week is ample). */
 const REQUEST_MEMORY_MS = 7 * 24 * 3600_000;
+/** How long one run spends giving people bound before the pinyin keys their keys. */
+const NAME_KEYS_BUDGET_MS = 1_000;
 
 /** The slice of wx-server-sdk the timer function needs (after `cloud.init`). */
 export interface SchedulerCloud extends WechatStorage, WechatDownload {
@@ -52,6 +55,13 @@ export function createSchedulerMain(cloud: SchedulerCloud, config: ReminderConfi
       if (expired.exports || expired.packetJobs) console.log('expired downloads', JSON.stringify(expired));
     } catch (err) {
       console.error('housekeeping failed; the next run retries', err);
+    }
+    // People bound before the pinyin keys existed get them, a little each run (one empty read once done).
+    try {
+      const keys = await backfillNameKeys(store, Date.now() + NAME_KEYS_BUDGET_MS);
+      if (keys.updated) console.log('pinyin keys backfilled', JSON.stringify(keys));
+    } catch (err) {
+      console.error('backfilling pinyin keys failed; the next run retries', err);
     }
     return { ok: true, data };
   };

@@ -17,6 +17,8 @@ export interface WechatCommand {
   neq(value: Scalar): unknown;
   in(values: Scalar[]): unknown;
   and(...conditions: object[]): unknown;
+  /** One element of an array meets all of `condition` (MongoDB operators, e.g. { $gte, $lt }). */
+  elemMatch(condition: object): unknown;
   inc(by: number): unknown;
   set(value: unknown): unknown;
   /** `db.command.aggregate`: the operators of an aggregation pipeline. */

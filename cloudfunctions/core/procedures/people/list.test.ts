@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { User } from '@shared/domain/person';
 import { ADMIN, createHarness, HOST, SECRETARY_CS, type Harness } from '../../../../test/support/harness';
+import { nameKeys } from '../../services/name-keys';
 
 /** 人员与角色 (people.list): bound people sorted, filtered, searched and paged in the store. */
 let h: Harness;
@@ -11,6 +12,8 @@ async function put(id: string, name: string, staffNo: string, committeeId: strin
     _id: id,
     openid: `wx-${id}`,
     profile: { name, staffNo, kind: 'teacher', committeeId, branchId, politicalStatus: 'full_member', isPartyWorker: false },
+    // As the server writes every profile.
+    ...nameKeys(name, staffNo),
     profileStatus: status,
     roles: [{ role: 'member' }],
     createdAt: at,
@@ -38,8 +41,12 @@ describe('people.list', () => {
     const every = [...names(p0), ...rest];
     expect(every).toHaveLength(all);
     expect(new Set(every).size).toBe(all);
-    // The store's order of text: what the database sorts by.
-    expect(every).toEqual([...every].sort());
+    // Pinyin order, as Intl.Collator('zh-CN') has it for these names (no surname read otherwise).
+    expect(every).toEqual([...every].sort(new Intl.Collator('zh-CN').compare));
+    expect(every.filter((n) => ['刘芳', '张晓明', '李思雨', '王建国', '赵明', '陈立华'].includes(n))).toEqual(['陈立华', '李思雨', '刘芳', '王建国', '张晓明', '赵明']);
+    const back = [];
+    for (let page = 0; page * 20 < all; page++) back.push(...names(await list({ page, direction: 'desc' })));
+    expect(back).toEqual([...every].reverse());
     const wang = (await list({ q: '王建国' })).items[0];
     expect(wang).toMatchObject({ staffNo: 'T1998007', committeeName: '计算机与软件学院党委', branchName: '计算机系教工第一党支部', profileStatus: 'confirmed', kind: 'teacher' });
     expect(wang.roles).toContainEqual({ role: 'secretary', committeeId: 'c-cs', committeeName: '计算机与软件学院党委' });
@@ -59,12 +66,23 @@ describe('people.list', () => {
     expect(new Set(pages.map((p) => p.userId)).size).toBe(total);
     const committees = pages.map((p) => p.committeeName);
     expect(committees).toEqual([...committees].sort(collator.compare));
-    // Within a committee, by name.
+    // Within a committee, by name (pinyin order).
     const pe = pages.filter((p) => p.committeeId === 'c-pe').map((p) => p.name);
-    expect(pe).toEqual([...pe].sort());
+    expect(pe).toEqual([...pe].sort(new Intl.Collator('zh-CN').compare));
     const desc = [];
     for (let page = 0; page < 3; page++) desc.push(...(await list({ sort: 'committee', direction: 'desc', page })).items.map((p) => p.committeeName));
     expect(desc).toEqual([...desc].sort(collator.compare).reverse());
+  });
+
+  it('finds a person by full pinyin with or without spaces, initials, any part of the name or the start of the number, in any case', async () => {
+    for (const q of ['wjg', 'WJG', 'wangjianguo', 'wang jian guo', 'jianguo', '建国', '王建', '国', 'T1998', 't1998007']) {
+      expect(names(await list({ q })), q).toEqual(['王建国']);
+    }
+    expect(names(await list({ q: 'lf' }))).toEqual(['刘芳']);
+    expect(names(await list({ q: 'zm' }))).toEqual(['赵明']);
+    // Initials of several people: all of them, in pinyin order.
+    expect(names(await list({ q: 'z' }))).toEqual(['张晓明', '赵明']);
+    expect(names(await list({ q: 'ty1', profileStatus: 'pending' })).slice(0, 2)).toEqual(['体育10', '体育11']);
   });
 
   it('filters by committee, role and status; searches the start of a name or number', async () => {

@@ -7,15 +7,10 @@ import { MAX_GROUPS, MAX_PAGE, type FindOptions, type StoreOps, type Where } fro
 import { aggregateAll, keyText } from '../../services/aggregate-all';
 import { Lookup } from '../../services/lookup';
 import { sortForPaging } from '../../services/sort-page';
+import { searchKey, searchKeysStartWith } from '../../services/name-keys';
 import { profileFields } from './profile-fields';
 
-const FIELD: Record<Exclude<PeopleSort, 'committee'>, string> = { name: 'profile.name', staffNo: 'profile.staffNo', bound: 'createdAt' };
-
-/** A search of letters and digits is the start of a 工号/学号; anything else the start of a name. */
-function searchWhere(q: string): Where {
-  const field = /^[A-Za-z0-9]+$/.test(q) ? 'profile.staffNo' : 'profile.name';
-  return { [field]: { $gte: q, $lt: `${q}\uffff` } };
-}
+const FIELD: Record<Exclude<PeopleSort, 'committee'>, string> = { name: 'nameSort', staffNo: 'profile.staffNo', bound: 'createdAt' };
 
 /** One committee's part of a page: `limit` people from `skip`, by name. */
 interface Slice {
@@ -26,14 +21,14 @@ interface Slice {
 
 /**
  * 人员与角色 (the 组织部): every bound person, thirty thousand at a university, so the store sorts
- * and pages them. Filters by committee, role and profile status; a search finds names or numbers
- * by their start (the store matches ranges, not parts of words). Names sort as the database
- * compares text. By committee: one aggregate counts each committee's people, the committees go
+ * and pages them. Filters by committee, role and profile status; a search matches the start of
+ * one of each person's search keys (full pinyin, initials, any part of the name, the 工号/学号,
+ * services/name-keys.ts), and names sort in pinyin order (`nameSort`), both indexed. By committee: one aggregate counts each committee's people, the committees go
  * by name, and the page is read as at most three slices (the committees it starts and ends in,
  * and those it holds whole).
  */
 export async function listPeople(ctx: Context, input: ParsedInputOf<'people.list'>): Promise<OutputOf<'people.list'>> {
-  const where: Where = input.q ? searchWhere(input.q) : {};
+  const where: Where = input.q && searchKey(input.q) ? { searchKeys: searchKeysStartWith(input.q) } : {};
   if (input.committeeId) where['profile.committeeId'] = input.committeeId;
   if (input.profileStatus) where.profileStatus = input.profileStatus;
   if (input.role) {
@@ -77,7 +72,7 @@ async function byCommittee(store: StoreOps, lookup: Lookup, where: Where, direct
     need -= limit;
     skip = 0;
   }
-  const byName: FindOptions['orderBy'] = [{ field: 'profile.name', direction: 'asc' }];
+  const byName: FindOptions['orderBy'] = [{ field: 'nameSort', direction: 'asc' }];
   const read = (s: Slice) => store.find<User>('users', { where: { ...where, 'profile.committeeId': s.committeeId }, orderBy: byName, skip: s.skip, limit: s.limit });
   // The committees between the first and the last are whole and hold fewer than a page together: one read.
   const middle = slices.slice(1, -1);

@@ -9,6 +9,7 @@ import { userIdFor, type Context } from '../../context';
 import { StoreError } from '../../ports/store';
 import { audit } from '../../services/audit';
 import { Lookup } from '../../services/lookup';
+import { nameKeys } from '../../services/name-keys';
 import { describeMe } from './me';
 
 /** Binds a profile to the caller's WeChat identity, once; the committee confirms it later. */
@@ -30,7 +31,7 @@ export async function bindProfile(ctx: Context, input: ParsedInputOf<'profile.bi
   if (ctx.user) {
     const returned = ctx.user;
     await ctx.store.transaction(async (tx) => {
-      await tx.update<User>('users', returned._id, returned.version, { profile: input, profileStatus: 'pending', rejectReason: null });
+      await tx.update<User>('users', returned._id, returned.version, { profile: input, ...nameKeys(input.name, input.staffNo), profileStatus: 'pending', rejectReason: null });
       await audit(tx, { _id: ctx.newId(), entityType: 'user', entityId: returned._id, action: 'rebind', actorId: returned._id, at, from: 'rejected', to: 'pending', requestId: ctx.requestId });
     });
     return describeMe({ ...ctx, user: await ctx.store.get<User>('users', returned._id) });
@@ -56,6 +57,7 @@ export async function bindProfile(ctx: Context, input: ParsedInputOf<'profile.bi
         _id: id,
         openid,
         profile: input,
+        ...nameKeys(input.name, input.staffNo),
         profileStatus: preRegistered ? 'confirmed' : 'pending',
         roles,
         createdAt: at,

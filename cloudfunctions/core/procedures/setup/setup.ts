@@ -5,6 +5,7 @@ import { hasRole } from '@shared/domain/roles';
 import { userIdFor, type Context } from '../../context';
 import { StoreError, type Store } from '../../ports/store';
 import { audit } from '../../services/audit';
+import { nameKeys } from '../../services/name-keys';
 import { createRateLimiter, type RateLimiter } from '../../services/rate-limit';
 import { indexRoles } from '../../services/role-index';
 import { adminExists, codeUsable, ensureSetupCode, FIRST_ADMIN_ID, issueSetupCode, sameCode, SETUP_CODE_ID, SETUP_CODE_MAX_WRONG, type FirstAdminDoc, type SetupCodeDoc } from '../../services/setup-code';
@@ -74,6 +75,7 @@ export async function claimFirstAdmin(ctx: Context, input: ParsedInputOf<'setup.
           _id: id,
           openid,
           profile: { name: input.name, staffNo: input.staffNo, kind: input.kind, committeeId: '', branchId: '', politicalStatus: input.politicalStatus, isPartyWorker: true },
+          ...nameKeys(input.name, input.staffNo),
           profileStatus: 'confirmed',
           roles: [{ role: 'member' }, { role: 'admin' }],
           createdAt: at,
