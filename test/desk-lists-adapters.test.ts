@@ -11,6 +11,7 @@ import type { User } from '@shared/domain/person';
 import type { Project } from '@shared/domain/project/project';
 import { createApp } from '../cloudfunctions/core/app';
 import { NO_FILES } from '../cloudfunctions/core/ports/files';
+import { nameKeys } from '../cloudfunctions/core/services/name-keys';
 import type { Store } from '../cloudfunctions/core/ports/store';
 import { seedIfEmpty } from '../cloudfunctions/local/seed';
 import { COMPLETE_FIELDS, OPEN_BATCH } from './support/harness';
@@ -29,6 +30,7 @@ async function seed(store: Store): Promise<void> {
       _id: `u_a${pad(i)}`,
       openid: `wx-a${pad(i)}`,
       profile: { name: `测试${pad(i)}`, staffNo: `Q${pad(i)}`, kind: 'teacher', committeeId: i % 2 ? 'c-pe' : 'c-art', branchId: i % 2 ? 'b-pe-t1' : 'b-art-t1', politicalStatus: 'full_member', isPartyWorker: false },
+      ...nameKeys(`测试${pad(i)}`, `Q${pad(i)}`),
       profileStatus: i % 3 ? 'pending' : 'confirmed',
       roles: [{ role: 'member' }],
       createdAt: `2026-11-01T00:${pad(i)}:00.000Z`,

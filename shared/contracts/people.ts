@@ -41,6 +41,9 @@ export const pendingPersonView = z.object({
   sameStaffNo: z.array(z.object({ name: z.string(), committeeName: z.string() })),
   /** How the binding differs from the 组织部's roster entry with the same number ([] when none). */
   rosterDifferences: z.array(z.string()),
+  /** The name's pinyin order and what a search may start (derived on the server): the desk table sorts and searches by them. */
+  nameSort: z.string(),
+  searchKeys: z.array(z.string()),
 });
 export type PendingPersonView = z.infer<typeof pendingPersonView>;
 

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../cloudfunctions/core/adapters/sqlite/store';
+import { nameKeys } from '../../cloudfunctions/core/services/name-keys';
 import type { Batch } from '@shared/domain/batch';
 import { brandSearchText, type Brand } from '@shared/domain/brand/brand';
 import type { BrandReport } from '@shared/domain/brand/report';
@@ -30,6 +31,7 @@ async function seedPeople(): Promise<void> {
         _id: `u_desk-p${pad(i)}`,
         openid: `wx-desk-p${pad(i)}`,
         profile: { name: `桌面人员${pad(i)}`, staffNo: `D26${pad(i)}`, kind: 'student', committeeId: 'c-pe', branchId: 'b-pe-t1', politicalStatus: 'probationary_member', isPartyWorker: false },
+        ...nameKeys(`桌面人员${pad(i)}`, `D26${pad(i)}`),
         profileStatus: 'pending',
         roles: [{ role: 'member' }],
         createdAt: `2026-11-20T00:${pad(i)}:00.000Z`,
@@ -97,6 +99,16 @@ async function desk(who: string) {
 }
 
 describe('the desk lists at 1280 px and on the phone', () => {
+  it('people.list on the local host, as the 组织部: 王建国 by initials, full pinyin, a later part of the name; names in pinyin order', async () => {
+    type People = { items: Array<{ name: string }>; total: number };
+    for (const q of ['wjg', 'wangjianguo', 'jianguo', '建国', 'Wang Jianguo']) {
+      expect((await t.ok<People>('dev-admin', 'people.list', { q })).items.map((p) => p.name), q).toEqual(['王建国']);
+    }
+    const everyone = (await t.ok<People>('dev-admin', 'people.list', { sort: 'name', pageSize: 50 })).items.map((p) => p.name);
+    // Not 刘芳 张晓明 李思雨 王建国 赵明 陈立华 (character codes).
+    expect(everyone.filter((n) => ['刘芳', '张晓明', '李思雨', '王建国', '赵明', '陈立华'].includes(n))).toEqual(['陈立华', '李思雨', '刘芳', '王建国', '张晓明', '赵明']);
+  });
+
   it('人员与角色: pages, sorts and filters on the server, opens a person beside the list, confirms many; the phone loads more', async () => {
     await seedPeople();
     const pc = await desk('dev-admin');

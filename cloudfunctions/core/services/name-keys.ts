@@ -70,3 +70,17 @@ export function searchKeysStartWith(q: string): { $gte: string; $lt: string } {
   const key = searchKey(q);
   return { $gte: key, $lt: `${key}\uffff` };
 }
+
+/** A stored person's keys; derived here for one written before the keys existed and not backfilled yet. */
+export function keysOf(user: { profile: { name: string; staffNo: string }; nameSort?: string; searchKeys?: string[] }): NameKeys {
+  return user.nameSort !== undefined && user.searchKeys ? { nameSort: user.nameSort, searchKeys: user.searchKeys } : nameKeys(user.profile.name, user.profile.staffNo);
+}
+
+/** Compares people held in memory in pinyin order, as the store orders `nameSort` (plain code-unit order). */
+export function byNameSort<T>(sortKey: (t: T) => string): (a: T, b: T) => number {
+  return (a, b) => {
+    const x = sortKey(a);
+    const y = sortKey(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+}

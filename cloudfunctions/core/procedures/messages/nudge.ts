@@ -8,6 +8,7 @@ import { dateIn, deadlineEnd, formatDeadline, formatInstant } from '@shared/time
 import type { Context } from '../../context';
 import { deliver, emptyCounts } from '../../jobs/deliver';
 import { StoreError } from '../../ports/store';
+import { byNameSort, keysOf } from '../../services/name-keys';
 import { newEntry, type OutboxEntry } from '../../services/outbox';
 import { getMany } from '../../services/read-many';
 import { allDuties } from '../reminders/duties';
@@ -39,7 +40,10 @@ export async function nudgeCandidates(ctx: Context): Promise<OutputOf<'nudge.can
     deadlineText: formatDeadline(d.deadline),
     nudgedToday: nudged.has(nudgeKey(d.personId, ctx.now)),
   }));
-  items.sort((a, b) => Number(a.nudgedToday) - Number(b.nudgedToday) || a.name.localeCompare(b.name, 'zh-Hans-CN'));
+  // Not yet nudged today first, then by name in pinyin order.
+  const sortKey = (personId: string, name: string) => keysOf(users.get(personId) ?? { profile: { name, staffNo: '' } }).nameSort;
+  const byName = byNameSort((c: NudgeCandidate) => sortKey(c.personId, c.name));
+  items.sort((a, b) => Number(a.nudgedToday) - Number(b.nudgedToday) || byName(a, b));
   return { items };
 }
 

@@ -8,6 +8,7 @@ import { MAX_PAGE, StoreError, type Where } from '../../ports/store';
 import { notifyParties } from '../../services/notify';
 import { audit } from '../../services/audit';
 import { Lookup } from '../../services/lookup';
+import { keysOf } from '../../services/name-keys';
 import { profileFields } from './profile-fields';
 
 /**
@@ -41,6 +42,7 @@ export async function pendingPeople(ctx: Context, input: ParsedInputOf<'people.p
     page.map(async (u) => ({
       ...(await profileFields(lookup, u)),
       rosterDifferences: u.rosterDifferences ?? [],
+      ...keysOf(u),
       sameStaffNo: await Promise.all(
         sameNo
           .filter((o) => o._id !== u._id && o.profile.staffNo === u.profile.staffNo)

@@ -3,12 +3,13 @@ import type { OutputOf, ParsedInputOf } from '@shared/contracts';
 import type { Context } from '../../context';
 import { audit } from '../../services/audit';
 import { Lookup } from '../../services/lookup';
+import { byNameSort, keysOf } from '../../services/name-keys';
 import { newAssignment, type Review, type ReviewAssignment } from './docs';
 import { requireEligibleReviewer, requireUnderReview } from './eligibility';
 import { readAll } from './pages';
 import { inTransaction, projectOfBatch, titleOf } from './release';
 import { tellReviewers } from './tell-reviewers';
-import { byText, People, toAssignmentView } from './views';
+import { People, toAssignmentView } from './views';
 
 /**
  * 手动分配: the application's reviewers become exactly `reviewerIds`. A reviewer who has
@@ -68,5 +69,7 @@ export async function assignmentsOf(ctx: Context, projectId: string): Promise<Ou
   const views = await Promise.all(
     assignments.map(async (a) => toAssignmentView(people, lookup, a, (await ctx.store.get<Review>('reviews', a._id)) ?? undefined)),
   );
-  return { projectId, assignments: views.sort(byText((v) => v.reviewerName)) };
+  // By the reviewer's name in pinyin order (the People cache has every reviewer by now).
+  const sortKeys = new Map(await Promise.all(views.map(async (v) => [v.reviewerId, keysOf((await people.get(v.reviewerId)) ?? { profile: { name: v.reviewerName, staffNo: '' } }).nameSort] as const)));
+  return { projectId, assignments: views.sort(byNameSort((v) => sortKeys.get(v.reviewerId) ?? '')) };
 }

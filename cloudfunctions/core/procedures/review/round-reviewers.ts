@@ -6,9 +6,10 @@ import { Lookup } from '../../services/lookup';
 import { getMany } from '../../services/read-many';
 import { aggregateAll, keyText } from '../../services/aggregate-all';
 import { reviewerLoads } from './round-index';
-import { byText, committeeNameOf } from './views';
+import { byNameSort, keysOf } from '../../services/name-keys';
+import { committeeNameOf } from './views';
 
-/** The reviewer pool (评审专家库) with each reviewer's load in this batch, by name. */
+/** The reviewer pool (评审专家库) with each reviewer's load in this batch, by name in pinyin order. */
 export async function roundReviewers(ctx: Context, input: ParsedInputOf<'review.roundReviewers'>): Promise<ReviewerView[]> {
   // The role index grouped by user: every reviewer's id in one round trip (not pages of a hundred).
   const [entries, loads] = await Promise.all([
@@ -28,5 +29,5 @@ export async function roundReviewers(ctx: Context, input: ParsedInputOf<'review.
       scored: loads.scored.get(r._id) ?? 0,
     })),
   );
-  return reviewers.sort(byText((r) => r.name));
+  return reviewers.sort(byNameSort((r) => keysOf(users.get(r._id) ?? { profile: { name: r.name, staffNo: '' } }).nameSort));
 }

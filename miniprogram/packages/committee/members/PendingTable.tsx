@@ -11,7 +11,8 @@ import { ErrorBox } from '../../../components/Feedback';
 import { useAction } from '../../../hooks/useAction';
 
 const COLUMNS: Column<PendingPersonView>[] = [
-  { key: 'name', label: '姓名', render: (p) => p.name, sort: (p) => p.name },
+  // Pinyin order, as the server derived it (曾 zeng, 单 shan).
+  { key: 'name', label: '姓名', render: (p) => p.name, sort: (p) => p.nameSort },
   { key: 'staffNo', label: '工号/学号', render: (p) => p.staffNo, sort: (p) => p.staffNo },
   { key: 'kind', label: '身份', render: (p) => PERSON_KIND_LABELS[p.kind], sort: (p) => p.kind },
   { key: 'branch', label: '党支部', render: (p) => `${p.committeeName} · ${p.branchName}`, sort: (p) => p.branchName },
@@ -55,7 +56,7 @@ export function PendingTable({ items, onDone, detail }: { items: PendingPersonVi
             ))}
           </View>
         ) : null}
-        <DeskTable label="待确认人员" className="members-table" rows={items} rowKey={(p) => p.userId} columns={COLUMNS} search={(p) => `${p.name} ${p.staffNo} ${p.branchName}`} selection={{ selected, onChange: setSelected }} onOpen={(p) => setActive(p.userId)} activeKey={active} empty="暂无待确认的人员。有人绑定到本党委后会出现在这里。" />
+        <DeskTable label="待确认人员" className="members-table" rows={items} rowKey={(p) => p.userId} columns={COLUMNS} search={(p) => `${p.searchKeys.join(' ')} ${p.branchName}`} selection={{ selected, onChange: setSelected }} onOpen={(p) => setActive(p.userId)} activeKey={active} empty="暂无待确认的人员。有人绑定到本党委后会出现在这里。" />
       </View>
       <View className="desk-detail">{open ? detail(open) : <View className="card muted">点击左侧一行，查看并确认或退回。</View>}</View>
     </View>
