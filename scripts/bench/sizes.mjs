@@ -6,8 +6,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-/** The main package may be at most this many times the empty Taro app's (the ratio when it was set). */
-export const MAIN_PACKAGE_GOAL = 1.39;
+/** The main package may be at most this many times the empty Taro app's (1.39 until dayjs came back as the one date library, issue 29). */
+export const MAIN_PACKAGE_GOAL = 1.45;
 
 function dirSize(dir) {
   return readdirSync(dir, { withFileTypes: true }).reduce((sum, e) => {
