@@ -1,9 +1,15 @@
 import type { PropsWithChildren } from 'react';
 import Taro, { useLaunch } from '@tarojs/taro';
+import { configure as configureIcons } from '@nutui/icons-react-taro';
 import { movedPage } from '@shared/domain/pages';
 import { platform } from './platform';
 import { installPrivacyGate } from './components/privacy-gate';
 import './app.css';
+
+// NutUI draws its icons (a Button's loading spinner, a Cell's arrow) as <i>, an HTML tag that Taro's
+// weapp templates do not have: WeChat drew nothing there and warned "Template `tmpl_0_i` not found".
+// As a <view> they are drawn (one webpack runtime: every subpackage's NutUI reads this setting).
+if (process.env.TARO_ENV === 'weapp') configureIcons({ tag: 'view' });
 
 /**
  * A subscription message delivered before a page moved (shared/domain/pages.ts) opens its old

@@ -1,9 +1,13 @@
 // Every page of the compiled app.json opens in the weapp build for the person who uses it, with
 // no error, its title, and its data shown (pages.table.ts says who, with what, showing what).
+// What it shows is read from the page as WeChat draws it (its data through the compiled WXML),
+// and all the text of its data must be drawn; the title is the navigation bar's, which WeChat
+// draws itself from the page's JSON or setNavigationBarTitle.
 import { describe, expect, it } from 'vitest';
 import { HOST } from '../support/harness';
 import { PAGES } from './pages.table';
-import { propOf } from './support/tree';
+import { drawnText } from './support/drawn';
+import { propOf, textOf } from './support/tree';
 import { useWeapp } from './support/session';
 
 const w = useWeapp({ world: true });
@@ -27,6 +31,10 @@ describe('every page of dist/weapp/app.json opens', () => {
         throw new Error(`${route}: ${(e as Error).message}`);
       });
       expect(page.route).toBe(route);
+      const drawn = drawnText(w.rt.drawn(page));
+      if (typeof entry.shows === 'string') expect(drawn).toContain(entry.shows);
+      else expect(drawn).toMatch(entry.shows);
+      expect(drawn, `${route}: every text of the page's data is drawn`).toBe(textOf(page.data.root ?? {}));
       expect(w.me.all('error-box'), `${route} shows an error: ${w.me.all('error-box').map((f) => JSON.stringify(f.node)).join(' ')}`).toEqual([]);
       expect(w.rt.errors, `${route} threw`).toEqual([]);
       const title = w.rt.title(page);

@@ -1,8 +1,11 @@
-// Driving the weapp build the way a person does: find what the page shows by its text, tap it,
+// Driving the weapp build the way a person does: find what the page shows by its text (read from
+// the page as drawn through its compiled WXML, wxml.ts), tap it,
 // type into a field found by its placeholder or class, pick a value in a picker. Each action
 // dispatches the WeChat event Taro's handler receives (runtime.ts) and waits for the page to settle.
 import type { PageInstance, Runtime } from './runtime';
-import { classesOf, propOf, textOf, walk, type Found, type TreeNode } from './tree';
+import { drawnClasses, drawnText, elements, sidOf, type Seen } from './drawn';
+import { propOf, walk, type Found, type TreeNode } from './tree';
+import type { Element } from './wxml';
 
 export type Target = string | RegExp | { cls: string; text?: string | RegExp } | Found;
 
@@ -31,43 +34,46 @@ export interface Person {
 export function person(rt: Runtime): Person {
   const page = () => rt.top();
   const root = (): TreeNode => page().data.root ?? { cn: [] };
-  const found = () => [...walk(rt.templates, root())];
-  const describe = () => `page ${page().route} shows:\n${textOf(root()).slice(0, 1500)}`;
+  /** What the page shows: its data drawn through the compiled WXML (wxml.ts), not the raw `root.cn`. */
+  const drawn = () => rt.drawn(page());
+  const seen = () => [...elements(drawn())];
+  const describe = () => `page ${page().route} shows:\n${drawnText(drawn()).slice(0, 1500)}`;
+  /** The node of the page's data an element draws (by its data-sid), with its parents: what events go to. */
+  const dataOf = (s: Seen, what: string): Found => {
+    const sid = sidOf(s.el);
+    const hit = sid === null ? undefined : [...walk(rt.templates, root())].find((f) => String(f.node.sid ?? '') === sid);
+    if (!hit) throw new Error(`${what} is drawn as <${s.el.tag}> with no node of the page's data behind it (data-sid ${sid ?? 'missing'})`);
+    return hit;
+  };
+  const isField = (el: Element) => el.tag === 'wx-input' || el.tag === 'wx-textarea' || el.tag === 'wx-picker';
 
   function find(target: Target): Found {
     if (typeof target === 'object' && 'node' in target) return target;
     if (typeof target === 'object' && !(target instanceof RegExp)) {
-      const hit = found().find((f) => classesOf(f.node).includes(target.cls) && (target.text === undefined || matches(textOf(f.node), target.text)));
+      const hit = seen().find((s) => drawnClasses(s.el).includes(target.cls) && (target.text === undefined || matches(drawnText(s.el), target.text)));
       if (!hit) throw new Error(`no element .${target.cls}${target.text ? ` with “${String(target.text)}”` : ''}; ${describe()}`);
-      return hit;
+      return dataOf(hit, `.${target.cls}`);
     }
-    // The innermost element whose own text nodes read `target` (the text a finger lands on).
-    const texts = found().filter((f) => f.tag === '#text' && matches(String(f.node.v ?? ''), target));
+    // The innermost element whose own texts read `target` (the text a finger lands on).
+    const texts = seen().flatMap((s) => s.el.children.filter((c): c is string => typeof c === 'string' && matches(c, target)).map((text) => ({ ...s, text })));
     // A text that reads exactly `target` wins over one that only contains it (a button over a hint).
-    const hit = texts.find((f) => String(f.node.v).trim() === target) ?? texts[0] ?? found().filter((f) => f.tag !== '#text' && matches(textOf(f.node), target)).at(-1);
+    const hit = texts.find((t) => t.text.trim() === target) ?? texts[0] ?? seen().filter((s) => matches(drawnText(s.el), target)).at(-1);
     if (!hit) throw new Error(`nothing shows “${String(target)}”; ${describe()}`);
-    if (hit.tag === '#text') {
-      const parent = hit.ancestors.at(-1);
-      if (!parent) throw new Error(`“${String(target)}” is at the root`);
-      return { node: parent, ancestors: hit.ancestors.slice(0, -1), tag: rt.templates.get(String(parent.nn))?.tag ?? '' };
-    }
-    return hit;
+    return dataOf(hit, `“${String(target)}”`);
   }
 
   function field(name: string): Found {
-    const hit = found().find(
-      (f) => (f.tag === 'input' || f.tag === 'textarea' || f.tag === 'picker') && (classesOf(f.node).includes(name) || String(propOf(rt.templates, f.node, 'placeholder') ?? '') === name),
-    );
-    if (hit) return hit;
+    const all = seen();
+    const hit = all.find((s) => isField(s.el) && (drawnClasses(s.el).includes(name) || String(s.el.attr.placeholder ?? '') === name));
+    if (hit) return dataOf(hit, `field “${name}”`);
     // A class on a wrapper around the field (NutUI and our own components put it there), or on
     // what a picker shows inside it.
-    const wrapper = found().find((f) => classesOf(f.node).includes(name));
+    const wrapper = all.find((s) => drawnClasses(s.el).includes(name));
     if (wrapper) {
-      const tags = wrapper.ancestors.map((a) => rt.templates.get(String(a.nn))?.tag);
-      const picker = tags.lastIndexOf('picker');
-      if (picker >= 0) return { node: wrapper.ancestors[picker], ancestors: wrapper.ancestors.slice(0, picker), tag: 'picker' };
-      const inner = [...walk(rt.templates, wrapper.node, [...wrapper.ancestors, wrapper.node])].find((f) => f.tag === 'input' || f.tag === 'textarea' || f.tag === 'picker');
-      if (inner) return inner;
+      const picker = wrapper.ancestors.map((a) => a.tag).lastIndexOf('wx-picker');
+      if (picker >= 0) return dataOf({ el: wrapper.ancestors[picker], ancestors: wrapper.ancestors.slice(0, picker) }, `picker around .${name}`);
+      const inner = [...elements(wrapper.el, [...wrapper.ancestors, wrapper.el])].find((s) => isField(s.el));
+      if (inner) return dataOf(inner, `field in .${name}`);
     }
     throw new Error(`no field “${name}” (placeholder or class); ${describe()}`);
   }
@@ -75,9 +81,9 @@ export function person(rt: Runtime): Person {
   const p: Person = {
     rt,
     page,
-    text: () => textOf(root()),
-    has: (want) => matches(textOf(root()), want),
-    all: (cls, text) => found().filter((f) => classesOf(f.node).includes(cls) && (text === undefined || matches(textOf(f.node), text))),
+    text: () => drawnText(drawn()),
+    has: (want) => matches(drawnText(drawn()), want),
+    all: (cls, text) => seen().filter((s) => drawnClasses(s.el).includes(cls) && (text === undefined || matches(drawnText(s.el), text))).map((s) => dataOf(s, `.${cls}`)),
     find,
     async tap(target) {
       const f = find(target);
@@ -98,7 +104,7 @@ export function person(rt: Runtime): Person {
     },
     async waitFor(want, ms = 5_000) {
       const started = Date.now();
-      while (!matches(textOf(root()), want)) {
+      while (!matches(drawnText(drawn()), want)) {
         if (Date.now() - started > ms) throw new Error(`waited ${ms} ms for “${String(want)}”; ${describe()}`);
         await new Promise((r) => setTimeout(r, 25));
       }

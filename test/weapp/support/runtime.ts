@@ -7,7 +7,10 @@
 // the page's data (Taro's `root.cn` tree) and dispatches the events Taro's handlers receive,
 // bubbling through the elements whose template binds them. wx.cloud.callFunction goes to the
 // real router (cloud.ts) with the test's identity as the OPENID.
-// NOT reproduced: rendering and layout (no WXML is drawn, no WXSS applied, sizes are fixed),
+// After each setData it draws the page's data through the WXML that WeChat's compiler made of the
+// build (wxml.ts): what a person sees is read from that drawn tree, and a warning of WeChat's WXML
+// runtime ("Template … not found") is kept in `warnings` (session.ts fails the test on one).
+// NOT reproduced: layout (no WXSS applied, sizes are fixed),
 // real timing (timers are Node's; no frame rate, no bridge latency), the view layer's own
 // state (an input shows what the page last set), and WeChat's lazy injection of code.
 import { readFileSync, existsSync } from 'node:fs';
@@ -17,6 +20,8 @@ import { fileURLToPath } from 'node:url';
 import type { CloudSide } from './cloud';
 import { createLoader, parseUrl, setPath } from './loading';
 import { readTemplates, walk, propOf, type Templates, type TreeNode } from './tree';
+import { shapeOf, type Shape } from './drawn';
+import { createView, type Element } from './wxml';
 import { createWx, type Device, type WxCall, type WxState } from './wx';
 import type { PrivacyDouble } from './privacy';
 
@@ -27,6 +32,14 @@ export interface AppJson {
   pages: string[];
   subPackages?: Array<{ root: string; pages: string[] }>;
   tabBar?: { list: Array<{ pagePath: string; text: string }> };
+}
+
+/** One setData as the view layer receives it: the page, when (the double's clock, ms), the payload's JSON bytes, and the drawn tree's shape after it. */
+export interface Frame {
+  route: string;
+  at: number;
+  bytes: number;
+  shape: Shape;
 }
 
 export type PageConfig = Record<string, unknown> & { data?: Record<string, unknown> };
@@ -52,6 +65,14 @@ export interface Runtime {
   privacy: PrivacyDouble;
   /** Errors the app threw or rejected with, and console.error lines. */
   errors: string[];
+  /** What WeChat's WXML runtime printed while drawing a page (`route: WXMLRT_$gwx:…`). */
+  warnings: string[];
+  /** Every setData of every page, in order (the 体验评分 figures are read from these). */
+  frames: Frame[];
+  /** The double's clock (ms): when a frame happened. */
+  now(): number;
+  /** What the page shows: its data drawn through the compiled WXML after its last setData. */
+  drawn(page: PageInstance): Element;
   stack(): PageInstance[];
   top(): PageInstance;
   /** The OPENID the cloud passes with each call from now on. */
@@ -78,6 +99,16 @@ export function createRuntime(cloud: CloudSide, device: Partial<Device> = {}): R
   const tabRoutes = new Set((appJson.tabBar?.list ?? []).map((t) => t.pagePath));
   const dev: Device = { chatFiles: [], album: [], albumPermission: 'granted', subscribeAnswer: 'accept', modalConfirm: true, ...device };
   const errors: string[] = [];
+  const warnings: string[] = [];
+  const frames: Frame[] = [];
+  const view = createView(DIST);
+  const drawnTrees = new WeakMap<PageInstance, Element>();
+  const draw = (page: PageInstance): Element => {
+    const { tree, warnings: said } = view.render(page.route, page.data);
+    for (const w of said) warnings.push(`${page.route}: ${w}`);
+    drawnTrees.set(page, tree);
+    return tree;
+  };
   let openid = 'dev-member-1';
   let tapDepth = 0;
   let inFlight = 0;
@@ -193,7 +224,11 @@ export function createRuntime(cloud: CloudSide, device: Partial<Device> = {}): R
       data: JSON.parse(JSON.stringify(config.data ?? {})) as PageInstance['data'],
       setData(data: Record<string, unknown>, cb?: () => void) {
         lastActivity = Date.now();
-        for (const [k, v] of Object.entries(data)) setPath(page.data, k, v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
+        // What crosses WeChat's bridge to the view layer: the payload as JSON.
+        const payload = JSON.stringify(data);
+        const sent = JSON.parse(payload) as Record<string, unknown>;
+        for (const k of Object.keys(data)) setPath(page.data, k, sent[k]);
+        frames.push({ route, at: Date.now(), bytes: Buffer.byteLength(payload), shape: shapeOf(draw(page)) });
         if (cb) void track(new Promise((r) => setTimeout(r, 0)).then(() => cb()));
       },
       selectComponent: () => null,
@@ -205,6 +240,7 @@ export function createRuntime(cloud: CloudSide, device: Partial<Device> = {}): R
     const json = path.join(DIST, `${route}.json`);
     const own = existsSync(json) ? (JSON.parse(readFileSync(json, 'utf8')) as { navigationBarTitleText?: string }).navigationBarTitleText : undefined;
     titles.set(page, own ?? '');
+    draw(page);
     return page;
   }
 
@@ -316,6 +352,10 @@ export function createRuntime(cloud: CloudSide, device: Partial<Device> = {}): R
     state: wxParts.state,
     privacy: wxParts.privacy,
     errors,
+    warnings,
+    frames,
+    now: () => Date.now(),
+    drawn: (page) => drawnTrees.get(page) ?? draw(page),
     cloud,
     stack: () => [...stack],
     top: () => {

@@ -1,7 +1,7 @@
 // One weapp session per test file: the cloud side (cloud.ts), the runtime double with the
 // compiled app (runtime.ts) and a person driving it (person.ts), closed after the file.
 import { copyFileSync } from 'node:fs';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { openSqliteStore } from '../../../cloudfunctions/core/adapters/sqlite/store';
 import { buildWorld, removeWorldFiles, WORLD_NOW, type World } from '../../security/world';
 import { startCloud, type CloudSide } from './cloud';
@@ -28,6 +28,11 @@ export function useWeapp(options: { world?: boolean } = {}): Weapp {
     } else w.cloud = await startCloud();
     w.rt = createRuntime(w.cloud);
     w.me = person(w.rt);
+  });
+  // A warning of WeChat's WXML runtime while drawing a page ("Template `…` not found") fails the test.
+  afterEach(() => {
+    const said = w.rt ? w.rt.warnings.splice(0) : [];
+    expect(said, "WeChat's WXML runtime warned while drawing the page").toEqual([]);
   });
   afterAll(async () => {
     await w.cloud?.close();
