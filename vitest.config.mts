@@ -43,6 +43,20 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          // The slice again with Promise callbacks as macrotasks, as WeChat's polyfill runs them on
+          // iOS 15 and below (test/weapp/support/ios15-promise.ts).
+          name: 'weapp-ios15',
+          include: ['test/weapp/slice.test.ts', 'test/weapp/promise-timing.test.ts'],
+          setupFiles: ['test/weapp/support/ios15-promise.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
+          globalSetup: ['test/weapp/support/global-setup.ts'],
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',

@@ -24,6 +24,7 @@ import { shapeOf, type Shape } from './drawn';
 import { createView, type Element } from './wxml';
 import { createWx, type Device, type WxCall, type WxState } from './wx';
 import type { PrivacyDouble } from './privacy';
+import { prepareSandbox } from './sandbox';
 
 export const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'dist', 'weapp');
 const MAX_STACK = 10;
@@ -87,6 +88,8 @@ export interface Runtime {
   settle(): Promise<void>;
   /** The WeChat event, bubbled through the elements that bind it, starting at `target`. */
   dispatch(page: PageInstance, target: TreeNode, ancestors: TreeNode[], type: string, detail: Record<string, unknown>): void;
+  /** The V8 context the app runs in (its own Promise, JSON, timers). */
+  sandbox: vm.Context;
   /** The navigation-bar title of a page (its config, or what setNavigationBarTitle set). */
   title(page: PageInstance): string;
   cloud: CloudSide;
@@ -201,6 +204,7 @@ export function createRuntime(cloud: CloudSide, device: Partial<Device> = {}): R
     getCurrentPages: () => [...stack],
   });
   vm.runInContext('globalThis.addEventListener = undefined;', context);
+  prepareSandbox(context);
 
   function instantiate(route: string, query: Record<string, string>): PageInstance {
     if (!allPages.includes(route)) throw { errMsg: `page "${route}" is not found` };
@@ -352,6 +356,7 @@ export function createRuntime(cloud: CloudSide, device: Partial<Device> = {}): R
     state: wxParts.state,
     privacy: wxParts.privacy,
     errors,
+    sandbox: context,
     warnings,
     frames,
     now: () => Date.now(),
