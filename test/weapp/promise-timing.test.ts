@@ -3,6 +3,8 @@
 // after the timers already queued) in 'weapp-ios15' (support/ios15-promise.ts).
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { HOST } from '../support/harness';
+import { made } from './support/macrotask-promise';
 import { sandboxChanges } from './support/sandbox';
 import { useWeapp } from './support/session';
 
@@ -23,6 +25,15 @@ describe(`the sandbox's Promise (${ios15 ? 'iOS ≤15: macrotasks' : 'microtasks
     await w.rt.settle();
     if (ios15) expect(order).toEqual(['await', 'timer', 'then', 'caught', 'then again']);
     else expect(order).toEqual(['then', 'await', 'caught', 'then again', 'timer']);
+  });
+
+  it('is the Promise the app’s own code uses (Taro, React, the api client)', async () => {
+    const before = made.promises;
+    w.rt.as(HOST);
+    await w.me.open('/pages/index/index');
+    await w.me.waitFor('张晓明，您好');
+    if (ios15) expect(made.promises - before).toBeGreaterThan(10);
+    else expect(made.promises - before).toBe(0);
   });
 
   // (V8's own unhandled rejection goes to Node, which fails the run: that one is not provoked here.)

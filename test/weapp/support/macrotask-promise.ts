@@ -10,6 +10,9 @@ type Report = (...args: unknown[]) => void;
 type Executor = (resolve: (v?: unknown) => void, reject: (e?: unknown) => void) => void;
 type Then = (onFulfilled?: ((v: unknown) => unknown) | null, onRejected?: ((e: unknown) => unknown) | null) => unknown;
 
+/** How many promises the doubles made in this worker (a test checks the app's own code uses it). */
+export const made = { promises: 0 };
+
 const isThenable = (v: unknown): v is { then: unknown } => (typeof v === 'object' && v !== null) || typeof v === 'function';
 
 /** A Promise class for the sandbox, its callbacks run by `schedule` (the sandbox's setTimeout). */
@@ -37,6 +40,7 @@ export function macrotaskPromise(schedule: Schedule, report: Report): PromiseCon
 
     constructor(executor: Executor) {
       if (typeof executor !== 'function') throw new TypeError('Promise resolver is not a function');
+      made.promises++;
       const [resolve, reject] = this.#resolvers();
       try {
         executor(resolve, reject);

@@ -41,6 +41,8 @@ export interface Frame {
   at: number;
   bytes: number;
   shape: Shape;
+  /** How long the double took to draw it (what drawing adds to a test's time). */
+  drawMs: number;
 }
 
 export type PageConfig = Record<string, unknown> & { data?: Record<string, unknown> };
@@ -232,7 +234,9 @@ export function createRuntime(cloud: CloudSide, device: Partial<Device> = {}): R
         const payload = JSON.stringify(data);
         const sent = JSON.parse(payload) as Record<string, unknown>;
         for (const k of Object.keys(data)) setPath(page.data, k, sent[k]);
-        frames.push({ route, at: Date.now(), bytes: Buffer.byteLength(payload), shape: shapeOf(draw(page)) });
+        const drawStarted = performance.now();
+        const shape = shapeOf(draw(page));
+        frames.push({ route, at: Date.now(), bytes: Buffer.byteLength(payload), shape, drawMs: performance.now() - drawStarted });
         if (cb) void track(new Promise((r) => setTimeout(r, 0)).then(() => cb()));
       },
       selectComponent: () => null,
