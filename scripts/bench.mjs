@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const BENCHES = ['bench-remind.mjs', 'bench-release.mjs', 'bench-scale.mjs', 'bench-export.mjs', 'bench-packet.mjs', 'bench-import.mjs'];
+const BENCHES = ['bench-remind.mjs', 'bench-release.mjs', 'bench-scale.mjs', 'bench-export.mjs', 'bench-packet.mjs', 'bench-import.mjs', 'bench-weapp.mjs'];
 let failed = false;
 for (const b of BENCHES) {
   console.log(`\n== ${b}`);

@@ -2,10 +2,13 @@
 // no error, its title, and its data shown (pages.table.ts says who, with what, showing what).
 // What it shows is read from the page as WeChat draws it (its data through the compiled WXML),
 // and all the text of its data must be drawn; the title is the navigation bar's, which WeChat
-// draws itself from the page's JSON or setNavigationBarTitle.
+// draws itself from the page's JSON or setNavigationBarTitle. On first open each page stays within
+// the thresholds of DevTools' 体验评分 (setData ≤ 256 KB and ≤ 20 a second; nodes < 1000, depth
+// < 30, children < 60).
 import { describe, expect, it } from 'vitest';
 import { HOST } from '../support/harness';
 import { PAGES } from './pages.table';
+import { figures, overThresholds } from './support/audit';
 import { drawnText } from './support/drawn';
 import { propOf, textOf } from './support/tree';
 import { useWeapp } from './support/session';
@@ -26,10 +29,14 @@ describe('every page of dist/weapp/app.json opens', () => {
       w.rt.errors.length = 0;
       w.rt.as(entry.as);
       const query = entry.query(w.world);
+      const start = w.rt.frames.length;
       const page = await w.me.open(`/${route}${query ? `?${query}` : ''}`);
       await w.me.waitFor(entry.shows).catch((e: unknown) => {
         throw new Error(`${route}: ${(e as Error).message}`);
       });
+      // 体验评分 on first open: setData size and rate, nodes, depth and children (support/audit.ts).
+      const opened = figures(w.rt.frames.slice(start).filter((f) => f.route === route));
+      expect(overThresholds(opened), `${route} on first open: ${JSON.stringify(opened)}`).toEqual([]);
       expect(page.route).toBe(route);
       const drawn = drawnText(w.rt.drawn(page));
       if (typeof entry.shows === 'string') expect(drawn).toContain(entry.shows);

@@ -23,6 +23,8 @@ export interface Person {
   tap(target: Target): Promise<void>;
   type(field: string, value: string): Promise<void>;
   pick(field: string, value: unknown): Promise<void>;
+  /** Types `value` one key at a time, `everyMs` apart (an input event per key, as a thumb types), then leaves the field. */
+  typeKeys(field: string, value: string, everyMs: number): Promise<void>;
   /** Waits until the page shows that text (a slow call, a debounce). */
   waitFor(want: string | RegExp, ms?: number): Promise<void>;
   /** Taps the navigation bar's back arrow. */
@@ -95,6 +97,20 @@ export function person(rt: Runtime): Person {
       rt.dispatch(page(), f.node, f.ancestors, 'focus', { value: String(propOf(rt.templates, f.node, 'value') ?? ''), height: 0 });
       rt.dispatch(page(), f.node, f.ancestors, 'input', { value, cursor: value.length, keyCode: 0 });
       rt.dispatch(page(), f.node, f.ancestors, 'blur', { value, cursor: value.length });
+      await rt.settle();
+    },
+    async typeKeys(name, value, everyMs) {
+      const first = field(name);
+      const before = String(propOf(rt.templates, first.node, 'value') ?? '');
+      rt.dispatch(page(), first.node, first.ancestors, 'focus', { value: before, height: 0 });
+      for (let i = 1; i <= value.length; i++) {
+        await new Promise((r) => setTimeout(r, everyMs));
+        const f = field(name);
+        const typed = before + value.slice(0, i);
+        rt.dispatch(page(), f.node, f.ancestors, 'input', { value: typed, cursor: typed.length, keyCode: 0 });
+      }
+      const f = field(name);
+      rt.dispatch(page(), f.node, f.ancestors, 'blur', { value: before + value, cursor: (before + value).length });
       await rt.settle();
     },
     async pick(name, value) {

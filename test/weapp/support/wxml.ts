@@ -77,14 +77,30 @@ function componentsOf(dist: string, owner: string): Map<string, string> {
   return out;
 }
 
+/** The names wcc's script leaves on the global object (found by running it once in a scratch context). */
+function impliedGlobals(script: string): string[] {
+  const scratch = vm.createContext({ console: { warn: () => undefined, log: () => undefined, error: () => undefined } });
+  vm.runInContext('var window = globalThis;', scratch);
+  const before = new Set(Object.getOwnPropertyNames(scratch));
+  const gwx = (vm.runInContext(`(function (global) {${script}\n})`, scratch) as (g: unknown) => Gwx)({});
+  gwx('base.wxml')?.(vm.runInContext('({ root: { cn: [] } })', scratch), {}, {});
+  return Object.getOwnPropertyNames(scratch).filter((k) => !before.has(k) && k !== 'window' && /^[A-Za-z_$][\w$]*$/.test(k));
+}
+
 /** WeChat's view layer for dist: `$gwx` evaluated in its own realm, as the webview runs it. */
 export function createView(dist: string): View {
   const { file } = compiledWxml(dist);
   const warnings: string[] = [];
   const say = (label: string) => (...args: unknown[]) => void warnings.push(`${label}${args.map(String).join(' ')}`);
+  const script = readFileSync(file, 'utf8');
   const context = vm.createContext({ console: { warn: say(''), log: say('log: '), error: say('error: '), info: () => undefined, debug: () => undefined } });
   vm.runInContext('var window = globalThis;', context);
-  const gwx = (vm.runInContext(`(function (global) {${readFileSync(file, 'utf8')}\n})`, context, { filename: file }) as (g: unknown) => Gwx)({});
+  // wcc's script assigns its helpers ($gwx, wh, gra, grb, __WXML_GLOBAL__, …) without `var`: as
+  // globals of a V8 context every read goes through the context's interceptors, several times
+  // slower. Declared as locals of the wrapper they behave the same, and a page draws ~3× faster.
+  const locals = impliedGlobals(script).join(', ');
+  const wrapped = `(function (global) {${locals ? `var ${locals};` : ''}${script}\n})`;
+  const gwx = (vm.runInContext(wrapped, context, { filename: file }) as (g: unknown) => Gwx)({});
   // WXML compares constructors (o.constructor === Object): data must be made in the view's realm.
   const viewJSON = vm.runInContext('JSON', context) as JSON;
   const components = new Map<string, Map<string, string>>();

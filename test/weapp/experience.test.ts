@@ -1,0 +1,30 @@
+// 体验评分 while typing in the 申报书: a thumb types into two fields, a key every 100 ms, with
+// autosave on (it saves 1.2 s after the last change). Every setData stays ≤ 256 KB, at most 20
+// fall in any second of the double's clock, and the drawn page keeps within nodes < 1000, depth
+// < 30 and children < 60 (support/audit.ts; the first open of each page is in pages.test.ts).
+import type { Project } from '@shared/domain/project/project';
+import { describe, expect, it } from 'vitest';
+import { HOST } from '../support/harness';
+import { figures, overThresholds } from './support/audit';
+import { useWeapp } from './support/session';
+import { KEY_EVERY_MS, TYPED } from './support/typing';
+
+const w = useWeapp({ world: true });
+
+describe('体验评分 while typing in the 申报书', () => {
+  it('keeps setData and the drawn page within DevTools’ thresholds, and autosaves', async () => {
+    w.rt.as(HOST);
+    const id = w.world.projects.draft.cs.id;
+    await w.me.open(`/packages/project/edit/index?id=${id}`);
+    await w.me.waitFor('基本信息');
+    const start = w.rt.frames.length;
+    for (const [field, text] of Object.entries(TYPED)) await w.me.typeKeys(field, text, KEY_EVERY_MS);
+    await w.me.waitFor(/已自动保存 \d{2}:\d{2}/, 10_000);
+    const typing = figures(w.rt.frames.slice(start).filter((f) => f.route === 'packages/project/edit/index'));
+    expect(typing.calls, 'each key reaches the page').toBeGreaterThanOrEqual([...Object.values(TYPED).join('')].length);
+    expect(overThresholds(typing), JSON.stringify(typing)).toEqual([]);
+    const stored = await w.cloud.store.get<Project>('projects', id);
+    expect(stored?.fields.background).toContain(TYPED['field-background']);
+    expect(w.rt.errors).toEqual([]);
+  });
+});
