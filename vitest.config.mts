@@ -43,10 +43,10 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
-          // The slice again with Promise callbacks as macrotasks, as WeChat's polyfill runs them on
+          // The slice (and the cheap navigation and badge files) again with Promise callbacks as macrotasks, as WeChat's polyfill runs them on
           // iOS 15 and below (test/weapp/support/ios15-promise.ts).
           name: 'weapp-ios15',
-          include: ['test/weapp/slice.test.ts', 'test/weapp/promise-timing.test.ts'],
+          include: ['test/weapp/slice.test.ts', 'test/weapp/navigation.test.ts', 'test/weapp/reminders.test.ts', 'test/weapp/promise-timing.test.ts'],
           setupFiles: ['test/weapp/support/ios15-promise.ts'],
           environment: 'node',
           testTimeout: 60_000,

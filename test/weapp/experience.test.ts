@@ -5,7 +5,8 @@
 import type { Project } from '@shared/domain/project/project';
 import { describe, expect, it } from 'vitest';
 import { HOST } from '../support/harness';
-import { figures, overThresholds } from './support/audit';
+import { busiestWindow, figures, overThresholds } from './support/audit';
+import type { Frame } from './support/runtime';
 import { useWeapp } from './support/session';
 import { KEY_EVERY_MS, TYPED } from './support/typing';
 
@@ -26,5 +27,17 @@ describe('体验评分 while typing in the 申报书', () => {
     const stored = await w.cloud.store.get<Project>('projects', id);
     expect(stored?.fields.background).toContain(TYPED['field-background']);
     expect(w.rt.errors).toEqual([]);
+  });
+});
+
+describe('the 体验评分 checks', () => {
+  const frame = (at: number, bytes = 100, nodes = 10): Frame => ({ route: 'p', at, bytes, shape: { nodes, depth: 3, children: 2 }, drawMs: 0 });
+  it('count setData calls in the busiest second, and flag each figure past its threshold', () => {
+    const steady = Array.from({ length: 40 }, (_, i) => frame(i * 50));
+    expect(busiestWindow(steady)).toBe(20);
+    expect(overThresholds(figures(steady))).toEqual([]);
+    const burst = Array.from({ length: 21 }, (_, i) => frame(5000 + i * 10));
+    expect(overThresholds(figures([...steady, ...burst]))).toEqual(['21 setData calls in one second (≤ 20)']);
+    expect(overThresholds(figures([frame(0, 256 * 1024 + 1, 1000)]))).toEqual(['a setData of 256.0 KB (≤ 256 KB)', '1000 nodes (< 1000)']);
   });
 });
