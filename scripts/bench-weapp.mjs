@@ -8,7 +8,7 @@
 // Prints a table and writes bench-results/weapp-experience.json. Builds dist/weapp when it is
 // older than the sources.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openSqliteStore } from '../cloudfunctions/core/adapters/sqlite/store.ts';
@@ -20,17 +20,9 @@ import { AUDIT, figures, overThresholds } from '../test/weapp/support/audit.ts';
 import { startCloud } from '../test/weapp/support/cloud.ts';
 import { person } from '../test/weapp/support/person.ts';
 import { createRuntime } from '../test/weapp/support/runtime.ts';
+import { newest } from './bench/sizes.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-function newest(dir) {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
 
 const appJson = path.join(root, 'dist', 'weapp', 'app.json');
 const sources = Math.max(newest(path.join(root, 'miniprogram')), newest(path.join(root, 'shared')), newest(path.join(root, 'config')));

@@ -10,28 +10,19 @@
 //   the showcase list's first brand, a brand page's name AND first paragraph;
 // - the JS+CSS bytes transferred, and the cloud calls the page made (POST /api/…).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { chromium } from 'playwright-core';
-import { emptyApp } from './sizes.mjs';
+import { emptyApp, newest } from './sizes.mjs';
 
 const LOADS = Number(process.env.BENCH_PAINT_LOADS ?? 7);
 /** Lighthouse's mobile profile (DevTools "Slow 4G" numbers). */
 export const MOBILE_PROFILE = { latencyMs: 150, downKbps: 1600, upKbps: 750, cpuSlowdown: 4 };
 export const HOME_GOAL = 1.2;
 export const SHOWCASE_GOAL_MS = 1000;
-
-function newest(dir) {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
 
 const freePort = () =>
   new Promise((resolve, reject) => {

@@ -16,7 +16,8 @@ function dirSize(dir) {
   }, 0);
 }
 
-function newest(dir) {
+/** The latest modification time of any file under dir (ms). */
+export function newest(dir) {
   let t = 0;
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
