@@ -55,10 +55,11 @@ export function jsTargets(env: string): string[] {
 }
 
 /**
- * Packages in node_modules that ship syntax beyond the targets (zod 4: `?.`, `??`, classes with
- * fields): Taro compiles only the sources and its own packages unless told (compile.include).
+ * Packages in node_modules that ship syntax beyond the targets: zod 4 (`?.`, `??`) in every build,
+ * query-string and its helpers (`?.`, `??`, `&&=`; Taro's H5 router) in H5. Taro compiles only the
+ * sources and its own packages unless told (compile.include).
  */
-const COMPILED_PACKAGES = /[\\/]node_modules[\\/]zod[\\/]/;
+const COMPILED_PACKAGES = /[\\/]node_modules[\\/](zod|query-string|decode-uri-component|split-on-first|filter-obj)[\\/]/;
 const compiledPackage = (file: string) => COMPILED_PACKAGES.test(file);
 
 const buildConfig: UserConfigExport<'webpack5'> = async () => {

@@ -1,3 +1,4 @@
+import './polyfills';
 import type { PropsWithChildren } from 'react';
 import Taro, { useLaunch } from '@tarojs/taro';
 import { configure as configureIcons } from '@nutui/icons-react-taro';

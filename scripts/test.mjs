@@ -29,6 +29,22 @@ step('build cloud functions and local host (esbuild)', 'node', ['scripts/build-f
 step('build weapp (taro build --type weapp)', 'npx', ['taro', 'build', '--type', 'weapp'], { NODE_ENV: 'production' });
 step('build h5 (taro build --type h5)', 'npx', ['taro', 'build', '--type', 'h5'], { NODE_ENV: 'production' });
 
+// WeChat's own compilers over dist/weapp (wcc, wcsc) and every JS file of both builds against the
+// engines they must run on (scripts/wechat-compile-check.mjs): one line, repeated at the end.
+let wechatLine = null;
+{
+  const started = Date.now();
+  console.log('\n▶ WeChat compilers and JS targets (scripts/wechat-compile-check.mjs)');
+  const r = spawnSync('node', ['--import', 'tsx', 'scripts/wechat-compile-check.mjs'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  wechatLine = (r.stdout ?? '').trim().split('\n').pop() || null;
+  if (r.stdout) process.stdout.write(r.stdout);
+  timings.push(`WeChat compilers and JS targets: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (r.status !== 0) {
+    console.error(`\n✖ WeChat compilers and JS targets failed (exit ${r.status ?? r.signal}).`);
+    process.exit(r.status ?? 1);
+  }
+}
+
 mkdirSync(path.join(root, 'test-results'), { recursive: true });
 const report = path.join(root, 'test-results', 'vitest.json');
 const started = Date.now();
@@ -61,6 +77,7 @@ console.log(`\n${timings.join('\n')}`);
 if (summary) {
   if (summary.passed === 0) console.error('no test ran');
   if (weapp) console.log(`\nweapp (the compiled mini-program in the WeChat runtime double): ${weapp.passed} passed, ${weapp.failed} failed in ${weapp.files} files; again with iOS ≤15 Promise timing: ${weapp.ios15.passed} passed, ${weapp.ios15.failed} failed in ${weapp.ios15.files} files`);
+  if (wechatLine) console.log(`\n${wechatLine}`);
   if (!weapp || weapp.passed === 0) console.error('the weapp project ran no test');
   if (weapp && weapp.ios15.passed === 0) console.error('the weapp-ios15 project ran no test');
   console.log(`\n${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped`);
