@@ -90,6 +90,13 @@ export function lookbehindAt(source) {
   return -1;
 }
 
+/** The lookbehind group starting at `at`, e.g. `(?<![\uD800-\uDBFF])`, cut at 60 characters. */
+function lookbehindGroup(source, at) {
+  const close = source.indexOf(')', at + 4);
+  const group = close === -1 ? source.slice(at) : source.slice(at, close + 1);
+  return `\`${group.length > 60 ? `${group.slice(0, 60)}…` : group}\``;
+}
+
 /** What es-check does not see, in one JS source: regex lookbehind (in a literal, or in a string for new RegExp) and the regex `d` flag. */
 export function scanSource(code) {
   let ast;
@@ -106,10 +113,11 @@ export function scanSource(code) {
   walk.full(ast, (node) => {
     if (node.type !== 'Literal') return;
     if (node.regex) {
-      if (lookbehindAt(node.regex.pattern) !== -1) found.add(`regex lookbehind /${node.regex.pattern.slice(0, 60)}/ (JavaScriptCore before iOS 16.4 cannot parse it)`);
+      const at = lookbehindAt(node.regex.pattern);
+      if (at !== -1) found.add(`regex lookbehind ${lookbehindGroup(node.regex.pattern, at)} (JavaScriptCore before iOS 16.4 cannot parse it)`);
       if (node.regex.flags.includes('d')) found.add('regex d flag (iOS 15, Chrome 90)');
     } else if (typeof node.value === 'string' && lookbehindAt(node.value) !== -1) {
-      found.add(`regex lookbehind in a string (for new RegExp): "${node.value.slice(0, 60)}"`);
+      found.add(`regex lookbehind ${lookbehindGroup(node.value, lookbehindAt(node.value))} in a string (for new RegExp)`);
     }
   });
   return [...found];

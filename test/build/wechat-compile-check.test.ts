@@ -80,7 +80,7 @@ describe('the WeChat compile check', () => {
 
   it('fails on a regex lookbehind, which es-check does not see', async () => {
     const r = await check({ weapp: weapp({ 'common.js': 'var strip = function (s) { return s.replace(/(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]/g, ""); };\n' }), h5: null });
-    expect(r.errors).toEqual([{ file: 'weapp/common.js', feature: expect.stringMatching(/^regex lookbehind \/\(\?<!.*iOS 16\.4/) }]);
+    expect(r.errors).toEqual([{ file: 'weapp/common.js', feature: 'regex lookbehind `(?<![\\uD800-\\uDBFF])` (JavaScriptCore before iOS 16.4 cannot parse it)' }]);
   });
 
   it('fails on an optional chain in a subpackage (es-check), naming the feature and the engine', async () => {
@@ -124,7 +124,7 @@ describe('the regex scan', () => {
     expect(lookbehindAt('(?<name>a)')).toBe(-1);
     expect(lookbehindAt('\\(?<=a')).toBe(-1);
     expect(lookbehindAt('[(?<=]')).toBe(-1);
-    expect(scanSource('new RegExp("(?<=\\\\$)\\\\d+")')).toEqual([expect.stringMatching(/^regex lookbehind in a string/)]);
+    expect(scanSource('new RegExp("(?<=\\\\$)\\\\d+")')).toEqual(['regex lookbehind `(?<=\\$)` in a string (for new RegExp)']);
   });
 
   it('finds the regex d flag', () => {
