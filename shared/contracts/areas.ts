@@ -146,6 +146,7 @@ export const AREA_OF: { readonly [P in ProcedureName]: AreaOf<P> } = {
   'review.publicityList': 'review',
   'review.object': 'review',
   'review.objections': 'review',
+  'review.findObjection': 'review',
   'review.finalize': 'review',
   'review.roundList': 'round',
   'review.roundApplication': 'round',

@@ -4,6 +4,7 @@ import { PROJECT_STATES } from '../domain/project/state';
 import { charCount, stripControlChars } from '../domain/text';
 import { isCalendarDate } from '../time/deadline';
 import { idSchema, versionSchema } from './common';
+import { FINDING_REASON_MAX, OBJECTION_REMEDIES, OBJECTION_VERDICTS } from '../domain/review/objection';
 
 /**
  * 立项评审, 公示 and 立项 (notice 三(二)1): the 组织部 opens the round, assigns reviewers (never
@@ -211,6 +212,18 @@ export const objectionView = z.object({
   authorCommitteeName: z.string().nullable(),
   text: z.string(),
   createdAt: z.string(),
+  /** 异议处理: the 组织部's finding, null while it waits. */
+  finding: z
+    .object({
+      verdict: z.enum(OBJECTION_VERDICTS),
+      remedy: z.enum(OBJECTION_REMEDIES).nullable(),
+      reason: z.string(),
+      /** «异议成立，不予立项». */
+      text: z.string(),
+      byName: z.string(),
+      at: z.string(),
+    })
+    .nullable(),
 });
 export type ObjectionView = z.infer<typeof objectionView>;
 
@@ -295,7 +308,22 @@ export const reviewContracts = {
     input: z.object({ projectId: idSchema, text: text('异议内容', 1000, true) }).strict(),
     output: z.object({ _id: z.string(), createdAt: z.string(), message: z.string() }),
   },
-  'review.objections': { input: byBatch, output: z.array(objectionView) },
+  'review.objections': {
+    input: z.object({ batchId: idSchema, projectId: idSchema.optional() }).strict(),
+    output: z.array(objectionView),
+  },
+  /** 异议处理: the 组织部 records 成立 (不予立项 or 更正) or 不成立 with a reason; the objector is told. */
+  'review.findObjection': {
+    input: z
+      .object({
+        objectionId: idSchema,
+        verdict: z.enum(OBJECTION_VERDICTS, { error: '请选择异议成立或不成立' }),
+        remedy: z.enum(OBJECTION_REMEDIES, { error: '处理方式须为不予立项或予以更正' }).nullable(),
+        reason: z.string({ error: '请写明核实情况和理由' }).max(FINDING_REASON_MAX * 2, `理由不超过${FINDING_REASON_MAX}字`),
+      })
+      .strict(),
+    output: objectionView,
+  },
   'review.finalize': {
     input: z
       .object({

@@ -361,6 +361,8 @@ export const MATRIX: Record<string, Entry> = {
     approved: { input: (w) => ({ projectId: w.projects.approved.cs.id, text: '对该项目有异议，请核实。' }), allow: [], deniedAs: NOT_FOUND_TO_BOUND },
   },
   'review.objections': { batch: { input: (w) => ({ batchId: w.batches.publicity }), allow: ADMIN } },
+  // 异议处理 is the 组织部's alone.
+  'review.findObjection': { objection: { input: (w) => ({ objectionId: w.objection, verdict: 'dismissed', remedy: null, reason: '经核实，预算表与实际一致。' }), allow: ADMIN } },
   'review.finalize': scoped((w, side) => ({ batchId: w.batches.publicity, approve: [], reject: [{ projectId: w.projects.publicity[side].id, reason: '异议属实' }] }), ADMIN, ADMIN),
 
   // —— Funding, 培育, 中期 and 结项. Readers: the host, the project's committee, the 组织部 — not the

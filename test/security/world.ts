@@ -98,6 +98,8 @@ export interface World {
   invitations: Pair<string>;
   /** An extension in each committee's own batch (for the committee), not yet used. */
   extensions: Pair<string>;
+  /** The objection raised on the c-cs project in 公示, without a finding. */
+  objection: string;
   /** A subscription-message template key the server knows. */
   templateKey: string;
   /** Grant of every approved project, in fen. */
@@ -359,7 +361,7 @@ export async function buildWorld(): Promise<World> {
   // The publicity batch: 公示 from 12-05 to 12-20, with one objection raised on the c-cs project.
   app.now.value = at('2026-12-05T02:00:00Z');
   await ok(ADMIN, 'review.publicize', { batchId: batches.publicity, projectIds: [ids.publicity.cs, ids.publicity.me], publicityStart: '2026-12-05', publicityEnd: '2026-12-20' });
-  await ok(OUTSIDER, 'review.object', { projectId: ids.publicity.cs, text: '该项目的预算表与实际情况不符，请核实。' });
+  const objection = await ok(OUTSIDER, 'review.object', { projectId: ids.publicity.cs, text: '该项目的预算表与实际情况不符，请核实。' });
 
   // Brands: each committee has a draft (2026), a submitted (2025), an accepted (2024) and a promoted (2023) one.
   const brandIds = {} as Record<BrandStage, { cs: string; me: string }>;
@@ -434,6 +436,7 @@ export async function buildWorld(): Promise<World> {
     brands,
     invitations,
     extensions,
+    objection: objection._id,
     templateKey,
     grantFen: GRANT,
     pending: { cs: await ref('users', uid(PENDING.cs)), me: await ref('users', uid(PENDING.me)) },

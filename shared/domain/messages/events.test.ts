@@ -40,6 +40,7 @@ const EXPECTED: Record<EventKind, string[]> = {
   // One person: a reviewer assigned or not, a profile confirmed or returned, a role, a reminder.
   'review.assigned': ['subj'],
   'review.unassigned': ['subj'],
+  'review.objectionFinding': ['subj'],
   'profile.confirmed': ['subj'],
   'profile.returned': ['subj'],
   'role.granted': ['subj'],

@@ -1,4 +1,5 @@
 import type { StoredDoc } from '../../ports/store';
+import type { ObjectionFinding } from '@shared/domain/review/objection';
 
 /** One reviewer on one application; `_id` = `${projectId}:${reviewerId}`, so a pair exists once. */
 export interface ReviewAssignment extends StoredDoc {
@@ -36,6 +37,8 @@ export interface Objection extends StoredDoc {
   authorCommitteeId: string | null;
   text: string;
   createdAt: string;
+  /** The 组织部's finding (异议处理); absent or null while it waits (objectionAwaitsFinding). */
+  finding?: ObjectionFinding | null;
 }
 
 export const pairId = (projectId: string, reviewerId: string) => `${projectId}:${reviewerId}`;

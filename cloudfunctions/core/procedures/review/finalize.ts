@@ -9,6 +9,8 @@ import { releaseIdOf } from '../../jobs/release';
 import { transitionProject } from '../../services/project-transition';
 import { APPROVED_STATES, countInStates, loadBatch } from './batch';
 import { roleHolders } from './directory';
+import { waitingObjections } from './objections';
+import { pendingObjectionsText } from '@shared/domain/review/objection';
 import { inTransaction, notifyFor, projectOfBatch, titleOf } from './release';
 
 function requireInPublicity(project: Project): void {
@@ -40,11 +42,15 @@ export async function finalize(ctx: Context, input: ParsedInputOf<'review.finali
   return inTransaction(ctx, async (tx) => {
     const current = await loadBatch(tx, batch._id);
     const grantFen = current.grantPerProject;
+    // 立项 waits while an objection on the project has no finding (异议处理).
+    const waiting = await waitingObjections(tx, current._id, input.approve);
     const approved: OutputOf<'review.finalize'>['approved'] = [];
     const rejected: OutputOf<'review.finalize'>['rejected'] = [];
     for (const id of input.approve) {
       const project = await projectOfBatch(tx, id, current._id);
       requireInPublicity(project);
+      const unanswered = waiting.get(project._id) ?? 0;
+      if (unanswered > 0) throw new AppError('INVALID_TRANSITION', pendingObjectionsText(titleOf(project), unanswered), { projectId: project._id, waiting: unanswered });
       await transitionProject(ctx, tx, project, 'approve', {
         patch: { grantFen },
         reason: `经评审和公示，予以立项，培育经费 ${formatYuan(grantFen)} 元`,

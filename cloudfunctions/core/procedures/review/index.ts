@@ -5,7 +5,7 @@ import { assignReviewers } from './assign';
 import { autoAssign } from './auto-assign';
 import { finalize } from './finalize';
 import { myAssignments } from './my-assignments';
-import { listObjections } from './objections';
+import { findObjection, listObjections } from './objections';
 import { openRound } from './open';
 import { publicityList, raiseObjection } from './publicity';
 import { publicize } from './publicize';
@@ -29,6 +29,7 @@ export const reviewProcedures: AreaTable<typeof reviewContracts> = {
   'review.publicityList': { access: 'public', handler: publicityList },
   'review.object': { access: 'bound', handler: raiseObjection },
   'review.objections': { access: ['admin'], handler: listObjections },
+  'review.findObjection': { access: ['admin'], handler: findObjection },
   'review.finalize': { access: ['admin'], handler: finalize },
 };
 

@@ -565,6 +565,7 @@ describe('the public list and objections (异议)', () => {
         authorCommitteeName: '计算机与软件学院党委',
         text: '该项目与去年立项项目内容重复。',
         createdAt: out.createdAt,
+        finding: null,
       },
     ]);
     await refused(SECRETARY_CS, 'review.objections', { batchId: OPEN_BATCH }, 'FORBIDDEN');
@@ -647,5 +648,35 @@ describe('deciding after the 公示 (立项)', () => {
     await refused(ADMIN, 'review.finalize', { batchId: OPEN_BATCH, approve: [r.cs1, r.me], reject: [] }, 'VALIDATION');
     await h.ok(ADMIN, 'review.finalize', { batchId: OPEN_BATCH, approve: [r.cs1], reject: [] });
     await refused(ADMIN, 'review.finalize', { batchId: OPEN_BATCH, approve: [r.me], reject: [] }, 'VALIDATION');
+  });
+  it('异议处理: 立项 waits for a finding; 不成立 lets it through, 成立 refuses it; the objector is told; audited', async () => {
+    const r = await publicised();
+    tick();
+    const first = await h.ok(MEMBER2, 'review.object', { projectId: r.cs1, text: '团队成员有已毕业离校的。' });
+    const second = await h.ok(MEMBER2, 'review.object', { projectId: r.med, text: '与去年立项项目内容重复。' });
+    h.now.value = AFTER;
+    const e = await refused(ADMIN, 'review.finalize', { batchId: OPEN_BATCH, approve: [r.cs1, r.me], reject: [] }, 'INVALID_TRANSITION');
+    expect(e.message).toBe('「红色引擎·计算机」有 1 条公示异议尚未核实处理，请先在公示异议中作出核实结论（成立或不成立）再立项');
+    // A finding names every problem; only the 组织部 records one.
+    const bad = await refused(ADMIN, 'review.findObjection', { objectionId: first._id, verdict: 'upheld', remedy: null, reason: ' ' }, 'VALIDATION');
+    expect(bad.message).toBe('异议成立时请选择不予立项或予以更正；请写明核实情况和理由');
+    await refused(SECRETARY_CS, 'review.findObjection', { objectionId: first._id, verdict: 'dismissed', remedy: null, reason: '不属实' }, 'FORBIDDEN');
+
+    const found = await h.ok(ADMIN, 'review.findObjection', { objectionId: first._id, verdict: 'dismissed', remedy: null, reason: '经核实，团队成员均在校。' });
+    expect(found.finding).toMatchObject({ verdict: 'dismissed', remedy: null, text: '异议不成立', reason: '经核实，团队成员均在校。' });
+    await refused(ADMIN, 'review.findObjection', { objectionId: first._id, verdict: 'upheld', remedy: 'reject', reason: '改判' }, 'CONFLICT');
+    expect(await outboxFor(r.cs1, 'review.objectionFinding')).toEqual([uid(MEMBER2)]);
+    const told = (await h.store.find<OutboxEntry>('outbox', { where: { recipientId: uid(MEMBER2) }, limit: 100 })).find((m) => m.kind === 'review.objectionFinding');
+    expect(told?.body).toBe('核实结果：异议不成立。理由：经核实，团队成员均在校。');
+    expect((await auditOf(OPEN_BATCH)).at(-1)).toMatchObject({ action: 'objectionFinding', actorId: uid(ADMIN), to: 'dismissed' });
+
+    // 成立 and 不予立项: the project is refused at once.
+    await h.ok(ADMIN, 'review.findObjection', { objectionId: second._id, verdict: 'upheld', remedy: 'reject', reason: '经核实，与已立项项目内容重复。' });
+    expect((await project(r.med)).state).toBe('rejected');
+    expect((await auditOf(r.med)).at(-1)).toMatchObject({ action: 'reject', reason: '公示异议经核实成立，不予立项：经核实，与已立项项目内容重复。' });
+    expect(await outboxFor(r.med, 'review.objectionFinding')).toEqual([uid(MEMBER2)]);
+    const out = await h.ok(ADMIN, 'review.finalize', { batchId: OPEN_BATCH, approve: [r.cs1, r.me], reject: [] });
+    expect(out.approved.map((a) => a.projectId)).toEqual([r.cs1, r.me]);
+    expect((await h.ok(ADMIN, 'review.objections', { batchId: OPEN_BATCH, projectId: r.med })).map((o) => o.finding?.text)).toEqual(['异议成立，不予立项']);
   });
 });

@@ -15,6 +15,8 @@ import { FundingCard } from './FundingCard';
 import { GuidanceCard } from './GuidanceCard';
 import { MidtermCard } from './MidtermCard';
 import { SummaryCard } from './SummaryCard';
+import { ObjectionPanel } from './ObjectionPanel';
+import { useDesk } from '../../../hooks/useDesk';
 import '../components/admin.css';
 import { DeskShell } from '../../../components/desk/DeskShell';
 
@@ -25,7 +27,9 @@ async function loadProject(id: string) {
     call('project.reports', { projectId: id }),
     call('guidance.list', { projectId: id }),
   ]);
-  return { project, funding, reports, guidance };
+  // 公示异议 on this project, read beside its application (异议处理).
+  const objections = await call('review.objections', { batchId: project.batchId, projectId: id });
+  return { project, funding, reports, guidance, objections };
 }
 
 /** 组织部's view of one project: the application, 拨付, 中期验收, 结项验收, the guidance and every step so far. */
@@ -35,12 +39,13 @@ function AdminProjectPage() {
   const fundAct = useAction(reload);
   const midAct = useAction(reload);
   const finAct = useAction(reload);
+  const desk = useDesk();
 
   if (!id) return <View className="page"><ErrorBox message="没有指定项目。请从批次或基层党委的申报列表进入。" /></View>;
   if (loading && !data) return <View className="page"><Loading /></View>;
   if (error && !data) return <View className="page"><ErrorBox message={error} onRetry={reload} /></View>;
   if (!data) return null;
-  const { project, funding, reports, guidance } = data;
+  const { project, funding, reports, guidance, objections } = data;
   // From 立项 on, the project has money, a 中期 and a 结项 to run.
   const funded = isFunded(project.state);
 
@@ -64,10 +69,12 @@ function AdminProjectPage() {
     await act(finAct, pass ? '已结项' : '已记录结论', () => call('final.decide', { projectId: id, version, pass, comment }));
   };
 
-  return (
+  const panel = objections.length ? <ObjectionPanel items={objections} onFound={reload} /> : null;
+  const page = (
     <View className="page admin-project">
       {error ? <ErrorBox message={error} onRetry={reload} /> : null}
       <SummaryCard p={project} />
+      {desk ? null : panel}
       <View className="card export-card">
         <ExportButton label="导出申报书（Word）" make={() => call('export.application', { projectId: project._id })} />
       </View>
@@ -92,6 +99,14 @@ function AdminProjectPage() {
         <View className="card-title">办理进度</View>
         <Timeline entries={project.timeline} />
       </View>
+    </View>
+  );
+  // At a desk the objection sits beside the application.
+  if (!desk || !panel) return page;
+  return (
+    <View className="desk-split objection-split">
+      <View className="desk-list">{page}</View>
+      <View className="desk-detail">{panel}</View>
     </View>
   );
 }
