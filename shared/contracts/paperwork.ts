@@ -71,6 +71,8 @@ export const extensionView = z.object({
   targetName: z.string(),
   date: z.string(),
   dateText: z.string(),
+  /** A committee's extension: the committee's 推荐截止 as it now holds, or null. */
+  recommendationText: z.string().nullable(),
   reason: z.string(),
   grantedAt: z.string(),
   used: z.boolean(),
@@ -132,7 +134,15 @@ export const paperworkContracts = {
   'batch.nextYear': { input: z.object({ fromId: idSchema }).strict(), output: nextYearView },
   'batch.grantExtension': {
     input: z
-      .object({ batchId: idSchema, target: z.enum(EXTENSION_TARGETS, { error: '请选择延期对象' }), targetId: idSchema, date: date('延期后的截止日期'), reason: text('延期原因', 200) })
+      .object({
+        batchId: idSchema,
+        target: z.enum(EXTENSION_TARGETS, { error: '请选择延期对象' }),
+        targetId: idSchema,
+        date: date('延期后的截止日期'),
+        /** A committee's extension: its own 推荐截止; left out, the batch's moves by as many days. */
+        recommendationDate: date('推荐截止').nullable().optional(),
+        reason: text('延期原因', 200),
+      })
       .strict(),
     output: extensionView,
   },

@@ -1,5 +1,5 @@
 import type { Batch, BatchCalendar } from '@shared/domain/batch';
-import { extensionFor, submissionDeadlineFor, type Extension, type ExtensionSubject } from '@shared/domain/paperwork/extension';
+import { calendarWithExtensions, extensionFor, type Extension, type ExtensionSubject } from '@shared/domain/paperwork/extension';
 import { isBeforeDeadline } from '@shared/time/deadline';
 import { MAX_PAGE, type StoreOps, type StoredDoc } from '../ports/store';
 
@@ -25,10 +25,9 @@ export function extensionsConcerning(store: StoreOps, who: ExtensionSubject, mor
   return store.find<StoredExtension>('extensions', { where: { targetId: { $in: targets } }, limit: MAX_PAGE });
 }
 
-/** The batch's calendar as it holds for one host: their extension (own or committee's) moves the submission deadline. */
+/** The batch's calendar as it holds for one host: their extension moves the submission deadline; their committee's moves its 推荐截止 too. */
 export function calendarFor(batch: Pick<Batch, 'calendar'>, extensions: readonly Extension[], who: ExtensionSubject): BatchCalendar {
-  const submissionDeadline = submissionDeadlineFor(batch.calendar.submissionDeadline, extensions, who);
-  return submissionDeadline === batch.calendar.submissionDeadline ? batch.calendar : { ...batch.calendar, submissionDeadline };
+  return calendarWithExtensions(batch.calendar, extensions, who);
 }
 
 /** The batch as one host sees it, given the batch's extensions: calendar moved by their extension, and the extension itself. */

@@ -10,6 +10,9 @@ import { isBeforeDeadline } from '@shared/time/deadline';
 import { batchWith, extensionsOf, markUsed, type StoredExtension } from './extensions';
 import { Lookup } from './lookup';
 import { notifyProject, type KnownParties } from './notify';
+import { committeeCalendar } from '@shared/domain/paperwork/extension';
+
+const COMMITTEE_DECISIONS: readonly LifecycleAction[] = ['return', 'recommend', 'notRecommend'];
 
 /** Whether the caller holds the role the action needs toward this project (with its scope). */
 export function actsAs(ctx: Context, project: Project, action: LifecycleAction): boolean {
@@ -70,8 +73,15 @@ export async function transitionProject(
   // A host's own extension (or their committee's) moves the submission deadline for them alone:
   // later, never earlier, so they are read only once the batch's own deadline has passed.
   const late = (action === 'submit' || action === 'withdraw') && !isBeforeDeadline(stored.calendar.submissionDeadline, ctx.now);
-  const extensions = late ? await extensionsOf(tx, stored._id) : null;
-  const batch = extensions ? batchWith(stored, extensions, who).batch : stored;
+  // The committee's decisions after the batch's 推荐截止: its own extension may have moved it.
+  const recommendation = stored.calendar.recommendationDeadline;
+  const lateDecision = COMMITTEE_DECISIONS.includes(action) && recommendation !== undefined && !isBeforeDeadline(recommendation, ctx.now);
+  const extensions = late || lateDecision ? await extensionsOf(tx, stored._id) : null;
+  const batch = !extensions
+    ? stored
+    : lateDecision
+      ? { ...stored, calendar: committeeCalendar(stored.calendar, extensions, project.committeeId) }
+      : batchWith(stored, extensions, who).batch;
   const check = checkTransition({
     state: project.state,
     action,

@@ -1,4 +1,5 @@
-import { formatDeadline, isBeforeDeadline } from '../../time/deadline';
+import { addCalendarDays, formatDeadline, isBeforeDeadline } from '../../time/deadline';
+import type { BatchCalendar } from '../batch';
 
 /**
  * 个别延期: one host (ill, away) or one committee gets a later submission deadline of its own.
@@ -18,6 +19,11 @@ export interface Extension {
   targetName: string;
   /** The new submission deadline (a date in Beijing time, holding until 23:59:59 there). */
   date: string;
+  /**
+   * A committee's extension only: the committee's own 推荐截止, as the 组织部 set it. When absent,
+   * the batch's 推荐截止 moves by as many days as the submission deadline did.
+   */
+  recommendationDate?: string | null;
   reason: string;
   grantedBy: string;
   grantedAt: string;
@@ -51,6 +57,38 @@ export function extensionFor<E extends Extension>(extensions: readonly E[], who:
 export function submissionDeadlineFor(batchDeadline: string, extensions: readonly Extension[], who: ExtensionSubject): string {
   const e = extensionFor(extensions, who);
   return e && e.date > batchDeadline ? e.date : batchDeadline;
+}
+
+/** Whole days from one calendar date to a later one. */
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+/**
+ * The batch's calendar as it holds for `who`. A host's own extension moves only their submission
+ * deadline. A committee's extension moves the committee's whole calendar for the batch: its
+ * submission deadline, and its 推荐截止 to the date the 组织部 set or by the same number of days —
+ * so the committee has time to act on what its hosts submit late. The reminders, the 待办 and the
+ * inbox read their dates from this calendar.
+ */
+export function calendarWithExtensions(calendar: BatchCalendar, extensions: readonly Extension[], who: ExtensionSubject): BatchCalendar {
+  const e = extensionFor(extensions, who);
+  if (!e || e.date <= calendar.submissionDeadline) return calendar;
+  const moved: BatchCalendar = { ...calendar, submissionDeadline: e.date };
+  if (e.target === 'committee' && calendar.recommendationDeadline) {
+    const shifted = e.recommendationDate ?? addCalendarDays(calendar.recommendationDeadline, daysBetween(calendar.submissionDeadline, e.date));
+    if (shifted > calendar.recommendationDeadline) moved.recommendationDeadline = shifted;
+  }
+  return moved;
+}
+
+/** A committee's calendar for the batch: moved by that committee's extension, if any (for its secretaries). */
+export function committeeCalendar(calendar: BatchCalendar, extensions: readonly Extension[], committeeId: string): BatchCalendar {
+  const own = extensions.filter((e) => e.target === 'committee' && e.targetId === committeeId);
+  return calendarWithExtensions(calendar, own, { hostId: '', committeeId });
+}
+
+/** Why a committee's own 推荐截止 cannot be set as given, or null. */
+export function recommendationDateProblem(extensionDate: string, recommendationDate: string): string | null {
+  return recommendationDate < extensionDate ? `推荐截止（${recommendationDate}）不能早于延期后的申报截止（${extensionDate}）` : null;
 }
 
 /** Why an extension cannot be granted (Chinese, naming the field), or null. */

@@ -135,3 +135,41 @@ describe('next year’s batch (batch.nextYear, batch.create fromId)', () => {
     expect(copy.code).toBe('FORBIDDEN');
   });
 });
+
+describe('a committee-wide extension moves the committee’s calendar for the batch (issue 32, item 13)', () => {
+  // The batch: 申报截止 2026-12-27, 推荐截止 2027-01-06. On 01-07 both have passed.
+  const JAN_7 = new Date('2027-01-07T02:00:00Z');
+  const JAN_8 = new Date('2027-01-08T02:00:00Z');
+
+  it('the recommendation deadline moves by as many days; the secretary recommends, has a 待办 and sees the committee’s dates', async () => {
+    const mine = await draftOf(HOST, '红色引擎');
+    h.now.value = JAN_7;
+    const ext = await h.ok(ADMIN, 'batch.grantExtension', { batchId: OPEN_BATCH, target: 'committee', targetId: 'c-cs', date: '2027-01-10', reason: '学院集中评审推迟' });
+    // 12-27 → 01-10 is 14 days: 推荐截止 01-06 → 01-20.
+    expect(ext.recommendationText).toBe('2027年1月20日 23:59（北京时间）');
+    h.now.value = JAN_8;
+    const submitted = await h.ok(HOST, 'project.submit', { id: mine._id, version: mine.version });
+    expect((await h.ok(SECRETARY_CS, 'todo.mine', {})).items.map((i) => [i.kind, i.deadline])).toContainEqual(['decideApplications', '2027-01-20']);
+    const batch = (await h.ok(SECRETARY_CS, 'batch.list', {})).find((b) => b._id === OPEN_BATCH);
+    expect(JSON.stringify(batch)).toContain('2027-01-20');
+    const decided = await h.ok(SECRETARY_CS, 'committee.decide', { id: mine._id, version: submitted.version, decision: 'recommend', comment: '同意推荐', rank: 1 });
+    expect(decided.state).toBe('recommended');
+  });
+
+  it('or to the date the 组织部 sets; a host-level extension moves only that host’s submission', async () => {
+    const mine = await draftOf(HOST, '红色引擎');
+    const other = await draftOf(HOST_ME, '机电先锋');
+    h.now.value = JAN_7;
+    const set = await h.ok(ADMIN, 'batch.grantExtension', { batchId: OPEN_BATCH, target: 'committee', targetId: 'c-cs', date: '2027-01-10', recommendationDate: '2027-01-12', reason: '学院集中评审推迟' });
+    expect(set.recommendationText).toBe('2027年1月12日 23:59（北京时间）');
+    expect((await h.err(ADMIN, 'batch.grantExtension', { batchId: OPEN_BATCH, target: 'committee', targetId: 'c-me', date: '2027-01-10', recommendationDate: '2027-01-09', reason: '推迟' })).message).toBe('推荐截止（2027-01-09）不能早于延期后的申报截止（2027-01-10）');
+    await h.ok(ADMIN, 'batch.grantExtension', { batchId: OPEN_BATCH, target: 'host', targetId: uid(HOST_ME), date: '2027-01-10', reason: '住院治疗' });
+    h.now.value = JAN_8;
+    const a = await h.ok(HOST, 'project.submit', { id: mine._id, version: mine.version });
+    const b = await h.ok(HOST_ME, 'project.submit', { id: other._id, version: other.version });
+    await h.ok(SECRETARY_CS, 'committee.decide', { id: mine._id, version: a.version, decision: 'recommend', comment: '同意推荐', rank: 1 });
+    const refused = await h.err(SECRETARY_ME, 'committee.decide', { id: other._id, version: b.version, decision: 'recommend', comment: '同意推荐', rank: 1 });
+    expect(refused.code).toBe('DEADLINE_PASSED');
+    expect(refused.message).toContain('推荐已于 2027年1月6日 23:59');
+  });
+});

@@ -2,7 +2,8 @@ import { AppError } from '@shared/contracts/errors';
 import type { OutputOf, ParsedInputOf } from '@shared/contracts';
 import type { ExtensionView } from '@shared/contracts/paperwork';
 import type { User } from '@shared/domain/person';
-import { extensionProblem, type Extension } from '@shared/domain/paperwork/extension';
+import { calendarWithExtensions, extensionProblem, recommendationDateProblem, type Extension } from '@shared/domain/paperwork/extension';
+import type { BatchCalendar } from '@shared/domain/batch';
 import type { Project } from '@shared/domain/project/project';
 import { canEditApplication, PROJECT_STATE_LABELS } from '@shared/domain/project/state';
 import { canActForCommittee, hasRole, secretaryCommittees } from '@shared/domain/roles';
@@ -16,7 +17,8 @@ import { enqueue } from '../../services/outbox';
 import { loadBatch, requireManager } from '../batch/manage';
 import { roleHolders, secretariesOf } from '../review/directory';
 
-export function toExtensionView(e: StoredExtension): ExtensionView {
+export function toExtensionView(e: StoredExtension, calendar?: BatchCalendar): ExtensionView {
+  const moved = e.target === 'committee' && calendar ? calendarWithExtensions(calendar, [{ ...e, withdrawnAt: null }], { hostId: '', committeeId: e.targetId }).recommendationDeadline : undefined;
   return {
     _id: e._id,
     batchId: e.batchId,
@@ -25,6 +27,7 @@ export function toExtensionView(e: StoredExtension): ExtensionView {
     targetName: e.targetName,
     date: e.date,
     dateText: formatDeadline(e.date),
+    recommendationText: moved && moved !== calendar?.recommendationDeadline ? formatDeadline(moved) : null,
     reason: e.reason,
     grantedAt: e.grantedAt,
     used: Boolean(e.usedAt),
@@ -47,6 +50,9 @@ export async function grantExtension(ctx: Context, input: ParsedInputOf<'batch.g
   requireManager(ctx, batch.level, batch.committeeId);
   const problem = extensionProblem(batch.calendar.submissionDeadline, input.date, ctx.now);
   if (problem) throw new AppError('VALIDATION', problem, { field: 'date' });
+  const recommendationDate = input.target === 'committee' ? (input.recommendationDate ?? null) : null;
+  const recommendationProblem = recommendationDate ? recommendationDateProblem(input.date, recommendationDate) : null;
+  if (recommendationProblem) throw new AppError('VALIDATION', recommendationProblem, { field: 'recommendationDate' });
   let targetName: string;
   let committeeId: string;
   if (input.target === 'host') {
@@ -75,6 +81,7 @@ export async function grantExtension(ctx: Context, input: ParsedInputOf<'batch.g
     targetId: input.targetId,
     targetName,
     date: input.date,
+    recommendationDate,
     reason: input.reason,
     grantedBy: ctx.user?._id ?? '',
     grantedAt: at,
@@ -87,7 +94,7 @@ export async function grantExtension(ctx: Context, input: ParsedInputOf<'batch.g
     await audit(tx, { _id: ctx.newId(), entityType: 'batch', entityId: batch._id, action: 'grantExtension', actorId: ctx.user?._id ?? '', at, from: `申报截止 ${batch.calendar.submissionDeadline}`, to: `${targetName} 申报截止 ${input.date}`, reason: input.reason, requestId: ctx.requestId });
     await enqueue(tx, { kind: 'batch.extension', recipientIds: recipients, title: `「${batch.name}」${targetName}的申报截止延至 ${input.date}`, body: input.reason, entityId: batch._id, eventId: id }, at);
   });
-  return toExtensionView((await ctx.store.get<StoredExtension>('extensions', id))!);
+  return toExtensionView((await ctx.store.get<StoredExtension>('extensions', id))!, batch.calendar);
 }
 
 /** Withdraws an extension no submission has relied on yet; audited, and those it concerned are told. */
@@ -113,7 +120,7 @@ export async function withdrawExtension(ctx: Context, input: ParsedInputOf<'batc
     if (err instanceof StoreError && err.kind === 'CONFLICT') throw new AppError('CONFLICT', '该延期刚刚被使用或修改，请刷新后再操作');
     throw err;
   }
-  return toExtensionView((await ctx.store.get<StoredExtension>('extensions', found._id))!);
+  return toExtensionView((await ctx.store.get<StoredExtension>('extensions', found._id))!, batch.calendar);
 }
 
 /** A batch's extensions: every one for its managers, a secretary's own committee's and its hosts' for them. */
@@ -121,7 +128,7 @@ export async function listExtensions(ctx: Context, input: ParsedInputOf<'batch.e
   const batch = await loadBatch(ctx.store, input.batchId);
   const roles = ctx.user?.roles ?? [];
   const all = await extensionsOf(ctx.store, batch._id);
-  if (hasRole(roles, 'admin') || (batch.committeeId && canActForCommittee(roles, batch.committeeId))) return all.map(toExtensionView);
+  if (hasRole(roles, 'admin') || (batch.committeeId && canActForCommittee(roles, batch.committeeId))) return all.map((e) => toExtensionView(e, batch.calendar));
   if (batch.level === 'committee') throw new AppError('FORBIDDEN', '这是其他基层党委自行组织的批次');
   const mine = new Set(secretaryCommittees(roles));
   const out: StoredExtension[] = [];
@@ -129,5 +136,5 @@ export async function listExtensions(ctx: Context, input: ParsedInputOf<'batch.e
     const committeeId = e.target === 'committee' ? e.targetId : (await ctx.store.get<User>('users', e.targetId))?.profile.committeeId;
     if (committeeId && mine.has(committeeId)) out.push(e);
   }
-  return out.map(toExtensionView);
+  return out.map((e) => toExtensionView(e, batch.calendar));
 }

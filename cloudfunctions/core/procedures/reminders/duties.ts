@@ -13,7 +13,7 @@ import { calendarFor, extensionsConcerning, extensionsOf } from '../../services/
 import { getMany } from '../../services/read-many';
 import { batchesNewestFirst, projectsHostedBy } from '../../services/shared-reads';
 import { Lookup } from '../../services/lookup';
-import { isActive } from '@shared/domain/paperwork/extension';
+import { committeeCalendar, isActive } from '@shared/domain/paperwork/extension';
 import { usersWithRole } from '../../services/role-index';
 import type { Review, ReviewAssignment } from '../review/docs';
 
@@ -145,10 +145,13 @@ export async function allDuties(store: StoreOps, now: Date, horizon: number): Pr
     if (open(batch, 'submitDraft') || extensions.some((e) => isActive(e) && open({ ...batch, calendar: { ...batch.calendar, submissionDeadline: e.date } }, 'submitDraft'))) {
       for (const p of await readEvery<Project>(store, 'projects', { batchId: batch._id, state: { $in: DRAFT_STATES } })) push(out, hostDuty(p, own(p), now, horizon));
     }
-    if (open(batch, 'decideApplications')) {
+    // A committee's extension moves its 推荐截止 too: its secretaries are reminded of their own date.
+    const forCommittee = (committeeId: string) => ({ ...batch, calendar: committeeCalendar(batch.calendar, extensions, committeeId) });
+    const movedOpen = extensions.some((e) => isActive(e) && e.target === 'committee' && open(forCommittee(e.targetId), 'decideApplications'));
+    if (open(batch, 'decideApplications') || movedOpen) {
       const submitted = await readEvery<Project>(store, 'projects', { batchId: batch._id, state: 'submitted' });
       for (const [committeeId, count] of countBy(submitted, (p) => p.committeeId)) {
-        for (const personId of await secretariesOf(committeeId)) push(out, decideDuty(personId, batch, committeeId, count, now, horizon));
+        for (const personId of await secretariesOf(committeeId)) push(out, decideDuty(personId, forCommittee(committeeId), committeeId, count, now, horizon));
       }
     }
     if (open(batch, 'scoreReviews')) {
@@ -200,10 +203,13 @@ export async function dutiesOf(store: StoreOps, user: User, now: Date): Promise<
 
   if (committees.length) {
     const submitted = await readEvery<Project>(store, 'projects', { committeeId: committees.length === 1 ? committees[0] : { $in: committees }, state: 'submitted' });
+    // The committees' own extensions (one read, only when something waits): they move the 推荐截止.
+    const committeeExtensions = submitted.length ? await extensionsConcerning(store, { hostId: '', committeeId: committees[0] }, committees) : [];
     for (const committeeId of committees) {
       for (const [batchId, count] of countBy(submitted.filter((p) => p.committeeId === committeeId), (p) => p.batchId)) {
         const batch = await batchOf(batchId);
-        if (batch) push(out, decideDuty(user._id, batch, committeeId, count, now, horizon));
+        const own = committeeExtensions.filter((e) => e.batchId === batchId);
+        if (batch) push(out, decideDuty(user._id, { ...batch, calendar: committeeCalendar(batch.calendar, own, committeeId) }, committeeId, count, now, horizon));
       }
     }
     const schoolBatches = (allBatches ? batches : await readEvery<StoredBatch>(store, 'batches', { level: 'school' })).filter(
