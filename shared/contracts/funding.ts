@@ -256,6 +256,8 @@ export const fundedListInput = z
     committeeId: z.string({ error: '请选择基层党委' }).min(1, '请选择基层党委').max(64, '基层党委编号过长').optional(),
     /** Only the projects with a tranche to pay now. */
     due: z.boolean({ error: '“只看待拨付”须为是或否' }).optional(),
+    /** Only the projects owed this tranche now (我的待办's 拨付第一笔 / 第二笔经费). */
+    tranche: tranche.optional(),
     /** Part of the title, the project's number or the host's name. */
     q: searchField.optional(),
     sort: z.enum(FUNDED_SORTS, { error: '排序方式只能是待拨付、基层党委、项目名称、主持人、状态、资助、已拨、已支出或更新时间' }).default('updated'),

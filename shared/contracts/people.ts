@@ -50,7 +50,13 @@ export type PendingPersonView = z.infer<typeof pendingPersonView>;
 export const peopleContracts = {
   /** Bound profiles waiting for confirmation: a secretary's own committees, or (组织部) one or all. */
   'people.pending': {
-    input: z.object({ committeeId: idSchema.optional() }).strict(),
+    input: z
+      .object({
+        committeeId: idSchema.optional(),
+        /** Only those waiting at least this many calendar days (我的待办's 超过 7 天未确认). */
+        waitedDays: z.number({ error: '等待天数须为数字' }).int('等待天数须为整数').min(1, '等待天数至少为1').max(365, '等待天数不能超过365').optional(),
+      })
+      .strict(),
     output: z.object({ items: z.array(pendingPersonView), more: z.boolean() }),
   },
   /** The committee confirms a bound profile, or returns it with a reason for the person to correct. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DUTY_KINDS } from '../domain/reminders/duty';
+import { QUEUE_KINDS } from '../domain/queue/kinds';
 import { empty } from './common';
 
 /**
@@ -16,16 +16,21 @@ export type SubscribeResult = (typeof SUBSCRIBE_RESULTS)[number];
 const templateKey = z.string({ error: '模板代码须为文字' }).regex(/^[A-Za-z][A-Za-z0-9_]{0,31}$/, '模板代码格式有误');
 
 export const todoItem = z.object({
-  kind: z.enum(DUTY_KINDS),
+  kind: z.enum(QUEUE_KINDS),
   title: z.string(),
   detail: z.string(),
-  /** YYYY-MM-DD, a date in Beijing time holding until 23:59:59 there. */
-  deadline: z.string(),
+  /** How many things the item stands for (applications, projects, people): its share of every count. */
+  count: z.number(),
+  /** YYYY-MM-DD, a date in Beijing time holding until 23:59:59 there; null for work without a calendar date. */
+  deadline: z.string().nullable(),
   /** "2022年6月29日 23:59（北京时间）". */
-  deadlineText: z.string(),
+  deadlineText: z.string().nullable(),
   /** Calendar days left in Beijing time: 0 on the day. */
-  daysLeft: z.number(),
-  /** A page of the app, e.g. "/pages/project/edit/index?id=p1". */
+  daysLeft: z.number().nullable(),
+  /** Without a deadline: since when the oldest of it has waited (ISO), and that in words ("已等待 3 天"). */
+  since: z.string().nullable(),
+  waitedText: z.string().nullable(),
+  /** The page where the work is done, already filtered to it, e.g. "/packages/admin/funded/index?batchId=b1&tranche=1". */
   link: z.string(),
   /**
    * A reminder of this item whose send was interrupted (the job stopped after claiming it):
@@ -64,7 +69,10 @@ export const runSummary = z.object({
 export type RunSummary = z.infer<typeof runSummary>;
 
 export const remindersContracts = {
-  /** 我的待办: what the caller owes with the deadline counted down; works with or without subscriptions. */
+  /**
+   * 我的待办: everything waiting on the caller, with or without a deadline; works with or without
+   * subscriptions. `count` is queueTotal(items): the figure every badge and card shows.
+   */
   'todo.mine': {
     input: empty,
     output: z.object({ count: z.number(), items: z.array(todoItem) }),

@@ -89,4 +89,22 @@ describe('the demo seed', async () => {
     const admin = (await call('dev-admin', 'messages.list', {})) as { unread: Array<{ title: string }> };
     expect(admin.unread.map((m) => m.title)).toContainEqual(expect.stringContaining('收到公示异议'));
   });
+
+  it('gives each identity the queue the sign-in page promises (issue 27)', async () => {
+    type Todo = { count: number; items: Array<{ kind: string; count: number; link: string }> };
+    const kinds = async (openid: string) => ((await call(openid, 'todo.mine', {})) as Todo).items.map((i) => i.kind);
+    // 刘芳: the objection, the 认定, the first tranche and the midterm, none with a calendar date.
+    expect(await kinds('dev-admin')).toEqual(expect.arrayContaining(['answerObjection', 'recognizeBrand', 'payFirstTranche', 'acceptMidterm']));
+    // 王建国: the applications to decide and the newly bound student to confirm.
+    const wang = await kinds('dev-secretary-cs');
+    expect(wang).toEqual(expect.arrayContaining(['decideApplications', 'confirmIdentity']));
+    // 赵明: the applications to score.
+    expect(await kinds('dev-reviewer')).toContain('scoreReviews');
+    for (const openid of [...IDENTITIES_WITH_TODOS, 'dev-admin']) {
+      const todo = (await call(openid, 'todo.mine', {})) as Todo;
+      const home = (await call(openid, 'home.open', {})) as { todoCount: number };
+      expect(home.todoCount, openid).toBe(todo.count);
+      expect(todo.count, openid).toBe(todo.items.reduce((n, i) => n + i.count, 0));
+    }
+  });
 });

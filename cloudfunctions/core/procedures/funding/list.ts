@@ -1,6 +1,7 @@
 import type { OutputOf, ParsedInputOf } from '@shared/contracts';
 import { FUNDED_SORT_DEFAULT_DIRECTION, type FundedSort } from '@shared/contracts/lists';
-import { firstTranches, trancheDue, type Tranche } from '@shared/domain/project/funding';
+import type { Tranche } from '@shared/domain/project/funding';
+import { trancheOwed } from '@shared/domain/queue/rules';
 import { FUNDED_STATES, PROJECT_STATES, type ProjectState } from '@shared/domain/project/state';
 import type { Context } from '../../context';
 import type { AggregateRow } from '../../ports/store';
@@ -80,7 +81,8 @@ export async function fundingList(ctx: Context, input: ParsedInputOf<'funding.li
       updatedAt: keyText(g, 'updatedAt') ?? '',
       paid: keyNumber(g, 'paidFen') ?? 0,
       spent: keyNumber(g, 'spentFen') ?? 0,
-      due: trancheDue({ grant, state, midtermPassed, paidTranches: firstTranches(keyNumber(g, 'tranchesPaid') ?? 0) }),
+      // The queue's rule (我的待办's 拨付), so the list and the count agree.
+      due: trancheOwed({ state, grantFen: grant, midtermPassed, tranchesPaid: keyNumber(g, 'tranchesPaid') }),
     };
   });
 
@@ -95,6 +97,7 @@ export async function fundingList(ctx: Context, input: ParsedInputOf<'funding.li
       (!input.state || r.state === input.state) &&
       (!input.committeeId || r.committeeId === input.committeeId) &&
       (input.due === undefined || (r.due !== null) === input.due) &&
+      (input.tranche === undefined || r.due === input.tranche) &&
       found(input.q, r.title, r.id, r.hostName),
   );
   const direction = input.direction ?? FUNDED_SORT_DEFAULT_DIRECTION[input.sort];

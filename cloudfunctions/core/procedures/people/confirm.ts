@@ -2,6 +2,7 @@ import { AppError } from '@shared/contracts/errors';
 import type { ParsedInputOf } from '@shared/contracts';
 import type { PendingPersonView } from '@shared/contracts/people';
 import type { User } from '@shared/domain/person';
+import { confirmationLateBefore } from '@shared/domain/queue/rules';
 import { canActForCommittee, hasRole, secretaryCommittees } from '@shared/domain/roles';
 import type { Context } from '../../context';
 import { MAX_PAGE, StoreError, type Where } from '../../ports/store';
@@ -28,6 +29,8 @@ export async function pendingPeople(ctx: Context, input: ParsedInputOf<'people.p
 
   // Oldest first: whoever waited longest. One page (100) at a time; `more` says there are others.
   const where: Where = committees ? { profileStatus: 'pending', 'profile.committeeId': { $in: committees } } : { profileStatus: 'pending' };
+  // The queue's rule for identities waiting too long (confirmationLate), as a query.
+  if (input.waitedDays) where.createdAt = { $lte: confirmationLateBefore(ctx.now, input.waitedDays) };
   const page = await ctx.store.find<User>('users', { where, orderBy: [{ field: 'createdAt', direction: 'asc' }], limit: MAX_PAGE });
   const lookup = new Lookup(ctx.store);
   // Others holding the same 工号/学号: one query for the whole page.

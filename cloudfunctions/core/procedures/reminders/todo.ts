@@ -1,35 +1,46 @@
 import type { ParsedInputOf, OutputOf } from '@shared/contracts';
 import type { TodoItem } from '@shared/contracts/reminders';
+import { queueTotal } from '@shared/domain/queue/counts';
+import { waitedDays, waitedText } from '@shared/domain/queue/wait';
 import { daysLeft, formatDeadline } from '@shared/time/deadline';
 import type { Context } from '../../context';
 import type { OutboxEntry } from '../../services/outbox';
-import { dutiesOf, readEvery } from './duties';
+import { readEvery } from './duties';
+import { queueOf, type QueueEntry } from './queue';
 
-/** 我的待办: every open duty of the caller, counted down in Beijing time, subscribed or not. */
+function itemOf(e: QueueEntry, now: Date, interrupted: ReadonlySet<string>): TodoItem {
+  const waited = e.deadline === null && e.since ? waitedDays(e.since, now) : null;
+  return {
+    kind: e.kind,
+    title: e.title,
+    detail: e.detail,
+    count: e.count,
+    deadline: e.deadline,
+    deadlineText: e.deadline ? formatDeadline(e.deadline) : null,
+    daysLeft: e.deadline ? daysLeft(e.deadline, now) : null,
+    since: e.deadline === null ? e.since : null,
+    waitedText: waited === null ? null : waitedText(waited),
+    link: e.link,
+    reminderInterrupted: e.deadline !== null && interrupted.has(`${e.kind}:${e.deadline}`),
+  };
+}
+
+/** 我的待办: everything waiting on the caller, with or without a deadline, subscribed or not. */
 export async function todoMine(ctx: Context, _input: ParsedInputOf<'todo.mine'>): Promise<OutputOf<'todo.mine'>> {
   const user = ctx.user;
   if (!user) return { count: 0, items: [] };
-  const duties = await dutiesOf(ctx.store, user, ctx.now);
-  // Which reminders stopped (no grant left): asked only when there is a duty to mark.
+  const queue = await queueOf(ctx.store, user, ctx.now);
+  // Which reminders stopped (no grant left): asked only when there is a reminded duty to mark.
   const interrupted = new Set(
-    duties.length === 0
+    queue.every((e) => e.deadline === null)
       ? []
       : (await readEvery<OutboxEntry>(ctx.store, 'outbox', { recipientId: user._id, status: 'interrupted' })).filter((e) => e.kind === 'reminder').map((e) => `${e.duty}:${e.deadline}`),
   );
-  const items: TodoItem[] = duties.map((d) => ({
-    kind: d.kind,
-    title: d.title,
-    detail: d.detail,
-    deadline: d.deadline,
-    deadlineText: formatDeadline(d.deadline),
-    daysLeft: daysLeft(d.deadline, ctx.now),
-    link: d.link,
-    reminderInterrupted: interrupted.has(`${d.kind}:${d.deadline}`),
-  }));
-  return { count: items.length, items };
+  const items = queue.map((e) => itemOf(e, ctx.now, interrupted));
+  return { count: queueTotal(items), items };
 }
 
-/** How many open duties the caller has (the home page's badge): todo.mine's count, without the items' reminder marks. */
+/** The figure of the home card and the tab badge: todo.mine's count, without the items' reminder marks. */
 export async function todoCount(ctx: Context): Promise<number> {
-  return ctx.user ? (await dutiesOf(ctx.store, ctx.user, ctx.now)).length : 0;
+  return ctx.user ? queueTotal(await queueOf(ctx.store, ctx.user, ctx.now)) : 0;
 }

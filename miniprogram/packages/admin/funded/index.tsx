@@ -23,12 +23,23 @@ type Query = Omit<InputOf<'funding.list'>, 'batchId' | 'page' | 'pageSize'>;
 type Answer = OutputOf<'funding.list'>;
 
 const sortOf = (key: string) => FUNDED_SORTS.find((k) => k === key);
-/** 拨付: every project, only those with a tranche to pay, or none to pay. */
+/** 拨付: every project, only those with a tranche (or this tranche) to pay, or none to pay. */
 const DUE_OPTIONS = [
   { value: '', label: '全部拨付' },
   { value: 'true', label: '只看待拨付' },
+  { value: 't1', label: '待拨付第一笔' },
+  { value: 't2', label: '待拨付第二笔' },
   { value: 'false', label: '无待拨付' },
 ];
+const dueValue = (q: Query) => (q.tranche ? `t${q.tranche}` : q.due === undefined ? '' : String(q.due));
+const dueQuery = (v: string): Pick<Query, 'due' | 'tranche'> =>
+  v === 't1' ? { due: undefined, tranche: 1 } : v === 't2' ? { due: undefined, tranche: 2 } : { due: v === '' ? undefined : v === 'true', tranche: undefined };
+
+/** The filter a link brings (我的待办's items): ?state=midterm_review, ?tranche=1, ?due=true. */
+function queryOf(params: Partial<Record<string, string>>): Query {
+  const state = FUNDED_STATES.find((s) => s === params.state);
+  return { ...(state ? { state } : {}), ...dueQuery(params.tranche === '1' || params.tranche === '2' ? `t${params.tranche}` : params.due ?? '') };
+}
 const EMPTY = '本批次还没有立项的项目。公示期满后在“评审与立项”中确认立项，项目会出现在这里。';
 
 /**
@@ -37,7 +48,8 @@ const EMPTY = '本批次还没有立项的项目。公示期满后在“评审�
  * it at a desk, cards with 加载更多 on the phone.
  */
 export default function Funded() {
-  const batchId = useRouter().params.batchId ?? '';
+  const params = useRouter().params;
+  const batchId = params.batchId ?? '';
   const desk = useDesk();
   const [pageSize, setPageSize] = useState<20 | 50>(20);
   const [text, setText] = useState('');
@@ -49,7 +61,7 @@ export default function Funded() {
       setSummary({ due: r.due, midterm: r.midterm, final: r.final, committees: r.committees });
       return r;
     },
-    {},
+    queryOf(params),
     desk ? 'page' : 'more',
     [batchId, pageSize, desk],
     Boolean(batchId),
@@ -73,7 +85,7 @@ export default function Funded() {
     if (sort) set({ sort, direction: sort === sortKey ? (desc ? 'asc' : 'desc') : undefined });
   };
   const search = () => set({ q: text.trim() || undefined });
-  const filtered = Boolean(list.query.q || list.query.state || list.query.committeeId || list.query.due !== undefined);
+  const filtered = Boolean(list.query.q || list.query.state || list.query.committeeId || list.query.due !== undefined || list.query.tranche);
   const empty = filtered ? '没有符合条件的项目，请换个状态、基层党委或关键词。' : EMPTY;
   const onDisburse = (tranche: 1 | 2, items: Array<{ projectId: string; amountFen: number }>) =>
     bulk.run(async () => {
@@ -110,7 +122,7 @@ export default function Funded() {
                 <option value="">全部基层党委</option>
                 {(summary?.committees ?? []).map((c) => <option key={c.committeeId} value={c.committeeId}>{c.name}（{c.count}）</option>)}
               </select>
-              <select className="funded-filter-due" aria-label="拨付" value={list.query.due === undefined ? '' : String(list.query.due)} onChange={(e) => set({ due: e.target.value === '' ? undefined : e.target.value === 'true' })}>
+              <select className="funded-filter-due" aria-label="拨付" value={dueValue(list.query)} onChange={(e) => set(dueQuery(e.target.value))}>
                 {DUE_OPTIONS.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
               </select>
               <PageSizeSelect value={pageSize} onChange={(n) => (setPageSize(n), list.goTo(0))} />
@@ -120,7 +132,7 @@ export default function Funded() {
               <View className="filter-row funded-phone-filters">
                 <SelectField className="funded-phone-state" label="状态" options={[{ value: '', label: '全部状态' }, ...FUNDED_STATES.map((st) => ({ value: st, label: PROJECT_STATE_LABELS[st] }))]} value={list.query.state ?? ''} onChange={(v) => set({ state: FUNDED_STATES.find((st) => st === v) })} />
                 <SelectField className="funded-phone-committee" label="基层党委" options={[{ value: '', label: '全部党委' }, ...(summary?.committees ?? []).map((c) => ({ value: c.committeeId, label: `${c.name}（${c.count}）` }))]} value={list.query.committeeId ?? ''} onChange={(v) => set({ committeeId: v || undefined })} />
-                <SelectField className="funded-phone-due" label="拨付" options={DUE_OPTIONS} value={list.query.due === undefined ? '' : String(list.query.due)} onChange={(v) => set({ due: v === '' ? undefined : v === 'true' })} />
+                <SelectField className="funded-phone-due" label="拨付" options={DUE_OPTIONS} value={dueValue(list.query)} onChange={(v) => set(dueQuery(v))} />
               </View>
               <View className="row funded-search-row">
                 <PhoneSearch className="funded-search" placeholder="项目名称、编号或主持人" value={text} onChange={setText} onSearch={search} />

@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { BrandSummary, InputOf } from '@shared/contracts';
 import { LIBRARY_SORT_DEFAULT_DIRECTION, LIBRARY_SORTS } from '@shared/contracts/lists';
@@ -54,9 +54,12 @@ export default function BrandLibrary() {
   const [pageSize, setPageSize] = useState<20 | 50>(20);
   const [keywordText, setKeywordText] = useState('');
   const [active, setActive] = useState<BrandSummary | null>(null);
+  const wanted = useRouter().params.state;
+  const stateParam = BRAND_STATES.find((s) => s === wanted);
   const list = usePaged<Query, BrandSummary>(
     (query, page) => call('brand.library', { ...query, page, pageSize: desk ? pageSize : 20 }),
-    { sort: 'updated' },
+    // A link may bring a state (我的待办's 品牌认定: ?state=submitted).
+    { sort: 'updated', ...(stateParam ? { state: stateParam } : {}) },
     desk ? 'page' : 'more',
     [pageSize, desk],
   );

@@ -1,5 +1,5 @@
 import { Textarea, Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { PendingPersonView } from '@shared/contracts/people';
 import { PERSON_KIND_LABELS } from '@shared/domain/person';
@@ -85,7 +85,10 @@ function PendingCard({ person, onDone }: { person: PendingPersonView; onDone: ()
  * (DESIGN: "the committee confirms it"). Until then they can look around but not apply or join.
  */
 export default function CommitteeMembers() {
-  const pending = useLoad(() => call('people.pending', {}));
+  // 我的待办's 超过 7 天未确认 (the 组织部) opens the list filtered to them: ?waitedDays=7.
+  const waited = Number(useRouter().params.waitedDays ?? '');
+  const waitedDays = Number.isInteger(waited) && waited > 0 ? waited : undefined;
+  const pending = useLoad(() => call('people.pending', waitedDays ? { waitedDays } : {}));
   const desk = useDesk();
   usePullDownRefresh(() => {
     pending.reload();
@@ -100,6 +103,9 @@ export default function CommitteeMembers() {
       <View className="muted" style={{ marginBottom: '20px' }}>
         新绑定的人员确认后才能申报、加入团队。请核对姓名、工号/学号与所在支部。
       </View>
+      {waitedDays ? (
+        <View className="warn-box members-waited">只显示绑定后已等待 {waitedDays} 天以上仍未确认的人员。</View>
+      ) : null}
       {desk ? (
         <PendingTable items={items} onDone={pending.reload} detail={(p) => <PendingCard key={p.userId} person={p} onDone={pending.reload} />} />
       ) : items.length === 0 ? (

@@ -10,20 +10,20 @@ import { useLoad } from '../../../hooks/useLoad';
 import { usePullRefresh } from '../../../hooks/usePullRefresh';
 import { useReminderAsk } from '../../../hooks/useReminderAsk';
 import { platform } from '../../../platform';
+import { queueTotal } from '@shared/domain/queue/counts';
 import { countdownText, groupByUrgency, URGENCY_LABELS } from './urgency';
 import './index.css';
 import { DeskShell } from '../../../components/desk/DeskShell';
-
 
 function Item({ item }: { item: TodoItem }) {
   return (
     <View className={`list-item todo-item todo-${item.kind}`} onClick={() => openPage(item.link)}>
       <View className="row">
         <Text className="list-item-title">{item.title}</Text>
-        <Text className="todo-countdown">{countdownText(item.daysLeft)}</Text>
+        <Text className="todo-countdown">{item.daysLeft === null ? (item.waitedText ?? '待处理') : countdownText(item.daysLeft)}</Text>
       </View>
       <View className="muted todo-detail">{item.detail}</View>
-      <View className="muted">截止 {item.deadlineText}</View>
+      {item.deadlineText ? <View className="muted">截止 {item.deadlineText}</View> : null}
       {item.reminderInterrupted ? (
         <View className="todo-interrupted">提醒消息发送中断，可能未送达，请以此处为准。</View>
       ) : null}
@@ -31,7 +31,7 @@ function Item({ item }: { item: TodoItem }) {
   );
 }
 
-/** 我的待办: what the person owes before a deadline, most urgent first; with or without WeChat reminders. */
+/** 我的待办: everything waiting on the person, most urgent first, then what waited longest; with or without WeChat reminders. */
 function TodoPage() {
   const { data, error, loading, reload } = useLoad(() => call('todo.mine', {}));
   const reminders = useReminderAsk();
@@ -68,21 +68,24 @@ function TodoPage() {
       {error ? <ErrorBox message={error} onRetry={reload} /> : null}
       {data.items.length === 0 ? (
         <View className="card">
-          <Empty>暂无待办。申报、审核、评审和验收快到截止时间时，会显示在这里。</Empty>
+          <Empty>暂无待办。等您处理的申报、审核、评审、认定、拨付、验收和身份确认，都会显示在这里。</Empty>
         </View>
       ) : (
-        groups.map((g) => (
+        <>
+        <View className="muted todo-total">共 {data.count} 项待办</View>
+        {groups.map((g) => (
           <View key={g.urgency} className={`todo-group todo-group-${g.urgency}`}>
             <View className="todo-group-title">
-              {URGENCY_LABELS[g.urgency]}（{g.items.length}）
+              {URGENCY_LABELS[g.urgency]}（{queueTotal(g.items)}）
             </View>
             <View className="card">
               {g.items.map((item) => (
-                <Item key={`${item.kind}:${item.link}:${item.deadline}`} item={item} />
+                <Item key={`${item.kind}:${item.link}:${item.deadline ?? ''}`} item={item} />
               ))}
             </View>
           </View>
-        ))
+        ))}
+        </>
       )}
       <View className="card todo-subscribe">
         <View className="card-title">截止提醒</View>
