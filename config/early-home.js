@@ -2,7 +2,7 @@
 // config/index.ts, so the empty Taro app the bench compares with does not get it).
 //
 // On the home address this starts `home.open` while the app's scripts are still downloading, and
-// draws the greeting (name and committee) the moment the answer comes: on a phone's network the
+// draws the greeting (name, then the role acted in and the committee) the moment the answer comes: on a phone's network the
 // app itself needs about 0.7 s of main-thread work after its chunk arrives before it can draw.
 // The app then takes this very response instead of calling again (platform/index.h5.ts,
 // takeEarlyHome: still one call for the screen), and removes the block once it has drawn the
@@ -37,7 +37,7 @@
     el.style.cssText = 'position:fixed;top:0;right:0;bottom:0;left:0;z-index:900;background:#f5f5f5;padding:18px 16px;box-sizing:border-box;font-family:-apple-system,BlinkMacSystemFont,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif';
     el.innerHTML =
       '<div style="font-size:20px;font-weight:600;color:#c8161d">' + esc(me.profile.name) + '，您好</div>' +
-      (me.committeeName ? '<div style="margin-top:4px;font-size:13px;color:#888">' + esc(me.committeeName) + '</div>' : '') +
+      (me.greeting ? '<div style="margin-top:4px;font-size:13px;color:#888">' + esc(me.greeting) + '</div>' : '') +
       '<div style="margin-top:24px;font-size:13px;color:#888">正在载入批次、申报与待办…</div>';
     document.body.appendChild(el);
   };

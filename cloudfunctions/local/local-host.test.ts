@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseLocalConfig } from './config';
-import { DEMO_HINTS } from './demo/hints';
 import { DEMO_IDENTITIES } from './seed';
 import { startLocalHost, type LocalHost } from './server';
 
@@ -87,18 +86,26 @@ describe('the local host', () => {
     expect((await api(host, 'session.me', {}, 'dev-member-1')).body.ok).toBe(true);
   });
 
-  it('with the demo, the sign-in page says what to try as each identity, with a link that signs in there', async () => {
+  it('with the demo, the sign-in page says what to try as each identity, from their queue, with a link that signs in there', async () => {
     const { host } = await start({ DEMO: 'on' });
     const html = await (await fetch(`${host.url}/dev/sign-in`)).text();
+    const firstLinks: Record<string, string> = {};
     for (const i of DEMO_IDENTITIES) {
       expect(html, i.openid).toContain(`data-try="${i.openid}"`);
-      expect(html).toContain(`data-next="${DEMO_HINTS[i.openid].next}"`);
+      if (i.openid === 'dev-newcomer') continue;
+      // The line is the identity's queue: its first item's title and page.
+      const todo = (await api(host, 'todo.mine', {}, i.openid)).body as { ok: true; data: { items: Array<{ title: string; link: string }> } };
+      const first = todo.data.items[0];
+      expect(first, i.openid).toBeDefined();
+      expect(html).toContain(`data-next="${first.link.replace(/&/g, '&#38;')}"`);
+      expect(html).toContain(first.title);
+      firstLinks[i.openid] = first.link;
     }
     expect(html).toContain('href="/packages/showcase/list/index"');
     const go = await fetch(`${host.url}/dev/sign-in`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: `openid=dev-reviewer&next=${encodeURIComponent(DEMO_HINTS['dev-reviewer'].next)}`,
+      body: `openid=dev-reviewer&next=${encodeURIComponent(firstLinks['dev-reviewer'])}`,
       redirect: 'manual',
     });
     expect(go.headers.get('location')).toBe('/packages/review/mine/index');

@@ -11,7 +11,7 @@ import { freshIdentities } from './fresh-identities';
 import { DEMO_IDENTITIES, seedIfEmpty } from './seed';
 import { backfillNameKeys } from '../core/jobs/name-keys';
 import { seedDemo } from './demo';
-import { DEMO_HINTS, PUBLIC_LINKS } from './demo/hints';
+import { demoHints, PUBLIC_LINKS } from './demo/hints';
 import { createLocalFiles, UploadRefused, type LocalFiles } from '../core/adapters/local/files';
 import { renderShowcase } from './showcase-meta';
 import { serveFile, serveStatic } from './static';
@@ -247,8 +247,10 @@ export async function startLocalHost(config: LocalConfig): Promise<LocalHost> {
         (async () => {
           // An empty environment has none of the demo university's people: its accounts are shown as they are.
           const identities = config.SEED === 'none' ? await freshIdentities(store, DEMO_IDENTITIES.map((i) => i.openid)) : DEMO_IDENTITIES;
+          // What to try as each identity comes from their queue as it stands now.
+          const hints = demo ? { byIdentity: await demoHints(router, identities.map((i) => i.openid)), publicLinks: PUBLIC_LINKS } : undefined;
           res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-          res.end(renderSignIn(identities, cookieOf(req, COOKIE), safeNext(url.searchParams.get('next')), demo ? { byIdentity: DEMO_HINTS, publicLinks: PUBLIC_LINKS } : undefined, config.SEED === 'none'));
+          res.end(renderSignIn(identities, cookieOf(req, COOKIE), safeNext(url.searchParams.get('next')), hints, config.SEED === 'none'));
         })(),
       );
     }

@@ -24,6 +24,9 @@ const ok: TripBudget = { trips: TRIP_BUDGET };
 /** By the case's label (scripts/bench/cases.ts), at the seeded university's scale. */
 export const BUDGETS: Record<string, TripBudget> = {
   'home.open': ok,
+  'home.open (组织部)': ok,
+  'home.open (secretary)': ok,
+  'home.open (reviewer)': ok,
   'session.me': ok,
   'batch.list': ok,
   'project.listMine': ok,
@@ -65,7 +68,11 @@ export const BUDGETS: Record<string, TripBudget> = {
   'people.list (by committee, deep page)': ok,
   'people.list (reviewers, by number)': ok,
   'people.list (search, one committee)': ok,
-  'todo.mine': ok,
+  // The whole queue (issue 27): counts and aggregates, never a read per item.
+  'todo.mine (member)': ok,
+  'todo.mine (组织部)': ok,
+  'todo.mine (secretary)': ok,
+  'todo.mine (reviewer)': ok,
   // Were 66 and 56 (every document of the round in pages of 100), then 12 and 9 (aggregates per project), then 8 (per committee); now:
   // profile, committees (or the one), batches, the projects by state with their grants and money (the totals each project carries),
   // reviewer assignments (each marked scored with its sheet), brands; and the drafts while submissions are open.

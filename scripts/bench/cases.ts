@@ -36,6 +36,10 @@ export function procedureCases({ who, projects, brands }: SeededUniversity): Pro
   const at = NOW.toISOString();
   return [
     { name: 'home.open', call: (i) => [member(i), {}], hand: null },
+    // The home card counts the whole queue (issue 27): as each role.
+    { name: 'home.open', label: 'home.open (组织部)', calls: 10, call: () => [ADMIN, {}], hand: null },
+    { name: 'home.open', label: 'home.open (secretary)', calls: 20, call: (i) => [secretary(i).openid, {}], hand: null },
+    { name: 'home.open', label: 'home.open (reviewer)', calls: 20, call: (i) => [reviewer(i), {}], hand: null },
     { name: 'session.me', call: (i) => [member(i), {}], hand: (i) => ({ userId: userIdFor(member(i)) }) },
     { name: 'batch.list', call: (i) => [member(i), {}], hand: () => ({}) },
     { name: 'project.listMine', call: (i) => [funded[i].hostOpenid, {}], hand: (i) => ({ userId: userIdFor(funded[i].hostOpenid) }) },
@@ -81,7 +85,11 @@ export function procedureCases({ who, projects, brands }: SeededUniversity): Pro
     { name: 'people.list', label: 'people.list (by committee, deep page)', calls: 10, call: (i) => [ADMIN, { sort: 'committee', page: 300 + i * 41, pageSize: 50 }], hand: null },
     { name: 'people.list', label: 'people.list (reviewers, by number)', calls: 10, call: () => [ADMIN, { role: 'reviewer', sort: 'staffNo', direction: 'desc' }], hand: null },
     { name: 'people.list', label: 'people.list (search, one committee)', call: (i) => [ADMIN, { q: '张', committeeId: committeeId((i % 60) + 1), profileStatus: 'confirmed' }], hand: null },
-    { name: 'todo.mine', call: (i) => [member(i), {}], hand: null },
+    // 我的待办 as each role (issue 27): the 组织部's queue reads the university's waiting work in aggregates.
+    { name: 'todo.mine', label: 'todo.mine (member)', call: (i) => [member(i), {}], hand: null },
+    { name: 'todo.mine', label: 'todo.mine (组织部)', calls: 10, call: () => [ADMIN, {}], hand: null },
+    { name: 'todo.mine', label: 'todo.mine (secretary)', calls: 20, call: (i) => [secretary(i).openid, {}], hand: null },
+    { name: 'todo.mine', label: 'todo.mine (reviewer)', calls: 20, call: (i) => [reviewer(i), {}], hand: null },
     { name: 'dashboard.university', calls: 5, call: () => [ADMIN, { batchId: BATCH_REVIEW }], hand: null },
     { name: 'dashboard.committee', calls: 10, call: (i) => [secretary(i).openid, { batchId: BATCH_REVIEW }], hand: null },
     // A funded round (2024: 1 400 applications, 17 000 score sheets, tranches and expenses): every figure the dashboards have.

@@ -6,8 +6,10 @@ import { teamContracts } from './team';
 
 /**
  * The home tab's first view in one call: who the caller is and, once bound, the batches, their
- * own projects, the projects they joined, the count of open to-dos and of unread 消息. One cloud call instead
- * of `session.me` followed by five more.
+ * own projects, the projects they joined and the count of unread 消息. One cloud call instead of
+ * `session.me` followed by four more. The queue (我的待办) is todo.mine, called beside it: the
+ * home card, the badge and the desk's queue all show its one answer, and each call stays within
+ * its round trips.
  */
 export const homeContracts = {
   'home.open': {
@@ -17,8 +19,6 @@ export const homeContracts = {
       batches: z.array(batchView),
       mine: z.array(projectSummary),
       joined: teamContracts['project.listJoined'].output,
-      /** Open to-dos; null when they could not be counted (the home page works without them). */
-      todoCount: z.number().nullable(),
       /** Unread 消息; null when they could not be counted. */
       unread: z.number().nullable(),
       /** Unbound callers only: a new environment still without a 组织部 administrator (offer 系统初始化). */

@@ -36,6 +36,11 @@ export const meOutput = z.object({
   roles: z.array(roleGrant),
   committeeName: z.string().nullable(),
   branchName: z.string().nullable(),
+  /**
+   * The line under the name: the role the person acts in (党委组织部, a committee's 书记/组织员,
+   * 评审专家), then their own committee (greetingLine); '' unbound. The home page and its early view print it.
+   */
+  greeting: z.string(),
 });
 export type Me = z.infer<typeof meOutput>;
 

@@ -39,7 +39,7 @@ describe('the home greeting before the app', () => {
   it('shows the name and committee while app.js is still on its way, then the app takes over with the same call', async () => {
     const p = await phone();
     await signIn(p, 'dev-member-1');
-    const me = await t.ok<{ profile: { name: string }; committeeName: string }>(p, 'session.me', {});
+    const me = await t.ok<{ profile: { name: string }; committeeName: string; greeting: string }>(p, 'session.me', {});
     const release = await holdAppScript(p);
     const calls = apiCalls(p);
     await p.goto(`${t.host.url}/`, { waitUntil: 'commit' });
@@ -47,6 +47,7 @@ describe('the home greeting before the app', () => {
     await early.waitFor({ timeout: UI_TIMEOUT });
     await expect(early.innerText()).resolves.toContain(`${me.profile.name}，您好`);
     await expect(early.innerText()).resolves.toContain(me.committeeName);
+    await expect(early.innerText()).resolves.toContain(me.greeting);
     // The app has not run: nothing of Taro's is on the page yet.
     expect(await p.locator('.taro_page').count()).toBe(0);
     await p.screenshot({ path: path.join(t.shots, 'greeting-before-app.png') });
@@ -55,7 +56,8 @@ describe('the home greeting before the app', () => {
     await current(p).locator('.greeting').first().waitFor({ timeout: UI_TIMEOUT });
     await early.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
     await p.waitForLoadState('networkidle');
-    expect(calls).toEqual(['home.open']);
+    // The first view once, taken over from the early call; then the queue (我的待办) beside it.
+    expect(calls).toEqual(['home.open', 'todo.mine']);
     await t.shot(p, 'home-after-app');
     expect(pageErrors).toEqual([]);
   });

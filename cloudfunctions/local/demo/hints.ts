@@ -1,4 +1,7 @@
-import { BIND_PAGE, TODO_PAGE } from '@shared/domain/pages';
+import type { TodoItem } from '@shared/contracts/reminders';
+import { BIND_PAGE } from '@shared/domain/pages';
+import { QUEUE_KIND_INFO } from '@shared/domain/queue/kinds';
+import type { Router } from '../../core/router/router';
 
 /** What to try first as each demo identity, on the demo data: one line and the page it opens. */
 export interface DemoHint {
@@ -8,15 +11,36 @@ export interface DemoHint {
   linkText: string;
 }
 
-export const DEMO_HINTS: Record<string, DemoHint> = {
-  'dev-member-1': { text: '申报书被党委退回，按意见修改后重新提交；去年立项的项目该准备结项材料了。', next: TODO_PAGE, linkText: '我的待办' },
-  'dev-member-2': { text: '本批次的申报书还是草稿：补全后提交给本党委。', next: TODO_PAGE, linkText: '我的待办' },
-  'dev-secretary-cs': { text: '审核本党委新提交的申报并推荐；还有一位新绑定的同学等您确认身份。', next: '/packages/committee/inbox/index', linkText: '待处理申报' },
-  'dev-secretary-me': { text: '本党委今年的品牌报告还是草稿：完善后报送组织部；另有一份申报待审核。', next: '/packages/brand/mine/index', linkText: '我的党建品牌' },
-  'dev-admin': { text: '医学部公示中的项目收到一条异议；计算机学院的品牌报告待认定；一个已立项项目待拨付经费。', next: '/packages/admin/batches/index', linkText: '批次与评审' },
-  'dev-reviewer': { text: '机电学院自行培育批次有 2 份申报等您打分。', next: '/packages/review/mine/index', linkText: '我的评审任务' },
+/** Who has no queue yet: what to do first. */
+const FIRST_STEPS: Record<string, DemoHint> = {
   'dev-newcomer': { text: '第一次进入：绑定身份，再由所在党委确认。', next: BIND_PAGE, linkText: '绑定身份' },
 };
+
+/** The line of an identity's queue: its first items in words, and the first item's page. */
+export function hintOfQueue(items: readonly TodoItem[]): DemoHint | null {
+  if (items.length === 0) return null;
+  const shown = items.slice(0, 3).map((i) => i.title);
+  return {
+    text: `${shown.join('；')}${items.length > shown.length ? `；另有 ${items.length - shown.length} 项` : ''}。`,
+    next: items[0].link,
+    linkText: QUEUE_KIND_INFO[items[0].kind].label,
+  };
+}
+
+/**
+ * What to try first as each identity, built from each one's queue (todo.mine, asked as them) so
+ * the sign-in page cannot promise what the queue does not hold.
+ */
+export async function demoHints(router: Router, openids: readonly string[]): Promise<Record<string, DemoHint>> {
+  const out: Record<string, DemoHint> = {};
+  for (const openid of openids) {
+    const r = await router.call({ openid }, { procedure: 'todo.mine', input: {}, requestId: `sign-in-hint:${openid}:${Date.now()}` });
+    const hint = r.ok ? hintOfQueue((r.data as { items: TodoItem[] }).items) : null;
+    const first = hint ?? FIRST_STEPS[openid];
+    if (first) out[openid] = first;
+  }
+  return out;
+}
 
 /** Pages anyone may open without signing in. */
 export const PUBLIC_LINKS: Array<{ text: string; href: string }> = [

@@ -4,8 +4,9 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { BatchView, Me } from '@shared/contracts';
 import { hasRole } from '@shared/domain/roles';
 import { call } from '../../api/client';
+import { loadQueue } from '../../api/queue';
 import { useDesk } from '../../hooks/useDesk';
-import { deskBatch, navItems, type NavItem } from './nav';
+import { deskBatch, navCounts, navItems, type NavItem } from './nav';
 import './desk.css';
 
 /** One load per page view of who is signed in (the nav is the same on every desk page). */
@@ -24,7 +25,10 @@ function go(item: NavItem) {
 function DeskNav({ active }: { active: string }) {
   const [items, setItems] = useState<NavItem[] | null>(null);
   const [who, setWho] = useState('');
+  const [counts, setCounts] = useState<Record<string, number>>({});
   useEffect(() => {
+    // Asked at once, beside the page's own call (the same answer): the queue's figures beside the places where its work is done.
+    loadQueue().then((q) => setCounts(navCounts(q.items)), () => setCounts({}));
     loadNav()
       .then(({ me, batch }) => {
         setItems(navItems(me, batch));
@@ -43,6 +47,7 @@ function DeskNav({ active }: { active: string }) {
           onClick={() => go(item)}
         >
           <Text>{item.label}</Text>
+          {counts[item.key] ? <Text className="desk-nav-count">{counts[item.key]}</Text> : null}
         </View>
       ))}
     </View>

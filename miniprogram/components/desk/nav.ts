@@ -1,4 +1,5 @@
 import type { BatchView, Me } from '@shared/contracts';
+import { placeCounts, queueTotal, type Counted } from '@shared/domain/queue/counts';
 import { hasRole, secretaryCommittees } from '@shared/domain/roles';
 import { TODO_PAGE } from '@shared/domain/pages';
 
@@ -31,6 +32,8 @@ export function navItems(me: Me, batch: BatchView | null): NavItem[] {
           ]
         : []),
       { key: 'people', label: '人员与角色', url: '/packages/admin/people/index' },
+      // Identities no committee confirmed for a week come to the 组织部 (我的待办).
+      ...(secretaryCommittees(me.roles).length > 0 ? [] : [{ key: 'members', label: '人员身份确认', url: '/packages/committee/members/index' }]),
       { key: 'dashboard', label: '数据看板', url: '/packages/admin/dashboard/index' },
     );
   }
@@ -44,4 +47,12 @@ export function navItems(me: Me, batch: BatchView | null): NavItem[] {
   if (hasRole(me.roles, 'reviewer')) items.push({ key: 'review', label: '我的评审', url: '/packages/review/mine/index' });
   items.push({ key: 'todo', label: '我的待办', url: TODO_PAGE }, { key: 'mine', label: '我的', url: '/pages/mine/index', tab: true });
   return items;
+}
+
+/**
+ * The figure beside each place of the side navigation: its share of the queue, and the whole
+ * queue beside 我的待办 (the same queueTotal as the list, the home card and the badge).
+ */
+export function navCounts(items: readonly Counted[]): Record<string, number> {
+  return { ...placeCounts(items), todo: queueTotal(items) };
 }

@@ -14,6 +14,9 @@ import { useReminderAsk } from '../../hooks/useReminderAsk';
 import { platform } from '../../platform';
 import './index.css';
 import { DeskShell } from '../../components/desk/DeskShell';
+import { loadQueue } from '../../api/queue';
+import { useDesk } from '../../hooks/useDesk';
+import { DeskQueue } from './DeskQueue';
 import { BIND_PAGE, MESSAGES_PAGE, TODO_PAGE } from '@shared/domain/pages';
 
 type HomeData = OutputOf<'home.open'>;
@@ -29,10 +32,11 @@ export default function Home() {
   const [creating, setCreating] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const reminders = useReminderAsk();
-  const todoCount = data?.todoCount ?? null;
-  useEffect(() => {
-    if (todoCount !== null) platform.setTodoBadge(todoCount);
-  }, [todoCount]);
+  // The queue once the first view says the person is bound: the card, the badge (set by loadQueue)
+  // and the desk's queue show its one answer.
+  const bound = data?.me.bound === true;
+  const queue = useLoad(() => (bound ? loadQueue() : Promise.resolve(null)), [bound]);
+  const desk = useDesk();
   // The greeting drawn before the app ran (H5: config/early-home.js) gives way to the page.
   const settled = data ? 'data' : error ? 'error' : null;
   useEffect(() => {
@@ -106,8 +110,9 @@ export default function Home() {
     <View className="page home">
       <View className="greeting">
         <Text className="greeting-name">{me.profile?.name}，您好</Text>
-        <Text className="muted">{me.committeeName}</Text>
+        <Text className="muted greeting-role">{me.greeting}</Text>
       </View>
+      {desk && queue.data ? <DeskQueue queue={queue.data} /> : null}
       {actionError ? <ErrorBox message={actionError} /> : null}
       {me.profileStatus === 'pending' ? (
         <View className="warn-box home-pending">身份待所在基层党委确认：确认前可以浏览批次和通知，暂不能申报或加入团队。如较急，请联系本党委书记或组织员。</View>
@@ -128,13 +133,13 @@ export default function Home() {
         </View>
       ) : null}
 
-      {data.todoCount !== null ? (
+      {queue.data && !desk ? (
         <View className="card entry-todo" onClick={() => Taro.navigateTo({ url: TODO_PAGE })}>
           <View className="card-title">
             <Text>我的待办</Text>
-            <Text className={data.todoCount > 0 ? 'todo-count todo-count-open' : 'muted todo-count'}>{data.todoCount > 0 ? `${data.todoCount} 项 ›` : '暂无 ›'}</Text>
+            <Text className={queue.data.count > 0 ? 'todo-count todo-count-open' : 'muted todo-count'}>{queue.data.count > 0 ? `${queue.data.count} 项 ›` : '暂无 ›'}</Text>
           </View>
-          <View className="muted">快到截止时间的申报、审核、评审和验收事项。</View>
+          <View className="muted">{queue.data.items.length > 0 ? queue.data.items.slice(0, 2).map((i) => i.title).join('；') : '等您处理的申报、审核、认定、拨付、验收和身份确认。'}</View>
         </View>
       ) : null}
 

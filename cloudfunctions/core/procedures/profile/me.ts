@@ -1,14 +1,21 @@
 import type { Me } from '@shared/contracts';
 import type { Context } from '../../context';
+import { actingAs, greetingLine } from '@shared/domain/greeting';
+import { secretaryCommittees } from '@shared/domain/roles';
 import { Lookup } from '../../services/lookup';
 
 export async function describeMe(ctx: Context): Promise<Me> {
   const user = ctx.user;
   if (!user) {
-    return { userId: '', bound: false, profile: null, profileStatus: null, rejectReason: null, roles: [], committeeName: null, branchName: null };
+    return { userId: '', bound: false, profile: null, profileStatus: null, rejectReason: null, roles: [], committeeName: null, branchName: null, greeting: '' };
   }
   const lookup = new Lookup(ctx.store);
-  const [committee, branch] = await Promise.all([lookup.committee(user.profile.committeeId), lookup.branch(user.profile.branchId)]);
+  const acted = secretaryCommittees(user.roles)[0];
+  const [committee, branch, actedFor] = await Promise.all([
+    lookup.committee(user.profile.committeeId),
+    lookup.branch(user.profile.branchId),
+    acted && acted !== user.profile.committeeId ? lookup.committee(acted) : null,
+  ]);
   return {
     userId: user._id,
     bound: true,
@@ -18,5 +25,6 @@ export async function describeMe(ctx: Context): Promise<Me> {
     roles: user.roles,
     committeeName: committee?.name ?? null,
     branchName: branch?.name ?? null,
+    greeting: greetingLine(actingAs(user.roles, (id) => (id === committee?._id ? committee.name : id === actedFor?._id ? actedFor.name : null)), committee?.name ?? null),
   };
 }

@@ -86,14 +86,4 @@ describe('我的待办: the whole queue, with or without a deadline', () => {
     expect(late).toMatchObject({ count: 1, waitedText: '已等待 7 天', link: '/packages/committee/members/index?waitedDays=7' });
     expect((await h.ok(ADMIN, 'people.pending', { waitedDays: 7 })).items).toHaveLength(late.count);
   });
-
-  it('home.open counts what todo.mine lists', async () => {
-    const h = await createHarness();
-    await approvedProject(h);
-    await h.ok(NEWCOMER, 'profile.bind', NEW_PROFILE);
-    for (const who of [ADMIN, HOST, SECRETARY_ME, SECRETARY_CS]) {
-      const [home, todo] = await Promise.all([h.ok(who, 'home.open', {}), h.ok(who, 'todo.mine', {})]);
-      expect(home.todoCount, who).toBe(todo.count);
-    }
-  });
 });

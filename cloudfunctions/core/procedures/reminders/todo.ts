@@ -39,8 +39,3 @@ export async function todoMine(ctx: Context, _input: ParsedInputOf<'todo.mine'>)
   const items = queue.map((e) => itemOf(e, ctx.now, interrupted));
   return { count: queueTotal(items), items };
 }
-
-/** The figure of the home card and the tab badge: todo.mine's count, without the items' reminder marks. */
-export async function todoCount(ctx: Context): Promise<number> {
-  return ctx.user ? queueTotal(await queueOf(ctx.store, ctx.user, ctx.now)) : 0;
-}

@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { TodoItem } from '@shared/contracts/reminders';
-import { call, errorText } from '../../../api/client';
+import { errorText } from '../../../api/client';
+import { loadQueue } from '../../../api/queue';
 import { simulateSubscribeForDev } from '../../../api/reminders';
 import { Empty, ErrorBox, Loading } from '../../../components/Feedback';
 import { openPage } from '../../../components/open-page';
@@ -33,14 +34,11 @@ function Item({ item }: { item: TodoItem }) {
 
 /** 我的待办: everything waiting on the person, most urgent first, then what waited longest; with or without WeChat reminders. */
 function TodoPage() {
-  const { data, error, loading, reload } = useLoad(() => call('todo.mine', {}));
+  const { data, error, loading, reload } = useLoad(loadQueue);
   const reminders = useReminderAsk();
   const [note, setNote] = useState<string | null>(null);
 
   usePullRefresh(reload, loading);
-  useEffect(() => {
-    if (data) platform.setTodoBadge(data.count);
-  }, [data]);
 
   const simulate = async () => {
     try {
