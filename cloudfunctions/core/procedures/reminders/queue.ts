@@ -5,7 +5,7 @@ import type { Project } from '@shared/domain/project/project';
 import { PROJECT_STATES, type ProjectState } from '@shared/domain/project/state';
 import type { QueueKind } from '@shared/domain/queue/kinds';
 import { awaitsFinalDecision, awaitsMidtermDecision, awaitsRecognition, confirmationLateBefore, expensesToRecord, IDENTITY_PATIENCE_DAYS, RECOGNITION_STATE, TRANCHE_STATES, trancheOwed } from '@shared/domain/queue/rules';
-import { objectionAwaitsFinding } from '@shared/domain/review/objection';
+import { objectionAwaitsFinding, type ObjectionFinding } from '@shared/domain/review/objection';
 import { hasRole, secretaryCommittees } from '@shared/domain/roles';
 import type { AggregateRow, Store, StoreOps, StoredDoc } from '../../ports/store';
 import { aggregateAll, keyNumber, keyText } from '../../services/aggregate-all';
@@ -97,7 +97,8 @@ async function fundedWork(r: Reads): Promise<QueueEntry[]> {
     if (facts.state === 'in_publicity') publicity.add(batchId);
   }
   if (publicity.size) {
-    const objections = await readEvery<Objection>(r.store, 'objections', { batchId: publicity.size === 1 ? [...publicity][0] : { $in: [...publicity] } });
+    // The finding is recorded on the objection (shared/domain/review/objection.ts).
+    const objections = await readEvery<Objection & { finding?: ObjectionFinding | null }>(r.store, 'objections', { batchId: publicity.size === 1 ? [...publicity][0] : { $in: [...publicity] } });
     for (const o of objections.filter(objectionAwaitsFinding)) add('answerObjection', o.batchId, 1, o.createdAt);
   }
   const out: QueueEntry[] = [];
