@@ -11,6 +11,8 @@ import { createLocalNotifier } from './adapters/local/notifier';
 import { loadReminderConfig } from './jobs/reminder-config';
 import type { ReminderConfig } from '@shared/domain/reminders/templates';
 import { createRouter, type Logger, type Router } from './router/router';
+import { createInfluenceBuffer, type InfluenceBuffer } from './services/influence/buffer';
+import { createSalts, type Salts } from './services/influence/salts';
 import { createRateLimiter, DEFAULT_PUBLIC_LIMIT, DEFAULT_SIGNIN_LIMIT, loadRateLimit, type RateLimitSettings } from './services/rate-limit';
 
 export interface AppOptions {
@@ -34,12 +36,21 @@ export interface AppOptions {
   signInRateLimit?: RateLimitSettings | null;
   /** The limiter's clock in ms (tests move it); defaults to Date.now. */
   rateClock?: () => number;
+  /** Defaults to a buffer of this app's own (the local host passes its own, to flush it before folding). */
+  influence?: { buffer: InfluenceBuffer; salts: Salts };
+}
+
+/** The influence buffer and salts of one process, on `store`. */
+export function createInfluence(store: Store, clock: () => Date, logger?: Logger): { buffer: InfluenceBuffer; salts: Salts } {
+  const salts = createSalts(store, clock);
+  return { salts, buffer: createInfluenceBuffer({ store, clock, salts, logger }) };
 }
 
 /** The server as one object: the same router for the cloud function and the local host. */
 export function createApp(options: AppOptions): Router {
   const clock = options.clock ?? (() => new Date());
   const newId = options.newId ?? (() => randomUUID().replace(/-/g, ''));
+  const influence = options.influence ?? createInfluence(options.store, clock, options.logger);
   const ports: Ports = {
     store: options.store,
     clock,
@@ -49,6 +60,8 @@ export function createApp(options: AppOptions): Router {
     miniCode: options.miniCode ?? localMiniCode,
     notifier: options.notifier ?? createLocalNotifier(options.store, clock, newId),
     reminderConfig: options.reminderConfig ?? loadReminderConfig(),
+    influence: influence.buffer,
+    salts: influence.salts,
   };
   const limit = options.publicRateLimit === undefined ? loadRateLimit('PUBLIC_RATE_LIMIT', DEFAULT_PUBLIC_LIMIT) : options.publicRateLimit;
   const publicLimiter = limit ? createRateLimiter(limit, options.rateClock) : null;

@@ -6,6 +6,8 @@ import type { Notifier } from './ports/notifier';
 import type { ReminderConfig } from '@shared/domain/reminders/templates';
 import type { Store } from './ports/store';
 import { NO_CLAIM_ANSWER, type AnswerInTransaction } from './services/idempotency';
+import type { InfluenceBuffer } from './services/influence/buffer';
+import type { Salts } from './services/influence/salts';
 
 /** What the server knows about the caller: an identity from the platform, never from the payload. */
 export interface Identity {
@@ -14,6 +16,19 @@ export interface Identity {
   /** Set when the call came from a PC signed in by scanning (扫码登录): that session's id. */
   sessionId?: string;
 }
+
+/** How the host saw the caller of a public page: which app, its user agent, its browser's visitor cookie. */
+export interface Visit {
+  platform: 'weapp' | 'h5';
+  userAgent: string | null;
+  /** The browser's first-party visitor cookie (H5); never stored, only hashed with a daily salt. */
+  visitorKey: string | null;
+  /** The web site's own host name, to tell in-app navigation from another site's referrer. */
+  ownHost: string | null;
+}
+
+/** A call over WeChat's callFunction: the mini-program, no user agent, the OPENID as the visitor. */
+export const WEAPP_VISIT: Visit = { platform: 'weapp', userAgent: null, visitorKey: null, ownHost: null };
 
 /** The outside world a procedure may touch, passed in so tests need no real request. */
 export interface Ports {
@@ -27,6 +42,9 @@ export interface Ports {
   notifier: Notifier;
   /** Templates, offsets and send hour, validated at start-up. */
   reminderConfig: ReminderConfig;
+  /** Views and shares of public pages, held in memory and written in bulk (services/influence/buffer.ts). */
+  influence: InfluenceBuffer;
+  salts: Salts;
 }
 
 export interface Context {
@@ -51,6 +69,9 @@ export interface Context {
    * the call claims nothing.
    */
   answer: AnswerInTransaction;
+  visit: Visit;
+  influence: InfluenceBuffer;
+  salts: Salts;
 }
 
 export function userIdFor(openid: string): string {
@@ -58,7 +79,7 @@ export function userIdFor(openid: string): string {
 }
 
 /** Builds the per-call context: one read for the bound profile, one reading of the clock. */
-export async function buildContext(identity: Identity | null, ports: Ports, requestId: string | null, clientKey: string | null = null, answer: AnswerInTransaction = NO_CLAIM_ANSWER): Promise<Context> {
+export async function buildContext(identity: Identity | null, ports: Ports, requestId: string | null, clientKey: string | null = null, answer: AnswerInTransaction = NO_CLAIM_ANSWER, visit: Visit = WEAPP_VISIT): Promise<Context> {
   const user = identity ? await ports.store.get<User>('users', userIdFor(identity.openid)) : null;
-  return { identity, user, now: ports.clock(), store: ports.store, newId: ports.newId, contentCheck: ports.contentCheck, files: ports.files, miniCode: ports.miniCode, notifier: ports.notifier, reminderConfig: ports.reminderConfig, requestId, clientKey, answer };
+  return { identity, user, now: ports.clock(), store: ports.store, newId: ports.newId, contentCheck: ports.contentCheck, files: ports.files, miniCode: ports.miniCode, notifier: ports.notifier, reminderConfig: ports.reminderConfig, requestId, clientKey, answer, visit, influence: ports.influence, salts: ports.salts };
 }

@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { createApp } from '../core/app';
+import { createApp, createInfluence } from '../core/app';
+import { foldInfluence } from '../core/jobs/fold-influence';
+import { newVisitorId, VISITOR_HEADER, visitorCookie, webVisit } from '../core/services/influence/visit';
 import { openSqliteStore } from '../core/adapters/sqlite/store';
 import type { Store } from '../core/ports/store';
 import type { Router } from '../core/router/router';
@@ -86,6 +88,8 @@ async function handleUpload(files: LocalFiles, req: IncomingMessage, res: Server
   }
 }
 
+const headerText = (v: string | string[] | undefined): string | null => (typeof v === 'string' ? v : null);
+
 function json(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(JSON.stringify(body));
@@ -120,7 +124,8 @@ async function handleApi(router: Router, store: Store, clock: () => Date, req: I
   const envelope = typeof body === 'object' && body !== null ? body : {};
   // Signed out, only public procedures answer (a shared showcase page); the rest ask to sign in.
   // Signed-out callers of public procedures are told apart (rate-limited) by their address.
-  const result = await router.call(identity, { ...envelope, procedure }, { clientKey: req.socket.remoteAddress ?? null });
+  const visit = webVisit({ userAgent: req.headers['user-agent'] ?? null, cookie: req.headers.cookie ?? null, visitor: headerText(req.headers[VISITOR_HEADER]), host: req.headers.host ?? null });
+  const result = await router.call(identity, { ...envelope, procedure }, { clientKey: req.socket.remoteAddress ?? null, visit });
   if (pc && !result.ok && result.error.code === 'UNAUTHENTICATED') return json(res, 401, PC_SESSION_REFUSED);
   if (!identity && !result.ok && result.error.code === 'UNAUTHENTICATED') {
     json(res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先选择演示身份', details: { signIn: '/dev/sign-in' } } });
@@ -176,17 +181,23 @@ export async function startLocalHost(config: LocalConfig): Promise<LocalHost> {
   const setupCode = await issueSetupCode(store, clock(), (line) => console.log(line));
   const reminderConfig = loadReminderConfig();
   const notifier = createLocalNotifier(store, clock, () => randomUUID().replace(/-/g, ''));
-  const router = createApp({ store, clock, files, notifier, reminderConfig });
+  const influence = createInfluence(store, clock);
+  const router = createApp({ store, clock, files, notifier, reminderConfig, influence });
   const uploadLimiter = createRateLimiter(loadRateLimit('UPLOAD_RATE_LIMIT', DEFAULT_UPLOAD_LIMIT));
   // The reminder job "as of" the dev clock (or `asOf`); one run at a time.
   let running: Promise<unknown> | null = null;
   const runJob = async (asOf?: Date) => {
     while (running) await running.catch(() => undefined);
     const now = asOf ?? clock();
-    const run = runReminders({ store, notifier, config: reminderConfig, now }).then(async (summary) => {
-      await expireDownloads(store, files, now);
-      return summary;
-    });
+    // Views held in memory are written first, then folded with the rest (jobs/fold-influence.ts).
+    const run = influence.buffer
+      .flush()
+      .then(() => foldInfluence({ store, now }))
+      .then(async (folded) => {
+        const summary = await runReminders({ store, notifier, config: reminderConfig, now });
+        await expireDownloads(store, files, now);
+        return { ...summary, influence: folded };
+      });
     running = run;
     try {
       return await run;
@@ -313,10 +324,15 @@ export async function startLocalHost(config: LocalConfig): Promise<LocalHost> {
     const file = /^\/files\/([^/]+)$/.exec(url.pathname);
     if (file && req.method === 'GET') return serveFile(files.pathFor(file[1]), res, url.searchParams.get('name'));
     if (route === 'GET /brand') {
+      // A browser seen for the first time gets its visitor cookie with the page, and this view counts as its own.
+      const known = webVisit({ cookie: req.headers.cookie ?? null }).visitorKey;
+      const visitorId = known ?? newVisitorId();
+      const visit = webVisit({ userAgent: req.headers['user-agent'] ?? null, visitor: visitorId, host: req.headers.host ?? null });
+      const via = { from: url.searchParams.get('from'), referrer: headerText(req.headers.referer) };
       return void done(
-        renderShowcase(router, config.STATIC_DIR, url.searchParams.get('id')).then((page) => {
+        renderShowcase(router, config.STATIC_DIR, url.searchParams.get('id'), { visit, via }).then((page) => {
           if (!page) return serveStatic(config.STATIC_DIR, url.pathname, res, req.headers);
-          res.writeHead(page.status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
+          res.writeHead(page.status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache', ...(known ? {} : { 'set-cookie': visitorCookie(visitorId) }) });
           res.end(page.html);
         }),
       );
@@ -340,6 +356,7 @@ export async function startLocalHost(config: LocalConfig): Promise<LocalHost> {
       if (timer) clearInterval(timer);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await running?.catch(() => undefined);
+      await influence.buffer.flush().catch((err: unknown) => console.error('influence buffer not written at shutdown', err));
       await store.close();
     },
   };

@@ -30,6 +30,7 @@ import type { paperworkContracts } from './paperwork';
 import type { pcContracts } from './pc';
 import type { bulkContracts } from './bulk';
 import type { orgContracts } from './org';
+import type { influenceContracts } from './influence';
 
 interface AreaContracts {
   brand: typeof brandContracts;
@@ -54,6 +55,7 @@ interface AreaContracts {
   pc: typeof pcContracts;
   bulk: typeof bulkContracts;
   org: typeof orgContracts;
+  influence: typeof influenceContracts;
 }
 type Area = keyof AreaContracts;
 /** The one area whose contracts define P. */
@@ -82,6 +84,7 @@ const AREAS: { [A in Area]: () => Promise<AreaContracts[A]> } = {
   pc: () => import('./pc').then((m) => m.pcContracts),
   bulk: () => import('./bulk').then((m) => m.bulkContracts),
   org: () => import('./org').then((m) => m.orgContracts),
+  influence: () => import('./influence').then((m) => m.influenceContracts),
 };
 
 export const AREA_OF: { readonly [P in ProcedureName]: AreaOf<P> } = {
@@ -99,6 +102,12 @@ export const AREA_OF: { readonly [P in ProcedureName]: AreaOf<P> } = {
   'brand.public': 'brand',
   'brand.posterCode': 'brand',
   'brand.publicList': 'brand',
+  'influence.share': 'influence',
+  'influence.like': 'influence',
+  'influence.likes': 'influence',
+  'brand.influence': 'influence',
+  'project.influence': 'influence',
+  'brand.wall': 'influence',
   'branchFeature.list': 'brand',
   'branchFeature.save': 'brand',
   'batch.create': 'batch',

@@ -8,6 +8,7 @@ import { charCount, stripControlChars } from '../domain/text';
 import { idSchema, versionSchema } from './common';
 import { directionField, pageField, pageSizeField } from './paging';
 import { LIBRARY_SORTS } from './lists';
+import { arrivalSchema } from './influence';
 
 const text = (label: string, max: number, required = false) =>
   z
@@ -163,7 +164,8 @@ export const brandContracts = {
       .strict(),
     output: brandView,
   },
-  'brand.public': { input: z.object({ id: idSchema }).strict(), output: publicBrand },
+  /** `via`: how the page was opened, for counting the view (buffered; no store write in this answer). */
+  'brand.public': { input: z.object({ id: idSchema, via: arrivalSchema.optional() }).strict(), output: publicBrand },
   'brand.posterCode': {
     input: z.object({ id: idSchema }).strict(),
     output: z.discriminatedUnion('kind', [z.object({ kind: z.literal('image'), url: z.string() }), z.object({ kind: z.literal('link'), path: z.string() })]),

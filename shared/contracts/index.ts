@@ -21,6 +21,7 @@ import { paperworkContracts } from './paperwork';
 import { pcContracts } from './pc';
 import { bulkContracts } from './bulk';
 import { orgContracts } from './org';
+import { influenceContracts } from './influence';
 
 /**
  * Every procedure the phone can call, with its input and output schema. The client and the
@@ -49,6 +50,7 @@ export const contracts = {
   ...pcContracts,
   ...bulkContracts,
   ...orgContracts,
+  ...influenceContracts,
 } as const;
 
 export type Contracts = typeof contracts;
@@ -62,3 +64,4 @@ export type { Me, OrgTree } from './profile';
 export type { BatchView, ProjectView, ProjectSummary, SubmittedView } from './project';
 export type { BrandView, BrandSummary, PublicBrand, BranchFeatureView, TimelineEntry } from './brand';
 export type { MessageView } from './messages';
+export type { InfluenceFigures, WallItem } from './influence';

@@ -84,6 +84,18 @@ export const COLLECTIONS = {
   imports: ['status', 'createdAt'],
   /** An import's writes, a hundred per document, applied in order; read by `_id` (`<importId>:<seq>`) only. */
   importChunks: [],
+  /** Views and shares held by one function instance, folded into influenceDays and removed by the timed job. */
+  influenceBuffer: ['createdAt'],
+  /** A public page's figures per day (`_id` = kind:id:day): the 90-day series, the 品牌墙's year (summed per target), days still holding visitor hashes. */
+  influenceDays: ['target', 'kind', 'day', 'year', 'views', 'open'],
+  /** A public page's all-time figures (`_id` = kind:id) and the last fold (`_id` = fold). */
+  influenceTotals: ['kind'],
+  /** One per like (`_id` = keyed hash of page and liker); counted per page and year for the 品牌墙. */
+  influenceLikes: ['target', 'year'],
+  /** The day's visitor salt (`_id` = day:<day>), dropped the day after. */
+  influenceSalts: ['day'],
+  /** The likes' lasting key. */
+  influenceKeys: [],
   /** Fixture for the store contract suite. */
   contract_items: ['group', 'rank', 'tag', 'nested.key', 'score', 'flag', 'labels'],
 } as const satisfies Record<string, readonly string[]>;

@@ -12,6 +12,7 @@ import { paperworkProcedures } from './paperwork';
 import { pcProcedures } from './pc';
 import { bulkProcedures } from './bulk';
 import { orgProcedures } from './org';
+import { influenceProcedures } from './influence';
 import { listBranchFeatures, saveBranchFeature } from './brand/branch-feature';
 import { addEvent, addProgress, setCultivation } from './brand/cultivation';
 import { brandLibrary } from './brand/library';
@@ -95,6 +96,7 @@ export const procedures: ProcedureTable = {
   ...pcProcedures,
   ...bulkProcedures,
   ...orgProcedures,
+  ...influenceProcedures,
   'branchFeature.list': { access: ['secretary', 'admin'], handler: listBranchFeatures },
   'branchFeature.save': { access: ['secretary', 'admin'], handler: saveBranchFeature },
 };

@@ -5,7 +5,7 @@ import { contractOf, isProcedureName } from '@shared/contracts/areas';
 import { describeValidation, shownText, zhErrorMap, zhErrorMapFor } from '@shared/contracts/zod-zh';
 import { hasRole } from '@shared/domain/roles';
 import { OPEN_BEFORE_CONFIRMATION, unconfirmedMessage } from '@shared/domain/person';
-import { buildContext, type Context, type Identity, type Ports } from '../context';
+import { buildContext, type Context, type Identity, type Ports, type Visit } from '../context';
 import { StoreError } from '../ports/store';
 import { AlreadyClaimed, answerFromRecord, awaitAnswer, claimRequest, READ_ONLY_PROCEDURES, requestRecordId, type IdempotencyOptions, type RequestRecord } from '../services/idempotency';
 import { callerKey, type RateLimiter } from '../services/rate-limit';
@@ -26,6 +26,8 @@ export interface Logger {
 /** What the host saw about the caller beyond the identity (the local host: the remote address). */
 export interface CallMeta {
   clientKey?: string | null;
+  /** A call over HTTP (the web pages): its user agent and visitor cookie. Absent: WeChat's callFunction. */
+  visit?: Visit;
 }
 
 export interface Router {
@@ -46,13 +48,13 @@ export function createRouter(table: ProcedureTable, ports: Ports, logger: Logger
    * A mutating call with a request id: its first write claims the id in the same transaction;
    * a retry that finds the claim answers what the first call answered instead of acting again.
    */
-  async function callOnce(openid: string, procedure: ProcedureName, requestId: string, proc: Procedure<ProcedureName>, input: unknown, identity: Identity, clientKey: string | null): Promise<CallResult<unknown>> {
+  async function callOnce(openid: string, procedure: ProcedureName, requestId: string, proc: Procedure<ProcedureName>, input: unknown, identity: Identity, clientKey: string | null, visit: Visit | undefined): Promise<CallResult<unknown>> {
     const last = proc.claim === 'withAnswer';
     const claim = claimRequest(ports.store, { callerId: openid, procedure, requestId }, ports.clock().toISOString(), ports.newId(), { last });
     const recordId = requestRecordId(openid, procedure, requestId);
     let result: CallResult<unknown>;
     try {
-      const ctx = await buildContext(identity, { ...ports, store: claim.store }, requestId, clientKey, claim.answer);
+      const ctx = await buildContext(identity, { ...ports, store: claim.store }, requestId, clientKey, claim.answer, visit);
       authorise(ctx, proc, procedure);
       result = { ok: true, data: await proc.handler(ctx, input as never) };
     } catch (err) {
@@ -103,12 +105,12 @@ export function createRouter(table: ProcedureTable, ports: Ports, logger: Logger
         const parsed = (await contractOf(procedure)).input.safeParse(input ?? {}, { error: zhErrorMapFor(procedure) });
         if (!parsed.success) return fail(validation(parsed.error, procedure));
         if (!identity || !requestId || READ_ONLY_PROCEDURES.has(procedure)) {
-          const ctx = await buildContext(identity, ports, requestId ?? null, clientKey);
+          const ctx = await buildContext(identity, ports, requestId ?? null, clientKey, undefined, meta?.visit);
           authorise(ctx, proc, procedure);
           const data = await proc.handler(ctx, parsed.data as never);
           return { ok: true, data };
         }
-        return await callOnce(identity.openid, procedure, requestId, proc, parsed.data, identity, clientKey);
+        return await callOnce(identity.openid, procedure, requestId, proc, parsed.data, identity, clientKey, meta?.visit);
       } catch (err) {
         return fail(toErrorBody(err, logger));
       }

@@ -25,6 +25,10 @@ import { StoreError, type NewDoc, type Patch, type Store, type StoredDoc, type S
  */
 export const READ_ONLY_PROCEDURES: ReadonlySet<string> = new Set<ProcedureName>([
   'session.me',
+  'brand.influence',
+  'project.influence',
+  'brand.wall',
+  'influence.likes',
   'org.tree',
   'batch.list',
   'batch.get',

@@ -1,4 +1,6 @@
 import type { PublicBrand } from '@shared/contracts';
+import type { Arrival } from '@shared/domain/influence/channel';
+import type { Visit } from '../context';
 import type { Router } from '../router/router';
 
 /** The element the pre-rendered showcase sits in, and the JSON the app reads instead of calling. */
@@ -75,9 +77,11 @@ export interface ShowcasePage {
  * the local host and by the `api` function's HTTP route. An unknown or unpublished brand answers
  * 404 with the shell, whose app shows the missing-page message.
  */
-export async function renderShowcase(router: Router, shell: string, id: string | null, options: { assetBase?: string } = {}): Promise<ShowcasePage> {
+export async function renderShowcase(router: Router, shell: string, id: string | null, options: { assetBase?: string; visit?: Visit; via?: Arrival } = {}): Promise<ShowcasePage> {
   const html = options.assetBase ? absolutise(shell, options.assetBase) : shell;
-  const result = id ? await router.call(null, { procedure: 'brand.public', input: { id } }) : null;
+  // The view is counted here, from the request's referrer, `from=` mark and user agent (robots and
+  // link-preview fetchers are not); the app then takes the brand from the page and does not ask again.
+  const result = id ? await router.call(null, { procedure: 'brand.public', input: { id, via: options.via } }, { visit: options.visit }) : null;
   if (!result || !result.ok) {
     return { status: 404, html: html.replace(/<title>[^<]*<\/title>/, '<title>品牌展示页不存在或尚未公开 · 党建品牌与精品项目</title>') };
   }

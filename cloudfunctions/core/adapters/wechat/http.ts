@@ -1,6 +1,8 @@
 import type { Router } from '../../router/router';
 import { PC_SESSION_REFUSED, type BearerOutcome } from '../../services/pc-session';
 import { renderShowcase } from '../../showcase/prerender';
+import type { Visit } from '../../context';
+import { VISITOR_HEADER, webVisit } from '../../services/influence/visit';
 
 /**
  * The H5 build's index.html, copied beside the function by the build (scripts/build-functions.mjs)
@@ -22,6 +24,9 @@ export interface HttpRequest {
   clientKey: string | null;
   /** The Authorization header (a PC's session token); never logged, never part of a URL. */
   authorization: string | null;
+  /** Its user agent and visitor id, for counting views of public pages. */
+  visit?: Visit;
+  referrer?: string | null;
 }
 
 export interface HttpResponse {
@@ -47,7 +52,8 @@ export function httpRequest(event: unknown): HttpRequest | null {
   if (e.isBase64Encoded === true) body = Buffer.from(body, 'base64').toString('utf8');
   const forwarded = headers['x-forwarded-for']?.split(',')[0]?.trim();
   const sourceIp = typeof e.requestContext?.sourceIp === 'string' ? e.requestContext.sourceIp : null;
-  return { method: e.httpMethod.toUpperCase(), path: e.path, body, query, origin: headers.origin ?? null, clientKey: forwarded || sourceIp, authorization: headers.authorization ?? null };
+  const visit = webVisit({ userAgent: headers['user-agent'], cookie: headers.cookie, visitor: headers[VISITOR_HEADER], host: headers.host });
+  return { method: e.httpMethod.toUpperCase(), path: e.path, body, query, origin: headers.origin ?? null, clientKey: forwarded || sourceIp, authorization: headers.authorization ?? null, visit, referrer: headers.referer ?? null };
 }
 
 const MAX_HTTP_BODY = 1_000_000;
@@ -71,14 +77,14 @@ export async function answerHttp(router: Router, req: HttpRequest, showcaseShell
     'cache-control': 'no-store',
     'access-control-allow-origin': '*',
     'access-control-allow-methods': 'POST, OPTIONS',
-    'access-control-allow-headers': 'content-type, authorization',
+    'access-control-allow-headers': `content-type, authorization, ${VISITOR_HEADER}`,
     'access-control-max-age': '86400',
   };
   const reply = (statusCode: number, body: unknown): HttpResponse => ({ statusCode, headers, body: JSON.stringify(body), isBase64Encoded: false });
   if (req.method === 'OPTIONS') return { statusCode: 204, headers, body: '', isBase64Encoded: false };
   const shell = /\/brand\/?$/.test(req.path) && (req.method === 'GET' || req.method === 'HEAD') ? showcaseShell() : null;
   if (shell) {
-    const page = await renderShowcase(router, shell.html, req.query.id ?? null, { assetBase: shell.assetBase ?? undefined });
+    const page = await renderShowcase(router, shell.html, req.query.id ?? null, { assetBase: shell.assetBase ?? undefined, visit: req.visit, via: { from: req.query.from ?? null, referrer: req.referrer } });
     return { statusCode: page.status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' }, body: page.html, isBase64Encoded: false };
   }
   const m = /\/api\/([A-Za-z][A-Za-z0-9.]{0,63})$/.exec(req.path);
@@ -95,7 +101,7 @@ export async function answerHttp(router: Router, req: HttpRequest, showcaseShell
   if (bearer.kind === 'refused') return reply(401, PC_SESSION_REFUSED);
   const identity = bearer.kind === 'signedIn' ? bearer.identity : null;
   const fields = typeof envelope === 'object' && envelope !== null && !Array.isArray(envelope) ? (envelope as Record<string, unknown>) : {};
-  const result = await router.call(identity, { input: fields.input, requestId: fields.requestId, procedure: m[1] }, { clientKey: req.clientKey });
+  const result = await router.call(identity, { input: fields.input, requestId: fields.requestId, procedure: m[1] }, { clientKey: req.clientKey, visit: req.visit });
   if (!result.ok && result.error.code === 'UNAUTHENTICATED') {
     if (identity) return reply(401, PC_SESSION_REFUSED);
     return reply(401, { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先用微信扫码登录；或在微信中打开小程序办理', details: { signIn: 'pc' } } });

@@ -3,6 +3,7 @@ import type { ReminderConfig } from '@shared/domain/reminders/templates';
 import { expireDownloads } from '../../jobs/expire';
 import { backfillNameKeys } from '../../jobs/name-keys';
 import { runReminders } from '../../jobs/remind';
+import { foldInfluence } from '../../jobs/fold-influence';
 import { guardUnhandledRejections } from '../../process-guard';
 import { purgeRequests } from '../../services/idempotency';
 import { createWechatFiles, type WechatDownload, type WechatStorage } from './files';
@@ -46,6 +47,15 @@ export function createSchedulerMain(cloud: SchedulerCloud, config: ReminderConfi
     const now = clock();
     const data = await runReminders({ store, notifier: createWechatNotifier(subscribeApi(cloud)), config, now, plan: now.getUTCMinutes() < 5 });
     console.log('reminders', JSON.stringify(data));
+    // Once an hour, the views and shares the api instances buffered are folded into the per-day
+    // figures (at most once each; a failed fold leaves them for the next run).
+    if (now.getUTCMinutes() < 5) {
+      try {
+        console.log('influence fold', JSON.stringify(await foldInfluence({ store, now })));
+      } catch (err) {
+        console.error('influence fold failed; the next run retries', err);
+      }
+    }
     // Housekeeping, safe to rerun: forget request ids older than a week (at most 1 000 per run),
     // delete exports and packet progress older than a day.
     try {

@@ -9,6 +9,7 @@ import { Lookup } from '../../services/lookup';
 import { clearedImages } from '../../services/media-check';
 import { getMany } from '../../services/read-many';
 import { brandFileIds } from './files';
+import { countView } from '../influence/count';
 
 /** Every piece of user-written text that the public page shows. */
 export function publicTexts(brand: Brand): string[] {
@@ -34,6 +35,8 @@ const notFound = () => new AppError('NOT_FOUND', '该品牌展示页不存在或
 export async function publicBrand(ctx: Context, input: ParsedInputOf<'brand.public'>): Promise<PublicBrand> {
   const brand = await ctx.store.get<Brand>('brands', input.id);
   if (!brand || !isPublic(brand.state)) throw notFound();
+  // Counted in memory (services/influence/buffer.ts): this answer waits for no extra write.
+  countView(ctx, 'brand', brand._id, input.via);
   const lookup = new Lookup(ctx.store);
   const r = brand.report;
   // Only pictures that passed the content check are shown; the rest stay hidden until they do.
