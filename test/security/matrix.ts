@@ -290,6 +290,27 @@ export const MATRIX: Record<string, Entry> = {
     ...scoped((w, side) => ({ id: w.brands.promoted[side].id }), EVERYONE, EVERYONE),
     hidden: { input: (w) => ({ id: w.brands.draft.cs.id }), allow: [], deniedAs: 'NOT_FOUND' },
   },
+  // Measured influence (五有 #5): the figures for the brand's committee and the 组织部; a project's for its host too.
+  'brand.influence': scoped((w, side) => ({ brandId: w.brands.promoted[side].id }), OWN_COMMITTEE, OTHER_COMMITTEE),
+  'project.influence': scoped((w, side) => ({ projectId: w.projects.approved[side].id }), ['host', 'ownSecretary', 'admin'], OTHER_COMMITTEE),
+  // Shares and likes of a public page: anyone; a like needs someone to recognise (a WeChat user or a browser's cookie).
+  'influence.share': scoped((w, side) => ({ target: { kind: 'brand', id: w.brands.promoted[side].id }, kind: 'chat' }), EVERYONE, EVERYONE),
+  'influence.like': {
+    ...scoped((w, side) => ({ target: { kind: 'brand', id: w.brands.promoted[side].id } }), IDENTIFIED, IDENTIFIED),
+    // Not public yet: nothing to like, and its existence is not revealed.
+    hidden: { input: (w) => ({ target: { kind: 'brand', id: w.brands.accepted.cs.id } }), allow: [], deniedAs: 'NOT_FOUND' },
+  },
+  'influence.likes': scoped((w, side) => ({ target: { kind: 'brand', id: w.brands.promoted[side].id } }), EVERYONE, EVERYONE),
+  'brand.wall': {
+    none: {
+      input: () => ({}),
+      allow: EVERYONE,
+      sees: (data: { items: Array<{ _id: string }> }, w) => {
+        const ids = idsOf(data.items).sort();
+        return problem(JSON.stringify(ids) === JSON.stringify([w.brands.promoted.cs.id, w.brands.promoted.me.id].sort()), `品牌墙 lists ${ids.join(',')}`);
+      },
+    },
+  },
   'brand.publicList': {
     none: {
       input: () => ({}),

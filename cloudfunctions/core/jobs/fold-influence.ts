@@ -3,6 +3,10 @@ import { CHANNELS, SHARE_KINDS } from '@shared/domain/influence/channel';
 import { addCalendarDays, dateIn } from '@shared/time/deadline';
 import { StoreError, type NewDoc, type Store } from '../ports/store';
 import { getMany } from '../services/read-many';
+import type { Brand } from '@shared/domain/brand/brand';
+import { isPublic } from '@shared/domain/brand/state';
+import type { Project } from '@shared/domain/project/project';
+import { isPublicProject } from '@shared/domain/influence/public';
 import { FOLD_ID, targetKey, type BufferDoc, type DayDoc, type FoldDoc, type SaltDoc, type TotalsDoc } from '../services/influence/docs';
 import { saltId } from '../services/influence/salts';
 
@@ -29,7 +33,12 @@ const isRetryable = (err: unknown) => err instanceof StoreError && (err.kind ===
 async function foldPage(store: Store, buffers: BufferDoc[], now: Date): Promise<FoldSummary> {
   const merged = new Map<string, DayDelta>();
   for (const b of buffers) for (const [k, d] of Object.entries(b.days)) merged.set(k, merged.has(k) ? mergeDelta(merged.get(k) as DayDelta, d) : d);
-  const keys = [...merged.keys()].filter((k) => parseDayKey(k) !== null);
+  // Only pages that are public count: a share sent for an unknown or unpublished page is dropped.
+  const parsed = [...merged.keys()].map((k) => ({ key: k, p: parseDayKey(k) }));
+  const ids = (kind: 'brand' | 'project') => parsed.flatMap(({ p }) => (p && p.kind === kind ? [p.id] : []));
+  const [brands, projects] = await Promise.all([getMany<Brand>(store, 'brands', ids('brand')), getMany<Project>(store, 'projects', ids('project'))]);
+  const shown = (kind: 'brand' | 'project', id: string) => (kind === 'brand' ? isPublic(brands.get(id)?.state ?? 'draft') : isPublicProject(projects.get(id)?.state ?? 'draft'));
+  const keys = parsed.flatMap(({ key, p }) => (p && shown(p.kind, p.id) ? [key] : []));
   const targets = [...new Set(keys.map((k) => { const p = parseDayKey(k); return p ? targetKey(p.kind, p.id) : ''; }))];
   const [days, totals] = await Promise.all([getMany<DayDoc>(store, 'influenceDays', keys), getMany<TotalsDoc | FoldDoc>(store, 'influenceTotals', [...targets, FOLD_ID])]);
   // A day whose salt is gone (two days back) cannot tell its visitors apart any more: keep no hashes.

@@ -18,8 +18,9 @@ async function likeId(ctx: Context, target: string): Promise<string> {
 /** The page's likes and whether this caller liked it: two reads. */
 export async function likeState(ctx: Context, input: ParsedInputOf<'influence.likes'>): Promise<OutputOf<'influence.likes'>> {
   const target = targetKey(input.target.kind, input.target.id);
-  const id = await likeId(ctx, target);
-  const [mine, totals] = await Promise.all([ctx.store.get<LikeDoc>('influenceLikes', id), ctx.store.get<TotalsDoc>('influenceTotals', target)]);
+  // Someone the server cannot recognise has liked nothing.
+  const id = visitorKey(ctx) ? await likeId(ctx, target) : '';
+  const [mine, totals] = await Promise.all([id ? ctx.store.get<LikeDoc>('influenceLikes', id) : null, ctx.store.get<TotalsDoc>('influenceTotals', target)]);
   return { liked: mine !== null, likes: totals?.likes ?? 0 };
 }
 

@@ -3,13 +3,8 @@ import type { Brand } from '@shared/domain/brand/brand';
 import { isPublic } from '@shared/domain/brand/state';
 import type { TargetKind } from '@shared/domain/influence/counts';
 import type { Project } from '@shared/domain/project/project';
-import type { ProjectState } from '@shared/domain/project/state';
+import { isPublicProject } from '@shared/domain/influence/public';
 import type { StoreOps } from '../../ports/store';
-
-/** A project's page is public once it was approved (立项) and after, except when it was stopped. */
-const PUBLIC_PROJECT_STATES: ReadonlySet<ProjectState> = new Set(['approved', 'cultivating', 'midterm_review', 'final_review', 'concluded']);
-
-export const isPublicProject = (state: ProjectState) => PUBLIC_PROJECT_STATES.has(state);
 
 /** Whether the page of `kind`/`id` is public now (a like, a share and a view need it). */
 export async function isPublicTarget(store: StoreOps, kind: TargetKind, id: string): Promise<boolean> {
