@@ -4,6 +4,7 @@ import type { Project } from '@shared/domain/project/project';
 import { queueTotal } from '@shared/domain/queue/counts';
 import { userIdFor } from '../../context';
 import { ADMIN, createHarness, HOST, MEMBER2, NEWCOMER, OPEN_BATCH, SECRETARY_CS, SECRETARY_ME} from '../../../../test/support/harness';
+import type { ObjectionFinding } from '@shared/domain/review/objection';
 import type { Objection } from '../review/docs';
 import { approvedProject, cultivatingProject, passedMidterm, submitMidterm } from '../funding/fixtures';
 
@@ -63,8 +64,8 @@ describe('我的待办: the whole queue, with or without a deadline', () => {
     const h = await createHarness();
     const p = await approvedProject(h);
     await h.store.update<Project>('projects', p._id, p.version, { state: 'in_publicity' });
-    await h.store.insert<Objection & { finding?: unknown }>('objections', { _id: 'o1', batchId: OPEN_BATCH, projectId: p._id, authorId: userIdFor(HOST), authorName: '张晓明', authorCommitteeId: 'c-cs', text: '内容重复', createdAt: '2026-11-20T02:00:00.000Z' });
-    await h.store.insert<Objection & { finding?: unknown }>('objections', { _id: 'o2', batchId: OPEN_BATCH, projectId: p._id, authorId: userIdFor(HOST), authorName: '张晓明', authorCommitteeId: 'c-cs', text: '已答复', createdAt: '2026-11-21T02:00:00.000Z', finding: { upheld: false } });
+    await h.store.insert<Objection & { finding?: ObjectionFinding }>('objections', { _id: 'o1', batchId: OPEN_BATCH, projectId: p._id, authorId: userIdFor(HOST), authorName: '张晓明', authorCommitteeId: 'c-cs', text: '内容重复', createdAt: '2026-11-20T02:00:00.000Z' });
+    await h.store.insert<Objection & { finding?: ObjectionFinding }>('objections', { _id: 'o2', batchId: OPEN_BATCH, projectId: p._id, authorId: userIdFor(HOST), authorName: '张晓明', authorCommitteeId: 'c-cs', text: '已答复', createdAt: '2026-11-21T02:00:00.000Z', finding: { verdict: 'dismissed', remedy: null, reason: '经核实不属实', by: 'u_dev-admin', at: '2026-11-22T02:00:00.000Z' } });
     const item = one((await h.ok(ADMIN, 'todo.mine', {})).items, 'answerObjection');
     expect(item).toMatchObject({ count: 1, since: '2026-11-20T02:00:00.000Z', waitedText: '已等待 7 天', link: `/packages/admin/round/index?batchId=${OPEN_BATCH}` });
   });
