@@ -1,4 +1,7 @@
 // babel-preset-taro: https://docs.taro.zone/docs/next/babel-config
+const { existsSync } = require('node:fs');
+const path = require('node:path');
+
 // Targets: none here. config/index.ts sets BROWSERSLIST (WeChat's compat data for the base library in
 // project.config.json; the H5 browsers for h5), which preset-env reads through babel-preset-taro.
 
@@ -26,7 +29,10 @@ function guardBigInt({ types: t }) {
   return { name: 'guard-bigint', visitor: { CallExpression: call } };
 }
 
+// Every page follows the person's font size (适老化); absent in the empty Taro app the bench builds.
+const fontScalePages = path.join(__dirname, 'config', 'babel-font-scale.js');
+
 module.exports = {
   presets: [['taro', { framework: 'react', ts: true, compiler: 'webpack5' }]],
-  plugins: [guardBigInt],
+  plugins: [guardBigInt, ...(existsSync(fontScalePages) ? [fontScalePages] : [])],
 };

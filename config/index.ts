@@ -25,6 +25,9 @@ function earlyHomeScript(): string {
     .trim();
 }
 
+/** Every font size times the person's font-size factor (适老化); Taro loads it after pxtransform. */
+const FONT_SCALE = './config/postcss-font-scale.js';
+
 /**
  * The lowest WeChat base library the app supports: project.config.json's libVersion, which is also
  * what 基础库最低版本 in the MP admin console must say (README, going live).
@@ -97,6 +100,7 @@ const buildConfig: UserConfigExport<'webpack5'> = async () => {
     mini: {
       postcss: {
         pxtransform: { enable: true, config: {} },
+        [FONT_SCALE]: { enable: true },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
       optimizeMainPackage: { enable: true },
@@ -116,6 +120,7 @@ const buildConfig: UserConfigExport<'webpack5'> = async () => {
       miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[hash].css', chunkFilename: 'css/[name].[chunkhash].css' },
       postcss: {
         autoprefixer: { enable: true, config: {} },
+        [FONT_SCALE]: { enable: true },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
     },

@@ -1,10 +1,11 @@
 import './polyfills';
 import type { PropsWithChildren } from 'react';
-import Taro, { useLaunch } from '@tarojs/taro';
+import Taro, { useDidShow, useLaunch } from '@tarojs/taro';
 import { configure as configureIcons } from '@nutui/icons-react-taro';
 import { movedPage } from '@shared/domain/pages';
 import { platform } from './platform';
 import { installPrivacyGate } from './components/privacy-gate';
+import { refreshFontScale } from './components/font-scale/state';
 import './app.css';
 
 // NutUI draws its icons (a Button's loading spinner, a Cell's arrow) as <i>, an HTML tag that Taro's
@@ -29,11 +30,14 @@ function followMovedPages(): void {
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     platform.init();
+    refreshFontScale();
     const weapp = Taro.getEnv() === Taro.ENV_TYPE.WEAPP;
     // WeChat asks for consent before collecting personal data; a browser has no such check.
     installPrivacyGate(weapp ? Taro : null);
     if (weapp) followMovedPages();
   });
+  // The font size may have changed in WeChat's settings while the app was in the background.
+  useDidShow(() => refreshFontScale());
   return children;
 }
 

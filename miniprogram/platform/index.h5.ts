@@ -265,4 +265,17 @@ export const platform: Platform = {
     window.__earlyHomeDone = true;
     document.getElementById('home-early')?.remove();
   },
+  systemFontScale() {
+    // <html> carries the layout's rem size, so ask what `medium` is: the browser's own font size setting.
+    const probe = document.createElement('span');
+    probe.style.cssText = 'position:absolute;visibility:hidden;font-size:medium';
+    document.body.appendChild(probe);
+    const px = parseFloat(getComputedStyle(probe).fontSize);
+    probe.remove();
+    return px > 0 ? px / 16 : 1;
+  },
+  applyFontScale(scale) {
+    document.documentElement.style.setProperty('--font-scale', String(scale));
+  },
+  fontScaleOnPageRoot: false,
 };

@@ -174,6 +174,15 @@ export const platform: Platform = {
   devInboxUrl: null,
   takePrerendered: () => null,
   dropPrerendered() {},
+  systemFontScale() {
+    // wx.getAppBaseInfo (base library 2.20.1+) has the font size WeChat's settings chose.
+    const info = typeof Taro.getAppBaseInfo === 'function' ? (Taro.getAppBaseInfo() as { fontSizeScaleFactor?: number }) : null;
+    const factor = Number(info?.fontSizeScaleFactor);
+    return factor > 0 ? factor : 1;
+  },
+  // Each page's root view carries the factor (components/font-scale/withFontScale.tsx).
+  applyFontScale() {},
+  fontScaleOnPageRoot: true,
 };
 
 function tabBadge(index: number, count: number): void {

@@ -110,4 +110,13 @@ export interface Platform {
   takePrerendered(): { id: string; data: unknown } | null;
   /** Removes the pre-rendered content once the app has drawn the page itself (nothing on WeChat). */
   dropPrerendered(): void;
+  /**
+   * The person's font size as a factor of the standard (适老化): WeChat's fontSizeScaleFactor
+   * (wx.getAppBaseInfo), or in a browser its default font size over 16 px. 1 when unknown.
+   */
+  systemFontScale(): number;
+  /** Sets the factor text is drawn at where the whole document can carry it (a browser's <html>); nothing on WeChat. */
+  applyFontScale(scale: number): void;
+  /** True where each page must carry the factor itself (WeChat: a page has no styleable root). */
+  fontScaleOnPageRoot: boolean;
 }

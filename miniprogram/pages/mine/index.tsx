@@ -12,6 +12,7 @@ import { platform } from '../../platform';
 import { PcSessions } from '../../components/PcSessions';
 import { BIND_PAGE, MESSAGES_PAGE } from '@shared/domain/pages';
 import { DeskShell } from '../../components/desk/DeskShell';
+import { LargeTextCard } from '../../components/font-scale/LargeTextCard';
 
 function MinePage() {
   const { data: me, error, loading, reload } = useLoad(() => call('session.me', {}));
@@ -44,6 +45,7 @@ function MinePage() {
             </Button>
           </View>
         </View>
+        <LargeTextCard />
         {signOut}
       </View>
     );
@@ -106,6 +108,7 @@ function MinePage() {
         ) : null}
       </View>
       {me.profileStatus === 'confirmed' ? <PcSessions /> : null}
+      <LargeTextCard />
       {signOut}
     </View>
   );

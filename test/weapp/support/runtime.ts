@@ -88,6 +88,8 @@ export interface Runtime {
   pullDown(): Promise<void>;
   /** Waits until no call, timer (under 200 ms) or setData is pending. */
   settle(): Promise<void>;
+  /** The person leaves WeChat and comes back (the app's and the top page's onHide, then onShow), then waits. */
+  returnFromBackground(): Promise<void>;
   /** The WeChat event, bubbled through the elements that bind it, starting at `target`. */
   dispatch(page: PageInstance, target: TreeNode, ancestors: TreeNode[], type: string, detail: Record<string, unknown>): void;
   /** The V8 context the app runs in (its own Promise, JSON, timers). */
@@ -102,7 +104,7 @@ export function createRuntime(cloud: CloudSide, device: Partial<Device> = {}): R
   const templates = readTemplates(path.join(DIST, 'base.wxml'));
   const allPages = [...appJson.pages, ...(appJson.subPackages ?? []).flatMap((s) => s.pages.map((p) => `${s.root.replace(/\/$/, '')}/${p}`))];
   const tabRoutes = new Set((appJson.tabBar?.list ?? []).map((t) => t.pagePath));
-  const dev: Device = { chatFiles: [], album: [], albumPermission: 'granted', subscribeAnswer: 'accept', modalConfirm: true, ...device };
+  const dev: Device = { chatFiles: [], album: [], albumPermission: 'granted', subscribeAnswer: 'accept', modalConfirm: true, fontSizeScaleFactor: 1, ...device };
   const errors: string[] = [];
   const warnings: string[] = [];
   const frames: Frame[] = [];
@@ -374,6 +376,15 @@ export function createRuntime(cloud: CloudSide, device: Partial<Device> = {}): R
     },
     as(id) {
       openid = id;
+    },
+    async returnFromBackground() {
+      const page = stack.at(-1);
+      for (const hook of ['onHide', 'onShow']) {
+        const fn = appInstance?.[hook];
+        if (typeof fn === 'function') (fn as (o: unknown) => void).call(appInstance, toApp({ path: page?.route ?? '', query: {}, scene: 1001, referrerInfo: {} }));
+        if (page) call(page, hook);
+      }
+      await settle();
     },
     async open(url) {
       const { route, query } = parseUrl(url, null);

@@ -7,6 +7,7 @@ import { buildWorld, removeWorldFiles, WORLD_NOW, type World } from '../../secur
 import { startCloud, type CloudSide } from './cloud';
 import { person, type Person } from './person';
 import { createRuntime, type Runtime } from './runtime';
+import type { Device } from './wx';
 
 export interface Weapp {
   cloud: CloudSide;
@@ -17,7 +18,7 @@ export interface Weapp {
 }
 
 /** By default the demo seed at 10:00 on 2026-11-27 (Beijing); `world: true` for projects and brands at every stage. */
-export function useWeapp(options: { world?: boolean } = {}): Weapp {
+export function useWeapp(options: { world?: boolean; /** The phone (e.g. its WeChat font size). */ device?: Partial<Device> } = {}): Weapp {
   const w = {} as Weapp;
   beforeAll(async () => {
     if (options.world) {
@@ -26,7 +27,7 @@ export function useWeapp(options: { world?: boolean } = {}): Weapp {
       copyFileSync(w.world.file, file);
       w.cloud = await startCloud({ store: openSqliteStore(file), now: WORLD_NOW });
     } else w.cloud = await startCloud();
-    w.rt = createRuntime(w.cloud);
+    w.rt = createRuntime(w.cloud, options.device);
     w.me = person(w.rt);
   });
   // A warning of WeChat's WXML runtime while drawing a page ("Template `…` not found") fails the test.

@@ -26,6 +26,8 @@ export interface Device {
   subscribeAnswer: 'accept' | 'reject';
   /** Whether showModal's confirm (true) or cancel is tapped. */
   modalConfirm: boolean;
+  /** WeChat's font size as a factor of the standard 17 px (wx.getAppBaseInfo): 1, or 1.4 for 关怀模式 (23.8 px). */
+  fontSizeScaleFactor: number;
 }
 
 export interface WxState {
@@ -266,7 +268,9 @@ export function createWx(host: WxHost, device: Device): { wx: Record<string, unk
     getSystemInfo: asyncApi('getSystemInfo', () => system),
     getWindowInfo: syncApi('getWindowInfo', () => host.toApp(screen)),
     getDeviceInfo: syncApi('getDeviceInfo', () => host.toApp({ brand: system.brand, model: system.model, system: system.system, platform: system.platform, pixelRatio: 2 })),
-    getAppBaseInfo: syncApi('getAppBaseInfo', () => host.toApp({ SDKVersion: system.SDKVersion, version: system.version, language: 'zh_CN', theme: 'light' })),
+    getAppBaseInfo: syncApi('getAppBaseInfo', () =>
+      host.toApp({ SDKVersion: system.SDKVersion, version: system.version, language: 'zh_CN', theme: 'light', fontSizeScaleFactor: device.fontSizeScaleFactor, fontSizeSetting: Math.round(17 * device.fontSizeScaleFactor * 10) / 10 }),
+    ),
     getMenuButtonBoundingClientRect: syncApi('getMenuButtonBoundingClientRect', () => host.toApp({ width: 87, height: 32, top: 48, right: 368, bottom: 80, left: 281 })),
     getAccountInfoSync: syncApi('getAccountInfoSync', () => host.toApp({ miniProgram: { appId: 'touristappid', envVersion: 'develop', version: '' } })),
     canIUse: syncApi('canIUse', () => true),
