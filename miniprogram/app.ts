@@ -7,6 +7,7 @@ import { platform } from './platform';
 import { installPrivacyGate } from './components/privacy-gate';
 import { refreshFontScale } from './components/font-scale/state';
 import './app.css';
+import './components/font-scale/font-scale.css';
 
 // NutUI draws its icons (a Button's loading spinner, a Cell's arrow) as <i>, an HTML tag that Taro's
 // weapp templates do not have: WeChat drew nothing there and warned "Template `tmpl_0_i` not found".
