@@ -68,7 +68,8 @@ async function layoutOf(page: Page, primarySelector: string | null): Promise<Lay
         if (hit) overlaps.push(`${label(a.el)} × ${label(b.el)}`);
       }
     }
-    const targets = Array.from(root.querySelectorAll('button, .nut-button, input, textarea, a[href], [role="button"]')).filter(visible);
+    // A field is tapped on its whole box (Taro's wrapper with the padding), not the bare native input inside it.
+    const targets = [...new Set(Array.from(root.querySelectorAll('button, .nut-button, input, textarea, a[href], [role="button"]')).map((el) => el.closest('taro-input-core, taro-textarea-core') ?? el))].filter(visible);
     const smallTargets = targets.filter((el) => el.getBoundingClientRect().height < 44).map((el) => `${label(el)} (${Math.round(el.getBoundingClientRect().height)} px)`);
     let found: { text: string; reachable: boolean } | null = null;
     const button = primary ? root.querySelector(primary) : null;
@@ -93,7 +94,7 @@ describe('关怀模式 size in a browser at 375 px', () => {
     const pages = [
       { name: 'home', path: '/pages/index/index', ready: '.card', primary: null },
       { name: 'application', path: `/packages/project/edit/index?id=${application._id}`, ready: '.card', primary: '.submit-button, .nut-button--primary' },
-      { name: 'showcase', path: `/packages/showcase/brand/index?id=${brands[0]._id}`, ready: '.card, .showcase-logo', primary: null },
+      { name: 'showcase', path: `/brand?id=${brands[0]._id}`, ready: '.card, .showcase-logo', primary: null },
       { name: 'todo', path: '/packages/me/todo/index', ready: '.card, .list-item, .empty', primary: null },
     ];
     const standard = await phoneAt(16);
@@ -108,7 +109,12 @@ describe('关怀模式 size in a browser at 375 px', () => {
         await page.waitForFunction(() => document.fonts.status === 'loaded');
         await t.shot(page, `${p.name}-375-${size}`);
       }
-      const probe = (page: Page) => current(page).locator(p.ready).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+      // The first text on the page, the same element at both sizes.
+      const probe = (page: Page) =>
+        current(page).evaluate((root) => {
+          const el = Array.from(root.querySelectorAll('*')).find((e) => Array.from(e.childNodes).some((n) => n.nodeType === 3 && (n.textContent ?? '').trim() !== ''));
+          return el ? parseFloat(getComputedStyle(el).fontSize) : 0;
+        });
       const [small, big] = [await probe(standard), await probe(large)];
       expect(big / small, `${p.name}: text 1.4× the standard`).toBeCloseTo(1.4, 1);
       const layout = await layoutOf(large, p.primary);
