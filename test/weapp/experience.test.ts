@@ -4,7 +4,7 @@
 // < 30 and children < 60 (support/audit.ts; the first open of each page is in pages.test.ts).
 import type { Project } from '@shared/domain/project/project';
 import { describe, expect, it } from 'vitest';
-import { HOST } from '../support/harness';
+import { ADMIN, HOST } from '../support/harness';
 import { busiestWindow, figures, overThresholds } from './support/audit';
 import type { Frame } from './support/runtime';
 import { useWeapp } from './support/session';
@@ -27,6 +27,31 @@ describe('体验评分 while typing in the 申报书', () => {
     const stored = await w.cloud.store.get<Project>('projects', id);
     expect(stored?.fields.background).toContain(TYPED['field-background']);
     expect(w.rt.errors).toEqual([]);
+  });
+});
+
+describe('体验评分 of 批次管理 at a university’s scale', () => {
+  it('draws 10 batches at a time, within the thresholds, however many the 组织部 sees', async () => {
+    for (let i = 1; i <= 20; i++) {
+      const input = { name: `规模批次${i}`, year: 2026, level: 'school' as const, calendar: { submissionDeadline: '2026-12-27', recommendationDeadline: '2027-01-06' }, grantPerProject: 2_000_000, quota: 5, noticeTitle: '', paperInstructions: '' };
+      const r = await w.cloud.router.call({ openid: ADMIN }, { procedure: 'batch.create', input, requestId: `scale-${i}` });
+      expect(r.ok).toBe(true);
+    }
+    w.rt.as(ADMIN);
+    const start = w.rt.frames.length;
+    await w.me.open('/packages/admin/batches/index');
+    await w.me.waitFor('显示更早的批次（还有 23 个）');
+    const opened = figures(w.rt.frames.slice(start).filter((f) => f.route === 'packages/admin/batches/index'));
+    expect(overThresholds(opened), JSON.stringify(opened)).toEqual([]);
+    expect(w.me.all('batch-item')).toHaveLength(10);
+    for (const more of [13, 3]) {
+      await w.me.tap({ cls: 'batch-more' });
+      expect(w.me.has(`显示更早的批次（还有 ${more} 个）`)).toBe(true);
+    }
+    await w.me.tap({ cls: 'batch-more' });
+    expect(w.me.all('batch-item')).toHaveLength(33);
+    expect(w.me.has('规模批次20')).toBe(true);
+    expect(w.me.has('显示更早的批次')).toBe(false);
   });
 });
 
