@@ -109,6 +109,7 @@ export const platform: Platform = {
     forget: forgetToken,
   },
   launchScene: () => null,
+  referrer: () => (typeof document !== 'undefined' && document.referrer ? document.referrer : null),
   watchWidth(onWidth) {
     const report = () => onWidth(window.innerWidth);
     report();
@@ -128,7 +129,16 @@ export const platform: Platform = {
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
   },
-  init() {},
+  init() {
+    // The browser's visitor id for counting views and likes of public pages (one browser, one
+    // visitor); the web host sets it with a showcase page, and the app when it opens elsewhere.
+    if (typeof document !== 'undefined' && !/(?:^|;\s*)vid=/.test(document.cookie)) {
+      const bytes = new Uint8Array(16);
+      crypto.getRandomValues(bytes);
+      const id = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+      document.cookie = `vid=${id}; path=/; max-age=31536000; SameSite=Lax`;
+    }
+  },
   async callFunction({ procedure, input, requestId }) {
     const token = storedToken();
     const headers: Record<string, string> = { 'content-type': 'application/json' };

@@ -27,6 +27,7 @@ export const platform: Platform = {
   watchSaveKey() {
     return () => {};
   },
+  referrer: () => null,
   launchScene() {
     try {
       return Taro.getEnterOptionsSync().scene ?? null;

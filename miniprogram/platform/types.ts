@@ -56,6 +56,8 @@ export interface Platform {
   watchSaveKey(onSave: () => void): () => void;
   /** The scene the mini-program was opened with (1047: a scanned code), null where there is none. */
   launchScene(): number | null;
+  /** What the browser says about where the page was opened from (document.referrer); null on WeChat. */
+  referrer(): string | null;
   /**
    * Lets the person pick up to `count` photos (album or camera), uploads them and resolves with
    * what was uploaded ([] when they cancel). Rejects with an Error whose message is Chinese text.

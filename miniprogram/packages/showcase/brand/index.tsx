@@ -10,6 +10,7 @@ import { StageBar } from '../../../components/StageBar';
 import { Button } from '../../../components/ui';
 import { platform } from '../../../platform';
 import { Poster } from './Poster';
+import { LikeButton } from './LikeButton';
 import '../../../components/PhotoGrid.css';
 import '../showcase.css';
 
@@ -42,7 +43,10 @@ export default function BrandShowcase() {
     setError(null);
     if (!id) return setMissing(true);
     try {
-      const b = await call('brand.public', { id });
+      // How the page was opened, for counting the view (the server holds it in memory).
+      const inApp = Taro.getCurrentPages().length > 1;
+      const from = typeof params.from === 'string' ? params.from : null;
+      const b = await call('brand.public', { id, via: { scene: platform.launchScene(), inApp, from, referrer: platform.referrer() } });
       setBrand(b);
     } catch (err) {
       if (err instanceof ApiError && (err.code === 'NOT_FOUND' || err.code === 'VALIDATION')) setMissing(true);
@@ -64,8 +68,20 @@ export default function BrandShowcase() {
     if (missing) platform.dropPrerendered();
   }, [brand, missing]);
 
-  useShareAppMessage(() => ({ title: brand ? `${brand.name} · ${brand.committeeName}党建品牌` : '党建品牌展示', path: `${PAGE}?id=${encodeURIComponent(id)}` }));
-  useShareTimeline(() => ({ title: brand ? `${brand.name} · ${brand.committeeName}` : '党建品牌展示', query: `id=${encodeURIComponent(id)}` }));
+  const target = { kind: 'brand' as const, id };
+  const countShare = (kind: 'chat' | 'moments') => {
+    if (brand) void call('influence.share', { target, kind }).catch(() => undefined);
+  };
+  useShareAppMessage(() => {
+    countShare('chat');
+    return shareToChat();
+  });
+  useShareTimeline(() => {
+    countShare('moments');
+    return shareToMoments();
+  });
+  const shareToChat = () => ({ title: brand ? `${brand.name} · ${brand.committeeName}党建品牌` : '党建品牌展示', path: `${PAGE}?id=${encodeURIComponent(id)}` });
+  const shareToMoments = () => ({ title: brand ? `${brand.name} · ${brand.committeeName}` : '党建品牌展示', query: `id=${encodeURIComponent(id)}` });
 
   const toList = () => Taro.navigateTo({ url: LIST });
 
@@ -165,6 +181,7 @@ export default function BrandShowcase() {
         </View>
       ) : null}
 
+      <LikeButton target={target} />
       <Poster brand={brand} />
       <View className="showcase-more" onClick={toList}>
         更多党建品牌 ›
