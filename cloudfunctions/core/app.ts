@@ -13,7 +13,8 @@ import type { ReminderConfig } from '@shared/domain/reminders/templates';
 import { createRouter, type Logger, type Router } from './router/router';
 import { createInfluenceBuffer, type InfluenceBuffer } from './services/influence/buffer';
 import { createSalts, type Salts } from './services/influence/salts';
-import { createRateLimiter, DEFAULT_PUBLIC_LIMIT, DEFAULT_SIGNIN_LIMIT, loadRateLimit, type RateLimitSettings } from './services/rate-limit';
+import { createRateLimiter, DEFAULT_PUBLIC_LIMIT, loadRateLimit, type RateLimitSettings } from './services/rate-limit';
+import { createStoreLimits, loadStoreLimits, type LimitKind } from './services/store-limits';
 
 export interface AppOptions {
   store: Store;
@@ -32,8 +33,10 @@ export interface AppOptions {
   reminderConfig?: ReminderConfig;
   /** Token bucket per caller for 'public' procedures; defaults to PUBLIC_RATE_LIMIT or 120 at once, 2/s; null: none. */
   publicRateLimit?: RateLimitSettings | null;
-  /** Token bucket per IP for the PC sign-in ticket and poll; defaults to SIGNIN_RATE_LIMIT or 30 at once, 1/s; null: none. */
+  /** Token bucket per IP for the PC sign-in ticket and poll, in the store; defaults to SIGNIN_RATE_LIMIT or 30 at once, 1/s; null: none. */
   signInRateLimit?: RateLimitSettings | null;
+  /** The other per-caller limits kept in the store (初始化码, 催办, exports, …); defaults from the environment (services/store-limits.ts); null: none. */
+  storeLimits?: Partial<Record<LimitKind, RateLimitSettings | null>> | null;
   /** The limiter's clock in ms (tests move it); defaults to Date.now. */
   rateClock?: () => number;
   /** Defaults to a buffer of this app's own (the local host passes its own, to flush it before folding). */
@@ -65,7 +68,8 @@ export function createApp(options: AppOptions): Router {
   };
   const limit = options.publicRateLimit === undefined ? loadRateLimit('PUBLIC_RATE_LIMIT', DEFAULT_PUBLIC_LIMIT) : options.publicRateLimit;
   const publicLimiter = limit ? createRateLimiter(limit, options.rateClock) : null;
-  const signIn = options.signInRateLimit === undefined ? loadRateLimit('SIGNIN_RATE_LIMIT', DEFAULT_SIGNIN_LIMIT) : options.signInRateLimit;
-  const signInLimiter = signIn ? createRateLimiter(signIn, options.rateClock) : null;
-  return createRouter(procedures, ports, options.logger, { publicLimiter, signInLimiter });
+  const settings: Partial<Record<LimitKind, RateLimitSettings | null>> = options.storeLimits === null ? {} : { ...loadStoreLimits(), ...options.storeLimits };
+  if (options.signInRateLimit !== undefined) settings.signIn = options.signInRateLimit;
+  const limits = createStoreLimits(options.store, settings, options.rateClock ?? (() => clock().getTime()));
+  return createRouter(procedures, ports, options.logger, { publicLimiter, limits });
 }

@@ -63,6 +63,8 @@ export interface Context {
   requestId: string | null;
   /** What the host saw of the caller's address (an IP), for sign-in records; null when unknown. */
   clientKey: string | null;
+  /** The User-Agent the caller's computer reports (a header it writes itself): parsed, and shown as such, never trusted. */
+  userAgent: string | null;
   /**
    * Hands the call's answer over inside the transaction that acts, to be stored with the
    * request's claim as its last write (procedures declared `claim: 'withAnswer'`); a no-op when
@@ -78,8 +80,16 @@ export function userIdFor(openid: string): string {
   return `u_${openid}`;
 }
 
+/** What the host saw about the caller beyond the identity: its address (never a header it writes), its User-Agent. */
+export interface ClientMeta {
+  clientKey?: string | null;
+  userAgent?: string | null;
+  /** A call over HTTP (the web pages): its user agent and visitor cookie. Absent: WeChat's callFunction. */
+  visit?: Visit;
+}
+
 /** Builds the per-call context: one read for the bound profile, one reading of the clock. */
-export async function buildContext(identity: Identity | null, ports: Ports, requestId: string | null, clientKey: string | null = null, answer: AnswerInTransaction = NO_CLAIM_ANSWER, visit: Visit = WEAPP_VISIT): Promise<Context> {
+export async function buildContext(identity: Identity | null, ports: Ports, requestId: string | null, client: ClientMeta = {}, answer: AnswerInTransaction = NO_CLAIM_ANSWER): Promise<Context> {
   const user = identity ? await ports.store.get<User>('users', userIdFor(identity.openid)) : null;
-  return { identity, user, now: ports.clock(), store: ports.store, newId: ports.newId, contentCheck: ports.contentCheck, files: ports.files, miniCode: ports.miniCode, notifier: ports.notifier, reminderConfig: ports.reminderConfig, requestId, clientKey, answer, visit, influence: ports.influence, salts: ports.salts };
+  return { identity, user, now: ports.clock(), store: ports.store, newId: ports.newId, contentCheck: ports.contentCheck, files: ports.files, miniCode: ports.miniCode, notifier: ports.notifier, reminderConfig: ports.reminderConfig, requestId, clientKey: client.clientKey ?? null, userAgent: client.userAgent ?? null, answer, visit: client.visit ?? WEAPP_VISIT, influence: ports.influence, salts: ports.salts };
 }

@@ -24,7 +24,8 @@ import { createLocalNotifier } from '../core/adapters/local/notifier';
 import { runReminders } from '../core/jobs/remind';
 import { expireDownloads } from '../core/jobs/expire';
 import { loadReminderConfig } from '../core/jobs/reminder-config';
-import { callerKey, createRateLimiter, DEFAULT_UPLOAD_LIMIT, loadRateLimit } from '../core/services/rate-limit';
+import { callerKey } from '../core/services/rate-limit';
+import { createStoreLimits, loadStoreLimits } from '../core/services/store-limits';
 import { AppError } from '@shared/contracts/errors';
 import { identityFromBearer, PC_SESSION_REFUSED } from '../core/services/pc-session';
 import { issueSetupCode } from '../core/services/setup-code';
@@ -125,7 +126,7 @@ async function handleApi(router: Router, store: Store, clock: () => Date, req: I
   // Signed out, only public procedures answer (a shared showcase page); the rest ask to sign in.
   // Signed-out callers of public procedures are told apart (rate-limited) by their address.
   const visit = webVisit({ userAgent: req.headers['user-agent'] ?? null, cookie: req.headers.cookie ?? null, visitor: headerText(req.headers[VISITOR_HEADER]), host: req.headers.host ?? null });
-  const result = await router.call(identity, { ...envelope, procedure }, { clientKey: req.socket.remoteAddress ?? null, visit });
+  const result = await router.call(identity, { ...envelope, procedure }, { clientKey: req.socket.remoteAddress ?? null, userAgent: req.headers['user-agent'] ?? null, visit });
   if (pc && !result.ok && result.error.code === 'UNAUTHENTICATED') return json(res, 401, PC_SESSION_REFUSED);
   if (!identity && !result.ok && result.error.code === 'UNAUTHENTICATED') {
     json(res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先选择演示身份', details: { signIn: '/dev/sign-in' } } });
@@ -183,7 +184,8 @@ export async function startLocalHost(config: LocalConfig): Promise<LocalHost> {
   const notifier = createLocalNotifier(store, clock, () => randomUUID().replace(/-/g, ''));
   const influence = createInfluence(store, clock);
   const router = createApp({ store, clock, files, notifier, reminderConfig, influence });
-  const uploadLimiter = createRateLimiter(loadRateLimit('UPLOAD_RATE_LIMIT', DEFAULT_UPLOAD_LIMIT));
+  // Uploads and prerenders are limited in the store, like the router's limits: a restart does not reset them.
+  const limits = createStoreLimits(store, loadStoreLimits(), () => clock().getTime());
   // The reminder job "as of" the dev clock (or `asOf`); one run at a time.
   let running: Promise<unknown> | null = null;
   const runJob = async (asOf?: Date) => {
@@ -312,14 +314,17 @@ export async function startLocalHost(config: LocalConfig): Promise<LocalHost> {
       );
     }
     if (route === 'POST /upload') {
-      try {
-        uploadLimiter.take(callerKey(knownIdentity(cookieOf(req, COOKIE)), req.socket.remoteAddress));
-      } catch (err) {
-        if (!(err instanceof AppError)) throw err;
-        res.setHeader('retry-after', String(err.details?.retryAfterSeconds ?? 1));
-        return json(res, 429, { ok: false, error: err.toBody() });
-      }
-      return void done(handleUpload(files, req, res));
+      const who = callerKey(knownIdentity(cookieOf(req, COOKIE)), req.socket.remoteAddress);
+      return void done(
+        limits.take('upload', who).then(
+          () => handleUpload(files, req, res),
+          (err: unknown) => {
+            if (!(err instanceof AppError)) throw err;
+            res.setHeader('retry-after', String(err.details?.retryAfterSeconds ?? 1));
+            json(res, 429, { ok: false, error: err.toBody() });
+          },
+        ),
+      );
     }
     const file = /^\/files\/([^/]+)$/.exec(url.pathname);
     if (file && req.method === 'GET') return serveFile(files.pathFor(file[1]), res, url.searchParams.get('name'));
@@ -330,8 +335,9 @@ export async function startLocalHost(config: LocalConfig): Promise<LocalHost> {
       const visit = webVisit({ userAgent: req.headers['user-agent'] ?? null, visitor: visitorId, host: req.headers.host ?? null });
       const via = { from: url.searchParams.get('from'), referrer: headerText(req.headers.referer) };
       return void done(
-        renderShowcase(router, config.STATIC_DIR, url.searchParams.get('id'), { visit, via }).then((page) => {
+        renderShowcase(router, config.STATIC_DIR, url.searchParams.get('id'), { visit, via, clientKey: req.socket.remoteAddress ?? null, limit: (key) => limits.take('prerender', key) }).then((page) => {
           if (!page) return serveStatic(config.STATIC_DIR, url.pathname, res, req.headers);
+          if (page.retryAfterSeconds) res.setHeader('retry-after', String(page.retryAfterSeconds));
           res.writeHead(page.status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache', ...(known ? {} : { 'set-cookie': visitorCookie(visitorId) }) });
           res.end(page.html);
         }),

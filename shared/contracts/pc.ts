@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { stripControlChars } from '../domain/text';
 import { idSchema } from './common';
 
 /** A sign-in ticket id: the mini-program code's scene (22 characters of base64url). */
@@ -25,9 +24,12 @@ export const pcSessionView = z.object({
 export type PcSessionView = z.infer<typeof pcSessionView>;
 
 export const pcContracts = {
-  /** The PC asks for a sign-in code. Signed out; rate-limited per IP. The poll secret is the PC's alone. */
+  /**
+   * The PC asks for a sign-in code. Signed out; rate-limited per IP. The poll secret is the PC's alone.
+   * `browser` is accepted from pages built before, and ignored: the server parses the User-Agent itself.
+   */
   'pcLogin.start': {
-    input: z.object({ browser: z.string({ error: '浏览器信息须为文字' }).max(300, '浏览器信息过长').transform(stripControlChars).default('') }).strict(),
+    input: z.object({ browser: z.string({ error: '浏览器信息须为文字' }).max(300, '浏览器信息过长').optional() }).strict(),
     output: z.object({ ticketId: z.string(), pollSecret: z.string(), expiresAt: z.string(), code: pcCode }),
   },
   /** The phone, after scanning: what is asking to sign in. Marks the ticket scanned by this person. */

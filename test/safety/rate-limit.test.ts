@@ -9,7 +9,10 @@ import { callerKey, createRateLimiter, loadRateLimit } from '../../cloudfunction
 import { parseLocalConfig } from '../../cloudfunctions/local/config';
 import { seedIfEmpty } from '../../cloudfunctions/local/seed';
 import { startLocalHost, type LocalHost } from '../../cloudfunctions/local/server';
-import { HOST, OPEN_BATCH } from '../support/harness';
+import { ADMIN, createHarness, HOST, OPEN_BATCH, SECRETARY_CS } from '../support/harness';
+import { createStoreLimits } from '../../cloudfunctions/core/services/store-limits';
+import { renderShowcase } from '../../cloudfunctions/core/showcase/prerender';
+import { FULL_REPORT } from '../security/world';
 
 describe('the token bucket', () => {
   it('lets a burst up to the capacity through, then refuses saying when to retry, and refills over time', () => {
@@ -125,5 +128,72 @@ describe('the local host', () => {
     expect(((await third.json()) as { error: { code: string } }).error.code).toBe('RATE_LIMITED');
     // Another person is not held up by the first one's uploads.
     expect((await upload('dev-member-2')).status).not.toBe(429);
+  });
+});
+
+describe('limits kept in the store hold across request ids, processes and instances', () => {
+  async function fresh() {
+    const store = openSqliteStore(':memory:');
+    const clock = () => new Date('2026-11-27T02:00:00Z');
+    const app = () => createApp({ store, clock, logger: { error: () => {} }, publicRateLimit: null });
+    return { store, app };
+  }
+
+  const CLAIMANT = { name: '环境管理员', staffNo: 'T2020001', kind: 'teacher', politicalStatus: 'full_member' };
+
+  it('the 初始化码: eight wrong codes from one phone, each with its own request id, are RATE_LIMITED after five', async () => {
+    const { app } = await fresh();
+    const [one, two] = [app(), app()]; // two function instances on one database
+    const codes: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const r = await (i % 2 ? one : two).call({ openid: 'o-guesser' }, { procedure: 'setup.claim', input: { code: `WRNG-000${i}-ABCD`, ...CLAIMANT }, requestId: `guess-${i}` });
+      codes.push(r.ok ? 'OK' : r.error.code);
+    }
+    expect(codes).toEqual(['VALIDATION', 'VALIDATION', 'VALIDATION', 'VALIDATION', 'VALIDATION', 'RATE_LIMITED', 'RATE_LIMITED', 'RATE_LIMITED']);
+    // Another phone is not held up.
+    const other = await one.call({ openid: 'o-owner' }, { procedure: 'setup.claim', input: { code: 'WRNG-XXXX-ABCD', ...CLAIMANT }, requestId: 'owner-1' });
+    expect(other).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
+  it('exports and 催办 are limited per caller across instances', async () => {
+    const h = await createHarness();
+    const instances = [0, 1, 2].map(() => createApp({ store: h.store, clock: () => h.now.value, files: h.files, logger: { error: () => {} }, storeLimits: { export: { capacity: 4, refillPerSecond: 1 / 60 }, nudge: { capacity: 2, refillPerSecond: 1 / 60 } } }));
+    const exports: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const r = await instances[i % 3]!.call({ openid: ADMIN }, { procedure: 'export.applications', input: { batchId: OPEN_BATCH }, requestId: `x-${i}` });
+      exports.push(r.ok ? 'OK' : r.error.code);
+    }
+    expect(exports).toEqual(['OK', 'OK', 'OK', 'OK', 'RATE_LIMITED', 'RATE_LIMITED']);
+    // Another person's exports are their own.
+    expect((await instances[0]!.call({ openid: SECRETARY_CS }, { procedure: 'export.applications', input: { batchId: OPEN_BATCH }, requestId: 'y-1' })).ok).toBe(true);
+    const nudges: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const r = await instances[i % 3]!.call({ openid: SECRETARY_CS }, { procedure: 'nudge.send', input: { personIds: [`u_${HOST}`] }, requestId: `n-${i}` });
+      nudges.push(r.ok ? 'OK' : r.error.code);
+    }
+    expect(nudges[2]).toBe('RATE_LIMITED');
+  });
+
+  it('prerenders are limited per client: a flood of made-up ids from one address never turns a real page into a 404 for another', async () => {
+    const h = await createHarness();
+    const router = createApp({ store: h.store, clock: () => h.now.value, logger: { error: () => {} } });
+    const b = await h.ok(SECRETARY_CS, 'brand.create', { year: 2026 });
+    const saved = await h.ok(SECRETARY_CS, 'brand.save', { id: b._id, version: b.version, report: FULL_REPORT });
+    const s = await h.ok(SECRETARY_CS, 'brand.submit', { id: saved._id, version: saved.version });
+    const a = await h.ok(ADMIN, 'brand.review', { id: s._id, version: s.version, decision: 'accept', comment: '' });
+    await h.ok(ADMIN, 'brand.promote', { id: a._id, version: a.version });
+    const limits = createStoreLimits(h.store, { prerender: { capacity: 60, refillPerSecond: 1 } }, () => h.now.value.getTime());
+    const limit = (key: string) => limits.take('prerender', key);
+    const SHELL = '<!doctype html><html><head><title>x</title></head><body><div id="app"></div></body></html>';
+    const statuses = await Promise.all(Array.from({ length: 125 }, (_, i) => renderShowcase(router, SHELL, `made-up-${i}`, { clientKey: '203.0.113.66', limit }).then((p) => p.status)));
+    expect(statuses.filter((x) => x === 429).length).toBeGreaterThan(0);
+    expect(statuses.filter((x) => x === 404).length).toBeLessThanOrEqual(60);
+    const real = await renderShowcase(router, SHELL, a._id, { clientKey: '198.51.100.7', limit });
+    expect(real.status).toBe(200);
+    // The flooding address runs out (429 with when to retry, not a 404) within its bucket's size.
+    let flooded = await renderShowcase(router, SHELL, a._id, { clientKey: '203.0.113.66', limit });
+    for (let i = 0; i < 60 && flooded.status !== 429; i++) flooded = await renderShowcase(router, SHELL, a._id, { clientKey: '203.0.113.66', limit });
+    expect(flooded.status).toBe(429);
+    expect(flooded.retryAfterSeconds).toBeGreaterThan(0);
   });
 });

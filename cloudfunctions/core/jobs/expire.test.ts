@@ -39,12 +39,12 @@ describe('exports and packet progress expire after a day', () => {
     const fresh = await call<OutputOf<'export.applications'>>(ADMIN, 'export.applications', { batchId: OPEN_BATCH });
     // A day and a minute after the first ones.
     const later = new Date(h.now.value.getTime() + 3600_000 + 60_000);
-    expect(await expireDownloads(h.store, files, later)).toEqual({ exports: 2, packetJobs: 1 });
+    expect(await expireDownloads(h.store, files, later)).toEqual({ exports: 2, packetJobs: 1, rateBuckets: 1 });
     expect(existsSync(onDisk(old.url))).toBe(false);
     expect(existsSync(onDisk(fresh.url))).toBe(true);
     expect(await h.store.count('exportFiles', {})).toBe(1);
     expect(await h.store.get<PacketJob>('packetJobs', `${(await h.store.find<StoredDoc>('users', { where: { openid: SECRETARY_CS } }))[0]!._id}:job-old-0001`)).toBeNull();
     // A rerun finds nothing more to do.
-    expect(await expireDownloads(h.store, files, later)).toEqual({ exports: 0, packetJobs: 0 });
+    expect(await expireDownloads(h.store, files, later)).toEqual({ exports: 0, packetJobs: 0, rateBuckets: 0 });
   });
 });

@@ -11,9 +11,11 @@ const MAX_PER_RUN = 500;
 export interface ExpirySummary {
   exports: number;
   packetJobs: number;
+  /** Rate-limit buckets idle for a day: full again by then, so dropping them changes nothing. */
+  rateBuckets: number;
 }
 
-async function removeOlder<T extends StoredDoc>(store: Store, collection: 'exportFiles' | 'packetJobs', field: 'createdAt' | 'updatedAt', before: string, each: (docs: T[]) => Promise<void>): Promise<number> {
+async function removeOlder<T extends StoredDoc>(store: Store, collection: 'exportFiles' | 'packetJobs' | 'rateBuckets', field: 'createdAt' | 'updatedAt' | 'at', before: string, each: (docs: T[]) => Promise<void>): Promise<number> {
   let removed = 0;
   while (removed < MAX_PER_RUN) {
     const page = await store.find<T>(collection, { where: { [field]: { $lt: before } }, orderBy: [{ field, direction: 'asc' }], limit: 100 });
@@ -43,5 +45,6 @@ export async function expireDownloads(store: Store, files: FileStore, now: Date)
   const before = new Date(now.getTime() - EXPIRE_AFTER_MS).toISOString();
   const exports = await removeOlder<ExportFile>(store, 'exportFiles', 'createdAt', before, (docs) => files.remove(docs.map((d) => d.fileId)));
   const packetJobs = await removeOlder<PacketJob>(store, 'packetJobs', 'updatedAt', before, async () => undefined);
-  return { exports, packetJobs };
+  const rateBuckets = await removeOlder<StoredDoc>(store, 'rateBuckets', 'at', before, async () => undefined);
+  return { exports, packetJobs, rateBuckets };
 }

@@ -70,6 +70,8 @@ export const COLLECTIONS = {
   packetJobs: ['updatedAt'],
   /** Files the server made for a person to download (exports), kept a day and then removed by the timed job. */
   exportFiles: ['createdAt'],
+  /** Per-caller rate limits that hold across instances (services/store-limits.ts); `_id` = kind:hash of the caller. */
+  rateBuckets: ['at'],
   /** PC sign-in tickets (扫码登录), `_id` = the code's scene; the poll secret only as a hash. */
   pcLoginTickets: ['expiresAt'],
   /** Signed-in PCs; the session token only as a hash. */

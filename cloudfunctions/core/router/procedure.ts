@@ -1,6 +1,7 @@
 import type { ParsedInputOf, OutputOf, ProcedureName } from '@shared/contracts';
 import type { Role } from '@shared/domain/roles';
 import type { Context } from '../context';
+import type { LimitKind } from '../services/store-limits';
 
 /**
  * Who may call a procedure, checked by the router before the handler runs:
@@ -14,8 +15,8 @@ export type Access = 'public' | 'identified' | 'bound' | readonly Role[];
 
 export interface Procedure<P extends ProcedureName> {
   access: Access;
-  /** 'signIn': the PC sign-in endpoints, limited per IP more tightly than other public calls. */
-  limit?: 'signIn';
+  /** A per-caller limit counted in the store (services/store-limits.ts); 'signIn' counts per address. */
+  limit?: LimitKind;
   /**
    * 'withAnswer': the handler works out its answer inside the transaction that acts and hands it
    * to `ctx.answer(tx, data)`; a call with a request id then stores its claim and answer as that

@@ -5,10 +5,11 @@ import { contractOf, isProcedureName } from '@shared/contracts/areas';
 import { describeValidation, shownText, zhErrorMap, zhErrorMapFor } from '@shared/contracts/zod-zh';
 import { hasRole } from '@shared/domain/roles';
 import { OPEN_BEFORE_CONFIRMATION, unconfirmedMessage } from '@shared/domain/person';
-import { buildContext, type Context, type Identity, type Ports, type Visit } from '../context';
+import { buildContext, type ClientMeta, type Context, type Identity, type Ports } from '../context';
 import { StoreError } from '../ports/store';
 import { AlreadyClaimed, answerFromRecord, awaitAnswer, claimRequest, READ_ONLY_PROCEDURES, requestRecordId, type IdempotencyOptions, type RequestRecord } from '../services/idempotency';
 import { callerKey, type RateLimiter } from '../services/rate-limit';
+import type { StoreLimits } from '../services/store-limits';
 import type { Procedure, ProcedureTable } from './procedure';
 
 /** The envelope every caller sends: the procedure, its input, and a request id for retries. */
@@ -23,12 +24,8 @@ export interface Logger {
   error(message: string, err: unknown): void;
 }
 
-/** What the host saw about the caller beyond the identity (the local host: the remote address). */
-export interface CallMeta {
-  clientKey?: string | null;
-  /** A call over HTTP (the web pages): its user agent and visitor cookie. Absent: WeChat's callFunction. */
-  visit?: Visit;
-}
+/** What the host saw about the caller beyond the identity (the remote address, the User-Agent). */
+export type CallMeta = ClientMeta;
 
 export interface Router {
   /** Never throws: every failure becomes `{ ok: false, error }`. */
@@ -38,8 +35,8 @@ export interface Router {
 export interface RouterOptions {
   /** Limits the calls of 'public' procedures per caller; null for none. */
   publicLimiter?: RateLimiter | null;
-  /** Limits the PC sign-in endpoints (ticket and poll) per IP; null for none. */
-  signInLimiter?: RateLimiter | null;
+  /** Per-caller limits kept in the store (services/store-limits.ts), for procedures declaring `limit`. */
+  limits?: StoreLimits | null;
   idempotency?: IdempotencyOptions;
 }
 
@@ -48,14 +45,15 @@ export function createRouter(table: ProcedureTable, ports: Ports, logger: Logger
    * A mutating call with a request id: its first write claims the id in the same transaction;
    * a retry that finds the claim answers what the first call answered instead of acting again.
    */
-  async function callOnce(openid: string, procedure: ProcedureName, requestId: string, proc: Procedure<ProcedureName>, input: unknown, identity: Identity, clientKey: string | null, visit: Visit | undefined): Promise<CallResult<unknown>> {
+  async function callOnce(openid: string, procedure: ProcedureName, requestId: string, proc: Procedure<ProcedureName>, input: unknown, identity: Identity, client: ClientMeta): Promise<CallResult<unknown>> {
     const last = proc.claim === 'withAnswer';
     const claim = claimRequest(ports.store, { callerId: openid, procedure, requestId }, ports.clock().toISOString(), ports.newId(), { last });
     const recordId = requestRecordId(openid, procedure, requestId);
     let result: CallResult<unknown>;
     try {
-      const ctx = await buildContext(identity, { ...ports, store: claim.store }, requestId, clientKey, claim.answer, visit);
+      const ctx = await buildContext(identity, { ...ports, store: claim.store }, requestId, client, claim.answer);
       authorise(ctx, proc, procedure);
+      await takeLimit(proc, identity, client);
       result = { ok: true, data: await proc.handler(ctx, input as never) };
     } catch (err) {
       if (err instanceof AlreadyClaimed || claim.duplicate) return answerFromRecord(ports.store, recordId, ports.clock(), options.idempotency);
@@ -85,6 +83,15 @@ export function createRouter(table: ProcedureTable, ports: Ports, logger: Logger
     return result;
   }
 
+  /**
+   * A procedure's per-caller limit, counted in the store across request ids and instances, once
+   * the input is valid and the role allows the call (so invalid or denied calls write nothing).
+   * Sign-in per address, signed in or not (a flood of tickets or polls comes from one place); the rest per caller.
+   */
+  async function takeLimit(proc: Procedure<ProcedureName>, identity: Identity | null, client: ClientMeta): Promise<void> {
+    if (proc.limit) await options.limits?.take(proc.limit, callerKey(proc.limit === 'signIn' ? null : identity?.openid, client.clientKey));
+  }
+
   return {
     async call(identity, event, meta) {
       try {
@@ -99,18 +106,17 @@ export function createRouter(table: ProcedureTable, ports: Ports, logger: Logger
           return fail(new AppError('UNAUTHENTICATED', '未能识别您的身份，请重新进入小程序').toBody());
         }
         if (proc.access === 'public') options.publicLimiter?.take(callerKey(identity?.openid, meta?.clientKey));
-        // Per address, signed in or not: a flood of sign-in tickets or polls comes from one place.
-        if (proc.limit === 'signIn') options.signInLimiter?.take(callerKey(null, meta?.clientKey));
-        const clientKey = meta?.clientKey ?? null;
+        const client: ClientMeta = { clientKey: meta?.clientKey ?? null, userAgent: meta?.userAgent ?? null, visit: meta?.visit };
         const parsed = (await contractOf(procedure)).input.safeParse(input ?? {}, { error: zhErrorMapFor(procedure) });
         if (!parsed.success) return fail(validation(parsed.error, procedure));
         if (!identity || !requestId || READ_ONLY_PROCEDURES.has(procedure)) {
-          const ctx = await buildContext(identity, ports, requestId ?? null, clientKey, undefined, meta?.visit);
+          const ctx = await buildContext(identity, ports, requestId ?? null, client);
           authorise(ctx, proc, procedure);
+          await takeLimit(proc, identity, client);
           const data = await proc.handler(ctx, parsed.data as never);
           return { ok: true, data };
         }
-        return await callOnce(identity.openid, procedure, requestId, proc, parsed.data, identity, clientKey, meta?.visit);
+        return await callOnce(identity.openid, procedure, requestId, proc, parsed.data, identity, client);
       } catch (err) {
         return fail(toErrorBody(err, logger));
       }

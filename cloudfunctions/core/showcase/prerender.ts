@@ -1,7 +1,9 @@
 import type { PublicBrand } from '@shared/contracts';
 import type { Arrival } from '@shared/domain/influence/channel';
 import type { Visit } from '../context';
+import { AppError } from '@shared/contracts/errors';
 import type { Router } from '../router/router';
+import { callerKey } from '../services/rate-limit';
 
 /** The element the pre-rendered showcase sits in, and the JSON the app reads instead of calling. */
 export const PRERENDER_ID = 'showcase-prerender';
@@ -67,6 +69,20 @@ const nonBlockingStyles = (html: string) =>
 export interface ShowcasePage {
   status: number;
   html: string;
+  /** With status 429: when this client may ask again. */
+  retryAfterSeconds?: number;
+}
+
+export interface ShowcaseOptions {
+  /** The static site's address, when answered from another origin (the api function's HTTP route). */
+  assetBase?: string;
+  /** The client's address as the host saw it (CloudBase's sourceIp; the socket locally), never a header. */
+  clientKey?: string | null;
+  /** Takes one prerender for a client key, or throws RATE_LIMITED (services/store-limits.ts 'prerender'). */
+  limit?: (key: string) => Promise<void>;
+  /** The visit and how it arrived, for the view count (influence). */
+  visit?: Visit;
+  via?: Arrival;
 }
 
 /**
@@ -77,13 +93,27 @@ export interface ShowcasePage {
  * the local host and by the `api` function's HTTP route. An unknown or unpublished brand answers
  * 404 with the shell, whose app shows the missing-page message.
  */
-export async function renderShowcase(router: Router, shell: string, id: string | null, options: { assetBase?: string; visit?: Visit; via?: Arrival } = {}): Promise<ShowcasePage> {
+export async function renderShowcase(router: Router, shell: string, id: string | null, options: ShowcaseOptions = {}): Promise<ShowcasePage> {
   const html = options.assetBase ? absolutise(shell, options.assetBase) : shell;
+  const clientKey = options.clientKey ?? null;
+  if (id && options.limit) {
+    try {
+      await options.limit(callerKey(null, clientKey));
+    } catch (err) {
+      if (!(err instanceof AppError && err.code === 'RATE_LIMITED')) throw err;
+      // This address only: every other client still gets the real page.
+      return { status: 429, html: html.replace(/<title>[^<]*<\/title>/, () => '<title>访问过于频繁，请稍后再试 · 党建品牌与精品项目</title>'), retryAfterSeconds: Number(err.details?.retryAfterSeconds ?? 1) };
+    }
+  }
   // The view is counted here, from the request's referrer, `from=` mark and user agent (robots and
   // link-preview fetchers are not); the app then takes the brand from the page and does not ask again.
-  const result = id ? await router.call(null, { procedure: 'brand.public', input: { id, via: options.via } }, { visit: options.visit }) : null;
+  // Told apart by address in the public limit too, not one bucket shared by every signed-out visitor.
+  const result = id ? await router.call(null, { procedure: 'brand.public', input: { id, via: options.via } }, { visit: options.visit, clientKey }) : null;
   if (!result || !result.ok) {
-    return { status: 404, html: html.replace(/<title>[^<]*<\/title>/, '<title>品牌展示页不存在或尚未公开 · 党建品牌与精品项目</title>') };
+    if (result && !result.ok && result.error.code === 'RATE_LIMITED') {
+      return { status: 429, html: html.replace(/<title>[^<]*<\/title>/, () => '<title>访问过于频繁，请稍后再试 · 党建品牌与精品项目</title>'), retryAfterSeconds: Number(result.error.details?.retryAfterSeconds ?? 1) };
+    }
+    return { status: 404, html: html.replace(/<title>[^<]*<\/title>/, () => '<title>品牌展示页不存在或尚未公开 · 党建品牌与精品项目</title>') };
   }
   const brand = result.data as PublicBrand;
   const title = `${brand.name} · ${brand.committeeName}党建品牌`;

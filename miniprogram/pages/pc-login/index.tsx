@@ -35,7 +35,7 @@ export default function PcLogin() {
     setTicket(null);
     setStatus('pending');
     try {
-      setTicket(await call('pcLogin.start', { browser: navigator.userAgent }));
+      setTicket(await call('pcLogin.start', {}));
     } catch (err) {
       setError(errorText(err));
     }

@@ -13,6 +13,7 @@ import { answerHttp, httpRequest, type HttpResponse, type ShowcaseShell } from '
 import { mediaCheckPush } from './push';
 import { classifyTrigger, type WxContext } from './trigger';
 import { identityFromBearer } from '../../services/pc-session';
+import { createStoreLimits, loadStoreLimits, type StoreLimits } from '../../services/store-limits';
 
 export type { ShowcaseShell } from './http';
 
@@ -42,7 +43,7 @@ function openapiOf(cloud: WechatCloud): OpenApi {
 /** Builds the cloud function's `main`: the trigger and the identity from the WeChat context, never from the event. */
 export function createWechatMain(cloud: WechatCloud, showcaseShell: () => ShowcaseShell | null = () => null): (event: unknown) => Promise<CallResult<unknown> | HttpResponse> {
   guardUnhandledRejections();
-  let app: { router: Router; store: Store } | null = null;
+  let app: { router: Router; store: Store; limits: StoreLimits } | null = null;
   return async (event) => {
     if (!app) {
       const openapi = openapiOf(cloud);
@@ -55,7 +56,7 @@ export function createWechatMain(cloud: WechatCloud, showcaseShell: () => Showca
         // scheduler.run (the 组织部's "run now") sends real subscription messages, like the timer.
         notifier: createWechatNotifier(openapi as unknown as WechatSubscribeApi),
       });
-      app = { router, store };
+      app = { router, store, limits: createStoreLimits(store, loadStoreLimits(), () => Date.now()) };
     }
     const trigger = classifyTrigger(event, cloud.getWXContext());
     if (trigger.kind === 'push') {
@@ -67,8 +68,8 @@ export function createWechatMain(cloud: WechatCloud, showcaseShell: () => Showca
     if (trigger.kind === 'http') {
       // The web pages (the H5 build on static hosting): public procedures, or a PC signed in by scanning.
       const http = httpRequest(event);
-      const store = app.store;
-      if (http) return answerHttp(app.router, http, showcaseShell, (authorization) => identityFromBearer(store, authorization, new Date()));
+      const { store, limits } = app;
+      if (http) return answerHttp(app.router, http, showcaseShell, (authorization) => identityFromBearer(store, authorization, new Date()), (key) => limits.take('prerender', key));
     }
     const openid = trigger.kind === 'call' ? trigger.openid : null;
     return app.router.call(openid ? { openid } : null, event);

@@ -27,7 +27,8 @@ describe('the api function over the HTTP access service (public web pages)', () 
   it('tells HTTP events from callFunction events and reads the client address', () => {
     expect(httpRequest({ procedure: 'session.me', input: {} })).toBeNull();
     const req = httpRequest(event('POST', '/api/brand.publicList', { input: {} }));
-    expect(req).toMatchObject({ method: 'POST', path: '/api/brand.publicList', clientKey: '203.0.113.9', origin: 'https://env.tcloudbaseapp.com' });
+    // The address is the gateway's sourceIp; the X-Forwarded-For the client wrote is ignored.
+    expect(req).toMatchObject({ method: 'POST', path: '/api/brand.publicList', clientKey: '10.0.0.1', origin: 'https://env.tcloudbaseapp.com' });
     const b64 = httpRequest(event('POST', '/api/x', Buffer.from('{"input":{}}').toString('base64'), { isBase64Encoded: true }));
     expect(b64?.body).toBe('{"input":{}}');
   });
@@ -79,5 +80,19 @@ describe('the api function over the HTTP access service (public web pages)', () 
     const bare = await answerHttp(h.router, req);
     expect(bare.statusCode).toBe(404);
     expect(JSON.parse(bare.body).error.code).toBe('NOT_FOUND');
+  });
+
+  it('a new X-Forwarded-For on every call is still one address: sign-in tickets are limited by sourceIp', async () => {
+    const refused: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const e = event('POST', '/api/pcLogin.start', { input: {} }, { headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `198.51.100.${i}`, 'User-Agent': 'Mozilla/5.0' } });
+      const r = await answerHttp(h.router, httpRequest(e)!, undefined, resolve);
+      if ((JSON.parse(r.body) as { error?: { code: string } }).error?.code === 'RATE_LIMITED') refused.push(i);
+    }
+    // The default sign-in limit: 30 at once from one address.
+    expect(refused.length).toBe(10);
+    // Another sourceIp is not held up.
+    const other = await answerHttp(h.router, httpRequest(event('POST', '/api/pcLogin.start', { input: {} }, { requestContext: { sourceIp: '10.0.0.2' } }))!, undefined, resolve);
+    expect(JSON.parse(other.body)).toMatchObject({ ok: true });
   });
 });

@@ -21,7 +21,10 @@ export interface HttpRequest {
   /** The query string's parameters (`queryStringParameters`). */
   query: Record<string, string>;
   origin: string | null;
+  /** CloudBase's `requestContext.sourceIp`: the address the gateway saw. Never X-Forwarded-For or any header the client writes. */
   clientKey: string | null;
+  /** The User-Agent header: what the computer reports about itself, shown as that and nothing more. */
+  userAgent: string | null;
   /** The Authorization header (a PC's session token); never logged, never part of a URL. */
   authorization: string | null;
   /** Its user agent and visitor id, for counting views of public pages. */
@@ -50,10 +53,11 @@ export function httpRequest(event: unknown): HttpRequest | null {
   }
   let body = typeof e.body === 'string' ? e.body : '';
   if (e.isBase64Encoded === true) body = Buffer.from(body, 'base64').toString('utf8');
-  const forwarded = headers['x-forwarded-for']?.split(',')[0]?.trim();
-  const sourceIp = typeof e.requestContext?.sourceIp === 'string' ? e.requestContext.sourceIp : null;
+  // A client can write X-Forwarded-For (or any header) as it likes: a new value per call would be a
+  // new rate-limit bucket per call. The gateway's own record of the address is the only one used.
+  const sourceIp = typeof e.requestContext?.sourceIp === 'string' && e.requestContext.sourceIp.trim() ? e.requestContext.sourceIp.trim().slice(0, 64) : null;
   const visit = webVisit({ userAgent: headers['user-agent'], cookie: headers.cookie, visitor: headers[VISITOR_HEADER], host: headers.host });
-  return { method: e.httpMethod.toUpperCase(), path: e.path, body, query, origin: headers.origin ?? null, clientKey: forwarded || sourceIp, authorization: headers.authorization ?? null, visit, referrer: headers.referer ?? null };
+  return { method: e.httpMethod.toUpperCase(), path: e.path, body, query, origin: headers.origin ?? null, clientKey: sourceIp, userAgent: headers['user-agent']?.slice(0, 512) ?? null, authorization: headers.authorization ?? null, visit, referrer: headers.referer ?? null };
 }
 
 const MAX_HTTP_BODY = 1_000_000;
@@ -71,7 +75,7 @@ const NO_SESSIONS: BearerResolver = async (authorization) => (authorization ? { 
  * as that person through the same router, roles and scopes. CORS allows any origin without
  * credentials (nothing here reads a cookie), so the pages can live on the static-hosting domain.
  */
-export async function answerHttp(router: Router, req: HttpRequest, showcaseShell: () => ShowcaseShell | null = () => null, resolve: BearerResolver = NO_SESSIONS): Promise<HttpResponse> {
+export async function answerHttp(router: Router, req: HttpRequest, showcaseShell: () => ShowcaseShell | null = () => null, resolve: BearerResolver = NO_SESSIONS, prerenderLimit?: (key: string) => Promise<void>): Promise<HttpResponse> {
   const headers: Record<string, string> = {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
@@ -84,8 +88,10 @@ export async function answerHttp(router: Router, req: HttpRequest, showcaseShell
   if (req.method === 'OPTIONS') return { statusCode: 204, headers, body: '', isBase64Encoded: false };
   const shell = /\/brand\/?$/.test(req.path) && (req.method === 'GET' || req.method === 'HEAD') ? showcaseShell() : null;
   if (shell) {
-    const page = await renderShowcase(router, shell.html, req.query.id ?? null, { assetBase: shell.assetBase ?? undefined, visit: req.visit, via: { from: req.query.from ?? null, referrer: req.referrer } });
-    return { statusCode: page.status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' }, body: page.html, isBase64Encoded: false };
+    const page = await renderShowcase(router, shell.html, req.query.id ?? null, { assetBase: shell.assetBase ?? undefined, visit: req.visit, via: { from: req.query.from ?? null, referrer: req.referrer }, clientKey: req.clientKey, limit: prerenderLimit });
+    const pageHeaders: Record<string, string> = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' };
+    if (page.retryAfterSeconds) pageHeaders['retry-after'] = String(page.retryAfterSeconds);
+    return { statusCode: page.status, headers: pageHeaders, body: page.html, isBase64Encoded: false };
   }
   const m = /\/api\/([A-Za-z][A-Za-z0-9.]{0,63})$/.exec(req.path);
   if (!m) return reply(404, { ok: false, error: { code: 'NOT_FOUND', message: '没有这个地址' } });
@@ -101,7 +107,7 @@ export async function answerHttp(router: Router, req: HttpRequest, showcaseShell
   if (bearer.kind === 'refused') return reply(401, PC_SESSION_REFUSED);
   const identity = bearer.kind === 'signedIn' ? bearer.identity : null;
   const fields = typeof envelope === 'object' && envelope !== null && !Array.isArray(envelope) ? (envelope as Record<string, unknown>) : {};
-  const result = await router.call(identity, { input: fields.input, requestId: fields.requestId, procedure: m[1] }, { clientKey: req.clientKey, visit: req.visit });
+  const result = await router.call(identity, { input: fields.input, requestId: fields.requestId, procedure: m[1] }, { clientKey: req.clientKey, userAgent: req.userAgent, visit: req.visit });
   if (!result.ok && result.error.code === 'UNAUTHENTICATED') {
     if (identity) return reply(401, PC_SESSION_REFUSED);
     return reply(401, { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先用微信扫码登录；或在微信中打开小程序办理', details: { signIn: 'pc' } } });

@@ -12,8 +12,8 @@ export function createDocumentsProcedures(pictures: (ctx: Context) => PictureSou
   // Each loads on its first call (docx with it): see router/lazy.
   const brandReport = lazy(() => import('./brand-report').then((m) => m.exportBrandReport));
   return {
-    'export.application': { access: 'bound', handler: lazy(() => import('./application').then((m) => m.exportApplication)) },
-    'export.brandReport': { access: ['secretary', 'admin'], handler: (ctx, input) => brandReport(ctx, input, pictures(ctx)) },
+    'export.application': { access: 'bound', limit: 'export', handler: lazy(() => import('./application').then((m) => m.exportApplication)) },
+    'export.brandReport': { access: ['secretary', 'admin'], limit: 'export', handler: (ctx, input) => brandReport(ctx, input, pictures(ctx)) },
   };
 }
 

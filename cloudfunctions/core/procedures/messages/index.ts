@@ -13,5 +13,5 @@ export const messagesProcedures: AreaTable<typeof messagesContracts> = {
   'release.preview': { access: ['admin'], handler: releasePreview },
   'release.run': { access: ['admin'], handler: runRelease },
   'nudge.candidates': { access: ['secretary', 'admin'], handler: nudgeCandidates },
-  'nudge.send': { access: ['secretary', 'admin'], handler: sendNudges },
+  'nudge.send': { access: ['secretary', 'admin'], limit: 'nudge', handler: sendNudges },
 };

@@ -12,14 +12,14 @@ import { claimFirstAdmin, setupStatus } from '../setup/setup';
  */
 export const orgProcedures: AreaTable<typeof orgContracts> = {
   'setup.status': { access: 'identified', handler: setupStatus },
-  'setup.claim': { access: 'identified', handler: claimFirstAdmin },
+  'setup.claim': { access: 'identified', limit: 'setup', handler: claimFirstAdmin },
   'org.units': { access: ['admin'], handler: listUnits },
   'org.saveCommittee': { access: ['admin'], handler: saveCommittee },
   'org.saveBranch': { access: ['admin'], handler: saveBranch },
   'org.setClosed': { access: ['admin'], handler: setClosed },
   // The .xlsx ones load exceljs with their module on their first call (router/lazy), not at a cold start.
-  'orgImport.template': { access: ['admin'], handler: lazy(() => import('./sheets').then((m) => m.importTemplate)) },
-  'orgImport.export': { access: ['admin'], handler: lazy(() => import('./sheets').then((m) => m.importExport)) },
+  'orgImport.template': { access: ['admin'], limit: 'export', handler: lazy(() => import('./sheets').then((m) => m.importTemplate)) },
+  'orgImport.export': { access: ['admin'], limit: 'export', handler: lazy(() => import('./sheets').then((m) => m.importExport)) },
   'orgImport.preview': { access: ['admin'], handler: lazy(() => import('./preview').then((m) => m.previewImport)) },
   'orgImport.apply': { access: ['admin'], handler: (ctx, input) => applyImport(ctx, input) },
 };

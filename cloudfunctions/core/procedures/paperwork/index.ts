@@ -15,10 +15,10 @@ import { packetProgress } from './progress';
 export function createPaperworkProcedures(sources: PacketSources = fileSources()): AreaTable<typeof paperworkContracts> {
   const packet = lazy(() => import('./packet').then((m) => m.exportPacket));
   return {
-    'notice.issue': { access: ['admin'], handler: lazy(() => import('./notice').then((m) => m.issueNotice)) },
+    'notice.issue': { access: ['admin'], limit: 'export', handler: lazy(() => import('./notice').then((m) => m.issueNotice)) },
     'notice.get': { access: ['admin'], handler: getNotice },
     'notice.public': { access: 'public', handler: publicNotice },
-    'export.packet': { access: ['secretary', 'admin'], handler: (ctx, input) => packet(ctx, input, sources) },
+    'export.packet': { access: ['secretary', 'admin'], limit: 'export', handler: (ctx, input) => packet(ctx, input, sources) },
     'export.packetProgress': { access: ['secretary', 'admin'], handler: packetProgress },
     'batch.nextYear': { access: ['admin', 'secretary'], handler: nextYear },
     'batch.grantExtension': { access: ['admin', 'secretary'], handler: grantExtension },

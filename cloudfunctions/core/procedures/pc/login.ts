@@ -1,6 +1,7 @@
 import { AppError } from '@shared/contracts/errors';
 import type { OutputOf, ParsedInputOf } from '@shared/contracts';
 import { sessionExpiresAt, ticketStatus, TICKET_TTL_MS } from '@shared/domain/pc-login';
+import { reportedClientText } from '@shared/domain/user-agent';
 import type { Context } from '../../context';
 import { StoreError } from '../../ports/store';
 import { audit } from '../../services/audit';
@@ -8,15 +9,9 @@ import { hashOf, randomToken, sameHash, type PcLoginTicket, type PcSession } fro
 
 const NOT_THIS_TICKET = '登录码已失效或不存在，请在电脑上刷新登录页，重新扫码';
 
-/** A short summary of a user agent, as the phone shows it ("Chrome 120 · Windows"). */
-function browserOf(ua: string): string {
-  const name = /Edg\/(\d+)/.exec(ua) ? `Edge ${/Edg\/(\d+)/.exec(ua)?.[1]}` : /Chrome\/(\d+)/.exec(ua) ? `Chrome ${/Chrome\/(\d+)/.exec(ua)?.[1]}` : /Firefox\/(\d+)/.exec(ua) ? `Firefox ${/Firefox\/(\d+)/.exec(ua)?.[1]}` : /Safari\//.test(ua) ? 'Safari' : '';
-  const os = /Windows/.test(ua) ? 'Windows' : /Mac OS X/.test(ua) ? 'macOS' : /Linux/.test(ua) ? 'Linux' : '';
-  return [name, os].filter(Boolean).join(' · ') || (ua.trim().slice(0, 60) || '未知浏览器');
-}
 
 /** The PC asks for a code: a fresh ticket (the scene) and a poll secret that never leaves the PC. */
-export async function startPcLogin(ctx: Context, input: ParsedInputOf<'pcLogin.start'>): Promise<OutputOf<'pcLogin.start'>> {
+export async function startPcLogin(ctx: Context, _input: ParsedInputOf<'pcLogin.start'>): Promise<OutputOf<'pcLogin.start'>> {
   const ticketId = randomToken(16);
   const pollSecret = randomToken(32);
   const expiresAt = new Date(ctx.now.getTime() + TICKET_TTL_MS).toISOString();
@@ -25,7 +20,8 @@ export async function startPcLogin(ctx: Context, input: ParsedInputOf<'pcLogin.s
     _id: ticketId,
     state: 'pending',
     secretHash: hashOf(pollSecret),
-    browser: browserOf(input.browser),
+    // Parsed on the server from the request's User-Agent, names from fixed lists only: never text the caller wrote.
+    browser: reportedClientText(ctx.userAgent),
     ip: ctx.clientKey ?? '未知',
     createdAt: ctx.now.toISOString(),
     expiresAt,

@@ -18,8 +18,8 @@ beforeEach(async () => {
   router = createApp({ store: h.store, clock: () => h.now.value, logger: { error: () => {} }, signInRateLimit: { capacity: 50, refillPerSecond: 1 }, rateClock: () => h.now.value.getTime() });
 });
 
-const as = (who: Identity | string | null, procedure: string, input: unknown, ip = IP): Promise<CallResult<unknown>> =>
-  router.call(typeof who === 'string' ? { openid: who } : who, { procedure, input, requestId: `q${++n}` }, { clientKey: ip });
+const as = (who: Identity | string | null, procedure: string, input: unknown, ip = IP, userAgent: string | null = CHROME): Promise<CallResult<unknown>> =>
+  router.call(typeof who === 'string' ? { openid: who } : who, { procedure, input, requestId: `q${++n}` }, { clientKey: ip, userAgent });
 
 async function data<T>(p: Promise<CallResult<unknown>>): Promise<T> {
   const r = await p;
@@ -49,6 +49,15 @@ async function signedIn(who = ADMIN): Promise<string> {
 const resolve = (token: string) => identityFromBearer(h.store, `Bearer ${token}`, h.now.value);
 
 describe('扫码登录: sign-in tickets', () => {
+  it('the phone sees the browser and system parsed from the User-Agent, never text the caller wrote', async () => {
+    const phishing = '深圳大学信息中心 统一身份认证 请点确认';
+    const t = await data<Start>(as(null, 'pcLogin.start', { browser: phishing }, IP, `${phishing} Mozilla/5.0 (Windows NT 10.0) Chrome/120.0`));
+    const seen = await data<{ browser: string }>(as(ADMIN, 'pcLogin.describe', { ticketId: t.ticketId }));
+    expect(seen.browser).toBe('Chrome 120 · Windows');
+    const bare = await data<Start>(as(null, 'pcLogin.start', {}, IP, phishing));
+    expect((await data<{ browser: string }>(as(ADMIN, 'pcLogin.describe', { ticketId: bare.ticketId }))).browser).toBe('未知浏览器 · 未知系统');
+  });
+
   it('a confirmed ticket gives one session; the phone saw browser, IP and time; it is audited', async () => {
     const t = await start();
     expect(t.ticketId).toMatch(/^[A-Za-z0-9_-]{22}$/);

@@ -3,10 +3,9 @@ import type { Me, ParsedInputOf } from '@shared/contracts';
 import type { User } from '@shared/domain/person';
 import { hasRole } from '@shared/domain/roles';
 import { userIdFor, type Context } from '../../context';
-import { StoreError, type Store } from '../../ports/store';
+import { StoreError } from '../../ports/store';
 import { audit } from '../../services/audit';
 import { nameKeys } from '../../services/name-keys';
-import { createRateLimiter, type RateLimiter } from '../../services/rate-limit';
 import { indexRoles } from '../../services/role-index';
 import { adminExists, codeUsable, ensureSetupCode, FIRST_ADMIN_ID, issueSetupCode, sameCode, SETUP_CODE_ID, SETUP_CODE_MAX_WRONG, type FirstAdminDoc, type SetupCodeDoc } from '../../services/setup-code';
 import { describeMe } from '../profile/me';
@@ -15,20 +14,6 @@ import { describeMe } from '../profile/me';
 const WRONG = '初始化码不正确或已失效。请环境管理员到 云开发控制台 → 云函数 → api → 日志 中查看最新的“初始化码”（本地服务打印在终端中）';
 const DONE = '系统已有党委组织部管理员，初始化已完成。如需组织部权限，请联系现有管理员授予';
 
-/**
- * Guessing is bounded twice: five wrong codes use a code up (stored, so every instance counts
- * them), and each caller gets five tries a minute per function instance.
- */
-const claimLimiters = new WeakMap<Store, RateLimiter>();
-function claimLimiter(store: Store): RateLimiter {
-  let limiter = claimLimiters.get(store);
-  if (!limiter) {
-    limiter = createRateLimiter({ capacity: 5, refillPerSecond: 1 / 60 });
-    claimLimiters.set(store, limiter);
-  }
-  return limiter;
-}
-
 /** Whether the first administrator is still to be made; while so, a usable code is kept in the log. */
 export async function setupStatus(ctx: Context): Promise<{ needed: boolean }> {
   if (await adminExists(ctx.store)) return { needed: false };
@@ -36,9 +21,12 @@ export async function setupStatus(ctx: Context): Promise<{ needed: boolean }> {
   return { needed: true };
 }
 
+/**
+ * Guessing is bounded twice: five wrong codes use a code up, and each caller gets five tries a
+ * minute (the procedure's 'setup' limit) — both kept in the store, so every instance counts them.
+ */
 export async function claimFirstAdmin(ctx: Context, input: ParsedInputOf<'setup.claim'>): Promise<Me> {
   if (!ctx.identity) throw new AppError('UNAUTHENTICATED');
-  claimLimiter(ctx.store).take(`setup:${ctx.identity.openid}`);
   if (await adminExists(ctx.store)) throw new AppError('FORBIDDEN', DONE);
   const doc = await ctx.store.get<SetupCodeDoc>('setup', SETUP_CODE_ID);
   if (!codeUsable(doc, ctx.now)) {

@@ -8,10 +8,10 @@ import type { AreaTable } from '../../router/procedure';
  * Each loads on its first call (exceljs with it): see router/lazy.
  */
 export const sheetsProcedures: AreaTable<typeof sheetsContracts> = {
-  'export.applications': { access: ['secretary', 'admin'], handler: lazy(() => import('./applications').then((m) => m.exportApplications)) },
-  'export.recommendations': { access: ['secretary', 'admin'], handler: lazy(() => import('./recommendations').then((m) => m.exportRecommendations)) },
-  'export.reviewScores': { access: ['admin'], handler: lazy(() => import('./review-scores').then((m) => m.exportReviewScores)) },
-  'export.publicity': { access: ['admin'], handler: lazy(() => import('./publicity').then((m) => m.exportPublicity)) },
-  'export.funding': { access: ['secretary', 'admin'], handler: lazy(() => import('./funding').then((m) => m.exportFunding)) },
-  'export.brands': { access: ['secretary', 'admin'], handler: lazy(() => import('./brands').then((m) => m.exportBrands)) },
+  'export.applications': { access: ['secretary', 'admin'], limit: 'export', handler: lazy(() => import('./applications').then((m) => m.exportApplications)) },
+  'export.recommendations': { access: ['secretary', 'admin'], limit: 'export', handler: lazy(() => import('./recommendations').then((m) => m.exportRecommendations)) },
+  'export.reviewScores': { access: ['admin'], limit: 'export', handler: lazy(() => import('./review-scores').then((m) => m.exportReviewScores)) },
+  'export.publicity': { access: ['admin'], limit: 'export', handler: lazy(() => import('./publicity').then((m) => m.exportPublicity)) },
+  'export.funding': { access: ['secretary', 'admin'], limit: 'export', handler: lazy(() => import('./funding').then((m) => m.exportFunding)) },
+  'export.brands': { access: ['secretary', 'admin'], limit: 'export', handler: lazy(() => import('./brands').then((m) => m.exportBrands)) },
 };

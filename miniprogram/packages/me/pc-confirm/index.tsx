@@ -56,8 +56,9 @@ export default function PcConfirm() {
         {secondHandScan(platform.launchScene()) ? (
           <View className="warn-box">这个登录码似乎来自图片或转发的截图。请只扫描您自己电脑屏幕上的登录码，不是本人操作请点“拒绝”。</View>
         ) : null}
-        <View className="row list-item"><Text className="muted">浏览器</Text><Text className="pc-browser">{data.browser}</Text></View>
-        <View className="row list-item"><Text className="muted">IP 地址</Text><Text className="pc-ip">{data.ip}</Text></View>
+        <View className="row list-item"><Text className="muted">电脑报告的浏览器和系统</Text><Text className="pc-browser">{data.browser}</Text></View>
+        <View className="row list-item"><Text className="muted">服务器看到的 IP 地址</Text><Text className="pc-ip">{data.ip}</Text></View>
+        <View className="muted pc-reported-note">浏览器和系统是那台电脑自己报告的，可以伪造，仅供参考；请只确认您自己电脑上的登录码。</View>
         <View className="row list-item"><Text className="muted">请求时间</Text><Text>{formatInstant(data.requestedAt)}</Text></View>
         <View className="muted" style={{ margin: '12px 0' }}>确认后，这台电脑将以您的身份登录（8 小时无操作或满 24 小时自动退出）。</View>
         {actionError ? <ErrorBox message={actionError} /> : null}
