@@ -328,9 +328,14 @@ export async function buildWorld(): Promise<World> {
   app.now.value = at('2026-12-01T02:00:00Z');
   for (const stage of late) {
     await ok(ADMIN, 'review.publicize', { batchId: batches[stage], projectIds: [ids[stage].cs, ids[stage].me], publicityStart: '2026-12-01', publicityEnd: '2026-12-02' });
+    // Staged outcomes are seen by nobody but the 组织部 until released.
+    await ok(ADMIN, 'release.run', { batchId: batches[stage], stage: 'publicity' });
   }
   app.now.value = at('2026-12-03T02:00:00Z');
-  for (const stage of late) await ok(ADMIN, 'review.finalize', { batchId: batches[stage], approve: [ids[stage].cs, ids[stage].me], reject: [] });
+  for (const stage of late) {
+    await ok(ADMIN, 'review.finalize', { batchId: batches[stage], approve: [ids[stage].cs, ids[stage].me], reject: [] });
+    await ok(ADMIN, 'release.run', { batchId: batches[stage], stage: 'approval' });
+  }
   const [tranche1] = [tranchesFor(GRANT)[1]];
   for (const stage of ['cultivating', 'midterm', 'passed', 'final'] as Stage[]) {
     for (const side of ['cs', 'me'] as const) {
@@ -363,6 +368,7 @@ export async function buildWorld(): Promise<World> {
   // The publicity batch: 公示 from 12-05 to 12-20, with one objection raised on the c-cs project.
   app.now.value = at('2026-12-05T02:00:00Z');
   await ok(ADMIN, 'review.publicize', { batchId: batches.publicity, projectIds: [ids.publicity.cs, ids.publicity.me], publicityStart: '2026-12-05', publicityEnd: '2026-12-20' });
+  await ok(ADMIN, 'release.run', { batchId: batches.publicity, stage: 'publicity' });
   const objection = await ok(OUTSIDER, 'review.object', { projectId: ids.publicity.cs, text: '该项目的预算表与实际情况不符，请核实。' });
 
   // Brands: each committee has a draft (2026), a submitted (2025), an accepted (2024) and a promoted (2023) one.

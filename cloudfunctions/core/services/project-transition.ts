@@ -10,6 +10,7 @@ import { isBeforeDeadline } from '@shared/time/deadline';
 import { batchWith, extensionsOf, markUsed, type StoredExtension } from './extensions';
 import { Lookup } from './lookup';
 import { notifyProject, type KnownParties } from './notify';
+import { stagedMark } from './staged-view';
 import { committeeCalendar } from '@shared/domain/paperwork/extension';
 
 const COMMITTEE_DECISIONS: readonly LifecycleAction[] = ['return', 'recommend', 'notRecommend'];
@@ -92,7 +93,9 @@ export async function transitionProject(
   });
   if (!check.ok) throw new AppError(check.code, check.message);
   const at = ctx.now.toISOString();
-  const next = await tx.update<Project>('projects', project._id, project.version, { ...options.patch, state: check.to, updatedAt: at });
+  // A staged outcome carries what everyone but the 组织部 sees until its release (services/staged-view.ts).
+  const staged = options.releaseId ? { staged: await stagedMark(tx, project, options.releaseId, at) } : {};
+  const next = await tx.update<Project>('projects', project._id, project.version, { ...options.patch, ...staged, state: check.to, updatedAt: at });
   const after = action === 'submit' && extensions ? await markUsed(tx, stored, who, ctx.now, extensions) : extensions;
   const auditId = ctx.newId();
   const line = await audit(tx, {

@@ -1,3 +1,4 @@
+import type { StagedOutcome } from './staged';
 import type { ApplicationFields } from './application';
 import type { ProjectState } from './state';
 
@@ -33,4 +34,6 @@ export interface Project {
   /** How many tranches are paid: they are paid in order, tranche 1 then tranche 2. */
   tranchesPaid?: number;
   spentFen?: number;
+  /** A 公示 or 立项 outcome staged for release: hidden from all but the 组织部 until then (./staged.ts). */
+  staged?: StagedOutcome | null;
 }

@@ -6,6 +6,7 @@ import type { Context } from '../../context';
 import type { AggregateRow, Where } from '../../ports/store';
 import { aggregateAll, keyNumber, keyText } from '../../services/aggregate-all';
 import { Lookup } from '../../services/lookup';
+import { SeenProjects } from '../../services/staged-view';
 import { getMany } from '../../services/read-many';
 import { found, pageSlice, sortForPaging, stateOrder, type SortKey } from '../../services/sort-page';
 import { toSummary } from '../project/views';
@@ -64,6 +65,7 @@ export async function pageApplications(ctx: Context, where: Where, query: Applic
   const shown = ids.map((id) => docs.get(id)).filter((p): p is Project => p !== undefined);
   // The page's committees and batches, one read each.
   await Promise.all([lookup.primeCommittees(shown.map((p) => p.committeeId)), lookup.primeBatches(shown.map((p) => p.batchId))]);
-  const items = await Promise.all(shown.map((p) => toSummary(lookup, p)));
+  const seen = SeenProjects.of(ctx);
+  const items = await Promise.all(shown.map(async (p) => toSummary(lookup, await seen.project(p))));
   return { items, total: matching.length };
 }

@@ -5,6 +5,7 @@ import { sumFen } from '@shared/domain/money';
 import { chineseNumeralDate, noticeTitle } from '@shared/domain/paperwork/notice';
 import type { Project } from '@shared/domain/project/project';
 import type { Context } from '../../context';
+import { SeenProjects } from '../../services/staged-view';
 import { buildApprovalNoticeDocx } from '../../exports/documents/approval-notice';
 import { exportFileName } from '../../exports/text';
 import { audit } from '../../services/audit';
@@ -20,6 +21,11 @@ import { approvalPagePath } from '@shared/domain/paperwork/notice';
 async function approvedItems(ctx: Context, batchId: string, grantPerProject: number): Promise<ApprovalNoticeView['items']> {
   const lookup = new Lookup(ctx.store);
   const projects = await readAll<Project>(ctx.store, 'projects', { batchId, state: { $in: [...APPROVED_STATES] } });
+  // Its public page names the approved projects: not before the 立项 results are released to everyone.
+  const everyone = new SeenProjects(ctx.store, false);
+  for (const p of projects) {
+    if (await everyone.hides(p)) throw new AppError('INVALID_TRANSITION', '立项结果尚未发布：请先在“发布通知”中发布本批次的立项结果，再下发立项通知');
+  }
   await lookup.primeCommittees(projects.map((p) => p.committeeId));
   const rows = await Promise.all(
     projects.map(async (p) => ({

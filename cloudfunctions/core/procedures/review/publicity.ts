@@ -8,6 +8,7 @@ import { dateIn, formatDeadline, isBeforeDeadline } from '@shared/time/deadline'
 import type { Context } from '../../context';
 import { audit } from '../../services/audit';
 import { Lookup } from '../../services/lookup';
+import { SeenProjects } from '../../services/staged-view';
 import { notifyParties } from '../../services/notify';
 import { loadProject } from '../project/access';
 import { formatDate, loadBatch, publicityText } from './batch';
@@ -30,7 +31,11 @@ export function inPublicityPeriod(c: BatchCalendar, now: Date): boolean {
 export async function publicityList(ctx: Context, input: ParsedInputOf<'review.publicityList'>): Promise<PublicityList> {
   const batch = await loadBatch(ctx.store, input.batchId);
   const lookup = new Lookup(ctx.store);
-  const projects = await readAll<Project>(ctx.store, 'projects', { batchId: batch._id, state: 'in_publicity' });
+  // In 公示 as everyone sees it: a staged 公示 is not listed before its release, and a staged 立项
+  // decision stays listed until its release (the 组织部 sees the list as it is).
+  const seen = SeenProjects.of(ctx);
+  const stored = await readAll<Project>(ctx.store, 'projects', { batchId: batch._id, state: { $in: seen.seesStaged ? ['in_publicity'] : ['in_publicity', 'approved', 'rejected'] } });
+  const projects = (await seen.projects(stored)).filter((p) => p.state === 'in_publicity');
   const rows = await Promise.all(
     projects.map(async (p) => ({
       order: (await lookup.committee(p.committeeId))?.order ?? Number.MAX_SAFE_INTEGER,
@@ -64,7 +69,8 @@ export async function publicityList(ctx: Context, input: ParsedInputOf<'review.p
 export async function raiseObjection(ctx: Context, input: ParsedInputOf<'review.object'>): Promise<OutputOf<'review.object'>> {
   const user = ctx.user;
   if (!user) throw new AppError('UNAUTHENTICATED');
-  const project = await ctx.store.get<Project>('projects', input.projectId);
+  const stored = await ctx.store.get<Project>('projects', input.projectId);
+  const project = stored ? await SeenProjects.of(ctx).project(stored) : null;
   // Only what the 公示 shows is open to objections; anything else answers as if it did not exist,
   // so a stranger learns neither its title nor its state.
   if (!project || project.state !== 'in_publicity') throw new AppError('NOT_FOUND', NOT_IN_PUBLICITY);
@@ -85,7 +91,7 @@ export async function raiseObjection(ctx: Context, input: ParsedInputOf<'review.
   const at = ctx.now.toISOString();
   const id = ctx.newId();
   await inTransaction(ctx, async (tx) => {
-    const fresh = await loadProject(tx, project._id);
+    const fresh = await SeenProjects.of({ store: tx, user }).project(await loadProject(tx, project._id));
     if (fresh.state !== 'in_publicity') throw new AppError('INVALID_TRANSITION', '该项目刚刚结束公示，不能再提出异议');
     await tx.insert<Objection>('objections', {
       _id: id,

@@ -521,6 +521,7 @@ describe('the public list and objections (异议)', () => {
   async function publicised() {
     const r = await openedRound();
     await h.ok(ADMIN, 'review.publicize', { batchId: OPEN_BATCH, projectIds: [r.cs1, r.med], publicityStart: '2027-01-07', publicityEnd: '2027-01-13' });
+    await h.ok(ADMIN, 'release.run', { batchId: OPEN_BATCH, stage: 'publicity' });
     return r;
   }
 
@@ -678,5 +679,51 @@ describe('deciding after the 公示 (立项)', () => {
     const out = await h.ok(ADMIN, 'review.finalize', { batchId: OPEN_BATCH, approve: [r.cs1, r.me], reject: [] });
     expect(out.approved.map((a) => a.projectId)).toEqual([r.cs1, r.me]);
     expect((await h.ok(ADMIN, 'review.objections', { batchId: OPEN_BATCH, projectId: r.med })).map((o) => o.finding?.text)).toEqual(['异议成立，不予立项']);
+  });
+});
+
+describe('staged outcomes are seen by nobody but the 组织部 until released (pending until released)', () => {
+  const PUBLICITY = { publicityStart: '2027-01-07', publicityEnd: '2027-01-13' };
+  const stateOf = async (openid: string, id: string) => (await h.ok(openid, 'project.get', { id })).state;
+  const publicIds = async () => (await h.raw(null, 'review.publicityList', { batchId: OPEN_BATCH })).ok ? ((await h.ok(NEWCOMER, 'review.publicityList', { batchId: OPEN_BATCH })).items.map((i) => i.projectId)) : [];
+  const unread = async (openid: string) => (await h.ok(openid, 'messages.list', {})).unread.length;
+
+  it('公示 then 立项: host, committee, the public list and timelines show the state before, until the release; the release shows it and tells each once', async () => {
+    const r = await openedRound();
+    const hostUnread = await unread(HOST);
+    await h.ok(ADMIN, 'review.publicize', { batchId: OPEN_BATCH, projectIds: [r.cs1], ...PUBLICITY });
+    // Staged: the 组织部 sees it; the host, the committee and the public do not.
+    expect(await stateOf(ADMIN, r.cs1)).toBe('in_publicity');
+    expect(await stateOf(HOST, r.cs1)).toBe('under_review');
+    expect(await stateOf(MEMBER2, r.cs2)).toBe('under_review'); // left out: rejected, not yet told
+    expect((await h.ok(HOST, 'project.listMine', {})).find((p) => p._id === r.cs1)?.state).toBe('under_review');
+    expect((await h.ok(HOST, 'project.get', { id: r.cs1 })).timeline.map((t) => t.action)).not.toContain('publicize');
+    const inbox = await h.ok(SECRETARY_CS, 'committee.inbox', { view: 'all' });
+    expect(inbox.items.filter((i) => i._id === r.cs1 || i._id === r.cs2).map((i) => i.state)).toEqual(['under_review', 'under_review']);
+    expect(await publicIds()).toEqual([]);
+    await refused(MEMBER2, 'review.object', { projectId: r.cs1, text: '有异议' }, 'NOT_FOUND');
+    expect(await unread(HOST)).toBe(hostUnread);
+
+    // The release shows the outcome and the messages in one step; a second release tells nobody again.
+    await h.ok(ADMIN, 'release.run', { batchId: OPEN_BATCH, stage: 'publicity' });
+    expect(await stateOf(HOST, r.cs1)).toBe('in_publicity');
+    expect(await stateOf(MEMBER2, r.cs2)).toBe('rejected');
+    expect((await h.ok(HOST, 'project.get', { id: r.cs1 })).timeline.map((t) => t.action)).toContain('publicize');
+    expect(await publicIds()).toEqual([r.cs1]);
+    const told = await unread(HOST);
+    expect(told).toBe(hostUnread + 1);
+    await h.ok(ADMIN, 'release.run', { batchId: OPEN_BATCH, stage: 'publicity' });
+    expect(await unread(HOST)).toBe(told);
+
+    // 立项 staged: still in 公示 for everyone else, on the public list too; the 立项通知 waits for the release.
+    h.now.value = new Date('2027-01-13T16:00:01Z');
+    await h.ok(ADMIN, 'review.finalize', { batchId: OPEN_BATCH, approve: [r.cs1], reject: [] });
+    expect(await stateOf(HOST, r.cs1)).toBe('in_publicity');
+    expect((await h.ok(HOST, 'project.get', { id: r.cs1 })).timeline.map((t) => t.action)).not.toContain('approve');
+    expect(await publicIds()).toEqual([r.cs1]);
+    await refused(ADMIN, 'notice.issue', { batchId: OPEN_BATCH, docNumber: '党组通〔2027〕1号', issuerName: '中共某某大学委员会组织部', date: '2027-01-15' }, 'INVALID_TRANSITION');
+    await h.ok(ADMIN, 'release.run', { batchId: OPEN_BATCH, stage: 'approval' });
+    expect(await stateOf(HOST, r.cs1)).toBe('approved');
+    expect(await publicIds()).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { INVITATION_DAYS, MAX_TEAM_MEMBERS, teamIsOpen, type Invitation, type Te
 import type { Context } from '../../context';
 import { MAX_PAGE, StoreError, type StoreOps } from '../../ports/store';
 import { audit } from '../../services/audit';
+import { SeenProjects } from '../../services/staged-view';
 import { Lookup } from '../../services/lookup';
 import { getMany } from '../../services/read-many';
 import { notifyProject } from '../../services/notify';
@@ -141,9 +142,11 @@ export async function listJoined(ctx: Context) {
   const lookup = new Lookup(ctx.store);
   // The projects in reads of a hundred by id, not one read each.
   const projects = await getMany<Project>(ctx.store, 'projects', mine.map((m) => m.projectId));
+  const seen = SeenProjects.of(ctx);
   const out = [];
   for (const m of mine) {
-    const p = projects.get(m.projectId);
+    const stored = projects.get(m.projectId);
+    const p = stored ? await seen.project(stored) : undefined;
     if (p) out.push({ _id: p._id, title: p.fields.title || '（未命名的申报书）', hostName: p.hostName, state: p.state, batchName: (await lookup.requireBatch(p.batchId)).name });
   }
   return out;
