@@ -95,6 +95,8 @@ describe('立项通知 and 纸质材料包 in the browser', () => {
     const ok = admin.locator('.taro-model__confirm:visible');
     await ok.click();
     await ok.waitFor({ state: 'hidden' });
+    // The 立项 is staged until released; its 立项通知 (a public page naming the projects) waits for the release.
+    await poll(() => t.ok('dev-admin', 'release.run', { batchId, stage: 'approval' }).then(() => true, () => false)).toBe(true);
 
     // …then types the 发文字号 and downloads the 立项通知.
     const notice = round.locator('.notice-card');

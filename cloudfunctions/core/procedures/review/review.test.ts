@@ -593,6 +593,8 @@ describe('deciding after the 公示 (立项)', () => {
   async function publicised() {
     const r = await openedRound();
     await h.ok(ADMIN, 'review.publicize', { batchId: OPEN_BATCH, projectIds: [r.cs1, r.me, r.med], publicityStart: '2027-01-07', publicityEnd: '2027-01-13' });
+    // Released: the 公示 is public, objections are taken.
+    await h.ok(ADMIN, 'release.run', { batchId: OPEN_BATCH, stage: 'publicity' });
     return r;
   }
   const AFTER = new Date('2027-01-13T16:00:01Z'); // 00:00:01 on 01-14 in Beijing
