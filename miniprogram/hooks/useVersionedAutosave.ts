@@ -27,6 +27,8 @@ export function useVersionedAutosave<R extends Versioned, T>(
   const [state, setState] = useState<SaveState>('idle');
   const [message, setMessage] = useState<string | null>(null);
   const [savedAt, setSavedAt] = useState<Date | null>(null);
+  // Whether a failed save will be tried again by itself (a lost connection), or waits for an edit.
+  const [retrying, setRetrying] = useState(false);
   const value = useRef<T | null>(null);
   const version = useRef<number>(record?.version ?? 0);
   const inFlight = useRef<Promise<void> | null>(null);
@@ -61,6 +63,7 @@ export function useVersionedAutosave<R extends Versioned, T>(
         version.current = saved.version;
         setSavedAt(new Date());
         setMessage(null);
+        setRetrying(false);
         set(pending.current ? 'dirty' : 'saved');
         onSaved(saved);
       } catch (err) {
@@ -68,7 +71,9 @@ export function useVersionedAutosave<R extends Versioned, T>(
         const code = err instanceof ApiError ? err.code : 'INTERNAL';
         set(code === 'CONFLICT' ? 'conflict' : 'error');
         // A lost connection heals by itself: try again a little later (a refused value waits for the next edit).
-        if (code === 'INTERNAL' || code === 'RATE_LIMITED') timer.current = setTimeout(() => void saveNow(), RETRY_MS);
+        const retry = code === 'INTERNAL' || code === 'RATE_LIMITED';
+        setRetrying(retry);
+        if (retry) timer.current = setTimeout(() => void saveNow(), RETRY_MS);
       } finally {
         inFlight.current = null;
       }
@@ -101,11 +106,11 @@ export function useVersionedAutosave<R extends Versioned, T>(
   /** The state right now (after an awaited saveNow), not the one of the last render. */
   const current = useCallback(() => stateRef.current, []);
 
-  return { state, message, savedAt, change, saveNow, version, current };
+  return { state, message, savedAt, retrying, change, saveNow, version, current };
 }
 
 /** What the save status line says. */
-export function saveStatusText(state: SaveState, savedAt: Date | null): string {
+export function saveStatusText(state: SaveState, savedAt: Date | null, retrying = false): string {
   switch (state) {
     case 'dirty':
       return '有未保存的修改…';
@@ -114,7 +119,8 @@ export function saveStatusText(state: SaveState, savedAt: Date | null): string {
     case 'saved':
       return savedAt ? `已自动保存 ${formatInstant(savedAt).slice(-5)}` : '已保存';
     case 'error':
-      return '保存失败，稍后会再试';
+      // "Will try again" only when trying again can succeed; a refused value waits for the person.
+      return retrying ? '保存失败，稍后会再试' : '未能保存：请按提示修改';
     case 'conflict':
       return '已在其他设备修改';
     default:

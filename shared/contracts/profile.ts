@@ -5,17 +5,20 @@ import { ROLES } from '../domain/roles';
 import { COMMITTEE_KINDS } from '../domain/org';
 import { charCount, stripControlChars } from '../domain/text';
 import { empty, idSchema } from './common';
+import { everyProblem } from './zod-zh';
 
 export const profileInput = z
   .object({
     name: z
       .string({ error: '姓名须为文字' })
       .transform((s) => stripControlChars(s).trim())
-      .refine((s) => charCount(s) >= 2 && charCount(s) <= 20, '姓名须为2至20个字'),
+      .refine((s) => s !== '', '请填写姓名')
+      .refine((s) => s === '' || (charCount(s) >= 2 && charCount(s) <= 20), '姓名须为2至20个字'),
     staffNo: z
       .string({ error: '工号/学号须为文字' })
       .trim()
-      .regex(/^[A-Za-z0-9]{4,20}$/, '工号/学号须为4至20位字母或数字'),
+      .refine((s) => s !== '', '请填写工号/学号')
+      .refine((s) => s === '' || /^[A-Za-z0-9]{4,20}$/.test(s), '工号/学号须为4至20位字母或数字'),
     kind: z.enum(PERSON_KINDS, { error: '请选择身份（教职工/学生）' }),
     committeeId: idSchema,
     branchId: idSchema,
@@ -56,3 +59,26 @@ export const profileContracts = {
   'org.tree': { input: empty, output: orgOutput },
   'profile.bind': { input: profileInput, output: meOutput },
 } as const;
+
+/** What a person has filled in on the bind page so far (a choice not made yet is null). */
+export interface BindDraft {
+  name: string;
+  staffNo: string;
+  kind: string | null;
+  committeeId: string | null;
+  branchId: string | null;
+  politicalStatus: string | null;
+  isPartyWorker: boolean | null;
+}
+
+/** Every problem of a bind form, in the form's order, as one message; null when it can be sent. */
+export function bindProblems(d: BindDraft): string | null {
+  const typed = profileInput.pick({ name: true, staffNo: true }).safeParse({ name: d.name, staffNo: d.staffNo });
+  const messages = typed.success ? [] : typed.error.issues.map((i) => i.message);
+  if (!d.kind) messages.push('请选择身份（教职工/学生）');
+  if (!d.committeeId) messages.push('请选择所在基层党委（总支）');
+  if (!d.branchId) messages.push('请选择所在党支部');
+  if (!d.politicalStatus) messages.push('请选择政治面貌');
+  if (d.isPartyWorker === null) messages.push('请选择是否为党务工作者');
+  return messages.length ? everyProblem(messages) : null;
+}

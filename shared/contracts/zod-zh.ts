@@ -130,7 +130,17 @@ export interface ValidationFailure {
   issues: Array<{ path: string; field: string; message: string }>;
 }
 
-/** Turns a zod error into one message naming the first bad field, plus every issue for the UI. */
+/**
+ * Many problems as one message that names every one of them, each once, in the form's order:
+ * «请填写姓名；工号/学号须为4至20位字母或数字». Never «另有1处问题» without saying which.
+ */
+export function everyProblem(messages: readonly string[]): string {
+  const seen = new Set<string>();
+  const kept = messages.filter((m) => m !== '' && !seen.has(m) && (seen.add(m), true));
+  return kept.join('；');
+}
+
+/** Turns a zod error into one message naming every bad field, plus every issue for the UI. */
 export function describeValidation(error: z.ZodError, procedure?: string): ValidationFailure {
   const issues = error.issues.map((i) => ({
     path: i.path.map((p) => shownText(String(p), 64)).join('.'),
@@ -139,7 +149,5 @@ export function describeValidation(error: z.ZodError, procedure?: string): Valid
     // zhErrorMap name it from the path. Either way the message stands alone.
     message: i.message,
   }));
-  const first = issues[0];
-  const more = issues.length > 1 ? `（另有${issues.length - 1}处问题）` : '';
-  return { message: first ? `${first.message}${more}` : '填写的内容有误', issues };
+  return { message: everyProblem(issues.map((i) => i.message)) || '填写的内容有误', issues };
 }

@@ -112,7 +112,10 @@ describe('党建品牌: report, 认定, 培育, 推广, and the public showcase'
     await edit.locator('.influence-add').click();
     await typeInto(edit.locator('.influence-0 .influence-title'), INFLUENCE);
     await typeInto(edit.locator('.influence-0 .influence-link'), 'ftp://not-a-web-link');
-    await edit.locator('.influence-0 .error-text', { hasText: 'http://' }).waitFor();
+    // One bad link is marked at the field and in the 五有 list; the rest of the report still saves.
+    await edit.locator('.influence-0 .link-problem', { hasText: 'http://' }).waitFor();
+    await poll(() => edit.locator('.save-status').textContent()).toMatch(/^已自动保存 \d{2}:\d{2}$/);
+    expect(await edit.locator('.checklist-item.missing').count()).toBeGreaterThan(0);
     await typeInto(edit.locator('.influence-0 .influence-link'), 'https://example.org/news/1');
     await typeInto(edit.locator('.field-problems'), '覆盖面还不够广，下一步推广到全部支部。');
     await typeInto(edit.locator('.name-input'), PUBLIC_NAME);

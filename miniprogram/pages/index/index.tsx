@@ -105,6 +105,7 @@ export default function Home() {
     </View>
   );
 
+  const confirmed = me.profileStatus === 'confirmed';
   return (
     <DeskShell active="home">
     <View className="page home">
@@ -202,6 +203,9 @@ export default function Home() {
                     <Button size="small" onClick={() => openProject(mineHere._id)}>
                       查看我的申报书
                     </Button>
+                  ) : !confirmed ? (
+                    // Offered only what may be done while pending: the banner above says why.
+                    <Text className="muted create-after-confirmation">身份确认后可新建申报书</Text>
                   ) : (
                     <Button size="small" type="primary" loading={creating === b._id} disabled={creating !== null} onClick={() => create(b._id)}>
                       新建申报书
@@ -217,7 +221,7 @@ export default function Home() {
       <View className="card my-projects">
         <View className="card-title">我的项目</View>
         {mine.length === 0 ? (
-          <Empty>您还没有申报项目。在上方选择一个开放的批次，点击“新建申报书”开始填写，内容会自动保存。</Empty>
+          <Empty>{confirmed ? '您还没有申报项目。在上方选择一个开放的批次，点击“新建申报书”开始填写，内容会自动保存。' : '您还没有申报项目。所在基层党委确认身份后，即可在上方的批次中新建申报书。'}</Empty>
         ) : (
           mine.map((p) => (
             <View key={p._id} className="list-item project-item" onClick={() => openProject(p._id)}>

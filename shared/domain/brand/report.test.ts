@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BRAND_LIMITS, brandReportSchema, emptyBrandReport, FIVE_HAS, missingFiveHas, type BrandReport, type InfluenceEntry } from './report';
+import { BRAND_LIMITS, brandReportSchema, emptyBrandReport, FIVE_HAS, linkProblem, missingFiveHas, savableReport, type BrandReport, type InfluenceEntry } from './report';
 import { BRAND_STAGE_LABELS, BRAND_STAGES, canAdvanceStage, stageIndex, type BrandStage } from './stage';
 import { BRAND_ACTIONS, BRAND_STATES, canEditReport, isInLibrary, isPublic, nextBrandState, type BrandAction, type BrandState } from './state';
 
@@ -220,5 +220,20 @@ describe('brand workflow: draft → submitted → returned ⇄ submitted | accep
   it('puts accepted and promoted brands in the 资源库, and only promoted ones in public', () => {
     expect(BRAND_STATES.filter(isInLibrary)).toEqual(['accepted', 'promoted']);
     expect(BRAND_STATES.filter(isPublic)).toEqual(['promoted']);
+  });
+});
+
+describe('a bad link does not stop the report from saving', () => {
+  const entry = (link: string): InfluenceEntry => ({ kind: 'coverage', title: '报道', date: '', link, imageId: null });
+  it('saves the rest, the bad link keeping its last saved value, and names it in the 五有 list', () => {
+    const saved: BrandReport = { ...emptyBrandReport(), influence: [entry('https://example.org/1')] };
+    const typed: BrandReport = { ...saved, connotation: '新内涵', influence: [entry('www.example.org/2'), entry('example.org')] };
+    const sent = savableReport(typed, saved);
+    expect(sent.connotation).toBe('新内涵');
+    expect(sent.influence.map((i) => i.link)).toEqual(['https://example.org/1', '']);
+    expect(brandReportSchema.safeParse(sent).success).toBe(true);
+    expect(linkProblem('www.example.org/2')).toBe('链接须以 http:// 或 https:// 开头');
+    expect(missingFiveHas(typed).find((m) => m.section === 'influence')?.reason).toBe('2条社会影响的链接须以 http:// 或 https:// 开头');
+    expect(savableReport(saved, saved)).toBe(saved);
   });
 });

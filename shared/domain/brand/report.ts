@@ -51,10 +51,19 @@ export const brandNameSchema = z
     if (problem) ctx.addIssue({ code: 'custom', message: BRAND_NAME_MESSAGES[problem] });
   });
 
+export const LINK_MESSAGE = '链接须以 http:// 或 https:// 开头';
+
+/** What is wrong with a link as typed; null for an empty or a good one. */
+export function linkProblem(link: string): string | null {
+  if (link === '') return null;
+  if (link.length > BRAND_LIMITS.link) return '链接过长';
+  return LINK_RE.test(link) ? null : LINK_MESSAGE;
+}
+
 const link = z
   .string()
   .max(BRAND_LIMITS.link, '链接过长')
-  .refine((s) => s === '' || LINK_RE.test(s), '链接须以 http:// 或 https:// 开头');
+  .refine((s) => s === '' || LINK_RE.test(s), LINK_MESSAGE);
 
 export const carrierSchema = z.object({
   title: text('活动载体名称', BRAND_LIMITS.carrierTitle),
@@ -126,5 +135,23 @@ export function missingFiveHas(report: BrandReport): MissingSection[] {
     report.influence.length > 0 && report.influence.every((i) => i.title.trim() !== '' && (i.link !== '' || i.imageId !== null)),
     '至少填写一条社会影响，且每条都附链接或图片',
   );
+  const badLinks = report.influence.filter((i) => linkProblem(i.link) !== null).length;
+  if (badLinks > 0) out.push({ section: 'influence', label: FIVE_HAS.influence, reason: `${badLinks}条社会影响的${LINK_MESSAGE}` });
   return out;
+}
+
+/**
+ * What an autosave of the report sends: a link that is not a link yet keeps its last saved value
+ * (or none), so one bad link does not stop the rest of the report from saving; the page marks it.
+ */
+export function savableReport(report: BrandReport, saved: BrandReport): BrandReport {
+  if (report.influence.every((i) => linkProblem(i.link) === null)) return report;
+  return {
+    ...report,
+    influence: report.influence.map((entry, i) => {
+      if (linkProblem(entry.link) === null) return entry;
+      const before = saved.influence[i]?.link ?? '';
+      return { ...entry, link: linkProblem(before) === null ? before : '' };
+    }),
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applicationFieldsSchema, budgetTotal, completeFields, emptyApplication, missingForSubmission, type ApplicationFields } from './application';
+import { applicationFieldsSchema, budgetTotal, completeFields, emptyApplication, missingForSubmission, overLimit, savableFields, type ApplicationFields } from './application';
 
 const complete: ApplicationFields = {
   title: '“红色引擎”党建+科研融合工程',
@@ -74,5 +74,24 @@ describe('the 申报书 fields', () => {
 
   it('totals the budget in fen', () => {
     expect(budgetTotal([{ item: 'a', amountFen: 10 }, { item: 'b', amountFen: 29 }])).toBe(39);
+  });
+});
+
+describe('what a person typed is kept, and named when it is too long or not a phone number', () => {
+  it('names the phone number whose shape is wrong, keeps a hyphenated landline', () => {
+    const fields = { ...completeFields({}), contactPhone: '0755-86930000' };
+    expect(applicationFieldsSchema.parse(fields).contactPhone).toBe('0755-86930000');
+    expect(missingForSubmission(fields).filter((m) => m.field === 'contactPhone')).toEqual([]);
+    const bad = missingForSubmission({ ...fields, contactPhone: '0755-869' }).filter((m) => m.field === 'contactPhone');
+    expect(bad.map((m) => m.reason)).toEqual([expect.stringContaining('联系电话格式不正确')]);
+  });
+  it('marks a pasted title over its limit, and a draft saves the rest with the last saved title', () => {
+    const long = '党'.repeat(60);
+    const fields = { ...completeFields({}), title: long, goals: '目标' };
+    expect(overLimit(fields)).toEqual([{ field: 'title', label: '项目名称', reason: '超出20字（最多40字，现60字），请删减' }]);
+    expect(missingForSubmission(fields).map((m) => m.field)).toContain('title');
+    const saved = { ...completeFields({}), title: '旧的名称' };
+    expect(savableFields(fields, saved)).toEqual({ ...fields, title: '旧的名称' });
+    expect(applicationFieldsSchema.safeParse(savableFields(fields, saved)).success).toBe(true);
   });
 });

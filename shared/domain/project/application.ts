@@ -3,6 +3,7 @@ import { MAX_FEN, sumFen, type Fen } from '../money';
 import { isCalendarDate } from '../../time/deadline';
 import { FILE_ID_RE } from '../brand/report';
 import { charCount, stripControlChars } from '../text';
+import { phoneProblem } from '../phone';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
@@ -97,10 +98,9 @@ export type Attachment = z.infer<typeof attachmentSchema>;
  */
 export const applicationFieldsSchema = z.object({
   title: text(APPLICATION_FIELD_LABELS.title, LIMITS.title).refine((s) => !/[\r\n]/.test(s), '项目名称不能换行'),
-  contactPhone: text(APPLICATION_FIELD_LABELS.contactPhone, LIMITS.contactPhone).refine(
-    (s) => s === '' || /^[0-9+\-\s]{5,20}$/.test(s),
-    '联系电话格式不正确，请填写手机号或座机号',
-  ),
+  // Kept as typed; its shape (phoneProblem) is checked at the field and on submission, so a draft
+  // with a half-typed number still saves.
+  contactPhone: text(APPLICATION_FIELD_LABELS.contactPhone, LIMITS.contactPhone).refine((s) => !/[\r\n]/.test(s), '联系电话不能换行'),
   category: z.enum(PROJECT_CATEGORIES, { error: '请选择项目类别' }).nullable(),
   background: text(APPLICATION_FIELD_LABELS.background, LIMITS.background).default(''),
   goals: text(APPLICATION_FIELD_LABELS.goals, LIMITS.goals),
@@ -155,6 +155,9 @@ export function missingForSubmission(fields: ApplicationFields): MissingField[] 
   };
   need('title', fields.title.trim() !== '');
   need('contactPhone', fields.contactPhone.trim() !== '');
+  const phone = phoneProblem(fields.contactPhone);
+  if (phone) missing.push({ field: 'contactPhone', label: APPLICATION_FIELD_LABELS.contactPhone, reason: phone });
+  missing.push(...overLimit(fields));
   need('category', fields.category !== null, '未选择');
   need('background', fields.background.trim() !== '');
   need('goals', fields.goals.trim() !== '');
@@ -170,4 +173,29 @@ export function missingForSubmission(fields: ApplicationFields): MissingField[] 
     missing.push({ field: 'budget', label: APPLICATION_FIELD_LABELS.budget, reason: '有预算科目未填写名称' });
   }
   return missing;
+}
+
+/** The 申报书's text fields, each with its limit in characters. */
+export const TEXT_FIELDS = ['title', 'contactPhone', 'background', 'goals', 'measures', 'innovation', 'expectedOutcomes'] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
+
+/**
+ * Text fields longer than their limit. Nothing typed is ever cut: the page shows the count and
+ * marks the field, and a draft saves everything else (savableFields).
+ */
+export function overLimit(fields: ApplicationFields): MissingField[] {
+  return TEXT_FIELDS.flatMap((field) => {
+    const n = charCount(fields[field]);
+    const max = LIMITS[field];
+    return n > max ? [{ field, label: APPLICATION_FIELD_LABELS[field], reason: `超出${n - max}字（最多${max}字，现${n}字），请删减` }] : [];
+  });
+}
+
+/** What a draft save sends: each field over its limit keeps its last saved text, the rest as typed. */
+export function savableFields(fields: ApplicationFields, saved: ApplicationFields): ApplicationFields {
+  const out = { ...fields };
+  for (const field of TEXT_FIELDS) {
+    if (charCount(fields[field]) > LIMITS[field]) out[field] = charCount(saved[field]) <= LIMITS[field] ? saved[field] : '';
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
 import { View, Input, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { BRAND_LIMITS, INFLUENCE_KINDS, INFLUENCE_KIND_LABELS, type InfluenceEntry } from '@shared/domain/brand/report';
+import { BRAND_LIMITS, INFLUENCE_KINDS, INFLUENCE_KIND_LABELS, linkProblem, type InfluenceEntry } from '@shared/domain/brand/report';
 import { Empty } from '../../../components/Feedback';
 import { Button } from '../../../components/ui';
 import { DateField } from '../components/DateField';
@@ -14,7 +14,6 @@ interface Props {
 }
 
 const blank = (): InfluenceEntry => ({ kind: 'coverage', title: '', date: '', link: '', imageId: null });
-export const badLink = (link: string) => link !== '' && !/^https?:\/\/[^\s]+$/.test(link);
 
 /** 有广泛的社会影响: coverage, awards and recognition, each with a link or a picture as proof. */
 export function InfluenceEditor({ items, urls, onChange, onUploaded }: Props) {
@@ -70,7 +69,7 @@ export function InfluenceEditor({ items, urls, onChange, onUploaded }: Props) {
               placeholder="https://…（与图片至少填一项）"
               onInput={(e) => set(i, { link: e.detail.value.trim() })}
             />
-            {badLink(x.link) ? <View className="field-hint error-text">链接须以 http:// 或 https:// 开头，修改后才能保存</View> : null}
+            {linkProblem(x.link) ? <View className="field-error link-problem" role="alert">{linkProblem(x.link)}（如 https://www.example.cn/news/1）。改正前这条链接不会保存，报告的其他内容照常自动保存</View> : null}
           </View>
           <View className="field">
             <View className="field-label">图片（可选，如获奖证书、报道截图）</View>

@@ -252,7 +252,7 @@ export default function EditBrand() {
       {actionError ? <ErrorBox message={actionError} /> : null}
 
       <View className="bottom-bar">
-        <Text className="status save-status">{saveStatusText(autosave.state, autosave.savedAt)}</Text>
+        <Text className="status save-status">{saveStatusText(autosave.state, autosave.savedAt, autosave.retrying)}</Text>
         <Button type="primary" className="submit-brand" loading={busy} disabled={busy || !brand.can.submit || autosave.state === 'conflict'} onClick={submit}>
           报送组织部
         </Button>

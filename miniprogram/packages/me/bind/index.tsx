@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { PERSON_KINDS, PERSON_KIND_LABELS, type PersonKind } from '@shared/domain/person';
 import { POLITICAL_STATUSES, POLITICAL_STATUS_LABELS, type PoliticalStatus } from '@shared/domain/political-status';
+import { bindProblems } from '@shared/contracts/profile';
 import { call, errorText } from '../../../api/client';
 import { ErrorBox, Loading } from '../../../components/Feedback';
 import { Button } from '../../../components/ui';
@@ -72,8 +73,10 @@ export default function Bind() {
   const branchName = (id: string) => org.branches.find((b) => b._id === id)?.name ?? id;
 
   const submit = async () => {
-    if (!kind || !committeeId || !branchId || !status || !partyWorker) {
-      setSaveError('请完整填写：身份、基层党委、党支部、政治面貌和是否党务工作者');
+    // Every problem named at once, the empty 姓名 and 工号 included.
+    const problems = bindProblems({ name, staffNo, kind, committeeId, branchId, politicalStatus: status, isPartyWorker: partyWorker ? partyWorker === 'yes' : null });
+    if (problems || !kind || !committeeId || !branchId || !status || !partyWorker) {
+      setSaveError(problems ?? '请完整填写');
       return;
     }
     if (!tap.enter()) return;

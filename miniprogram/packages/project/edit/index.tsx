@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ProjectView } from '@shared/contracts';
 import { mergeSubmitted } from '@shared/contracts/project-merge';
 import { LIMITS, missingForSubmission, PROJECT_CATEGORIES, PROJECT_CATEGORY_LABELS, type ApplicationFields } from '@shared/domain/project/application';
-import { charCount } from '@shared/domain/text';
+import { phoneProblem } from '@shared/domain/phone';
 import { formatInstant } from '@shared/time/deadline';
 import { ApiError, call, errorText } from '../../../api/client';
 import { ErrorBox, Loading } from '../../../components/Feedback';
@@ -13,6 +13,7 @@ import { StateTag } from '../../../components/StateTag';
 import { Button } from '../../../components/ui';
 import { ActionButton, type Ask } from '../../../components/ActionButton';
 import { FieldNote, FieldSummary } from '../../../components/FieldNote';
+import { TextCounter } from '../../../components/TextCounter';
 import { useFieldCheck } from '../../../hooks/useFieldCheck';
 import { AttachmentsSection } from './AttachmentsSection';
 import { BudgetEditor } from './BudgetEditor';
@@ -46,6 +47,7 @@ export default function EditProject() {
   const autosave = useAutosave(project, onSaved);
   const [uploaded, setUploaded] = useState<Record<string, string>>({});
   const [invitation, setInvitation] = useState<Invitation | null>(null);
+  const [phoneLeft, setPhoneLeft] = useState(false);
   const reminders = useReminderAsk();
   const desk = useDesk();
   // Validation at the field: after a failed submit every field still missing is marked, live.
@@ -118,12 +120,13 @@ export default function EditProject() {
             <Textarea
               className={`textarea field-${key}`}
               value={fields[key]}
-              maxlength={max}
+              // No cut: a paste stays whole, and the counter says what is over.
+              maxlength={-1}
               autoHeight
               placeholder={hint}
               onInput={(e) => update({ [key]: e.detail.value } as Partial<ApplicationFields>)}
             />
-            <View className="field-hint counter">{charCount(fields[key])}/{max}</View>
+            <TextCounter text={fields[key]} max={max} />
           </>
         ) : (
           <View className="readonly-text">{fields[key] || '未填写'}</View>
@@ -132,7 +135,7 @@ export default function EditProject() {
     );
   };
 
-  const saveLine = project.canEdit ? saveStatusText(autosave.state, autosave.savedAt) : stateText(project.state);
+  const saveLine = project.canEdit ? saveStatusText(autosave.state, autosave.savedAt, autosave.retrying) : stateText(project.state);
   const form = (
     <View className="page project-edit">
       {/* WeChat asks for privacy consent before the photo and file pickers open. */}
@@ -190,7 +193,10 @@ export default function EditProject() {
           <View className="field-label">项目名称<Text className="required">*</Text></View>
           <FieldNote check={fieldCheck} field="title" />
           {editable ? (
-            <Input className="input field-title" value={fields.title} maxlength={LIMITS.title} placeholder="简明扼要，40字以内" onInput={(e) => update({ title: e.detail.value.replace(/[\r\n]/g, '') })} />
+            <>
+              <Input className="input field-title" value={fields.title} maxlength={-1} placeholder={`简明扼要，${LIMITS.title}字以内`} onInput={(e) => update({ title: e.detail.value.replace(/[\r\n]/g, '') })} />
+              <TextCounter text={fields.title} max={LIMITS.title} />
+            </>
           ) : (
             <View className="readonly-text">{fields.title || '未填写'}</View>
           )}
@@ -199,7 +205,12 @@ export default function EditProject() {
           <View className="field-label">联系电话<Text className="required">*</Text></View>
           <FieldNote check={fieldCheck} field="contactPhone" />
           {editable ? (
-            <Input className="input field-contactPhone" type="number" value={fields.contactPhone} maxlength={LIMITS.contactPhone} placeholder="手机或办公电话" onInput={(e) => update({ contactPhone: e.detail.value })} />
+            <>
+              {/* Text, not a number pad: 0755-86930000 keeps its hyphen. */}
+              <Input className="input field-contactPhone" value={fields.contactPhone} maxlength={-1} placeholder="手机号，或座机如 0755-86930000" onInput={(e) => update({ contactPhone: e.detail.value })} onBlur={() => setPhoneLeft(true)} />
+              {phoneLeft && !fieldCheck.reasons('contactPhone').length && phoneProblem(fields.contactPhone) ? <View className="field-error phone-problem" role="alert">{phoneProblem(fields.contactPhone)}</View> : null}
+              <TextCounter text={fields.contactPhone} max={LIMITS.contactPhone} />
+            </>
           ) : (
             <View className="readonly-text">{fields.contactPhone || '未填写'}</View>
           )}

@@ -1,6 +1,6 @@
 import { useCallback, useRef } from 'react';
 import type { ProjectView } from '@shared/contracts';
-import type { ApplicationFields } from '@shared/domain/project/application';
+import { savableFields, type ApplicationFields } from '@shared/domain/project/application';
 import { call } from '../../../api/client';
 import { useVersionedAutosave } from '../../../hooks/useVersionedAutosave';
 
@@ -11,7 +11,9 @@ export function useAutosave(project: ProjectView | null, onSaved: (p: ProjectVie
   const latest = useRef(project);
   latest.current = project;
   const saveFields = useCallback(async (id: string, version: number, fields: ApplicationFields): Promise<ProjectView> => {
-    const saved = await call('project.saveDraft', { id, version, fields });
+    // A field over its limit keeps its last saved text; everything else typed is saved.
+    const before = latest.current;
+    const saved = await call('project.saveDraft', { id, version, fields: before && before._id === id ? savableFields(fields, before.fields) : fields });
     const base = latest.current;
     if (!base || base._id !== saved._id) throw new Error('申报书已切换，请重新打开后再编辑');
     return { ...base, ...saved };
