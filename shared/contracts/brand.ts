@@ -65,7 +65,7 @@ export const brandView = z.object({
   events: z.array(eventView),
   timeline: z.array(timelineEntry),
   /** The committee's flagship projects an activity carrier may link. */
-  linkableProjects: z.array(z.object({ _id: z.string(), title: z.string() })),
+  linkableProjects: z.array(z.object({ _id: z.string(), title: z.string(), year: z.number().nullable() })),
   /** Addresses of the pictures this brand refers to, by file id. */
   fileUrls: z.record(z.string(), z.string()),
   can: z.object({ edit: z.boolean(), submit: z.boolean(), review: z.boolean(), reopen: z.boolean(), cultivate: z.boolean(), promote: z.boolean(), addEvent: z.boolean() }),

@@ -28,6 +28,10 @@ describe('人员身份确认 at 375 px', () => {
     await signIn(newcomer, 'dev-newcomer');
     await settle(newcomer);
     await current(newcomer).locator('.home-pending').waitFor();
+    // Offered only what may be done while pending: no 新建申报书, one banner saying why.
+    await current(newcomer).locator('.create-after-confirmation').first().waitFor();
+    expect(await current(newcomer).locator('.nut-button', { hasText: '新建申报书' }).count()).toBe(0);
+    expect(await current(newcomer).locator('.home-pending').count()).toBe(1);
     await shot(newcomer, 'confirm-01-newcomer-waiting');
     const batches = (await raw('dev-newcomer', 'batch.list', {})).data as Array<{ _id: string; open: boolean }>;
     const open = batches.find((b) => b.open)!;
@@ -56,6 +60,7 @@ describe('人员身份确认 at 375 px', () => {
     await settle(newcomer);
     await current(newcomer).locator('.greeting').waitFor();
     expect(await current(newcomer).locator('.home-pending').count()).toBe(0);
+    await current(newcomer).locator('.nut-button', { hasText: '新建申报书' }).first().waitFor();
     const created = await raw('dev-newcomer', 'project.create', { batchId: open._id });
     expect(created.ok).toBe(true);
     expect(pageErrors).toEqual([]);

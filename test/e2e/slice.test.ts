@@ -21,7 +21,8 @@ const fieldValue = (scope: Locator, selector: string) => scope.locator(`${select
 
 describe('申报书: draft on the phone, autosave, submit, the right committee sees it', () => {
   const title = `社区共建红色引擎项目 e2e-${Date.now().toString(36)}`;
-  const phoneNo = '13800138000';
+  // A landline as people write it: the hyphen stays.
+  const phoneNo = '0755-86930000';
   const sections = {
     background: '科研团队中党员分散，党建与业务存在“两张皮”现象。',
     goals: '围绕“党建+科研”打造品牌，形成可复制的支部工作法。',
@@ -51,7 +52,13 @@ describe('申报书: draft on the phone, autosave, submit, the right committee s
     let edit = current(member);
     await edit.locator('.field-title').waitFor();
     await poll(() => edit.locator('.state-tag').textContent()).toBe('草稿');
+    // A pasted 60-character title is kept whole, the counter says it is 20 over, nothing is cut.
+    const pasted = '党'.repeat(60);
+    await typeInto(edit.locator('.field-title'), pasted);
+    await poll(() => edit.locator('.counter-over').first().textContent()).toContain('超出20字');
+    expect(await fieldValue(edit, '.field-title')).toBe(pasted);
     await typeInto(edit.locator('.field-title'), title);
+    await poll(() => edit.locator('.counter-over').count()).toBe(0);
     // onInput reached the page's state: the draft is now dirty (and will be autosaved).
     await poll(() => edit.locator('.save-status').textContent()).toMatch(/有未保存的修改|正在保存|已自动保存/);
     await typeInto(edit.locator('.field-contactPhone'), phoneNo);

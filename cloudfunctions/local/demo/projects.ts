@@ -54,7 +54,7 @@ export class Projects {
   }
 
   async tranche(projectId: string, grant: number, tranche: 1 | 2): Promise<void> {
-    await this.d.as(ADMIN, 'funding.disburse', { projectId, tranche, amountFen: splitTranches(grant)[tranche - 1], note: tranche === 1 ? '立项拨付' : '中期验收通过后拨付' });
+    await this.d.as(ADMIN, 'funding.disburse', { projectId, tranche, amountFen: splitTranches(grant)[tranche - 1], note: tranche === 1 ? '财务凭证 记-0315' : '财务凭证 记-0917' });
   }
 
   async expense(host: string, projectId: string, item: string, amountFen: number, variant: number): Promise<void> {

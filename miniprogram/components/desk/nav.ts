@@ -38,12 +38,18 @@ export function navItems(me: Me, batch: BatchView | null): NavItem[] {
     );
   }
   if (secretaryCommittees(me.roles).length > 0) {
+    // The secretary's full set of places, as the phone's home offers them.
     items.push(
       { key: 'inbox', label: '待处理申报', url: '/packages/committee/inbox/index' },
+      { key: 'progress', label: '申报进度', url: '/packages/committee/progress/index' },
       { key: 'members', label: '人员身份确认', url: '/packages/committee/members/index' },
+      { key: 'committee-dashboard', label: '本党委看板', url: '/packages/committee/dashboard/index' },
+      { key: 'my-brand', label: '我的党建品牌', url: '/packages/brand/mine/index' },
     );
   }
-  if (hasRole(me.roles, 'admin') || secretaryCommittees(me.roles).length > 0) items.push({ key: 'library', label: '品牌资源库', url: '/packages/brand/library/index' });
+  if (hasRole(me.roles, 'admin') || secretaryCommittees(me.roles).length > 0) {
+    items.push({ key: 'nudge', label: '催办', url: '/packages/committee/nudge/index' }, { key: 'library', label: '品牌资源库', url: '/packages/brand/library/index' });
+  }
   if (hasRole(me.roles, 'reviewer')) items.push({ key: 'review', label: '我的评审', url: '/packages/review/mine/index' });
   items.push({ key: 'todo', label: '我的待办', url: TODO_PAGE }, { key: 'mine', label: '我的', url: '/pages/mine/index', tab: true });
   return items;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDisbursement, checkExpense, fundingStatus, tranchesFor, type Tranche } from './funding';
+import { checkDisbursement, checkExpense, fundingStatus, trancheNote, tranchesFor, type Tranche } from './funding';
 import { PROJECT_STATES, type ProjectState } from './state';
 
 const GRANT = 10_001;
@@ -154,5 +154,13 @@ describe('expenses (专款专用)', () => {
     for (const amountFen of [0, -1, 1.5, Number.NaN]) {
       expect(checkExpense({ amountFen, paidFen: 5_000, spentFen: 0 })).toMatchObject({ ok: false, code: 'VALIDATION' });
     }
+  });
+});
+
+describe('trancheNote', () => {
+  it('says a note once: nothing when the tranche name says it already', () => {
+    expect(trancheNote('第一笔经费（立项拨付）', '立项拨付')).toBe('');
+    expect(trancheNote('第一笔经费（立项拨付）', ' 财务凭证 记-0315 ')).toBe('财务凭证 记-0315');
+    expect(trancheNote('第二笔经费（中期验收通过后拨付）', '')).toBe('');
   });
 });

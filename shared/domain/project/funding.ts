@@ -139,3 +139,12 @@ export function checkExpense(req: ExpenseRequest): ExpenseCheck {
     message: `本笔支出 ${formatYuan(amountFen)} 元超出可用经费 ${formatYuan(left)} 元（已拨付 ${formatYuan(paidFen)} 元，已支出 ${formatYuan(spentFen)} 元）。经费专款专用，超出部分须说明理由后方可记录。`,
   };
 }
+
+/**
+ * A tranche's note as people read it after the tranche's name: nothing when the name says it
+ * already («第一笔经费（立项拨付）» with the note «立项拨付» is said once).
+ */
+export function trancheNote(label: string, note: string): string {
+  const n = note.trim();
+  return n === '' || label.includes(n) ? '' : n;
+}

@@ -185,7 +185,8 @@ describe('saving the report', () => {
     const other = await submittedProject(SECRETARY_ME); // c-me
     const ownDraft = await h.ok('dev-member-2', 'project.create', { batchId: OPEN_BATCH }); // c-cs, still a draft
     const b = await create();
-    expect(b.linkableProjects).toEqual([{ _id: own._id, title: COMPLETE_FIELDS.title }]);
+    // With the batch's year, which tells apart projects of the same name.
+    expect(b.linkableProjects).toEqual([{ _id: own._id, title: COMPLETE_FIELDS.title, year: (await h.store.get<{ _id: string; version: number; year: number }>('batches', OPEN_BATCH))!.year }]);
 
     const carrier = FULL.carriers[0];
     const link = (projectId: string): BrandReport => ({ ...FULL, carriers: [carrier, { ...carrier, title: '关联项目', projectId }] });

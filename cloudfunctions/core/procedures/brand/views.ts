@@ -24,13 +24,18 @@ export function toBrandSummary(brand: Brand, committeeName: string): BrandSummar
 }
 
 /** The committee's projects past the draft stage: what an activity carrier may link. */
-export async function linkableProjects(ctx: Context, committeeId: string): Promise<Array<{ _id: string; title: string }>> {
-  const projects = await ctx.store.find<Project>('projects', {
-    where: { committeeId, state: { $ne: 'draft' } },
-    orderBy: [{ field: 'updatedAt', direction: 'desc' }],
-    limit: 100,
-  });
-  return projects.filter((p) => p.fields.title.trim() !== '').map((p) => ({ _id: p._id, title: p.fields.title }));
+export async function linkableProjects(ctx: Context, committeeId: string): Promise<Array<{ _id: string; title: string; year: number | null }>> {
+  const projects = (
+    await ctx.store.find<Project>('projects', {
+      where: { committeeId, state: { $ne: 'draft' } },
+      orderBy: [{ field: 'updatedAt', direction: 'desc' }],
+      limit: 100,
+    })
+  ).filter((p) => p.fields.title.trim() !== '');
+  // The batch's year tells apart projects of the same name in different years.
+  const lookup = new Lookup(ctx.store);
+  await lookup.primeBatches([...new Set(projects.map((p) => p.batchId))]);
+  return Promise.all(projects.map(async (p) => ({ _id: p._id, title: p.fields.title, year: (await lookup.batch(p.batchId))?.year ?? null })));
 }
 
 export async function toBrandView(ctx: Context, brand: Brand): Promise<BrandView> {

@@ -2,7 +2,7 @@ import { AppError } from '@shared/contracts/errors';
 import type { ParsedInputOf } from '@shared/contracts';
 import type { FundingView } from '@shared/contracts/funding';
 import { formatYuan } from '@shared/domain/money';
-import { checkDisbursement, TRANCHE_LABELS } from '@shared/domain/project/funding';
+import { checkDisbursement, TRANCHE_LABELS, trancheNote } from '@shared/domain/project/funding';
 import type { Context } from '../../context';
 import { StoreError } from '../../ports/store';
 import { audit } from '../../services/audit';
@@ -68,7 +68,8 @@ export async function disburse(ctx: Context, input: ParsedInputOf<'funding.disbu
         at,
         from: `已拨付 ${formatYuan(paidBefore)} 元`,
         to: `已拨付 ${formatYuan(paidBefore + input.amountFen)} 元`,
-        reason: note ? `${what}（${note}）` : what,
+        // The note as stored; said once when the tranche's name already says it.
+        reason: trancheNote(label, note) ? `${what}（${note}）` : what,
         requestId: ctx.requestId,
       });
       const totals = { paidFen: paidBefore + input.amountFen, tranchesPaid: paid.length + 1 };

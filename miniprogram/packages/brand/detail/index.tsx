@@ -19,9 +19,10 @@ import '../../../components/PhotoGrid.css';
 import '../components/brand.css';
 import './index.css';
 import { PrivacyPopup } from '../../../components/PrivacyPopup';
+import { DeskShell } from '../../../components/desk/DeskShell';
 
 /** A brand for everyone allowed to read it: report, workflow, cultivation, promotion, history. */
-export default function BrandDetail() {
+function BrandDetail() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const [brand, setBrand] = useState<BrandView | null>(null);
@@ -105,5 +106,14 @@ export default function BrandDetail() {
         <Timeline entries={brand.timeline} />
       </View>
     </View>
+  );
+}
+
+/** At a desk the page keeps the side navigation (a phone shows the page alone). */
+export default function BrandDetailPage() {
+  return (
+    <DeskShell active="library">
+      <BrandDetail />
+    </DeskShell>
   );
 }

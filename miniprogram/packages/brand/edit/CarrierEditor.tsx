@@ -8,7 +8,7 @@ import { PhotoEditor } from '../../../components/PhotoEditor';
 
 interface Props {
   carriers: Carrier[];
-  projects: Array<{ _id: string; title: string }>;
+  projects: Array<{ _id: string; title: string; year: number | null }>;
   urls: Record<string, string>;
   onChange: (carriers: Carrier[]) => void;
   onUploaded: (urls: Record<string, string>) => void;
@@ -71,6 +71,7 @@ export function CarrierEditor({ carriers, projects, urls, onChange, onUploaded }
                 {projects.map((p) => (
                   <Text key={p._id} className={`chip project-chip${c.projectId === p._id ? ' selected' : ''}`} onClick={() => set(i, { projectId: p._id })}>
                     {p.title}
+                    {p.year === null ? '' : `（${p.year}年）`}
                   </Text>
                 ))}
               </View>

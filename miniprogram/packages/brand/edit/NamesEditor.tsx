@@ -34,7 +34,7 @@ export function NamesEditor({ names, onChange }: { names: string[]; onChange: (n
             className="input name-input"
             value={draft}
             maxlength={BRAND_LIMITS.publicName}
-            placeholder="如：品牌负责人 王建国"
+            placeholder="如：品牌负责人 张三"
             onInput={(e) => setDraft(e.detail.value)}
             onConfirm={add}
           />

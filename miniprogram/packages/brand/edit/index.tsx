@@ -23,12 +23,13 @@ import '../components/brand.css';
 import './index.css';
 import { PrivacyPopup } from '../../../components/PrivacyPopup';
 import { useTapGuard } from '../../../hooks/useTapGuard';
+import { DeskShell } from '../../../components/desk/DeskShell';
 
 
 const detailUrl = (id: string) => `/packages/brand/detail/index?id=${id}`;
 
 /** 附件1 基层党委（总支）党建品牌创建工作情况报告, by the "五有" sections, autosaved. */
-export default function EditBrand() {
+function EditBrand() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const [brand, setBrand] = useState<BrandView | null>(null);
@@ -258,5 +259,14 @@ export default function EditBrand() {
         </Button>
       </View>
     </View>
+  );
+}
+
+/** At a desk the page keeps the side navigation (a phone shows the page alone). */
+export default function EditBrandPage() {
+  return (
+    <DeskShell active="my-brand">
+      <EditBrand />
+    </DeskShell>
   );
 }

@@ -10,12 +10,13 @@ import { Button } from '../../../components/ui';
 import { useLoad } from '../../../hooks/useLoad';
 import { BrandStateTag } from '../components/BrandStateTag';
 import '../components/brand.css';
+import { DeskShell } from '../../../components/desk/DeskShell';
 
 const openEdit = (id: string) => Taro.navigateTo({ url: `/packages/brand/edit/index?id=${id}` });
 const openDetail = (id: string) => Taro.navigateTo({ url: `/packages/brand/detail/index?id=${id}` });
 
 /** The secretary's brand for this year ("一党委一品牌"): start it, or continue with it. */
-export default function MyBrand() {
+function MyBrand() {
   const { data, error, loading, reload } = useLoad(() => call('brand.mine', {}));
   const [creating, setCreating] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -97,5 +98,14 @@ export default function MyBrand() {
         <View className="muted">查看全校已认定的党建品牌，互相学习借鉴。</View>
       </View>
     </View>
+  );
+}
+
+/** At a desk the page keeps the side navigation (a phone shows the page alone). */
+export default function MyBrandPage() {
+  return (
+    <DeskShell active="my-brand">
+      <MyBrand />
+    </DeskShell>
   );
 }

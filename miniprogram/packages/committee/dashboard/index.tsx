@@ -110,7 +110,7 @@ function BrandCard({ data }: { data: CommitteeDashboard }) {
 /** At a desk, beside the side navigation; on a phone the page alone. */
 export default function CommitteeDashboardPage() {
   return (
-    <DeskShell active="inbox">
+    <DeskShell active="committee-dashboard">
       <CommitteeDashboardPagePage />
     </DeskShell>
   );

@@ -7,6 +7,7 @@ import { Empty, ErrorBox, Loading } from '../../../components/Feedback';
 import { Button } from '../../../components/ui';
 import { useAction } from '../../../hooks/useAction';
 import { useLoad } from '../../../hooks/useLoad';
+import { DeskShell } from '../../../components/desk/DeskShell';
 
 interface Person {
   personId: string;
@@ -29,7 +30,7 @@ function byPerson(items: NudgeCandidate[]): Person[] {
  * 催办: the people who still owe something (the secretary's own committee, or everyone for the
  * 组织部), chosen and reminded at most once a day each; the answer says how many WeChat reached.
  */
-export default function Nudge() {
+function Nudge() {
   const { data, error, loading, reload } = useLoad(() => call('nudge.candidates', {}));
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [result, setResult] = useState<OutputOf<'nudge.send'> | null>(null);
@@ -104,5 +105,14 @@ export default function Nudge() {
         ) : null}
       </View>
     </View>
+  );
+}
+
+/** At a desk the page keeps the side navigation (a phone shows the page alone). */
+export default function NudgePage() {
+  return (
+    <DeskShell active="nudge">
+      <Nudge />
+    </DeskShell>
   );
 }

@@ -93,7 +93,7 @@ function CommitteeProgressPage() {
 /** At a desk, beside the side navigation; on a phone the page alone. */
 export default function CommitteeProgress() {
   return (
-    <DeskShell active="inbox">
+    <DeskShell active="progress">
       <CommitteeProgressPage />
     </DeskShell>
   );

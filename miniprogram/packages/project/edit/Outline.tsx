@@ -35,7 +35,7 @@ export function Outline({ fields, saveLine, editable, onSaveNow }: { fields: App
   return (
     <View className="desk-outline" role="navigation" aria-label="申报书提纲">
       <View className="desk-outline-title">申报书提纲</View>
-      <View className={`desk-outline-summary${left ? ' todo' : ' ready'}`}>{left ? `还有 ${left} 项需完成才能提交` : '必填内容已完成，可以提交'}</View>
+      <View className={`desk-outline-summary${left ? ' todo' : ' ready'}`}>{!editable ? '仅供查看：申报书当前不能修改或提交' : left ? `还有 ${left} 项需完成才能提交` : '必填内容已完成，可以提交'}</View>
       {OUTLINE.map((entry) => {
         // A section of several fields names the field; a section of one is named by its own line.
         const reasons = missing.filter((m) => entry.fields.includes(m.field)).map((m) => (entry.fields.length > 1 ? `${m.label}${m.reason}` : m.reason));

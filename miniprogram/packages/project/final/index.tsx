@@ -17,6 +17,7 @@ import { useFieldCheck } from '../../../hooks/useFieldCheck';
 import { useFinalSave, type FinalDraft, type FinalSaveState } from './useFinalSave';
 import '../components/project.css';
 import { PrivacyPopup } from '../../../components/PrivacyPopup';
+import { DeskShell } from '../../../components/desk/DeskShell';
 
 const SAVE_TEXT: Record<FinalSaveState, string> = {
   idle: '修改会自动保存',
@@ -28,7 +29,7 @@ const SAVE_TEXT: Record<FinalSaveState, string> = {
 };
 
 /** 结项: the host prepares summary and outcomes; the committee submits them; the 组织部 holds the 答辩 and decides. */
-export default function Final() {
+function Final() {
   const id = useRouter().params.id ?? '';
   const loaded = useLoad(() => call('project.reports', { projectId: id }), [id]);
   if (loaded.error && !loaded.data) return <View className="page"><ErrorBox message={loaded.error} onRetry={loaded.reload} /></View>;
@@ -158,5 +159,14 @@ function FinalPage({ initial, onReload }: { initial: ReportsView; onReload: () =
         </View>
       ) : null}
     </View>
+  );
+}
+
+/** At a desk the page keeps the side navigation (a phone shows the page alone). */
+export default function FinalWithDesk() {
+  return (
+    <DeskShell active="home">
+      <Final />
+    </DeskShell>
   );
 }

@@ -3,6 +3,7 @@ import { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import type { FundingView } from '@shared/contracts/funding';
 import { formatYuan } from '@shared/domain/money';
+import { trancheNote } from '@shared/domain/project/funding';
 import { formatInstant } from '@shared/time/deadline';
 import { call } from '../../../api/client';
 import { Empty, ErrorBox, Loading } from '../../../components/Feedback';
@@ -13,6 +14,7 @@ import { ExpenseForm } from './ExpenseForm';
 import '../../../components/PhotoGrid.css';
 import '../components/project.css';
 import { PrivacyPopup } from '../../../components/PrivacyPopup';
+import { DeskShell } from '../../../components/desk/DeskShell';
 
 const yuan = (fen: number) => `¥${formatYuan(fen)}`;
 
@@ -26,7 +28,7 @@ function Stat({ label, value, className = '' }: { label: string; value: string; 
 }
 
 /** 经费: grant and tranches, 配套经费, expenses with receipts (专款专用), and what is left. */
-export default function Funding() {
+function Funding() {
   const id = useRouter().params.id ?? '';
   const loaded = useLoad(() => call('funding.status', { projectId: id }), [id]);
   const [funding, setFunding] = useState<FundingView | null>(null);
@@ -72,7 +74,7 @@ export default function Funding() {
             </View>
           </View>
         ))}
-        {f.disbursements.filter((d) => d.note).map((d) => (
+        {f.disbursements.filter((d) => trancheNote(d.label, d.note)).map((d) => (
           <View key={d._id} className="muted meta-line">{d.label}备注：{d.note}（{d.actorName}）</View>
         ))}
       </View>
@@ -113,5 +115,14 @@ export default function Funding() {
         ) : null}
       </View>
     </View>
+  );
+}
+
+/** At a desk the page keeps the side navigation (a phone shows the page alone). */
+export default function FundingPage() {
+  return (
+    <DeskShell active="home">
+      <Funding />
+    </DeskShell>
   );
 }

@@ -11,6 +11,7 @@ import { Button, Tag } from '../../../components/ui';
 import { useLoad } from '../../../hooks/useLoad';
 import { useAction } from '../../../hooks/useAction';
 import '../components/project.css';
+import { DeskShell } from '../../../components/desk/DeskShell';
 
 type Key = 'progress' | 'results' | 'spendingNote' | 'changeRequests';
 type Draft = Record<Key, string>;
@@ -24,7 +25,7 @@ const EMPTY: Draft = { progress: '', results: '', spendingNote: '', changeReques
 const draftKey = (id: string) => `midterm-draft:${id}`;
 
 /** 中期验收 materials: filed once by the host, then read-only with the 组织部's decision. */
-export default function Midterm() {
+function Midterm() {
   const id = useRouter().params.id ?? '';
   const loaded = useLoad(() => call('project.reports', { projectId: id }), [id]);
   const [reports, setReports] = useState<ReportsView | null>(null);
@@ -117,5 +118,14 @@ export default function Midterm() {
         </View>
       ) : null}
     </View>
+  );
+}
+
+/** At a desk the page keeps the side navigation (a phone shows the page alone). */
+export default function MidtermPage() {
+  return (
+    <DeskShell active="home">
+      <Midterm />
+    </DeskShell>
   );
 }
