@@ -1,4 +1,5 @@
 import { Picker, Text, View } from '@tarojs/components';
+import { useDesk } from '../../../hooks/useDesk';
 
 interface Option {
   value: string;
@@ -14,10 +15,30 @@ interface Props {
   className?: string;
 }
 
-/** One choice out of a list that may be long (the committees, the batches): the system picker. */
+/**
+ * One choice out of a list that may be long (the committees, the batches): the system picker on a
+ * phone; at a desk a drop-down list, which the mouse and its wheel work (the phone's scroll-wheel
+ * picker ignores the wheel).
+ */
 export function SelectField({ label, options, value, onChange, placeholder = '请选择', className = '' }: Props) {
+  const desk = useDesk();
   const index = Math.max(0, options.findIndex((o) => o.value === value));
   const shown = options.find((o) => o.value === value)?.label;
+  if (desk) {
+    return (
+      <View className={`field select-field ${className}`}>
+        <View className="field-label">{label}</View>
+        <select className="input select-input desk-select" aria-label={label} value={shown === undefined ? '' : value} onChange={(e) => onChange(e.target.value)}>
+          {shown === undefined ? <option value="">{placeholder}</option> : null}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </View>
+    );
+  }
   return (
     <View className={`field select-field ${className}`}>
       <View className="field-label">{label}</View>
