@@ -15,7 +15,7 @@ export default defineConfig({
           name: 'unit',
           include: ['shared/**/*.test.ts', 'cloudfunctions/**/*.test.ts', 'miniprogram/**/*.test.ts', 'test/*.test.ts', 'test/security/**/*.test.ts', 'test/safety/**/*.test.ts', 'scripts/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 20_000,
+          testTimeout: 60_000,
         },
       },
       {

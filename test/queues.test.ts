@@ -19,8 +19,8 @@ function sources(dir: string): string[] {
 const quoted = (name: string) => `['"]${name}['"]`;
 /** A store call or one of the paging helpers over it, naming the collection (after an optional store argument). */
 const call = (fns: string, name: string) => new RegExp(`\\b(?:${fns})\\w*\\s*(?:<[^()]*?>)?\\(\\s*(?:[\\w.]+\\s*,\\s*)?${quoted(name)}`);
-const READS = 'get|find|count|readEvery|readAll|getMany|findIn|forEachPage';
-const QUERIES = 'find|count|readEvery|readAll|findIn|forEachPage';
+const READS = 'get|find|count|readEvery|readAll|getMany|findIn|forEachPage|aggregate';
+const QUERIES = 'find|count|readEvery|readAll|findIn|forEachPage|aggregate';
 const WRITES = 'insert|update';
 
 /**

@@ -15,7 +15,7 @@ export interface ExpirySummary {
   rateBuckets: number;
 }
 
-async function removeOlder<T extends StoredDoc>(store: Store, collection: 'exportFiles' | 'packetJobs' | 'rateBuckets', field: 'createdAt' | 'updatedAt' | 'at', before: string, each: (docs: T[]) => Promise<void>): Promise<number> {
+async function findOlderAndRemove<T extends StoredDoc>(store: Store, collection: 'exportFiles' | 'packetJobs' | 'rateBuckets', field: 'createdAt' | 'updatedAt' | 'at', before: string, each: (docs: T[]) => Promise<void>): Promise<number> {
   let removed = 0;
   while (removed < MAX_PER_RUN) {
     const page = await store.find<T>(collection, { where: { [field]: { $lt: before } }, orderBy: [{ field, direction: 'asc' }], limit: 100 });
@@ -43,8 +43,8 @@ async function removeOlder<T extends StoredDoc>(store: Store, collection: 'expor
  */
 export async function expireDownloads(store: Store, files: FileStore, now: Date): Promise<ExpirySummary> {
   const before = new Date(now.getTime() - EXPIRE_AFTER_MS).toISOString();
-  const exports = await removeOlder<ExportFile>(store, 'exportFiles', 'createdAt', before, (docs) => files.remove(docs.map((d) => d.fileId)));
-  const packetJobs = await removeOlder<PacketJob>(store, 'packetJobs', 'updatedAt', before, async () => undefined);
-  const rateBuckets = await removeOlder<StoredDoc>(store, 'rateBuckets', 'at', before, async () => undefined);
+  const exports = await findOlderAndRemove<ExportFile>(store, 'exportFiles', 'createdAt', before, (docs) => files.remove(docs.map((d) => d.fileId)));
+  const packetJobs = await findOlderAndRemove<PacketJob>(store, 'packetJobs', 'updatedAt', before, async () => undefined);
+  const rateBuckets = await findOlderAndRemove<StoredDoc>(store, 'rateBuckets', 'at', before, async () => undefined);
   return { exports, packetJobs, rateBuckets };
 }

@@ -90,8 +90,8 @@ export const COLLECTIONS = {
   influenceBuffer: ['createdAt'],
   /** A public page's figures per day (`_id` = kind:id:day): the 90-day series, the 品牌墙's year (summed per target), days still holding visitor hashes. */
   influenceDays: ['target', 'kind', 'day', 'year', 'views', 'open'],
-  /** A public page's all-time figures (`_id` = kind:id) and the last fold (`_id` = fold). */
-  influenceTotals: ['kind'],
+  /** A public page's all-time figures (`_id` = kind:id) and the last fold (`_id` = fold): read by `_id` only. */
+  influenceTotals: [],
   /** One per like (`_id` = keyed hash of page and liker); counted per page and year for the 品牌墙. */
   influenceLikes: ['target', 'year'],
   /** The day's visitor salt (`_id` = day:<day>), dropped the day after. */
