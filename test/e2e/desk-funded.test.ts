@@ -113,8 +113,9 @@ describe('培育与验收 at a desk and on the phone', () => {
     expect(new Set(await table.locator('tbody tr td:nth-child(3)').allTextContents())).toEqual(new Set(['医学部党委']));
     await page.locator('.funded-filter-committee').selectOption('');
     await page.locator('.funded-filter-state').selectOption('midterm_review');
+    // The committee's five rows stay until the state's answer comes: wait for the states, then count.
+    await poll(async () => [...new Set(await table.locator('tbody tr td:nth-child(5)').allTextContents())]).toEqual(['中期验收中']);
     await poll(() => table.locator('tbody tr').count()).toBe(5);
-    expect(new Set(await table.locator('tbody tr td:nth-child(5)').allTextContents())).toEqual(new Set(['中期验收中']));
     await page.locator('.funded-filter-state').selectOption('');
     await page.locator('.funded-search').fill('项目07');
     await page.locator('.funded-search').press('Enter');
