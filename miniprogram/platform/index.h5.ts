@@ -116,6 +116,15 @@ export const platform: Platform = {
     window.addEventListener('resize', report);
     return () => window.removeEventListener('resize', report);
   },
+  warnBeforeLeaving(message) {
+    window.onbeforeunload = message
+      ? (e: BeforeUnloadEvent) => {
+          e.preventDefault();
+          e.returnValue = message;
+          return message;
+        }
+      : null;
+  },
   watchSaveKey(onSave) {
     // Capture phase: Taro's input and textarea components stop the native keydown at the field and
     // re-emit their own (a CustomEvent without key or modifiers), so a bubbling listener never sees it.

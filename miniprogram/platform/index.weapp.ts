@@ -28,6 +28,14 @@ export const platform: Platform = {
     return () => {};
   },
   referrer: () => null,
+  warnBeforeLeaving(message) {
+    try {
+      if (message) Taro.enableAlertBeforeUnload({ message });
+      else Taro.disableAlertBeforeUnload();
+    } catch {
+      // an older base library without the dialog: the draft kept on the device is the safety net
+    }
+  },
   launchScene() {
     try {
       return Taro.getEnterOptionsSync().scene ?? null;

@@ -54,6 +54,11 @@ export interface Platform {
    * browser's own "save page"; returns the unsubscribe. On WeChat there is no keyboard: a no-op.
    */
   watchSaveKey(onSave: () => void): () => void;
+  /**
+   * Asks before the page is left while `message` is set (unsaved work); null stops asking. WeChat:
+   * its own dialog on back (enableAlertBeforeUnload); a browser: before closing or reloading the tab.
+   */
+  warnBeforeLeaving(message: string | null): void;
   /** The scene the mini-program was opened with (1047: a scanned code), null where there is none. */
   launchScene(): number | null;
   /** What the browser says about where the page was opened from (document.referrer); null on WeChat. */

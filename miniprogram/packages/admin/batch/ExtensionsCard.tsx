@@ -31,6 +31,7 @@ export function ExtensionsCard({ batchId, deadline, committees, canFindPeople }:
   const [host, setHost] = useState<PersonView | null>(null);
   const [committeeId, setCommitteeId] = useState(committees[0]?._id ?? '');
   const [date, setDate] = useState('');
+  const [recommendationDate, setRecommendationDate] = useState('');
   const [reason, setReason] = useState('');
   const find = useAction();
   const grant = useAction(list.reload);
@@ -46,11 +47,15 @@ export function ExtensionsCard({ batchId, deadline, committees, canFindPeople }:
   const targetId = target === 'host' ? (host?.userId ?? '') : committeeId;
   const onGrant = async () => {
     const who = target === 'host' ? host?.name : committees.find((c) => c._id === committeeId)?.name;
-    if (!(await confirm('确认个别延期', `${who}的申报截止延至 ${date}？其他人的截止日期不变；延期会记录在案并通知本人。`))) return;
-    const done = await grant.run(() => call('batch.grantExtension', { batchId, target, targetId, date, reason }));
+    const moves = target === 'committee' ? `该党委的推荐截止${recommendationDate ? `定为 ${recommendationDate}` : '按延期天数顺延'}，提醒和待办随之调整。` : '';
+    if (!(await confirm('确认个别延期', `${who}的申报截止延至 ${date}？${moves}其他人的截止日期不变；延期会记录在案并通知本人。`))) return;
+    const done = await grant.run(() =>
+      call('batch.grantExtension', { batchId, target, targetId, date, reason, ...(target === 'committee' && recommendationDate ? { recommendationDate } : {}) }),
+    );
     if (done) {
       setReason('');
       setDate('');
+      setRecommendationDate('');
       list.reload();
     }
   };
@@ -75,6 +80,7 @@ export function ExtensionsCard({ batchId, deadline, committees, canFindPeople }:
             <Text className="muted">{e.withdrawn ? '已撤回' : e.used ? '已使用' : '有效'}</Text>
           </View>
           <View className="muted meta-line">延至 {e.dateText} · {e.reason}</View>
+          {e.recommendationText ? <View className="muted meta-line extension-recommendation">本党委推荐截止：{e.recommendationText}</View> : null}
           {e.canWithdraw ? (
             <Text className="link extension-withdraw" onClick={() => void onWithdraw(e._id, e.targetName)}>
               撤回
@@ -114,6 +120,13 @@ export function ExtensionsCard({ batchId, deadline, committees, canFindPeople }:
         <View className="field-label">延期后的截止日期</View>
         <DateField className="extension-date" value={date} onChange={setDate} start={dayAfter(deadline)} initial={dayAfter(deadline)} />
       </View>
+      {target === 'committee' && date ? (
+        <View className="field">
+          <View className="field-label">该党委的推荐截止（可不填）</View>
+          <View className="field-hint">不填时按申报截止延后的天数顺延，让党委有时间研究推荐。</View>
+          <DateField className="extension-recommendation-date" value={recommendationDate} onChange={setRecommendationDate} start={date} initial={date} />
+        </View>
+      ) : null}
       <View className="field">
         <View className="field-label">延期原因</View>
         <Textarea className="textarea extension-reason" value={reason} maxlength={200} autoHeight placeholder="如：主持人住院治疗，经本人申请、党委同意延期" onInput={(e) => setReason(e.detail.value)} />

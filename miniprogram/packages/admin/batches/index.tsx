@@ -10,6 +10,7 @@ import { Empty, ErrorBox, Loading } from '../../../components/Feedback';
 import { Button, Tag } from '../../../components/ui';
 import { useLoad } from '../../../hooks/useLoad';
 import { ReminderRun } from '../components/ReminderRun';
+import { useFundedWaiting, waitingText } from '../components/useFundedWaiting';
 import '../components/admin.css';
 import { DeskShell } from '../../../components/desk/DeskShell';
 
@@ -27,7 +28,7 @@ function nextStep(b: BatchView): string | null {
   return next ? `下一步：${next[1]} ${b.calendar[next[0]]}` : null;
 }
 
-function BatchItem({ b }: { b: BatchView }) {
+function BatchItem({ b, waiting }: { b: BatchView; waiting: string | null }) {
   const step = nextStep(b);
   return (
     <View className="list-item batch-item" data-batch-id={b._id}>
@@ -47,6 +48,11 @@ function BatchItem({ b }: { b: BatchView }) {
         {b.open ? `（${b.daysLeft === 0 ? '今天截止' : `还剩 ${b.daysLeft} 天`}）` : ''}
       </View>
       {step ? <View className="muted meta-line next-step">{step}</View> : null}
+      {waiting ? (
+        <View className="batch-waiting" onClick={() => go(`/packages/admin/funded/index?batchId=${b._id}`)}>
+          培育与验收有待办：{waiting} ›
+        </View>
+      ) : null}
       <View className="actions">
         <Button size="small" className="batch-edit" onClick={() => go(`/packages/admin/batch/index?id=${b._id}`)}>
           设置与延期
@@ -72,6 +78,12 @@ function BatchItem({ b }: { b: BatchView }) {
 function BatchesPage() {
   const { data, error, loading, reload } = useLoad(() => call('batch.list', {}));
   const [shown, setShown] = useState(BATCHES_AT_A_TIME);
+  // Which batch has 培育与验收 work waiting, marked on its row.
+  const waiting = useFundedWaiting();
+  const waitingOf = (id: string) => {
+    const w = waiting.data?.find((x) => x.batch._id === id);
+    return w ? waitingText(w) : null;
+  };
   if (loading && !data) return <View className="page"><Loading /></View>;
   if (error && !data) return <View className="page"><ErrorBox message={error} onRetry={reload} /></View>;
   if (!data) return null;
@@ -88,7 +100,7 @@ function BatchesPage() {
         {data.length === 0 ? (
           <Empty>还没有批次。点击“新建批次”，按通知填写申报截止、评审、公示和验收日期，以及每个项目的资助经费和立项数量。</Empty>
         ) : (
-          data.slice(0, shown).map((b) => <BatchItem key={b._id} b={b} />)
+          data.slice(0, shown).map((b) => <BatchItem key={b._id} b={b} waiting={waitingOf(b._id)} />)
         )}
         {data.length > shown ? (
           <Button size="small" block className="batch-more" onClick={() => setShown(shown + BATCHES_AT_A_TIME)}>

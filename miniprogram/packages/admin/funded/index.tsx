@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import type { InputOf, OutputOf } from '@shared/contracts';
 import type { FundedProject } from '@shared/contracts/funding';
@@ -18,6 +18,7 @@ import { FundedTable } from './FundedTable';
 import '../components/admin.css';
 import { DeskSearch, PageSizeSelect, PhoneSearch } from '../../../components/desk/ListControls';
 import { SelectField } from '../components/SelectField';
+import { useFundedWaiting, waitingText } from '../components/useFundedWaiting';
 
 type Query = Omit<InputOf<'funding.list'>, 'batchId' | 'page' | 'pageSize'>;
 type Answer = OutputOf<'funding.list'>;
@@ -67,6 +68,15 @@ export default function Funded() {
     Boolean(batchId),
   );
   const bulk = useAction(list.reload);
+  // The batch by name, the switch to another, and what waits across every batch.
+  const waiting = useFundedWaiting();
+  const batches = waiting.data ?? [];
+  const here = batches.find((w) => w.batch._id === batchId);
+  const elsewhere = batches.filter((w) => w.batch._id !== batchId && w.total > 0);
+  const switchTo = (id: string) => {
+    if (id && id !== batchId) void Taro.redirectTo({ url: `/packages/admin/funded/index?batchId=${encodeURIComponent(id)}` });
+  };
+  const batchOptions = batches.map((w) => ({ value: w.batch._id, label: `${w.batch.name}${w.total ? `（${w.total} 项待办）` : ''}` }));
   const { loading, rows, page, total, goTo } = list;
   // A page emptied by an action or a shorter list steps back to the last page that has rows.
   useEffect(() => {
@@ -98,8 +108,31 @@ export default function Funded() {
   return (
     <DeskShell active="funded">
       <View className="page admin-funded">
+        <View className="card funded-batch">
+          <View className="card-title">
+            <Text className="funded-batch-name">{here?.batch.name ?? '培育与验收'}</Text>
+          </View>
+          {batchOptions.length > 1 ? (
+            desk ? (
+              <select className="funded-batch-switch" aria-label="批次" value={batchId} onChange={(e) => switchTo(e.target.value)}>
+                {batchOptions.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+              </select>
+            ) : (
+              <SelectField className="funded-batch-switch" label="批次" options={batchOptions} value={batchId} onChange={switchTo} />
+            )
+          ) : null}
+          {elsewhere.length ? (
+            <View className="warn-box funded-elsewhere">
+              {elsewhere.map((w) => (
+                <View key={w.batch._id} className="link-text funded-elsewhere-item" onClick={() => switchTo(w.batch._id)}>
+                  {w.batch.name}：{waitingText(w)} ›
+                </View>
+              ))}
+            </View>
+          ) : null}
+        </View>
         <View className="card">
-          <View className="card-title">待办</View>
+          <View className="card-title">本批次待办</View>
           <View className="muted funded-todo">{summary ? `待拨付 ${summary.due} 项 · 中期验收待审 ${summary.midterm} 项 · 结项验收待审 ${summary.final} 项` : '正在加载…'}</View>
           <View style={{ marginTop: '12px' }}>
             <ExportButton label="导出经费情况（Excel）" make={() => call('export.funding', { batchId })} />

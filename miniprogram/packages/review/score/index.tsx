@@ -4,15 +4,17 @@ import { useCallback, useEffect, useState } from 'react';
 import type { MyAssignment } from '@shared/contracts/review';
 import { scoreOf } from '@shared/domain/project/review';
 import { formatInstant } from '@shared/time/deadline';
-import { ApiError, call, errorText } from '../../../api/client';
+import { call, errorText } from '../../../api/client';
 import { ErrorBox, Loading } from '../../../components/Feedback';
 import { ExportButton } from '../../../components/ExportButton';
-import { Button } from '../../../components/ui';
+import { ActionButton } from '../../../components/ActionButton';
+import { storedDraft, useScoreDraft } from './useScoreDraft';
 import { ApplicationView } from './ApplicationView';
 import { ScoreSheet, scoresOf } from './ScoreSheet';
 import '../components/review.css';
 import { DeskShell } from '../../../components/desk/DeskShell';
 
+const NO_RUBRIC: MyAssignment['rubric'] = [];
 const textsOf = (a: MyAssignment) => Object.fromEntries(a.rubric.map((c) => [c.key, a.myReview ? String(a.myReview.scores[c.key] ?? '') : '']));
 
 /** 评分: read the application, score each criterion, see the weighted total, save (again, while the window is open). */
@@ -23,7 +25,10 @@ function ScorePage() {
   const [comment, setComment] = useState('');
   const [loadError, setLoadError] = useState<string | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [restored, setRestored] = useState(false);
+  const onSaved = useCallback((review: NonNullable<MyAssignment['myReview']>) => setA((x) => (x ? { ...x, myReview: review } : x)), []);
+  const autosave = useScoreDraft(projectId, a, a?.rubric ?? NO_RUBRIC, onSaved);
+  const restore = autosave.restore;
 
   const load = useCallback(async () => {
     setLoadError(null);
@@ -35,12 +40,16 @@ function ScorePage() {
         return;
       }
       setA(found);
-      setTexts(textsOf(found));
-      setComment(found.myReview?.comment ?? '');
+      // What was typed here and not saved yet (back, then return) comes back as it was.
+      const kept = found.canScore ? storedDraft(projectId) : null;
+      setTexts(kept?.texts ?? textsOf(found));
+      setComment(kept?.comment ?? found.myReview?.comment ?? '');
+      setRestored(Boolean(kept));
+      if (kept) restore(kept);
     } catch (err) {
       setLoadError(errorText(err));
     }
-  }, [projectId]);
+  }, [projectId, restore]);
   useEffect(() => void load(), [load]);
 
   if (loadError && !a) return <View className="page"><ErrorBox message={loadError} onRetry={load} /></View>;
@@ -52,21 +61,15 @@ function ScorePage() {
       setSaveError(result.message);
       return;
     }
-    setBusy(true);
     setSaveError(null);
-    try {
-      const review = await call('review.score', { projectId, scores: scoresOf(texts), comment: comment.trim(), ...(a.myReview ? { version: a.myReview.version } : {}) });
-      setA({ ...a, myReview: review });
-      await Taro.showToast({ title: '评分已保存', icon: 'success' });
-    } catch (err) {
-      setSaveError(errorText(err));
-      if (err instanceof ApiError && err.code === 'CONFLICT') {
-        setSaveError(`${err.message}（已为您加载最新的评分，请核对后再保存）`);
-        await load();
-      }
-    } finally {
-      setBusy(false);
-    }
+    autosave.change({ texts, comment });
+    if (await autosave.saveNow()) await Taro.showToast({ title: '评分已保存', icon: 'success' });
+  };
+  const edit = (next: { texts: Record<string, string>; comment: string }) => {
+    setTexts(next.texts);
+    setComment(next.comment);
+    setRestored(false);
+    autosave.change(next);
   };
 
   return (
@@ -76,16 +79,22 @@ function ScorePage() {
       <View className="card export-card">
         <ExportButton label="导出申报书（Word）" make={() => call('export.application', { projectId })} />
       </View>
-      <ScoreSheet rubric={a.rubric} texts={texts} comment={comment} editable={a.canScore} onScore={(k, t) => setTexts({ ...texts, [k]: t })} onComment={setComment} />
+      {restored ? <View className="warn-box score-restored">已恢复您上次在本机填写、尚未保存的评分。</View> : null}
+      <ScoreSheet rubric={a.rubric} texts={texts} comment={comment} editable={a.canScore} onScore={(k, t) => edit({ texts: { ...texts, [k]: t }, comment })} onComment={(c) => edit({ texts, comment: c })} />
       {saveError ? <ErrorBox message={saveError} /> : null}
+      {autosave.state === 'error' && autosave.message ? <ErrorBox message={autosave.message} /> : null}
       {a.canScore ? (
         <View className="bottom-bar">
-          <Text className="status">
-            {a.myReview ? `已保存 ${a.myReview.total} 分 · ${formatInstant(a.myReview.updatedAt)}` : '尚未保存'}
+          <Text className="status score-save-status">
+            {autosave.state === 'idle' || autosave.state === 'saved'
+              ? a.myReview
+                ? `${autosave.state === 'saved' ? '已自动保存' : '已保存'} ${a.myReview.total} 分 · ${formatInstant(a.myReview.updatedAt)}`
+                : '尚未评分'
+              : autosave.statusText(a.myReview?.updatedAt ?? null)}
           </Text>
-          <Button type="primary" className="score-save" loading={busy} disabled={busy || !result.ok} onClick={() => void save()}>
+          <ActionButton type="primary" className="score-save" disabled={!result.ok} onTap={save}>
             {a.myReview ? '保存修改' : '提交评分'}
-          </Button>
+          </ActionButton>
         </View>
       ) : null}
     </View>
