@@ -79,7 +79,11 @@ export function useScoreDraft(projectId: string, a: MyAssignment | null, rubric:
         if (draft.current === sending) {
           set('saved');
           Taro.removeStorageSync(keyOf(projectId));
-        } else set('dirty');
+        } else {
+          // Changed while saving: save again a moment later.
+          set('dirty');
+          timer.current = setTimeout(() => void saveNow(), DELAY_MS);
+        }
         return true;
       } catch (err) {
         setMessage(err instanceof ApiError && err.code === 'CONFLICT' ? `${err.message}（请刷新后核对再保存）` : errorText(err));
@@ -120,5 +124,11 @@ export function useScoreDraft(projectId: string, a: MyAssignment | null, rubric:
       error: '保存失败',
     })[state];
 
-  return { state, message, change, saveNow, statusText, restore: (d: ScoreDraft) => ((draft.current = d), set(scoreOf(rubric, scoresOf(d.texts)).ok ? 'dirty' : 'incomplete')) };
+  // Stable: the page's load depends on it.
+  const restore = useCallback((d: ScoreDraft) => {
+    draft.current = d;
+    set('incomplete');
+  }, []);
+
+  return { state, message, change, saveNow, statusText, restore };
 }
