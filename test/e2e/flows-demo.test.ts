@@ -11,7 +11,10 @@ const ADMIN = 'dev-admin';
 const HOST = 'dev-member-1';
 const MEMBER2 = 'dev-member-2';
 const SEC_CS = 'dev-secretary-cs';
+const REVIEWER = 'dev-reviewer';
 const ADMIN_PROJECT = '/packages/admin/project/index';
+const SCORE = '/packages/review/score/index';
+const FUNDED = '/packages/admin/funded/index';
 const FINAL = '/packages/project/final/index';
 const EDIT = '/packages/project/edit/index';
 
@@ -148,6 +151,68 @@ describe('异议处理, one 结项 state, validation at the field', () => {
     await typeInto(page.locator('.field-title'), '研究生党建“双创”工程');
     await poll(() => page.locator('#sec-title.field-invalid').count()).toBe(0);
     expect(await page.locator('.field-invalid').count()).toBe(marked - 1);
+    expect(t.pageErrors).toEqual([]);
+  });
+
+  it('评分: entries survive back and return, a complete sheet saves itself, and leaving unsaved is asked about', async () => {
+    type Assignment = { projectId: string; canScore: boolean; myReview: { total: number } | null; rubric: Array<{ key: string; max: number }> };
+    const mine = await api<Assignment[]>(REVIEWER, 'review.myAssignments', {});
+    const open = mine.find((x) => x.canScore && !x.myReview);
+    expect(open).toBeDefined();
+    const page0 = await t.phone();
+    await t.signIn(page0, REVIEWER);
+    const url = `${t.host.url}${SCORE}?projectId=${open!.projectId}`;
+    await page0.goto(url);
+    await settle(page0);
+    let page = current(page0);
+    const [first, second] = open!.rubric;
+    await typeInto(page.locator(`.criterion-${first.key} .criterion-input`), String(Math.min(8, first.max)));
+    await typeInto(page.locator(`.criterion-${second.key} .criterion-input`), String(Math.min(7, second.max)));
+    await poll(() => page.locator('.score-save-status').textContent()).toContain('已在本机暂存');
+    // Leaving now is asked about (the browser's before-unload question).
+    expect(await page0.evaluate(() => typeof window.onbeforeunload === 'function')).toBe(true);
+    // Back, then return: the two scores are there.
+    await page0.goto(`${t.host.url}/packages/review/mine/index`);
+    await settle(page0);
+    await page0.goto(url);
+    await settle(page0);
+    page = current(page0);
+    await page.locator('.score-restored').waitFor();
+    expect(await page.locator(`.criterion-${first.key} .criterion-input input`).inputValue()).toBe(String(Math.min(8, first.max)));
+    expect(await page.locator(`.criterion-${second.key} .criterion-input input`).inputValue()).toBe(String(Math.min(7, second.max)));
+    // Every criterion filled: it saves itself, and nothing is left to warn about.
+    for (const c of open!.rubric.slice(2)) await typeInto(page.locator(`.criterion-${c.key} .criterion-input`), String(Math.min(6, c.max)));
+    await poll(async () => (await api<Assignment[]>(REVIEWER, 'review.myAssignments', {})).find((x) => x.projectId === open!.projectId)?.myReview !== null).toBe(true);
+    await poll(() => page.locator('.score-save-status').textContent()).toContain('已自动保存');
+    expect(await page0.evaluate(() => window.onbeforeunload === null)).toBe(true);
+    expect(t.pageErrors).toEqual([]);
+  });
+
+  it('培育与验收 names its batch, shows what waits in the other batches, and switches to one', async () => {
+    const admin = await desk();
+    await t.signIn(admin, ADMIN);
+    const batches = await api<Array<{ _id: string; name: string; year: number; level: string }>>(ADMIN, 'batch.list', {});
+    const newest = [...batches].filter((b) => b.level === 'school').sort((a, b) => b.year - a.year)[0];
+    await admin.goto(`${t.host.url}${FUNDED}?batchId=${newest._id}`);
+    await settle(admin);
+    const page = current(admin);
+    await poll(() => page.locator('.funded-batch-name').textContent()).toBe(newest.name);
+    const other = page.locator('.funded-elsewhere-item').first();
+    await other.waitFor();
+    const text = (await other.textContent()) ?? '';
+    expect(text).toMatch(/待拨付|中期验收待审|结项验收待审/);
+    await t.shot(admin, 'flows-funded-01-elsewhere');
+    await other.click();
+    await admin.waitForURL((u) => u.pathname === FUNDED && u.searchParams.get('batchId') !== newest._id);
+    await settle(admin);
+    const switched = current(admin);
+    await poll(() => switched.locator('.funded-batch-name').textContent()).toBe(text.split('：')[0]);
+    await poll(() => switched.locator('.funded-todo').textContent()).not.toContain('待拨付 0 项 · 中期验收待审 0 项 · 结项验收待审 0 项');
+    await t.shot(admin, 'flows-funded-02-switched');
+    // 批次管理 marks the batch with work waiting.
+    await admin.goto(`${t.host.url}/packages/admin/batches/index`);
+    await settle(admin);
+    await poll(() => current(admin).locator('.batch-waiting').count()).toBeGreaterThan(0);
     expect(t.pageErrors).toEqual([]);
   });
 });
