@@ -65,9 +65,12 @@ describe('异议处理, one 结项 state, validation at the field', () => {
     await settle(admin);
     const page = current(admin);
     // Beside the application: the summary on the left, the objection on the right.
-    const summary = await page.locator('.project-summary').boundingBox();
-    const panel = await page.locator('.objection-panel').boundingBox();
-    expect(summary && panel && panel.x > summary.x + summary.width - 1).toBe(true);
+    // The panel comes with the objections' answer, and the page moves into two columns then.
+    await poll(async () => {
+      const summary = await page.locator('.project-summary').boundingBox();
+      const panel = await page.locator('.objection-panel').boundingBox();
+      return Boolean(summary && panel && panel.x > summary.x + summary.width - 1);
+    }).toBe(true);
     await t.shot(admin, 'flows-objection-01-beside');
     // Nothing chosen: the form names every problem.
     await page.locator('.finding-submit').click();

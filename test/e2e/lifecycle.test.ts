@@ -179,6 +179,14 @@ async function confirmModal(page: Page): Promise<void> {
 }
 
 /** Opens a date field's picker and accepts the date it offers (today, or the earliest allowed). */
+/** 结果通知: the 组织部 taps the stage's release (a staged result is seen by nobody else until then). */
+async function release(round: Locator, stage: 'publicity' | 'approval'): Promise<void> {
+  const button = round.locator(`.release-${stage} .release-button`);
+  await button.waitFor();
+  await button.click();
+  await poll(() => round.locator(`.release-${stage} .release-state`).textContent()).toMatch(/^已发布 \d+ 条/);
+}
+
 async function pickOfferedDate(page: Page, field: Locator): Promise<string> {
   await field.click();
   const done = page.locator('.weui-picker__action:visible', { hasText: '确定' });
@@ -342,7 +350,8 @@ async function score(app: Application, id: string, shotName: string): Promise<vo
   await typeInto(sheet.locator('.review-comment'), '目标明确，举措可行。');
   await poll(() => sheet.locator('.score-total').textContent()).toBe(app.total);
   await sheet.locator('.score-save').click();
-  await poll(() => sheet.locator('.bottom-bar .status').textContent()).toMatch(new RegExp(`^已保存 ${Number(app.total)} 分`));
+  // A complete sheet saves itself (已自动保存); 保存 then has nothing new to send.
+  await poll(() => sheet.locator('.bottom-bar .status').textContent()).toMatch(new RegExp(`^已(自动)?保存 ${Number(app.total)} 分`));
   await shot(reviewer, shotName);
 }
 
@@ -451,6 +460,7 @@ describe('精品项目: one application to 已结项, another to 已终止 at th
     await confirmModal(admin);
     await poll(() => roundStates(round)).toEqual(['公示中', '公示中']);
     expect(await round.locator('.finalize-card .warn-box').textContent()).toContain('公示期满后才能立项');
+    await release(round, 'publicity');
 
     const visitor = await phone();
     await visitor.goto(`${host.url}${PUBLICITY}?batchId=${encodeURIComponent(ids.batch)}`);
@@ -482,6 +492,7 @@ describe('精品项目: one application to 已结项, another to 已终止 at th
     await confirmModal(admin);
     await poll(() => roundStates(round)).toEqual(['已立项', '已立项']);
     await shot(admin, '10-admin-approved');
+    await release(round, 'approval');
 
     const edit = await hostProject(hostA, A);
     expect(await stateOf(edit)).toBe('已立项');
