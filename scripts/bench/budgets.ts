@@ -71,7 +71,9 @@ export const BUDGETS: Record<string, TripBudget> = {
   // The whole queue (issue 27): counts and aggregates, never a read per item.
   'todo.mine (member)': ok,
   'todo.mine (组织部)': ok,
-  'todo.mine (secretary)': ok,
+  // 9 since staged results are shown as released (issue 30): the committee's applications read their release once.
+  // To fix: brand slots and brands as one read of the committee's brands by year (issue 27's note).
+  'todo.mine (secretary)': { trips: TRIP_BUDGET, over: { trips: 9, why: 'reads the staged results\' release beside the queue; brand slots and brands could be one read' } },
   'todo.mine (reviewer)': ok,
   // Were 66 and 56 (every document of the round in pages of 100), then 12 and 9 (aggregates per project), then 8 (per committee); now:
   // profile, committees (or the one), batches, the projects by state with their grants and money (the totals each project carries),

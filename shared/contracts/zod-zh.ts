@@ -62,6 +62,7 @@ const PROCEDURE_LABELS: Record<string, Record<string, string>> = {
   'branchFeature.save': { name: '支部特色名称', description: '特色简介' },
   'brand.addEvent': { kind: '推广活动类型', place: '地点', report: '活动简报' },
   'guidance.add': { kind: '指导类别', date: '指导日期', text: '指导内容' },
+  'influence.share': { kind: '分享方式' },
   'funding.disburse': { amountFen: '拨付金额', note: '备注' },
   'funding.setMatching': { amountFen: '配套经费', note: '说明' },
   'funding.addExpense': { date: '支出日期', item: '支出事项', amountFen: '支出金额', receipts: '票据' },

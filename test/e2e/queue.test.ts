@@ -3,8 +3,8 @@
 // the whole) and the list show one count; every item opens the page where its work is done,
 // already filtered to it (培育与验收 and 人员身份确认 list exactly as many as the item says).
 import { describe, expect, it } from 'vitest';
-import type { TodoItem } from '../../shared/contracts/reminders';
-import { placeCounts } from '../../shared/domain/queue/counts';
+import type { TodoItem } from '@shared/contracts/reminders';
+import { placeCounts } from '@shared/domain/queue/counts';
 import { DEMO_IDENTITIES } from '../../cloudfunctions/local/seed';
 import { openDesk } from '../support/desk';
 import { useE2e } from '../support/e2e';
