@@ -137,9 +137,21 @@ export interface ValidationFailure {
  */
 export function everyProblem(messages: readonly string[]): string {
   const seen = new Set<string>();
-  const kept = messages.filter((m) => m !== '' && !seen.has(m) && (seen.add(m), true));
-  return kept.join('；');
+  // A message may quote what was typed (a date out of order): never its control characters.
+  const kept = messages.map((m) => stripControlChars(m)).filter((m) => m !== '' && !seen.has(m) && (seen.add(m), true));
+  // A form has a few dozen fields at most; past that (a crafted request), a message stays readable:
+  // it names the first problems and counts the rest, each of which is in the issues list.
+  let text = '';
+  for (let i = 0; i < kept.length; i++) {
+    const next = text ? `${text}；${kept[i]}` : kept[i];
+    if (next.length > MESSAGE_LIMIT && text) return `${text}；另有 ${kept.length - i} 处问题（见各项标注）`;
+    text = next;
+  }
+  return text;
 }
+
+/** The longest validation message that names problem after problem (characters). */
+const MESSAGE_LIMIT = 160;
 
 /** Turns a zod error into one message naming every bad field, plus every issue for the UI. */
 export function describeValidation(error: z.ZodError, procedure?: string): ValidationFailure {
