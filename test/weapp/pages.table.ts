@@ -24,7 +24,7 @@ export const PAGES: Record<string, PageEntry> = {
   'packages/me/todo/index': { as: HOST, query: none, title: '我的待办', shows: '提交申报：计算机·draft' },
   'packages/me/messages/index': { as: HOST, query: none, title: '消息', shows: '「计算机·recommended」已推荐' },
   // Where a scan of a PC's sign-in code lands (scene = the ticket).
-  'packages/me/pc-confirm/index': { as: ADMIN, query: (w) => `scene=${w.pcTicket.ticketId}`, title: '确认电脑登录', shows: 'Chrome 120 · Windows' },
+  'packages/me/pc-confirm/index': { as: ADMIN, query: (w) => `scene=${w.pcTicket.ticketId}`, title: '确认电脑登录', shows: '电脑报告的浏览器和系统' },
 
   'packages/project/edit/index': { as: HOST, query: (w) => `id=${w.projects.draft.cs.id}`, title: '党建精品项目申报书', shows: '主持人：张晓明' },
   'packages/project/join/index': { as: MEMBER2, query: (w) => `token=${w.invitations.cs}`, title: '加入项目团队', shows: '计算机·draft' },
