@@ -17,6 +17,7 @@ import { charCount } from '@shared/domain/text';
 import { formatInstant } from '@shared/time/deadline';
 import { call } from '../../../api/client';
 import { ActionButton } from '../../../components/ActionButton';
+import { ChoiceChips } from '../../../components/ChoiceChips';
 import { ErrorBox } from '../../../components/Feedback';
 import { useAction } from '../../../hooks/useAction';
 
@@ -74,23 +75,11 @@ function ObjectionItem({ o, onFound }: { o: ObjectionView; onFound: () => void }
       ) : (
         <View className="objection-form">
           <View className="section-label">核实结论</View>
-          <View className="chips">
-            {OBJECTION_VERDICTS.map((v) => (
-              <Text key={v} className={`chip finding-${v}${verdict === v ? ' selected' : ''}`} onClick={() => setVerdict(v)}>
-                {OBJECTION_VERDICT_LABELS[v]}
-              </Text>
-            ))}
-          </View>
+          <ChoiceChips options={OBJECTION_VERDICTS} labels={OBJECTION_VERDICT_LABELS} value={verdict} onChange={setVerdict} kind="finding" />
           {verdict === 'upheld' ? (
             <>
               <View className="section-label">处理方式</View>
-              <View className="chips">
-                {OBJECTION_REMEDIES.map((r) => (
-                  <Text key={r} className={`chip remedy-${r}${remedy === r ? ' selected' : ''}`} onClick={() => setRemedy(r)}>
-                    {OBJECTION_REMEDY_LABELS[r]}
-                  </Text>
-                ))}
-              </View>
+              <ChoiceChips options={OBJECTION_REMEDIES} labels={OBJECTION_REMEDY_LABELS} value={remedy} onChange={setRemedy} kind="remedy" />
             </>
           ) : null}
           <View className="section-label">核实情况和理由（将告知提出异议的人）</View>
